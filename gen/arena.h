@@ -1,0 +1,29 @@
+/* Arena allocation: many small objects with one owner, released together. */
+#ifndef STATUSGEN_ARENA_H
+#define STATUSGEN_ARENA_H
+
+#include <stddef.h>
+
+struct arena_block;
+
+/*
+ * An arena hands out memory that lives until arena_free(). Value trees are
+ * allocated here because YAML aliases let two parents share one node: the
+ * tree is a DAG, and freeing it node by node would free shared nodes twice.
+ */
+struct arena {
+	struct arena_block	*head;
+	size_t			 used;	/* total bytes handed out, for limits */
+};
+
+void	 arena_init(struct arena *a);
+/* Releases every allocation made from a; a is empty and reusable after. */
+void	 arena_free(struct arena *a);
+/* Returns size bytes aligned for any object, zero-filled; exits on OOM. */
+void	*arena_alloc(struct arena *a, size_t size);
+/* Copies len bytes into the arena; the copy is NUL-terminated. */
+char	*arena_strndup(struct arena *a, const char *s, size_t len);
+char	*arena_strdup(struct arena *a, const char *s);
+void	*arena_memdup(struct arena *a, const void *p, size_t size);
+
+#endif

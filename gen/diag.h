@@ -1,0 +1,46 @@
+/* Diagnostics: located messages in the one format statusgen uses everywhere. */
+#ifndef STATUSGEN_DIAG_H
+#define STATUSGEN_DIAG_H
+
+#include <stdio.h>
+
+/*
+ * A place in an input file. line and col are 1-based; line 0 means the
+ * whole file (no position is printed). file points at a string that must
+ * outlive every use of the position (usually arena-owned).
+ */
+struct srcpos {
+	const char	*file;
+	unsigned	 line;
+	unsigned	 col;
+};
+
+/*
+ * A diagnostics sink. Messages go to stream as they are reported, formatted
+ *	FILE:LINE:COL: error: MESSAGE
+ *	FILE:LINE:COL: note: MESSAGE
+ * and errors are counted so that callers can grade the exit status.
+ */
+struct diag {
+	FILE		*stream;
+	unsigned	 errors;
+};
+
+void	diag_init(struct diag *d, FILE *stream);
+
+/*
+ * Reports an error (counted) or a note (not counted) at pos. When pos is
+ * NULL or pos->file is NULL the message is prefixed "statusgen: ".
+ */
+void	diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+void	diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+#endif

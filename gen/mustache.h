@@ -1,0 +1,82 @@
+/* The Mustache engine: compiles templates once into trees, renders them against values. */
+#ifndef STATUSGEN_MUSTACHE_H
+#define STATUSGEN_MUSTACHE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "text.h"
+#include "value.h"
+
+/*
+ * Implements the Mustache spec (interpolation, sections, inverted sections,
+ * comments, partials, set delimiters) plus its optional dynamic-names and
+ * inheritance modules; not lambdas. Extensions:
+ *  - filters: {{name | f | g}} applies f then g; a filtered tag skips the
+ *    default escaper. Filters: upper, lower, c_ident, and one per escaper
+ *    (html, c, md, json, none).
+ *  - iteration variables inside a list section: {{-index}} (1-based),
+ *    {{#-first}}, {{#-last}} and their inverted forms.
+ *  - strict mode: an undefined name in an interpolation tag, or a missing
+ *    partial, is an error located at the tag.
+ */
+
+struct mustache_env;
+struct mustache_template;
+
+/*
+ * Finds the source of the partial called name[0..len). Returns 1 with the
+ * text in *src and the name to use in diagnostics in *path, 0 when there is
+ * no such partial, or -1 when it exists but cannot be read (the callback
+ * has reported that to d).
+ */
+typedef int (*mustache_partial_fn)(void *ctx, const char *name, size_t len,
+    struct buf *src, struct buf *path, struct diag *d);
+
+struct mustache_options {
+	int			 strict;
+	size_t			 max_depth;	/* sections + partials deep */
+	size_t			 max_output;	/* bytes of one render */
+	mustache_partial_fn	 partial;	/* NULL: no partials */
+	void			*partial_ctx;
+};
+
+#define MUSTACHE_DEFAULT_MAX_DEPTH	256
+#define MUSTACHE_DEFAULT_MAX_OUTPUT	((size_t)64 * 1024 * 1024)
+
+/* Non-strict, default limits, no partials. */
+void	mustache_options_default(struct mustache_options *opt);
+
+/*
+ * An environment owns every template compiled in it, and caches the
+ * partials it loads (by name and indentation) so that each is read and
+ * compiled once. Diagnostics go to d, which must outlive the environment.
+ * Never returns NULL (exits on OOM). Free with mustache_env_free().
+ */
+struct mustache_env	*mustache_env_new(const struct mustache_options *opt,
+			    struct diag *d);
+void			 mustache_env_free(struct mustache_env *env);
+
+/*
+ * Compiles src[0..len), named name in diagnostics (copied). Returns the
+ * template, owned by env, or NULL after reporting every syntax error as
+ * "NAME:LINE:COL: error: ..." at the offending tag: unclosed or mismatched
+ * sections, stray closing tags, unterminated tags, bad set-delimiter tags,
+ * unknown filters.
+ */
+const struct mustache_template *mustache_compile(struct mustache_env *env,
+			    const char *name, const char *src, size_t len);
+
+/*
+ * Renders t with root as the bottom of the context stack (NULL: an empty
+ * context), appending to out. esc is the escaper of {{name}} tags, for t
+ * and every partial it includes. Returns 0, or -1 after reporting errors
+ * (strict-mode misses, errors in partials, depth or output limits); out
+ * may then hold partial output, which the caller must discard.
+ */
+int	mustache_render(struct mustache_env *env,
+	    const struct mustache_template *t, const struct value *root,
+	    enum text_escape esc, struct buf *out);
+
+#endif

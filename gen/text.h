@@ -1,0 +1,91 @@
+/* Text transformations: the escapers and the case and identifier filters. */
+#ifndef STATUSGEN_TEXT_H
+#define STATUSGEN_TEXT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* The escapers a template's {{name}} tags pass values through. */
+enum text_escape {
+	TEXT_ESCAPE_NONE,
+	TEXT_ESCAPE_HTML,
+	TEXT_ESCAPE_C,
+	TEXT_ESCAPE_MD,
+	TEXT_ESCAPE_JSON
+};
+
+/*
+ * Looks up an escaper by its name ("none", "html", "c", "md", "json").
+ * Returns 0 and sets *out, or -1 for an unknown name.
+ */
+int	text_escape_by_name(const char *name, size_t len, enum text_escape *out);
+/*
+ * The escaper's name, as text_escape_by_name() accepts it: a static string,
+ * or NULL for a value that is not an enum text_escape.
+ */
+const char *text_escape_name(enum text_escape esc);
+
+/*
+ * The default escaper for an output file, chosen by the extension of its
+ * name (a template name without ".mustache"): .h and .c -> c, .md -> md,
+ * .json -> json, .html and .htm -> html, anything else -> none. Only the
+ * last extension of the last path component counts ("a.tar.c" -> c,
+ * "x.d/README" -> none), a leading dot starts no extension (".md" -> none),
+ * and the match is case-sensitive (".H" -> none). name must not be NULL.
+ */
+enum text_escape text_escape_for_output(const char *name);
+
+/*
+ * Appends s[0..len) to out, escaped (out is appended to, not cleared):
+ *  - html: & < > " become &amp; &lt; &gt; &quot; (the Mustache spec's set).
+ *  - c: safe both inside a C string literal and inside a block comment, in
+ *    every C and C++ standard, and pure printable ASCII:
+ *    \ and " and ' are backslash-escaped; \n \t \r \a \b \f \v are used
+ *    for those control bytes; other control bytes, DEL and all bytes >= 0x80
+ *    become three-digit octal escapes (which cannot swallow a following
+ *    digit); a '?' right after a '?' becomes "\?" (a run of them reads
+ *    ?\?\?, so no trigraph); a '/' next to a '*' becomes \057 (so no
+ *    comment can open or close). The output never holds "??", a slash
+ *    star or star slash pair, a raw newline or a byte outside 0x20..0x7e.
+ *    As the text around the value is unknown, a '/' at either end and a
+ *    '?' at the start are escaped too: two escaped values side by side keep
+ *    those guarantees. The template must still not put '/' right before a
+ *    value starting with '*' or right after one ending with '*', nor '?'
+ *    right after a value ending with '?'. Not for a // comment: a value
+ *    ending in a backslash would splice the next line into it.
+ *  - md: safe inside a GitHub Markdown table cell: | \ ` * _ [ ] < > ~ &
+ *    ! and $ (GitHub math) are backslash-escaped, a newline becomes <br>,
+ *    CR is dropped; everything else, other control bytes included, passes
+ *    through so docs stay readable. '#', '+', '-' and "1." are left alone:
+ *    a cell is inline text, so they cannot start a heading or a list there
+ *    (they could at the start of a line outside a table).
+ *  - json: the content of a JSON string: " and \ escaped, control bytes as
+ *    \n \t \r \b \f or \u00xx (lowercase hex, as JSON.stringify writes
+ *    them), DEL as \u007f; U+2028 and U+2029 become \u2028 and \u2029 so
+ *    the output is also a valid JavaScript string. Other bytes pass through:
+ *    the caller supplies UTF-8. '/' is not escaped.
+ *  - none: unchanged.
+ * An esc outside the enum is a caller bug and aborts.
+ */
+void	text_escape(enum text_escape esc, const char *s, size_t len,
+	    struct buf *out);
+
+/* ASCII case mapping; other bytes pass through unchanged. */
+void	text_upper(const char *s, size_t len, struct buf *out);
+void	text_lower(const char *s, size_t len, struct buf *out);
+
+/*
+ * Appends the upper snake case C identifier derived from s: apostrophes
+ * vanish ("I'm a teapot" -> IM_A_TEAPOT), every other run of characters
+ * that are not ASCII letters or digits becomes one '_' ("Non-Authoritative
+ * Information" -> NON_AUTHORITATIVE_INFORMATION), leading and trailing '_'
+ * are dropped, and a leading digit gets a '_' in front ("3xx" -> _3XX).
+ * Appends nothing when s holds no letter or digit. Apostrophes are ASCII
+ * ' and U+2019 (UTF-8 E2 80 99); any other byte >= 0x80 is a separator
+ * ("Caf\xc3\xa9" -> CAF). Meant to follow a prefix (HTTP_STATUS_{{...}}):
+ * alone, a name starting with '_' is reserved at file scope.
+ */
+void	text_c_ident(const char *s, size_t len, struct buf *out);
+
+#endif
