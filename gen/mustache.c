@@ -306,14 +306,15 @@ compile_error(struct compiler *c, const struct token *t, const char *fmt,
 }
 
 /*
- * Parses "=<% %>=" into new delimiters. Returns 0, or -1 when the content is
- * not two delimiters without whitespace or '='.
+ * Parses "<% %>" (a set-delimiter tag without its '=') into new delimiters.
+ * Returns 0, or -1 (changing nothing) when it is not two delimiters without
+ * whitespace or '='.
  */
 static int
 parse_delimiters(const char *s, size_t len, char *open, size_t *olen,
     char *close, size_t *clen, size_t maxlen)
 {
-	size_t i = 0, a, b;
+	size_t i = 0, a, b, oa, ob;
 
 	while (i < len && is_space(s[i]))
 		i++;
@@ -325,8 +326,8 @@ parse_delimiters(const char *s, size_t len, char *open, size_t *olen,
 		i++;
 	if (b == a || b - a > maxlen)
 		return -1;
-	memcpy(open, s + a, b - a);
-	*olen = b - a;
+	oa = a;
+	ob = b;
 	a = i;
 	while (i < len && !is_space(s[i]) && s[i] != '=')
 		i++;
@@ -335,6 +336,8 @@ parse_delimiters(const char *s, size_t len, char *open, size_t *olen,
 		i++;
 	if (b == a || b - a > maxlen || i != len)
 		return -1;
+	memcpy(open, s + oa, ob - oa);
+	*olen = ob - oa;
 	memcpy(close, s + a, b - a);
 	*clen = b - a;
 	return 0;

@@ -1,0 +1,364 @@
+/* Text transformations: the escapers and the case and identifier filters. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* One list serves both directions, so names and values cannot drift apart. */
+static const struct {
+	const char		*name;
+	enum text_escape	 esc;
+} escapes[] = {
+	{ "none",	TEXT_ESCAPE_NONE },
+	{ "html",	TEXT_ESCAPE_HTML },
+	{ "c",		TEXT_ESCAPE_C },
+	{ "md",		TEXT_ESCAPE_MD },
+	{ "json",	TEXT_ESCAPE_JSON }
+};
+
+static const struct {
+	const char		*ext;
+	enum text_escape	 esc;
+} extensions[] = {
+	{ "h",		TEXT_ESCAPE_C },
+	{ "c",		TEXT_ESCAPE_C },
+	{ "md",		TEXT_ESCAPE_MD },
+	{ "json",	TEXT_ESCAPE_JSON },
+	{ "html",	TEXT_ESCAPE_HTML },
+	{ "htm",	TEXT_ESCAPE_HTML }
+};
+
+/* ASCII only: <ctype.h> would follow the locale and see bytes >= 0x80. */
+static int
+is_alpha(int c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+to_upper(int c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+static int
+to_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int
+text_escape_by_name(const char *name, size_t len, enum text_escape *out)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(escapes); i++) {
+		if (strlen(escapes[i].name) == len &&
+		    memcmp(escapes[i].name, name, len) == 0) {
+			*out = escapes[i].esc;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *
+text_escape_name(enum text_escape esc)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(escapes); i++)
+		if (escapes[i].esc == esc)
+			return escapes[i].name;
+	return NULL;
+}
+
+enum text_escape
+text_escape_for_output(const char *name)
+{
+	const char *base, *dot;
+	size_t i;
+
+	/* A dot in a directory name is no extension. */
+	base = strrchr(name, '/');
+	base = base != NULL ? base + 1 : name;
+	dot = strrchr(base, '.');
+	/* ".md" alone is a hidden file named "md", not an extension. */
+	if (dot == NULL || dot == base)
+		return TEXT_ESCAPE_NONE;
+	for (i = 0; i < NELEM(extensions); i++)
+		if (strcmp(extensions[i].ext, dot + 1) == 0)
+			return extensions[i].esc;
+	return TEXT_ESCAPE_NONE;
+}
+
+/* ------------------------------------------------------------ escapers */
+
+static void
+escape_html(const unsigned char *p, size_t len, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		switch (p[i]) {
+		case '&':
+			buf_puts(out, "&amp;");
+			break;
+		case '<':
+			buf_puts(out, "&lt;");
+			break;
+		case '>':
+			buf_puts(out, "&gt;");
+			break;
+		case '"':
+			buf_puts(out, "&quot;");
+			break;
+		default:
+			buf_putc(out, p[i]);
+			break;
+		}
+	}
+}
+
+/*
+ * Every piece emitted here is a raw printable ASCII byte or an escape that
+ * starts with '\' and ends in a digit, a letter, '\', '"', '\'' or '?'.
+ * So a "*" + "/" pair can only come from two raw bytes, which the '/' rule
+ * forbids, and a '?' can only be followed by a raw '?' when the input had
+ * no '?' right before it, which the '?' rule forbids. The bytes just
+ * outside the value are unknown, so the value's edges are treated as if
+ * they touched a '*' or a '?': two escaped values stay safe side by side.
+ */
+static void
+escape_c(const unsigned char *p, size_t len, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		switch (p[i]) {
+		case '\\':
+			buf_puts(out, "\\\\");
+			break;
+		case '"':
+			buf_puts(out, "\\\"");
+			break;
+		case '\'':
+			buf_puts(out, "\\'");
+			break;
+		case '\a':
+			buf_puts(out, "\\a");
+			break;
+		case '\b':
+			buf_puts(out, "\\b");
+			break;
+		case '\f':
+			buf_puts(out, "\\f");
+			break;
+		case '\n':
+			buf_puts(out, "\\n");
+			break;
+		case '\r':
+			buf_puts(out, "\\r");
+			break;
+		case '\t':
+			buf_puts(out, "\\t");
+			break;
+		case '\v':
+			buf_puts(out, "\\v");
+			break;
+		case '?':
+			/* "\?" still ends in '?', so a run alternates. */
+			if (i == 0 || p[i - 1] == '?')
+				buf_puts(out, "\\?");
+			else
+				buf_putc(out, '?');
+			break;
+		case '/':
+			if (i == 0 || i + 1 == len ||
+			    p[i - 1] == '*' || p[i + 1] == '*')
+				buf_puts(out, "\\057");
+			else
+				buf_putc(out, '/');
+			break;
+		default:
+			/* Three digits, so a following digit is not swallowed. */
+			if (p[i] < 0x20 || p[i] >= 0x7f)
+				buf_printf(out, "\\%03o", (unsigned)p[i]);
+			else
+				buf_putc(out, p[i]);
+			break;
+		}
+	}
+}
+
+static void
+escape_md(const unsigned char *p, size_t len, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		switch (p[i]) {
+		case '\n':
+			/* A raw newline would end the table row. */
+			buf_puts(out, "<br>");
+			break;
+		case '\r':
+			break;
+		case '|':
+		case '\\':
+		case '`':
+		case '*':
+		case '_':
+		case '[':
+		case ']':
+		case '<':
+		case '>':
+		case '~':
+		case '&':
+		case '!':
+		case '$':
+			buf_putc(out, '\\');
+			buf_putc(out, p[i]);
+			break;
+		default:
+			buf_putc(out, p[i]);
+			break;
+		}
+	}
+}
+
+static void
+escape_json(const unsigned char *p, size_t len, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		switch (p[i]) {
+		case '"':
+			buf_puts(out, "\\\"");
+			break;
+		case '\\':
+			buf_puts(out, "\\\\");
+			break;
+		case '\b':
+			buf_puts(out, "\\b");
+			break;
+		case '\f':
+			buf_puts(out, "\\f");
+			break;
+		case '\n':
+			buf_puts(out, "\\n");
+			break;
+		case '\r':
+			buf_puts(out, "\\r");
+			break;
+		case '\t':
+			buf_puts(out, "\\t");
+			break;
+		case 0xe2:
+			/* U+2028 and U+2029 end a line in JavaScript. */
+			if (len - i >= 3 && p[i + 1] == 0x80 &&
+			    (p[i + 2] == 0xa8 || p[i + 2] == 0xa9)) {
+				buf_puts(out, p[i + 2] == 0xa8 ?
+				    "\\u2028" : "\\u2029");
+				i += 2;
+			} else
+				buf_putc(out, p[i]);
+			break;
+		default:
+			if (p[i] < 0x20 || p[i] == 0x7f)
+				buf_printf(out, "\\u%04x", (unsigned)p[i]);
+			else
+				buf_putc(out, p[i]);
+			break;
+		}
+	}
+}
+
+void
+text_escape(enum text_escape esc, const char *s, size_t len,
+    struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	switch (esc) {
+	case TEXT_ESCAPE_NONE:
+		buf_append(out, s, len);
+		return;
+	case TEXT_ESCAPE_HTML:
+		escape_html(p, len, out);
+		return;
+	case TEXT_ESCAPE_C:
+		escape_c(p, len, out);
+		return;
+	case TEXT_ESCAPE_MD:
+		escape_md(p, len, out);
+		return;
+	case TEXT_ESCAPE_JSON:
+		escape_json(p, len, out);
+		return;
+	}
+	/* Not an enum text_escape: a caller bug, and unescaped output is worse. */
+	abort();
+}
+
+/* ------------------------------------------------- case and identifiers */
+
+void
+text_upper(const char *s, size_t len, struct buf *out)
+{
+	size_t i;
+
+	buf_reserve(out, len);
+	for (i = 0; i < len; i++)
+		buf_putc(out, to_upper((unsigned char)s[i]));
+}
+
+void
+text_lower(const char *s, size_t len, struct buf *out)
+{
+	size_t i;
+
+	buf_reserve(out, len);
+	for (i = 0; i < len; i++)
+		buf_putc(out, to_lower((unsigned char)s[i]));
+}
+
+void
+text_c_ident(const char *s, size_t len, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, n = 0;	/* bytes appended so far */
+	int gap = 0;		/* a separator was seen since the last one */
+
+	for (i = 0; i < len; i++) {
+		if (p[i] == '\'')
+			continue;
+		/* U+2019, the typographic apostrophe. */
+		if (p[i] == 0xe2 && len - i >= 3 && p[i + 1] == 0x80 &&
+		    p[i + 2] == 0x99) {
+			i += 2;
+			continue;
+		}
+		if (!is_alpha(p[i]) && !is_digit(p[i])) {
+			gap = 1;
+			continue;
+		}
+		/* Both cases only once something follows: no trailing '_'. */
+		if (n == 0 && is_digit(p[i]))
+			buf_putc(out, '_');
+		else if (n > 0 && gap)
+			buf_putc(out, '_');
+		buf_putc(out, to_upper(p[i]));
+		n++;
+		gap = 0;
+	}
+}

@@ -1,0 +1,277 @@
+/* Unit tests of the Mustache engine's extensions and errors (the spec suite covers the rest). */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mustache.h"
+#include "tap.h"
+#include "xalloc.h"
+#include "yload.h"
+
+/* One engine run: data (YAML) + template, with the diagnostics captured. */
+struct run {
+	int	 rc;		/* 0, -1 compile error, -2 render error */
+	char	*out;
+	char	*err;
+};
+
+static int
+partial_from_map(void *ctx, const char *name, size_t len, struct buf *src,
+    struct buf *path, struct diag *d)
+{
+	const struct value *v = value_map_get(ctx, name, len);
+
+	(void)d;
+	if (v == NULL || v->kind != VALUE_STRING)
+		return 0;
+	buf_append(src, v->u.str.ptr, v->u.str.len);
+	buf_append(path, name, len);
+	buf_puts(path, ".mustache");
+	return 1;
+}
+
+static struct run
+run_full(const char *data, const char *tmpl, const char *partials_yaml,
+    enum text_escape esc, int strict, size_t max_depth, size_t max_output)
+{
+	struct run run = { 0, NULL, NULL };
+	struct arena arena;
+	struct diag d;
+	struct value *root = NULL, *partials = NULL;
+	struct mustache_options opt;
+	struct mustache_env *env;
+	const struct mustache_template *t;
+	struct buf out;
+	size_t errlen;
+	FILE *errs;
+
+	errs = open_memstream(&run.err, &errlen);
+	diag_init(&d, errs);
+	arena_init(&arena);
+	if (data != NULL && yload_string("data.yaml", data, strlen(data), NULL,
+	    &arena, &d, &root) != 0)
+		abort();
+	if (partials_yaml != NULL && yload_string("partials.yaml",
+	    partials_yaml, strlen(partials_yaml), NULL, &arena, &d,
+	    &partials) != 0)
+		abort();
+	mustache_options_default(&opt);
+	opt.strict = strict;
+	if (max_depth)
+		opt.max_depth = max_depth;
+	if (max_output)
+		opt.max_output = max_output;
+	opt.partial = partial_from_map;
+	opt.partial_ctx = partials;
+	env = mustache_env_new(&opt, &d);
+	buf_init(&out);
+	t = mustache_compile(env, "t.mustache", tmpl, strlen(tmpl));
+	if (t == NULL)
+		run.rc = -1;
+	else if (mustache_render(env, t, root, esc, &out) != 0)
+		run.rc = -2;
+	run.out = xstrdup(buf_cstr(&out));
+	buf_free(&out);
+	mustache_env_free(env);
+	arena_free(&arena);
+	fclose(errs);
+	return run;
+}
+
+static struct run
+run(const char *data, const char *tmpl)
+{
+	return run_full(data, tmpl, NULL, TEXT_ESCAPE_NONE, 0, 0, 0);
+}
+
+static void
+run_free(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+static void
+expect_output(const char *what, const char *data, const char *tmpl,
+    enum text_escape esc, const char *expected)
+{
+	struct run r = run_full(data, tmpl, NULL, esc, 0, 0, 0);
+
+	if (!TAP_CHECK(r.rc == 0 && strcmp(r.out, expected) == 0, "%s", what))
+		printf("# expected [%s]\n# got      [%s] rc %d\n# %s", expected,
+		    r.out, r.rc, r.err);
+	run_free(&r);
+}
+
+static void
+expect_error(const char *what, struct run r, int rc, const char *err)
+{
+	if (!TAP_CHECK(r.rc == rc && strcmp(r.err, err) == 0, "%s", what))
+		printf("# expected rc %d: %s# got rc %d: %s", rc, err, r.rc,
+		    r.err);
+	run_free(&r);
+}
+
+static void
+test_escapers(void)
+{
+	const char *data = "x: \"a<b>&\\\"c\\\" */ ?\?= | \\\\ \\n\"\n";
+
+	expect_output("default escaper html", data, "{{x}}", TEXT_ESCAPE_HTML,
+	    "a&lt;b&gt;&amp;&quot;c&quot; */ ?\?= | \\ \n");
+	expect_output("default escaper c", data, "{{x}}", TEXT_ESCAPE_C,
+	    "a<b>&\\\"c\\\" *\\057 ?\\?= | \\\\ \\n");
+	expect_output("default escaper md", data, "{{x}}", TEXT_ESCAPE_MD,
+	    "a\\<b\\>\\&\"c\" \\*/ ?\?= \\| \\\\ <br>");
+	expect_output("default escaper json", data, "{{x}}", TEXT_ESCAPE_JSON,
+	    "a<b>&\\\"c\\\" */ ?\?= | \\\\ \\n");
+	expect_output("triple mustache skips the escaper", data, "{{{x}}}",
+	    TEXT_ESCAPE_C, "a<b>&\"c\" */ ?\?= | \\ \n");
+	expect_output("ampersand skips the escaper", data, "{{& x}}",
+	    TEXT_ESCAPE_HTML, "a<b>&\"c\" */ ?\?= | \\ \n");
+}
+
+static void
+test_filters(void)
+{
+	const char *data = "r: \"I'm a teapot\"\nn: 418\nf: 1.50\n";
+
+	expect_output("upper", data, "{{r | upper}}", TEXT_ESCAPE_NONE,
+	    "I'M A TEAPOT");
+	expect_output("lower", data, "{{r|lower}}", TEXT_ESCAPE_NONE,
+	    "i'm a teapot");
+	expect_output("c_ident", data, "{{ r | c_ident }}", TEXT_ESCAPE_NONE,
+	    "IM_A_TEAPOT");
+	expect_output("filters chain left to right", data,
+	    "{{r | c_ident | lower}}", TEXT_ESCAPE_NONE, "im_a_teapot");
+	expect_output("a filtered tag skips the default escaper", data,
+	    "{{r | upper}}", TEXT_ESCAPE_HTML, "I'M A TEAPOT");
+	expect_output("escaper filters", "s: \"<a|b>\"\n",
+	    "{{s|html}} {{s|md}} {{s|json}} {{s|c}} {{s|none}}",
+	    TEXT_ESCAPE_NONE, "&lt;a|b&gt; \\<a\\|b\\> <a|b> <a|b> <a|b>");
+	expect_output("filters apply to numbers", data, "{{n | c_ident}} {{f}}",
+	    TEXT_ESCAPE_NONE, "_418 1.5");
+}
+
+static void
+test_iteration(void)
+{
+	const char *data = "l: [a, b, c]\nm: [{k: 1}, {k: 2}]\ne: []\n";
+
+	expect_output("-index is 1-based", data, "{{#l}}{{-index}}{{.}} {{/l}}",
+	    TEXT_ESCAPE_NONE, "1a 2b 3c ");
+	expect_output("-first and -last", data,
+	    "{{#l}}{{#-first}}[{{/-first}}{{.}}{{^-last}}, {{/-last}}"
+	    "{{#-last}}]{{/-last}}{{/l}}", TEXT_ESCAPE_NONE, "[a, b, c]");
+	expect_output("inverted -first", data,
+	    "{{#l}}{{^-first}},{{/-first}}{{.}}{{/l}}", TEXT_ESCAPE_NONE,
+	    "a,b,c");
+	expect_output("innermost list wins", "o: [{i: [x, y]}, {i: [z]}]\n",
+	    "{{#o}}{{-index}}:{{#i}}{{-index}}{{/i}} {{/o}}",
+	    TEXT_ESCAPE_NONE, "1:12 2:1 ");
+	expect_output("-index through a mapping section", data,
+	    "{{#m}}{{#k}}{{-index}}{{/k}}{{/m}}", TEXT_ESCAPE_NONE, "12");
+	expect_output("-last of a one-item list", "l: [x]\n",
+	    "{{#l}}{{#-first}}F{{/-first}}{{#-last}}L{{/-last}}{{/l}}",
+	    TEXT_ESCAPE_NONE, "FL");
+	expect_output("outside a list they are undefined", data,
+	    "[{{-index}}{{#-first}}x{{/-first}}]", TEXT_ESCAPE_NONE, "[]");
+}
+
+static void
+test_compile_errors(void)
+{
+	expect_error("unclosed section is located at its tag",
+	    run(NULL, "a\n  {{#s}}\nb"), -1,
+	    "t.mustache:2:3: error: section 's' is never closed\n");
+	expect_error("mismatched closing tag",
+	    run(NULL, "{{#a}}{{#b}}\n{{/a}}"), -1,
+	    "t.mustache:2:1: error: closing tag 'a' does not match the open "
+	    "section\nt.mustache:1:7: note: '#b' opened here\n"
+	    "t.mustache:1:1: error: section 'a' is never closed\n");
+	expect_error("stray closing tag", run(NULL, "x {{/a}}"), -1,
+	    "t.mustache:1:3: error: closing tag 'a' has no opening tag\n");
+	expect_error("unterminated tag", run(NULL, "ab\ncd {{name"), -1,
+	    "t.mustache:2:4: error: unterminated tag: no '}}' after it\n");
+	expect_error("unterminated triple mustache", run(NULL, "{{{x}}"), -1,
+	    "t.mustache:1:1: error: unterminated tag: no '}}' after it\n");
+	expect_error("bad set-delimiter tag", run(NULL, "{{=<% =}}"), -1,
+	    "t.mustache:1:1: error: bad set-delimiter tag: expected "
+	    "'{{=OPEN CLOSE=' with two delimiters without spaces or '='\n");
+	expect_error("unknown filter is located at the filter",
+	    run(NULL, "  {{x | upper | shout}}"), -1,
+	    "t.mustache:1:17: error: unknown filter 'shout' (filters: upper, "
+	    "lower, c_ident, html, c, md, json, none)\n");
+	expect_error("empty tag", run(NULL, "{{ }}"), -1,
+	    "t.mustache:1:1: error: empty tag\n");
+	expect_error("bad dotted name", run(NULL, "{{a..b}}"), -1,
+	    "t.mustache:1:1: error: bad name 'a..b': empty part between "
+	    "dots\n");
+	expect_error("errors after custom delimiters are located",
+	    run(NULL, "{{=<% %>=}}\n<%#x%>"), -1,
+	    "t.mustache:2:1: error: section 'x' is never closed\n");
+}
+
+static void
+test_strict(void)
+{
+	const char *data = "reason: OK\nl: [1]\n";
+
+	expect_error("strict: undefined name located at the tag",
+	    run_full(data, "a\n  {{resaon}}", NULL, TEXT_ESCAPE_NONE, 1, 0, 0),
+	    -2, "t.mustache:2:3: error: 'resaon' is not defined\n");
+	expect_error("strict: sections over missing names are falsey",
+	    run_full(data, "{{#nope}}x{{/nope}}{{^nope}}y{{/nope}}", NULL,
+	    TEXT_ESCAPE_NONE, 1, 0, 0), 0, "");
+	expect_error("strict: a list is not text",
+	    run_full(data, "{{l}}", NULL, TEXT_ESCAPE_NONE, 1, 0, 0), -2,
+	    "t.mustache:1:1: error: 'l' is a list or mapping, not text\n");
+	expect_error("strict: missing partial",
+	    run_full(data, "{{>nowhere}}", "{}", TEXT_ESCAPE_NONE, 1, 0, 0),
+	    -2, "t.mustache:1:1: error: partial 'nowhere' not found\n");
+	expect_error("non-strict: undefined names are empty",
+	    run_full(data, "[{{resaon}}{{>nowhere}}]", "{}", TEXT_ESCAPE_NONE,
+	    0, 0, 0), 0, "");
+	expect_error("error inside a partial is located in the partial",
+	    run_full(data, "x\n{{>p}}", "p: \"\\n{{#a}}\"", TEXT_ESCAPE_NONE, 0,
+	    0, 0), -2, "p.mustache:2:1: error: section 'a' is never closed\n"
+	    "t.mustache:2:1: error: in the partial 'p' included here\n");
+}
+
+static void
+test_limits(void)
+{
+	expect_error("a partial that includes itself hits the depth limit",
+	    run_full("{}", "{{>p}}", "p: \"{{>p}}\"", TEXT_ESCAPE_NONE, 0, 50,
+	    0), -2, "p.mustache:1:1: error: templates nest deeper than 50 "
+	    "levels (a partial that includes itself?)\n");
+	expect_error("output over the cap",
+	    run_full("l: [1, 2, 3, 4, 5]", "{{#l}}0123456789{{/l}}", NULL,
+	    TEXT_ESCAPE_NONE, 0, 0, 25), -2,
+	    "t.mustache:1:7: error: output is larger than the limit of 25 "
+	    "bytes\n");
+}
+
+static void
+test_reuse(void)
+{
+	struct run r = run("v: [1, 2]", "{{#v}}{{.}}{{/v}}{{#v}}{{.}}{{/v}}");
+
+	TAP_CHECK(r.rc == 0 && strcmp(r.out, "1212") == 0,
+	    "a template renders the same list twice");
+	run_free(&r);
+}
+
+int
+main(void)
+{
+	test_escapers();
+	test_filters();
+	test_iteration();
+	test_compile_errors();
+	test_strict();
+	test_limits();
+	test_reuse();
+	return tap_done();
+}
