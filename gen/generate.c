@@ -1,0 +1,219 @@
+/* The generate and validate commands. */
+#define _POSIX_C_SOURCE 200809L
+#include "generate.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "model.h"
+#include "mustache.h"
+#include "outfile.h"
+#include "partials.h"
+#include "text.h"
+#include "value.h"
+#include "xalloc.h"
+#include "yload.h"
+
+#define TEMPLATE_SUFFIX	".mustache"
+
+/* One output: its name (the template's, less the suffix) and its bytes. */
+struct output {
+	char		*name;
+	struct buf	 text;
+};
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Lists the names of the templates that make outputs (NAME.mustache, not
+ * starting with '_'), sorted so that the run does not depend on the order
+ * the file system returns. Returns the count, or -1 after reporting.
+ */
+static long
+list_templates(const char *dir, char ***names, struct diag *d)
+{
+	const size_t slen = strlen(TEMPLATE_SUFFIX);
+	struct srcpos pos = { NULL, 0, 0 };
+	struct dirent *e;
+	size_t n = 0, cap = 0, len;
+	DIR *dp;
+
+	*names = NULL;
+	if ((dp = opendir(dir)) == NULL) {
+		pos.file = dir;
+		diag_error(d, &pos, "cannot read the template folder: %s",
+		    strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		len = strlen(e->d_name);
+		if (e->d_name[0] == '_' || e->d_name[0] == '.' ||
+		    len <= slen || strcmp(e->d_name + len - slen,
+		    TEMPLATE_SUFFIX) != 0)
+			continue;
+		*names = xgrow(*names, &cap, n + 1, sizeof(**names));
+		(*names)[n++] = xstrndup(e->d_name, len - slen);
+	}
+	closedir(dp);
+	qsort(*names, n, sizeof(**names), by_name);
+	if (n == 0) {
+		pos.file = dir;
+		diag_error(d, &pos, "no templates (NAME.mustache) in this "
+		    "folder");
+		return -1;
+	}
+	return (long)n;
+}
+
+static char *
+join(const char *dir, const char *name, const char *suffix)
+{
+	struct buf b;
+	size_t n = strlen(dir);
+
+	buf_init(&b);
+	buf_append(&b, dir, n);
+	if (n > 0 && dir[n - 1] != '/')
+		buf_putc(&b, '/');
+	buf_puts(&b, name);
+	buf_puts(&b, suffix);
+	return buf_detach(&b, NULL);
+}
+
+/* Renders one template into out->text. Returns 0, or -1 after reporting. */
+static int
+render_one(struct mustache_env *env, const char *dir, struct output *out,
+    const struct value *model, struct diag *d)
+{
+	const struct mustache_template *t;
+	struct srcpos pos = { NULL, 0, 0 };
+	char *path = join(dir, out->name, TEMPLATE_SUFFIX);
+	struct buf src;
+	int rc = -1;
+
+	buf_init(&src);
+	if (buf_read_file(&src, path) != 0) {
+		pos.file = path;
+		diag_error(d, &pos, "cannot read: %s", strerror(errno));
+	} else if ((t = mustache_compile(env, path, src.data, src.len)) !=
+	    NULL)
+		rc = mustache_render(env, t, model,
+		    text_escape_for_output(out->name), &out->text);
+	buf_free(&src);
+	free(path);
+	return rc;
+}
+
+/* Creates dir when it does not exist; refuses anything but a folder. */
+static int
+ensure_dir(const char *dir, struct diag *d)
+{
+	struct srcpos pos = { NULL, 0, 0 };
+	struct stat st;
+
+	pos.file = dir;
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		diag_error(d, &pos, "the output folder is not a folder");
+		return -1;
+	}
+	if (errno == ENOENT && mkdir(dir, 0777) == 0)
+		return 0;
+	diag_error(d, &pos, "cannot create the output folder: %s",
+	    strerror(errno));
+	return -1;
+}
+
+static int
+load_model(const char *data, struct arena *arena, struct diag *d,
+    struct value **model)
+{
+	struct value *doc;
+
+	if (yload_file(data, NULL, arena, d, &doc) != 0)
+		return -1;
+	return model_build(doc, data, arena, d, model);
+}
+
+int
+generate_validate(const char *data, struct diag *d)
+{
+	struct arena arena;
+	struct value *model;
+	int rc;
+
+	arena_init(&arena);
+	rc = load_model(data, &arena, d, &model);
+	arena_free(&arena);
+	return rc;
+}
+
+int
+generate_run(const struct generate_options *opt, struct diag *d)
+{
+	struct partials_path search = { &opt->templates, 1 };
+	struct mustache_options mo;
+	struct mustache_env *env = NULL;
+	struct output *outputs = NULL;
+	struct arena arena;
+	struct value *model;
+	char **names = NULL, *path;
+	long n = 0, i;
+	int rc = -1, written;
+
+	arena_init(&arena);
+	if (load_model(opt->data, &arena, d, &model) != 0)
+		goto out;
+	if ((n = list_templates(opt->templates, &names, d)) < 0)
+		goto out;
+	mustache_options_default(&mo);
+	mo.strict = 1;
+	mo.partial = partials_find;
+	mo.partial_ctx = &search;
+	env = mustache_env_new(&mo, d);
+	outputs = xcalloc((size_t)n, sizeof(*outputs));
+	rc = 0;
+	for (i = 0; i < n; i++) {
+		outputs[i].name = names[i];
+		if (render_one(env, opt->templates, &outputs[i], model, d) != 0)
+			rc = -1;
+	}
+	/* Only a run in which every template rendered writes anything. */
+	if (rc != 0 || ensure_dir(opt->outdir, d) != 0) {
+		rc = -1;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		path = join(opt->outdir, outputs[i].name, "");
+		written = outfile_write(path, outputs[i].text.data,
+		    outputs[i].text.len, d);
+		if (written < 0)
+			rc = -1;
+		else if (opt->verbose)
+			fprintf(stderr, "statusgen: %s %s\n", path, written ?
+			    "written" : "unchanged");
+		free(path);
+	}
+out:
+	for (i = 0; i < n; i++) {
+		free(names[i]);
+		if (outputs != NULL)
+			buf_free(&outputs[i].text);
+	}
+	free(names);
+	free(outputs);
+	mustache_env_free(env);
+	arena_free(&arena);
+	return rc;
+}

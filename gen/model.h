@@ -1,0 +1,53 @@
+/* The status model: validates the loaded status table and derives what templates need. */
+#ifndef STATUSGEN_MODEL_H
+#define STATUSGEN_MODEL_H
+
+#include "arena.h"
+#include "diag.h"
+#include "value.h"
+
+/*
+ * Checks the document loaded from a status table (data/http_status.yaml)
+ * and builds the root context that the templates render. Every violation is
+ * reported to d, located at the offending value, and all of them in one
+ * run: missing or mistyped keys, codes outside 100..599, duplicate codes
+ * (with a note at the first), a code whose class is not defined, an empty
+ * or multi-line reason or alias, a reason or alias that two codes share
+ * (ignoring case), two statuses with the same C identifier, and unknown
+ * keys (with a did-you-mean).
+ *
+ * The context it builds, all in arena (doc's nodes are shared, not copied):
+ *   generator     "statusgen"
+ *   source        source_path as given
+ *   count         number of statuses
+ *   classes       the classes in class order, each:
+ *     class, name, summary   from the data
+ *     ident                  C identifier of name (CLIENT_ERRORS)
+ *     count                  number of statuses in the class
+ *     statuses               those statuses (the entries below)
+ *   statuses      every status in code order, each:
+ *     code, reason, description, reference, registry   from the data
+ *     origin        from the data, or "" when absent
+ *     aliases       list of strings (empty when absent)
+ *     cacheable, redirect, empty_body, retryable   booleans (false when
+ *                   absent)
+ *     standard, deprecated, obsolete, unofficial   booleans: registry ==
+ *     ident         from the data, else derived from the reason
+ *                   ("I'm a teapot" -> IM_A_TEAPOT)
+ *     class         code / 100
+ *     class_name    the name of that class
+ *     x-...         the user's own keys, passed through
+ *   x-...         the user's own top-level keys, passed through
+ *   phrase_lengths  for reverse lookup: the distinct lengths of all reasons
+ *                 and aliases, ascending, each:
+ *     length        the byte length
+ *     phrases       the phrases of that length, sorted by their upper-case
+ *                   form, each: phrase (as written), upper (ASCII upper
+ *                   case), code, ident
+ *
+ * Returns 0 and sets *model, or -1 (with *model NULL) after reporting.
+ */
+int	model_build(const struct value *doc, const char *source_path,
+	    struct arena *arena, struct diag *d, struct value **model);
+
+#endif

@@ -1,0 +1,28 @@
+/* Partial lookup: finds {{> name}} as NAME.mustache in a list of folders. */
+#ifndef STATUSGEN_PARTIALS_H
+#define STATUSGEN_PARTIALS_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+
+/* The folders to search, in order. The caller owns the strings. */
+struct partials_path {
+	const char *const *dirs;
+	size_t		  ndirs;
+};
+
+/*
+ * A mustache_partial_fn over a struct partials_path (ctx): reads the first
+ * DIR/NAME.mustache that exists. Names are used literally as relative
+ * paths, so "{{> sub/item}}" reads DIR/sub/item.mustache (templates are
+ * trusted build inputs). Returns 1 with the text in src and the file's path
+ * in path; 0 when no folder has it (or the name is empty or holds a NUL);
+ * -1 after reporting "PATH: error: cannot read: REASON" for a file that
+ * exists but cannot be read.
+ */
+int	partials_find(void *ctx, const char *name, size_t len,
+	    struct buf *src, struct buf *path, struct diag *d);
+
+#endif
