@@ -1,6 +1,7 @@
 /* The status model: validation of the status table and the context templates render. */
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@ static const char *const registries[] = {
 
 /* What the checks learn about one status, kept beside the data. */
 struct status {
+	int			 ok;		/* passed every check */
 	const struct value	*map;
 	const struct value	*code_node;
 	long long		 code;
@@ -310,6 +312,7 @@ check_status(struct checker *c, const struct value *m,
 {
 	const struct value *v, *registry, *origin, *aliases;
 	struct buf ident;
+	char what[32];
 	int ok = 1;
 	size_t i, k;
 
@@ -321,26 +324,31 @@ check_status(struct checker *c, const struct value *m,
 	s->map = m;
 	s->code_node = required(c, m, "code", "a status");
 	if (check_int(c, "code", s->code_node, MIN_CODE, MAX_CODE,
-	    &s->code) != 0)
+	    &s->code) != 0) {
+		s->code_node = NULL;
 		ok = 0;
+	}
 	else if (find_class(classes, nclasses, s->code / 100) == NULL) {
 		diag_error(c->d, &s->code_node->pos, "code %lld is in class "
 		    "%lld, which 'classes' does not define", s->code,
 		    s->code / 100);
 		ok = 0;
 	}
-	s->reason = check_text(c, "reason", required(c, m, "reason",
-	    "a status"), 1);
+	strcpy(what, "a status");
+	if (s->code_node != NULL)
+		snprintf(what, sizeof(what), "status %lld", s->code);
+	s->reason = check_text(c, "reason", required(c, m, "reason", what),
+	    1);
 	if (s->reason == NULL)
 		ok = 0;
-	if (check_text(c, "description", required(c, m, "description",
-	    "a status"), 0) == NULL)
+	if (check_text(c, "description", required(c, m, "description", what), 0) ==
+	    NULL)
 		ok = 0;
-	if (check_text(c, "reference", required(c, m, "reference",
-	    "a status"), 0) == NULL)
+	if (check_text(c, "reference", required(c, m, "reference", what), 0) ==
+	    NULL)
 		ok = 0;
 	registry = check_text(c, "registry", required(c, m, "registry",
-	    "a status"), 1);
+	    what), 1);
 	if (registry == NULL)
 		ok = 0;
 	else {
@@ -350,6 +358,7 @@ check_status(struct checker *c, const struct value *m,
 		if (registries[k] == NULL) {
 			type_error(c, "registry", "one of standard, deprecated, "
 			    "obsolete, unofficial", registry);
+			registry = NULL;
 			ok = 0;
 		}
 	}
@@ -377,6 +386,8 @@ check_status(struct checker *c, const struct value *m,
 			    1) == NULL)
 				ok = 0;
 	}
+	if (aliases != NULL && !ok)
+		aliases = NULL;	/* keep bad aliases out of the phrase check */
 	for (k = 0; flag_keys[k] != NULL; k++) {
 		v = value_map_getz(m, flag_keys[k]);
 		if (v != NULL && v->kind != VALUE_BOOL) {
@@ -412,6 +423,7 @@ check_status(struct checker *c, const struct value *m,
 		}
 		buf_free(&ident);
 	}
+	s->ok = ok;
 	return ok ? 0 : -1;
 }
 
@@ -462,7 +474,8 @@ check_duplicate_codes(struct checker *c, const struct status *s, size_t n)
 	size_t i;
 
 	for (i = 1; i < n; i++)
-		if (s[i].code == s[i - 1].code) {
+		if (s[i].code_node != NULL && s[i - 1].code_node != NULL &&
+		    s[i].code == s[i - 1].code) {
 			size_t first = i - 1;
 
 			while (first > 0 && s[first - 1].code == s[i].code)
@@ -477,20 +490,22 @@ check_duplicate_codes(struct checker *c, const struct status *s, size_t n)
 static void
 check_duplicate_idents(struct checker *c, const struct status *s, size_t n)
 {
-	const struct status **sorted = xmalloc(n * sizeof(*sorted));
-	size_t i, first = 0;
+	const struct status **sorted = xmalloc((n + 1) * sizeof(*sorted));
+	size_t i, first = 0, k = 0;
 
 	for (i = 0; i < n; i++)
-		sorted[i] = &s[i];
+		if (s[i].ident != NULL)
+			sorted[k++] = &s[i];
+	n = k;
 	qsort(sorted, n, sizeof(*sorted), by_ident);
 	for (i = 1; i < n; i++) {
 		if (strcmp(sorted[i]->ident, sorted[first]->ident) != 0) {
 			first = i;
 			continue;
 		}
-		diag_error(c->d, &sorted[i]->ident_node->pos, "codes %lld and "
-		    "%lld both have the C identifier %s; give one an 'ident'",
-		    sorted[first]->code, sorted[i]->code, sorted[i]->ident);
+		diag_error(c->d, &sorted[i]->ident_node->pos, "the C "
+		    "identifier %s is taken already; give one of the two an "
+		    "'ident'", sorted[i]->ident);
 		diag_note(c->d, &sorted[first]->ident_node->pos,
 		    "%s first comes from here", sorted[first]->ident);
 	}
@@ -508,7 +523,9 @@ collect_phrases(struct checker *c, const struct status *s, size_t n,
 
 	buf_init(&up);
 	for (i = 0; i < n; i++) {
-		aliases = value_map_getz(s[i].map, "aliases");
+		if (s[i].reason == NULL)
+			continue;
+		aliases = s[i].ok ? value_map_getz(s[i].map, "aliases") : NULL;
 		for (j = 0; j <= (aliases ? aliases->u.seq.len : 0); j++) {
 			const struct value *node = j == 0 ? s[i].reason :
 			    aliases->u.seq.items[j - 1];
@@ -535,9 +552,9 @@ collect_phrases(struct checker *c, const struct status *s, size_t n,
 		    p[i].node->u.str.len && memcmp(p[first - 1].upper,
 		    p[i].upper, p[i].node->u.str.len) == 0)
 			first--;
-		diag_error(c->d, &p[i].node->pos, "\"%s\" is already a phrase "
-		    "of code %lld (reasons and aliases must differ, ignoring "
-		    "case)", p[i].node->u.str.ptr, p[first].status->code);
+		diag_error(c->d, &p[i].node->pos, "\"%s\" is used twice "
+		    "(reasons and aliases must all differ, ignoring case)",
+		    p[i].node->u.str.ptr);
 		diag_note(c->d, &p[first].node->pos, "first used here");
 	}
 	*count = np;
@@ -715,8 +732,9 @@ model_build(const struct value *doc, const char *source_path,
 
 			memset(s, 0, sizeof(*s));
 			s->index = i;
-			if (check_status(&c, status_list->u.seq.items[i],
-			    classes, nclasses, s) == 0)
+			check_status(&c, status_list->u.seq.items[i], classes,
+			    nclasses, s);
+			if (s->map != NULL)
 				nstatuses++;
 		}
 		if (status_list->u.seq.len == 0)

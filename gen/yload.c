@@ -1,0 +1,1028 @@
+/* The YAML loader: libyaml's event stream turned into a located value tree. */
+#define _POSIX_C_SOURCE 200809L
+#include "yload.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+#define DEPTH_DEFAULT	512
+#define BYTES_DEFAULT	((size_t)64 * 1024 * 1024)
+
+/*
+ * Aliases share nodes, so the tree stays small, but whoever walks it meets
+ * a shared node once per parent. Every alias is charged the full size of
+ * the node it names (itself counting its own aliases), which stops an
+ * alias bomb after a few events instead of after 10^9 nodes of output.
+ */
+#define ALIAS_NODES_MAX	10000000
+
+/* Mappings with at least this many keys get a hash index for duplicates. */
+#define INDEX_MIN	8
+
+/* How much of a scalar a message quotes. */
+#define SHOW_MAX	40
+
+#define CORE_PREFIX	"tag:yaml.org,2002:"
+
+/* The standard tags and the kind each one demands. */
+static const struct {
+	const char	*name;	/* after CORE_PREFIX */
+	enum value_kind	 kind;
+} stdtags[] = {
+	{ "str",	VALUE_STRING },
+	{ "int",	VALUE_INT },
+	{ "float",	VALUE_FLOAT },
+	{ "bool",	VALUE_BOOL },
+	{ "null",	VALUE_NULL },
+	{ "seq",	VALUE_SEQ },
+	{ "map",	VALUE_MAP },
+};
+
+/* Besides an enum value_kind, what a tag can ask for. */
+#define KIND_SCHEMA	(-1)	/* no tag: the core schema decides */
+#define KIND_UNKNOWN	(-2)	/* a tag we do not know (reported) */
+
+struct anchor {
+	char		*name;		/* NULL: an empty slot */
+	struct value	*node;
+	char		*text;		/* a non-string scalar's source, for keys */
+	size_t		 textlen;
+	size_t		 weight;	/* nodes in the subtree, aliases expanded */
+	size_t		 height;	/* collection nesting of the subtree */
+	int		 open;		/* a collection still being built */
+};
+
+/*
+ * An open collection. Frames are kept after they close so that the next
+ * collection at the same depth reuses their vectors.
+ */
+struct frame {
+	struct value		 *node;
+	char			 *anchor;	/* its anchor's name, or NULL */
+	size_t			  weight;
+	size_t			  height;
+	struct value		**items;	/* a sequence's */
+	size_t			  nitems, capitems;
+	struct value_pair	 *pairs;	/* a mapping's */
+	size_t			  npairs, cappairs;
+	struct value		 *key;		/* waiting for its value */
+	int			  havekey;	/* NULL key: drop the pair */
+	size_t			 *slots;	/* pair index + 1, 0 when empty */
+	size_t			  nslots, capslots;
+};
+
+struct loader {
+	const char	*name;		/* arena copy, shared by every srcpos */
+	const char	*src;
+	size_t		 len;
+	struct arena	*arena;
+	struct diag	*d;
+	size_t		 max_depth;
+	struct frame	*frames;
+	size_t		 depth, nframes;
+	struct anchor	*anchors;
+	size_t		 nanchors, capanchors;
+	size_t		 alias_nodes;
+	int		 ndocs;
+	int		 stop;		/* an error after which nothing makes sense */
+	struct value	*root;
+};
+
+static size_t
+sat_add(size_t a, size_t b)
+{
+	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+static size_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return (size_t)h;
+}
+
+static struct srcpos
+at(const struct loader *l, yaml_mark_t m)
+{
+	struct srcpos pos;
+
+	pos.file = l->name;
+	pos.line = (unsigned)m.line + 1;
+	pos.col = (unsigned)m.column + 1;
+	return pos;
+}
+
+/*
+ * Puts s[0..n) in b for a message, replacing b's content: control bytes
+ * escaped so that a message stays on its line, long text cut short.
+ */
+static const char *
+show(struct buf *b, const char *s, size_t n)
+{
+	size_t i, end = n;
+
+	buf_clear(b);
+	if (n > SHOW_MAX) {
+		end = SHOW_MAX;
+		/* Never cut a UTF-8 sequence in half. */
+		while (end > 0 && ((unsigned char)s[end] & 0xc0) == 0x80)
+			end--;
+	}
+	for (i = 0; i < end; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c == '\t')
+			buf_puts(b, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			buf_printf(b, "\\x%02x", c);
+		else
+			buf_putc(b, c);
+	}
+	if (end < n)
+		buf_puts(b, "...");
+	return buf_cstr(b);
+}
+
+/* A tag as the user would have written it: "!!int", not the full URI. */
+static const char *
+show_tag(struct buf *b, const char *tag)
+{
+	size_t plen = strlen(CORE_PREFIX);
+	struct buf rest;
+
+	if (strncmp(tag, CORE_PREFIX, plen) != 0)
+		return show(b, tag, strlen(tag));
+	buf_init(&rest);
+	show(&rest, tag + plen, strlen(tag + plen));
+	buf_clear(b);
+	buf_puts(b, "!!");
+	buf_puts(b, buf_cstr(&rest));
+	buf_free(&rest);
+	return buf_cstr(b);
+}
+
+/* ------------------------------------------------------------------ */
+/* The core schema */
+
+static int
+is_null(const char *s, size_t n)
+{
+	static const char *const words[] = { "null", "Null", "NULL", "~" };
+	size_t i;
+
+	if (n == 0)
+		return 1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && memcmp(s, words[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_bool(const char *s, size_t n, int *b)
+{
+	static const char *const words[] = {
+		"false", "False", "FALSE", "true", "True", "TRUE"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && memcmp(s, words[i], n) == 0) {
+			*b = i >= 3;
+			return 1;
+		}
+	return 0;
+}
+
+static int
+digit(int c, int base)
+{
+	int v;
+
+	if (c >= '0' && c <= '9')
+		v = c - '0';
+	else if (c >= 'a' && c <= 'f')
+		v = c - 'a' + 10;
+	else if (c >= 'A' && c <= 'F')
+		v = c - 'A' + 10;
+	else
+		return -1;
+	return v < base ? v : -1;
+}
+
+/*
+ * Integers: [-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+. Returns 1 with *out
+ * set, 0 when s is not an integer, -1 when it is one too large for a long
+ * long.
+ */
+static int
+parse_int(const char *s, size_t n, long long *out)
+{
+	unsigned long long v = 0, max = LLONG_MAX, d;
+	size_t i = 0;
+	int base = 10, neg = 0, big = 0, k;
+
+	if (n > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
+		base = s[1] == 'o' ? 8 : 16;
+		i = 2;
+	} else if (n > 0 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	if (i == n)
+		return 0;
+	if (neg)
+		max++;		/* -LLONG_MIN */
+	for (; i < n; i++) {
+		if ((k = digit((unsigned char)s[i], base)) < 0)
+			return 0;
+		/* Read on: "99999999999999999999x" is a string, no error. */
+		d = (unsigned long long)k;
+		if (big || v > (max - d) / (unsigned long long)base)
+			big = 1;
+		else
+			v = v * (unsigned long long)base + d;
+	}
+	if (big)
+		return -1;
+	if (neg)
+		*out = v == max ? LLONG_MIN : -(long long)v;
+	else
+		*out = (long long)v;
+	return 1;
+}
+
+static size_t
+skip_digits(const char *s, size_t n, size_t *i)
+{
+	size_t start = *i;
+
+	while (*i < n && s[*i] >= '0' && s[*i] <= '9')
+		(*i)++;
+	return *i - start;
+}
+
+/*
+ * Floats: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?,
+ * [-+]?\.(inf|Inf|INF) and \.(nan|NaN|NAN). s must be NUL-terminated at n.
+ */
+static int
+parse_float(const char *s, size_t n, double *out)
+{
+	static const char *const infs[] = { ".inf", ".Inf", ".INF" };
+	static const char *const nans[] = { ".nan", ".NaN", ".NAN" };
+	size_t i = 0, k;
+	int neg = 0;
+
+	for (k = 0; k < 3; k++)
+		if (n == 4 && memcmp(s, nans[k], 4) == 0) {
+			*out = NAN;
+			return 1;
+		}
+	if (n > 0 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	for (k = 0; k < 3; k++)
+		if (n - i == 4 && memcmp(s + i, infs[k], 4) == 0) {
+			*out = neg ? -INFINITY : INFINITY;
+			return 1;
+		}
+	if (i < n && s[i] == '.') {
+		i++;
+		if (skip_digits(s, n, &i) == 0)
+			return 0;
+	} else {
+		if (skip_digits(s, n, &i) == 0)
+			return 0;
+		if (i < n && s[i] == '.') {
+			i++;
+			skip_digits(s, n, &i);
+		}
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '-' || s[i] == '+'))
+			i++;
+		if (skip_digits(s, n, &i) == 0)
+			return 0;
+	}
+	if (i != n)
+		return 0;
+	/* The text is plain ASCII digits; strtod reads it (in the C locale). */
+	*out = strtod(s, NULL);
+	return 1;
+}
+
+/*
+ * The node for a scalar's text: of kind want (from a tag), or resolved by
+ * the core schema when want is KIND_SCHEMA. Text that does not fit its tag
+ * is reported, and a string stands in for it.
+ */
+static struct value *
+scalar_node(struct loader *l, int want, const char *tag, const char *s,
+    size_t n, const struct srcpos *pos)
+{
+	struct value *v;
+	struct buf b1, b2;
+	long long ll;
+	double dbl;
+	int b, r;
+
+	if (want == VALUE_STRING)
+		return value_new_string(l->arena, s, n, pos);
+	if ((want == KIND_SCHEMA || want == VALUE_NULL) && is_null(s, n))
+		return value_new(l->arena, VALUE_NULL, pos);
+	if ((want == KIND_SCHEMA || want == VALUE_BOOL) && is_bool(s, n, &b))
+		return value_new_bool(l->arena, b, pos);
+	if (want == KIND_SCHEMA || want == VALUE_INT) {
+		if ((r = parse_int(s, n, &ll)) > 0)
+			return value_new_int(l->arena, ll, pos);
+		if (r < 0) {
+			diag_error(l->d, pos, "integer out of range");
+			return value_new_string(l->arena, s, n, pos);
+		}
+	}
+	if ((want == KIND_SCHEMA || want == VALUE_FLOAT) &&
+	    parse_float(s, n, &dbl)) {
+		v = value_new(l->arena, VALUE_FLOAT, pos);
+		v->u.real = dbl;
+		return v;
+	}
+	if (want != KIND_SCHEMA) {
+		buf_init(&b1);
+		buf_init(&b2);
+		diag_error(l->d, pos, "expected %s for %s, got \"%s\"",
+		    value_kind_name((enum value_kind)want), show_tag(&b1, tag),
+		    show(&b2, s, n));
+		buf_free(&b1);
+		buf_free(&b2);
+	}
+	return value_new_string(l->arena, s, n, pos);
+}
+
+/*
+ * The kind a tag demands, KIND_SCHEMA for none, or KIND_UNKNOWN. The
+ * non-specific "!" asks for a string on a scalar and for nothing on a
+ * collection.
+ */
+static int
+tag_kind(struct loader *l, const char *tag, int scalar,
+    const struct srcpos *pos)
+{
+	size_t plen = strlen(CORE_PREFIX), i;
+	struct buf b;
+
+	if (tag == NULL)
+		return KIND_SCHEMA;
+	if (strcmp(tag, "!") == 0)
+		return scalar ? VALUE_STRING : KIND_SCHEMA;
+	if (strncmp(tag, CORE_PREFIX, plen) == 0)
+		for (i = 0; i < sizeof(stdtags) / sizeof(stdtags[0]); i++)
+			if (strcmp(tag + plen, stdtags[i].name) == 0)
+				return stdtags[i].kind;
+	buf_init(&b);
+	diag_error(l->d, pos, "unknown tag '%s'", show_tag(&b, tag));
+	buf_free(&b);
+	return KIND_UNKNOWN;
+}
+
+/* ------------------------------------------------------------------ */
+/* Anchors: an open-addressing table from name to node */
+
+static struct anchor *
+anchor_slot(const struct loader *l, const char *name)
+{
+	size_t mask = l->capanchors - 1, i;
+
+	i = hash(name, strlen(name)) & mask;
+	while (l->anchors[i].name != NULL &&
+	    strcmp(l->anchors[i].name, name) != 0)
+		i = (i + 1) & mask;
+	return &l->anchors[i];
+}
+
+static struct anchor *
+anchor_find(const struct loader *l, const char *name)
+{
+	struct anchor *a;
+
+	if (l->capanchors == 0)
+		return NULL;
+	a = anchor_slot(l, name);
+	return a->name != NULL ? a : NULL;
+}
+
+/* Defines name, or redefines it: YAML lets a later anchor win. */
+static void
+anchor_set(struct loader *l, const char *name, struct value *node,
+    const char *text, size_t textlen, int open)
+{
+	struct anchor *old, *a;
+	size_t oldcap = l->capanchors, i;
+
+	if ((l->nanchors + 1) * 2 > l->capanchors) {
+		old = l->anchors;
+		l->capanchors = oldcap ? oldcap * 2 : 16;
+		l->anchors = xcalloc(l->capanchors, sizeof(*l->anchors));
+		for (i = 0; i < oldcap; i++)
+			if (old[i].name != NULL)
+				*anchor_slot(l, old[i].name) = old[i];
+		free(old);
+	}
+	a = anchor_slot(l, name);
+	if (a->name == NULL) {
+		a->name = xstrdup(name);
+		l->nanchors++;
+	}
+	free(a->text);
+	a->node = node;
+	a->text = text != NULL ? xstrndup(text, textlen) : NULL;
+	a->textlen = textlen;
+	a->weight = 1;
+	a->height = 0;
+	a->open = open;
+}
+
+/* ------------------------------------------------------------------ */
+/* Building collections */
+
+static int
+same_key(const struct value *a, const struct value *b)
+{
+	return a->u.str.len == b->u.str.len &&
+	    memcmp(a->u.str.ptr, b->u.str.ptr, a->u.str.len) == 0;
+}
+
+static const struct value_pair *
+frame_find(const struct frame *f, const struct value *key)
+{
+	size_t i, mask;
+
+	if (f->nslots == 0) {
+		for (i = 0; i < f->npairs; i++)
+			if (same_key(f->pairs[i].key, key))
+				return &f->pairs[i];
+		return NULL;
+	}
+	mask = f->nslots - 1;
+	i = hash(key->u.str.ptr, key->u.str.len) & mask;
+	for (; f->slots[i] != 0; i = (i + 1) & mask)
+		if (same_key(f->pairs[f->slots[i] - 1].key, key))
+			return &f->pairs[f->slots[i] - 1];
+	return NULL;
+}
+
+static void
+frame_insert(struct frame *f, size_t idx)
+{
+	const struct value *key = f->pairs[idx].key;
+	size_t mask = f->nslots - 1, i;
+
+	i = hash(key->u.str.ptr, key->u.str.len) & mask;
+	while (f->slots[i] != 0)
+		i = (i + 1) & mask;
+	f->slots[i] = idx + 1;
+}
+
+/* Rebuilds the index with room for the pairs to double again. */
+static void
+frame_reindex(struct frame *f)
+{
+	size_t n = 32, i;
+
+	while (n < f->npairs * 4)
+		n *= 2;
+	if (f->capslots < n) {
+		free(f->slots);
+		f->slots = xcalloc(n, sizeof(*f->slots));
+		f->capslots = n;
+	} else
+		memset(f->slots, 0, n * sizeof(*f->slots));
+	f->nslots = n;
+	for (i = 0; i < f->npairs; i++)
+		frame_insert(f, i);
+}
+
+/* Is the next node the key of a mapping? */
+static int
+want_key(const struct loader *l)
+{
+	const struct frame *f;
+
+	if (l->depth == 0)
+		return 0;
+	f = &l->frames[l->depth - 1];
+	return f->node->kind == VALUE_MAP && !f->havekey;
+}
+
+/* Vets a key: NULL (reported, if not already) when it cannot be one. */
+static struct value *
+check_key(struct loader *l, const struct frame *f, struct value *key,
+    const struct srcpos *pos)
+{
+	const struct value_pair *first;
+	struct buf b;
+
+	if (key->kind == VALUE_SEQ || key->kind == VALUE_MAP) {
+		diag_error(l->d, pos, "a mapping key must be a scalar, not %s",
+		    value_kind_name(key->kind));
+		return NULL;
+	}
+	if (key->kind != VALUE_STRING)
+		return NULL;	/* a stand-in for a key already reported */
+	if ((first = frame_find(f, key)) != NULL) {
+		buf_init(&b);
+		diag_error(l->d, pos, "duplicate key '%s'",
+		    show(&b, key->u.str.ptr, key->u.str.len));
+		diag_note(l->d, &first->key->pos, "first defined here");
+		buf_free(&b);
+		return NULL;
+	}
+	return key;
+}
+
+/*
+ * Hands a finished node to the open collection (or makes it the root).
+ * pos is where it is used: an alias's own place, not its anchor's.
+ */
+static void
+add(struct loader *l, struct value *v, const struct srcpos *pos,
+    size_t weight, size_t height)
+{
+	struct frame *f;
+
+	if (l->depth == 0) {
+		l->root = v;
+		return;
+	}
+	f = &l->frames[l->depth - 1];
+	f->weight = sat_add(f->weight, weight);
+	if (f->height < height + 1)
+		f->height = height + 1;
+	if (f->node->kind == VALUE_SEQ) {
+		f->items = xgrow(f->items, &f->capitems, f->nitems + 1,
+		    sizeof(*f->items));
+		f->items[f->nitems++] = v;
+		return;
+	}
+	if (!f->havekey) {
+		f->key = check_key(l, f, v, pos);
+		f->havekey = 1;
+		return;
+	}
+	f->havekey = 0;
+	if (f->key == NULL)
+		return;
+	f->pairs = xgrow(f->pairs, &f->cappairs, f->npairs + 1,
+	    sizeof(*f->pairs));
+	f->pairs[f->npairs].key = f->key;
+	f->pairs[f->npairs].val = v;
+	f->npairs++;
+	if (f->npairs * 2 > f->nslots) {
+		if (f->nslots > 0 || f->npairs >= INDEX_MIN)
+			frame_reindex(f);
+	} else
+		frame_insert(f, f->npairs - 1);
+}
+
+static void
+open_collection(struct loader *l, const yaml_event_t *ev,
+    enum value_kind kind, const char *anchor, const char *tag)
+{
+	struct srcpos pos = at(l, ev->start_mark);
+	struct frame *f;
+	struct buf b;
+	size_t old;
+	int want;
+
+	want = tag_kind(l, tag, 0, &pos);
+	if (want >= 0 && want != (int)kind) {
+		buf_init(&b);
+		diag_error(l->d, &pos, "expected %s for %s, got %s",
+		    value_kind_name((enum value_kind)want), show_tag(&b, tag),
+		    value_kind_name(kind));
+		buf_free(&b);
+	}
+	if (l->depth >= l->max_depth) {
+		diag_error(l->d, &pos, "nesting deeper than %zu levels",
+		    l->max_depth);
+		l->stop = 1;
+		return;
+	}
+	if (l->depth == l->nframes) {
+		old = l->nframes;
+		l->frames = xgrow(l->frames, &l->nframes, l->depth + 1,
+		    sizeof(*l->frames));
+		memset(l->frames + old, 0,
+		    (l->nframes - old) * sizeof(*l->frames));
+	}
+	f = &l->frames[l->depth++];
+	f->node = value_new(l->arena, kind, &pos);
+	f->anchor = NULL;
+	f->weight = 1;
+	f->height = 1;
+	f->nitems = 0;
+	f->npairs = 0;
+	f->key = NULL;
+	f->havekey = 0;
+	f->nslots = 0;
+	if (anchor != NULL) {
+		f->anchor = xstrdup(anchor);
+		anchor_set(l, anchor, f->node, NULL, 0, 1);
+	}
+}
+
+static void
+close_collection(struct loader *l)
+{
+	struct frame *f;
+	struct anchor *a;
+
+	if (l->depth == 0)
+		return;
+	f = &l->frames[--l->depth];
+	if (f->node->kind == VALUE_SEQ)
+		value_seq_set(l->arena, f->node, f->items, f->nitems);
+	else
+		value_map_set(l->arena, f->node, f->pairs, f->npairs);
+	if (f->anchor != NULL) {
+		/* Unless an anchor inside took the name over. */
+		a = anchor_find(l, f->anchor);
+		if (a != NULL && a->node == f->node) {
+			a->open = 0;
+			a->weight = f->weight;
+			a->height = f->height;
+		}
+		free(f->anchor);
+		f->anchor = NULL;
+	}
+	add(l, f->node, &f->node->pos, f->weight, f->height);
+}
+
+static void
+on_scalar(struct loader *l, const yaml_event_t *ev)
+{
+	const char *s = (const char *)ev->data.scalar.value;
+	const char *tag = (const char *)ev->data.scalar.tag;
+	const char *anchor = (const char *)ev->data.scalar.anchor;
+	size_t n = ev->data.scalar.length;
+	struct srcpos pos = at(l, ev->start_mark);
+	struct value *v;
+	int want;
+
+	want = tag_kind(l, tag, 1, &pos);
+	if (want == KIND_UNKNOWN)
+		v = value_new_string(l->arena, s, n, &pos);
+	else if (want == KIND_SCHEMA &&
+	    ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		v = value_new_string(l->arena, s, n, &pos);
+	else if (want_key(l)) {
+		/* A key is a string whatever it says; a tag is only checked. */
+		if (want != KIND_SCHEMA)
+			scalar_node(l, want, tag, s, n, &pos);
+		v = value_new_string(l->arena, s, n, &pos);
+	} else
+		v = scalar_node(l, want, tag, s, n, &pos);
+	if (anchor != NULL)
+		anchor_set(l, anchor, v, v->kind == VALUE_STRING ? NULL : s, n,
+		    0);
+	add(l, v, &pos, 1, 0);
+}
+
+static void
+on_alias(struct loader *l, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	struct srcpos pos = at(l, ev->start_mark);
+	struct anchor *a;
+	struct value *v;
+	struct buf b;
+
+	buf_init(&b);
+	a = anchor_find(l, name);
+	if (a == NULL || a->open) {
+		if (a == NULL)
+			diag_error(l->d, &pos, "undefined alias '*%s'",
+			    show(&b, name, strlen(name)));
+		else {
+			diag_error(l->d, &pos,
+			    "alias '*%s' refers to a node that contains it",
+			    show(&b, name, strlen(name)));
+			diag_note(l->d, &a->node->pos, "anchor '&%s' is here",
+			    buf_cstr(&b));
+		}
+		buf_free(&b);
+		add(l, value_new(l->arena, VALUE_NULL, &pos), &pos, 1, 0);
+		return;
+	}
+	buf_free(&b);
+	if (a->height > l->max_depth - l->depth) {
+		diag_error(l->d, &pos, "nesting deeper than %zu levels",
+		    l->max_depth);
+		l->stop = 1;
+		return;
+	}
+	l->alias_nodes = sat_add(l->alias_nodes, a->weight);
+	if (l->alias_nodes > ALIAS_NODES_MAX) {
+		diag_error(l->d, &pos, "aliases expand to more than %d nodes",
+		    ALIAS_NODES_MAX);
+		l->stop = 1;
+		return;
+	}
+	v = a->node;
+	if (want_key(l) && a->text != NULL)
+		v = value_new_string(l->arena, a->text, a->textlen, &pos);
+	add(l, v, &pos, a->weight, a->height);
+}
+
+static void
+on_event(struct loader *l, const yaml_event_t *ev)
+{
+	struct srcpos pos;
+
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (l->ndocs++ > 0) {
+			pos = at(l, ev->start_mark);
+			diag_error(l->d, &pos, "more than one document");
+			l->stop = 1;
+		}
+		break;
+	case YAML_SCALAR_EVENT:
+		on_scalar(l, ev);
+		break;
+	case YAML_ALIAS_EVENT:
+		on_alias(l, ev);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		open_collection(l, ev, VALUE_SEQ,
+		    (const char *)ev->data.sequence_start.anchor,
+		    (const char *)ev->data.sequence_start.tag);
+		break;
+	case YAML_MAPPING_START_EVENT:
+		open_collection(l, ev, VALUE_MAP,
+		    (const char *)ev->data.mapping_start.anchor,
+		    (const char *)ev->data.mapping_start.tag);
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		close_collection(l);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Syntax errors */
+
+/*
+ * The position of byte off of the input, counted as libyaml counts its
+ * marks (characters, not bytes; any YAML line break) for its reader
+ * errors, which carry only an offset.
+ */
+static struct srcpos
+offset_pos(const struct loader *l, size_t off)
+{
+	const unsigned char *s = (const unsigned char *)l->src;
+	struct srcpos pos;
+	size_t i = 0;
+
+	pos.file = l->name;
+	pos.line = 1;
+	pos.col = 1;
+	if (off > l->len)
+		off = l->len;
+	if (off >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < off) {
+		if (s[i] == '\n' ||
+		    (s[i] == '\r' && (i + 1 == l->len || s[i + 1] != '\n'))) {
+			pos.line++;
+			pos.col = 1;
+			i++;
+		} else if (i + 1 < off && s[i] == 0xc2 && s[i + 1] == 0x85) {
+			pos.line++;	/* NEL */
+			pos.col = 1;
+			i += 2;
+		} else if (i + 2 < off && s[i] == 0xe2 && s[i + 1] == 0x80 &&
+		    (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)) {
+			pos.line++;	/* LS, PS */
+			pos.col = 1;
+			i += 3;
+		} else {
+			if (s[i] != '\r' && (s[i] & 0xc0) != 0x80)
+				pos.col++;
+			i++;
+		}
+	}
+	return pos;
+}
+
+static void
+syntax_error(struct loader *l, const yaml_parser_t *p)
+{
+	struct srcpos pos;
+	const char *problem = p->problem;
+	yaml_mark_t m = p->problem_mark;
+
+	if (p->error == YAML_MEMORY_ERROR) {
+		fputs("statusgen: out of memory\n", stderr);
+		exit(2);
+	}
+	if (problem == NULL)
+		problem = "invalid YAML";
+	if (p->error == YAML_READER_ERROR) {
+		pos = offset_pos(l, p->problem_offset);
+		if (p->problem_value == -1)
+			diag_error(l->d, &pos, "%s", problem);
+		else if (strstr(problem, "octet") != NULL)
+			diag_error(l->d, &pos, "%s (byte 0x%02X)", problem,
+			    (unsigned)p->problem_value);
+		else
+			diag_error(l->d, &pos, "%s (U+%04X)", problem,
+			    (unsigned)p->problem_value);
+		return;
+	}
+	/* A problem with no mark of its own is placed at its context. */
+	if (m.index == 0 && m.line == 0 && m.column == 0 && p->context != NULL)
+		m = p->context_mark;
+	pos = at(l, m);
+	if (p->context != NULL)
+		diag_error(l->d, &pos, "%s (%s)", problem, p->context);
+	else
+		diag_error(l->d, &pos, "%s", problem);
+}
+
+static void
+loader_free(struct loader *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nframes; i++) {
+		free(l->frames[i].anchor);
+		free(l->frames[i].items);
+		free(l->frames[i].pairs);
+		free(l->frames[i].slots);
+	}
+	free(l->frames);
+	for (i = 0; i < l->capanchors; i++) {
+		free(l->anchors[i].name);
+		free(l->anchors[i].text);
+	}
+	free(l->anchors);
+}
+
+/* Writes a size in the largest unit that divides it. */
+static void
+format_size(struct buf *b, size_t n)
+{
+	if (n > 0 && n % (1024 * 1024) == 0)
+		buf_printf(b, "%zu MiB", n / (1024 * 1024));
+	else if (n > 0 && n % 1024 == 0)
+		buf_printf(b, "%zu KiB", n / 1024);
+	else
+		buf_printf(b, "%zu bytes", n);
+}
+
+static void
+limits(const struct yload_limits *lim, size_t *depth, size_t *bytes)
+{
+	*depth = lim != NULL && lim->max_depth ? lim->max_depth :
+	    DEPTH_DEFAULT;
+	*bytes = lim != NULL && lim->max_bytes ? lim->max_bytes :
+	    BYTES_DEFAULT;
+}
+
+static void
+too_large(struct diag *d, const char *name, size_t max)
+{
+	struct srcpos pos;
+	struct buf b;
+
+	pos.file = name;
+	pos.line = 0;
+	pos.col = 0;
+	buf_init(&b);
+	format_size(&b, max);
+	diag_error(d, &pos, "file is larger than the %s limit", buf_cstr(&b));
+	buf_free(&b);
+}
+
+/* ------------------------------------------------------------------ */
+/* The interface */
+
+void
+yload_limits_default(struct yload_limits *lim)
+{
+	lim->max_depth = DEPTH_DEFAULT;
+	lim->max_bytes = BYTES_DEFAULT;
+}
+
+int
+yload_string(const char *name, const char *src, size_t len,
+    const struct yload_limits *lim, struct arena *arena, struct diag *d,
+    struct value **root)
+{
+	struct loader l;
+	struct srcpos pos;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	unsigned errors = d->errors;
+	size_t max_bytes;
+	int last;
+
+	*root = NULL;
+	memset(&l, 0, sizeof(l));
+	l.name = arena_strdup(arena, name);
+	l.src = src != NULL ? src : "";
+	l.len = len;
+	l.arena = arena;
+	l.d = d;
+	limits(lim, &l.max_depth, &max_bytes);
+	if (len > max_bytes) {
+		too_large(d, l.name, max_bytes);
+		return -1;
+	}
+	if (!yaml_parser_initialize(&parser)) {
+		fputs("statusgen: out of memory\n", stderr);
+		exit(2);
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)l.src,
+	    len);
+	while (!l.stop) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			syntax_error(&l, &parser);
+			break;
+		}
+		last = ev.type == YAML_STREAM_END_EVENT;
+		on_event(&l, &ev);
+		yaml_event_delete(&ev);
+		if (last)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	loader_free(&l);
+	if (d->errors != errors)
+		return -1;
+	if (l.root == NULL) {
+		pos.file = l.name;
+		pos.line = 1;
+		pos.col = 1;
+		l.root = value_new(arena, VALUE_NULL, &pos);
+	}
+	*root = l.root;
+	return 0;
+}
+
+int
+yload_file(const char *path, const struct yload_limits *lim,
+    struct arena *arena, struct diag *d, struct value **root)
+{
+	struct srcpos pos;
+	struct stat st;
+	struct buf b;
+	size_t depth, max_bytes;
+	int rc;
+
+	*root = NULL;
+	pos.file = path;
+	pos.line = 0;
+	pos.col = 0;
+	limits(lim, &depth, &max_bytes);
+	/* Refuse a huge regular file before reading it all in. */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > max_bytes) {
+		too_large(d, path, max_bytes);
+		return -1;
+	}
+	buf_init(&b);
+	if (buf_read_file(&b, path) == -1) {
+		diag_error(d, &pos, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	rc = yload_string(path, b.data, b.len, lim, arena, d, root);
+	buf_free(&b);
+	return rc;
+}
