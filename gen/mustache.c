@@ -1364,8 +1364,11 @@ render_partial(struct render *r, const struct node *n)
 		len = dyn.len;
 	}
 	if (load_partial(r->env, name, len, &t) != 0) {
-		render_error(r, &n->pos, "in the partial '%.*s' included "
-		    "here", name, len);
+		/* The partial's own errors are reported: say where it is used. */
+		if (!r->failed)
+			diag_note(r->env->d, &n->pos, "in the partial '%.*s' "
+			    "included here", (int)len, name);
+		r->failed = 1;
 	} else if (t == NULL) {
 		if (r->env->opt.strict)
 			render_error(r, &n->pos, "partial '%.*s' not found",

@@ -236,7 +236,7 @@ test_strict(void)
 	expect_error("error inside a partial is located in the partial",
 	    run_full(data, "x\n{{>p}}", "p: \"\\n{{#a}}\"", TEXT_ESCAPE_NONE, 0,
 	    0, 0), -2, "p.mustache:2:1: error: section 'a' is never closed\n"
-	    "t.mustache:2:1: error: in the partial 'p' included here\n");
+	    "t.mustache:2:1: note: in the partial 'p' included here\n");
 }
 
 static void

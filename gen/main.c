@@ -1,0 +1,570 @@
+/* The statusgen command line: a table of commands and their option parsing. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "generate.h"
+#include "mustache.h"
+#include "outfile.h"
+#include "partials.h"
+#include "text.h"
+#include "value.h"
+#include "xalloc.h"
+#include "yload.h"
+
+#define STATUSGEN_VERSION	"0.1.0"
+
+/* Exit statuses: every error, of whatever kind, exits 2. */
+#define EXIT_OK		0
+#define EXIT_ERROR	2
+
+struct command;
+
+/* Runs a command on its own argv (argv[0] is the command name). */
+typedef int (*command_fn)(const struct command *cmd, int argc, char **argv,
+    struct diag *d);
+
+/*
+ * One command. Adding a command takes a function and one row in the
+ * commands[] table below; help and usage hints are built from the row.
+ */
+struct command {
+	const char	*name;
+	command_fn	 run;
+	const char	*usage;		/* synopsis after "statusgen " */
+	const char	*summary;	/* one line, for statusgen --help */
+	const char	*options;	/* option lines, for COMMAND --help */
+};
+
+static int	cmd_render(const struct command *, int, char **,
+		    struct diag *);
+static int	cmd_generate(const struct command *, int, char **,
+		    struct diag *);
+static int	cmd_validate(const struct command *, int, char **,
+		    struct diag *);
+
+#define DEFAULT_DATA		"data/http_status.yaml"
+#define DEFAULT_TEMPLATES	"templates"
+#define DEFAULT_OUTDIR		"out"
+
+static const char generate_help[] =
+	"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
+	"renders every DIR/NAME.mustache not starting with '_' to\n"
+	"OUTDIR/NAME, in strict mode, with the escaper NAME's extension\n"
+	"picks; DIR/_NAME.mustache files are partials ({{> _NAME}}).\n"
+	"Nothing is written unless every template renders, and an output\n"
+	"whose content is unchanged is not rewritten.\n"
+	"\n"
+	"  -t DIR          the templates (default " DEFAULT_TEMPLATES ")\n"
+	"  -o OUTDIR       where outputs go (default " DEFAULT_OUTDIR ")\n"
+	"  -v, --verbose   name each output, written or unchanged\n"
+	"  -h, --help      show this help\n";
+
+static const char validate_help[] =
+	"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
+	"reports every problem; writes nothing.\n"
+	"\n"
+	"  -h, --help      show this help\n";
+
+static const char render_help[] =
+	"Renders the Mustache template file TEMPLATE with the YAML file\n"
+	"DATA as its context (empty without DATA) to standard output.\n"
+	"\n"
+	"  --escape MODE   escaper of {{name}} tags: html, c, md, json,\n"
+	"                  none; default by the template's extension\n"
+	"                  without .mustache: .h .c -> c, .md -> md,\n"
+	"                  .json -> json, .html .htm -> html, else none\n"
+	"  --strict        an undefined name in an interpolation tag,\n"
+	"                  or a missing partial, is an error\n"
+	"  --partials DIR  look for partial NAME as DIR/NAME.mustache,\n"
+	"                  then in the template's folder; repeatable\n"
+	"  -o FILE         write to FILE, only if its content changes\n"
+	"  -h, --help      show this help\n";
+
+static const struct command commands[] = {
+	{
+		"render", cmd_render,
+		"render [--escape MODE] [--strict] [--partials DIR]... "
+		    "[-o FILE] TEMPLATE [DATA]",
+		"render a Mustache template with a YAML file as its context",
+		render_help
+	},
+	{
+		"generate", cmd_generate,
+		"generate [-t DIR] [-o OUTDIR] [-v] [DATA]",
+		"check the status table and render every template to OUTDIR",
+		generate_help
+	},
+	{
+		"validate", cmd_validate,
+		"validate [DATA]",
+		"check the status table and report every problem",
+		validate_help
+	},
+};
+
+#define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
+
+/* ------------------------------------------------------------------ */
+/* Output and usage messages                                          */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Writes p[0..len) to standard output and flushes it, so that a full disk
+ * or a closed pipe is an error now and not a silent loss at exit.
+ */
+static int
+write_stdout(const char *p, size_t len, struct diag *d)
+{
+	if ((len > 0 && fwrite(p, 1, len, stdout) != len) ||
+	    fflush(stdout) == EOF || ferror(stdout)) {
+		diag_error(d, NULL, "cannot write standard output: %s",
+		    strerror(errno != 0 ? errno : EIO));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+print_stdout(const struct buf *b, struct diag *d)
+{
+	return write_stdout(buf_cstr(b), b->len, d) == 0 ? EXIT_OK : EXIT_ERROR;
+}
+
+/*
+ * Ends a run that did its work: the exit status, and after errors a count
+ * of them, so that a long list of messages ends with its size.
+ */
+static int
+finish(struct diag *d, int failed)
+{
+	if (d->errors > 0)
+		fprintf(stderr, "statusgen: %u error%s\n", d->errors,
+		    d->errors == 1 ? "" : "s");
+	return failed || d->errors > 0 ? EXIT_ERROR : EXIT_OK;
+}
+
+/* The hint that follows a usage error (which the caller has reported). */
+static int
+usage_hint(const struct command *cmd)
+{
+	if (cmd != NULL)
+		fprintf(stderr, "usage: statusgen %s\n", cmd->usage);
+	else
+		fputs("usage: statusgen COMMAND [OPTION]... [ARG]...\n",
+		    stderr);
+	return EXIT_ERROR;
+}
+
+static int
+main_help(struct diag *d)
+{
+	struct buf b;
+	size_t i;
+	int status;
+
+	buf_init(&b);
+	buf_puts(&b, "usage: statusgen COMMAND [OPTION]... [ARG]...\n"
+	    "       statusgen --help | --version\n"
+	    "\n"
+	    "Commands:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		buf_printf(&b, "  %-10s %s\n", commands[i].name,
+		    commands[i].summary);
+	buf_puts(&b, "\nRun 'statusgen COMMAND --help' for the options of a "
+	    "command. Every error\nis reported on standard error and exits "
+	    "with status 2.\n");
+	status = print_stdout(&b, d);
+	buf_free(&b);
+	return status;
+}
+
+static int
+command_help(const struct command *cmd, struct diag *d)
+{
+	struct buf b;
+	int status;
+
+	buf_init(&b);
+	buf_printf(&b, "usage: statusgen %s\n\n%s", cmd->usage, cmd->options);
+	status = print_stdout(&b, d);
+	buf_free(&b);
+	return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* Option parsing                                                     */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Matches argv[*i] against an option that takes a value: "--name VALUE" or
+ * "--name=VALUE" for a long option, "-o VALUE" or "-oVALUE" for a short
+ * one. Returns 1 with the value in *val (and *i past it), 0 when argv[*i]
+ * is some other option, or -1 when the value is missing.
+ */
+static int
+option_value(int argc, char **argv, int *i, const char *name,
+    const char **val)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(name);
+	int is_long = name[1] == '-';
+
+	if (strncmp(arg, name, n) != 0)
+		return 0;
+	if (arg[n] == '\0') {
+		if (*i + 1 >= argc)
+			return -1;
+		*val = argv[++*i];
+		return 1;
+	}
+	if (!is_long) {
+		*val = arg + n;
+		return 1;
+	}
+	if (arg[n] == '=') {
+		*val = arg + n + 1;
+		return 1;
+	}
+	return 0;	/* "--escapes" is not "--escape" */
+}
+
+/* Reports a missing option value; returns the exit status. */
+static int
+missing_value(const struct command *cmd, const char *name, struct diag *d)
+{
+	diag_error(d, NULL, "option '%s' needs an argument", name);
+	return usage_hint(cmd);
+}
+
+/* ------------------------------------------------------------------ */
+/* render                                                             */
+/* ------------------------------------------------------------------ */
+
+struct render_args {
+	enum text_escape	 esc;
+	int			 esc_given;
+	int			 strict;
+	const char		*out;		/* NULL: standard output */
+	const char		*template;
+	const char		*data;		/* NULL: empty context */
+	const char		**dirs;		/* partial folders, in order */
+	size_t			 ndirs;
+	char			*tmpl_dir;	/* the template's folder */
+};
+
+/*
+ * The default escaper of a template: chosen by the name it produces, its
+ * base name without ".mustache" ("tpl/x.h.mustache" -> "x.h" -> c).
+ */
+static enum text_escape
+default_escape(const char *template)
+{
+	const char *base = strrchr(template, '/');
+	const char *suffix = ".mustache";
+	size_t n, sn = strlen(suffix);
+	enum text_escape esc;
+	char *name;
+
+	base = base != NULL ? base + 1 : template;
+	n = strlen(base);
+	if (n > sn && strcmp(base + n - sn, suffix) == 0)
+		n -= sn;
+	name = xstrndup(base, n);
+	esc = text_escape_for_output(name);
+	free(name);
+	return esc;
+}
+
+/*
+ * Parses render's arguments into ra. Returns -1 to go on rendering, or the
+ * exit status after --help or a usage error.
+ */
+static int
+render_parse(const struct command *cmd, int argc, char **argv,
+    struct diag *d, struct render_args *ra)
+{
+	const char *arg, *val, *slash;
+	int i, r, npos, dashdash = 0;
+
+	for (i = 1; i < argc; i++) {
+		arg = argv[i];
+		if (strcmp(arg, "--") == 0) {
+			dashdash = 1;
+			i++;
+			break;
+		}
+		if (arg[0] != '-' || arg[1] == '\0')
+			break;		/* "-" alone is an operand */
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
+			return command_help(cmd, d);
+		if (strcmp(arg, "--strict") == 0) {
+			ra->strict = 1;
+		} else if ((r = option_value(argc, argv, &i, "--escape",
+		    &val)) != 0) {
+			if (r < 0)
+				return missing_value(cmd, "--escape", d);
+			if (text_escape_by_name(val, strlen(val), &ra->esc)) {
+				diag_error(d, NULL, "unknown escape mode '%s' "
+				    "(use html, c, md, json or none)", val);
+				return usage_hint(cmd);
+			}
+			ra->esc_given = 1;
+		} else if ((r = option_value(argc, argv, &i, "--partials",
+		    &val)) != 0) {
+			if (r < 0)
+				return missing_value(cmd, "--partials", d);
+			ra->dirs[ra->ndirs++] = val;
+		} else if ((r = option_value(argc, argv, &i, "-o",
+		    &val)) != 0) {
+			if (r < 0)
+				return missing_value(cmd, "-o", d);
+			if (*val == '\0') {
+				diag_error(d, NULL, "option '-o' needs a "
+				    "file name");
+				return usage_hint(cmd);
+			}
+			ra->out = val;
+		} else {
+			diag_error(d, NULL, "unknown option '%s'", arg);
+			return usage_hint(cmd);
+		}
+	}
+
+	npos = argc - i;
+	/*
+	 * Options come first. An option after TEMPLATE would otherwise be
+	 * read as DATA, and fail later with a puzzling "cannot read".
+	 */
+	for (r = i + 1; !dashdash && r < argc; r++) {
+		if (argv[r][0] == '-' && argv[r][1] != '\0') {
+			diag_error(d, NULL, "option '%s' must come before "
+			    "TEMPLATE", argv[r]);
+			return usage_hint(cmd);
+		}
+	}
+	if (npos < 1) {
+		diag_error(d, NULL, "missing TEMPLATE argument");
+		return usage_hint(cmd);
+	}
+	if (npos > 2) {
+		diag_error(d, NULL, "unexpected argument '%s'", argv[i + 2]);
+		return usage_hint(cmd);
+	}
+	ra->template = argv[i];
+	ra->data = npos == 2 ? argv[i + 1] : NULL;
+	if (!ra->esc_given)
+		ra->esc = default_escape(ra->template);
+
+	/* The template's folder is searched last; "" is the current one. */
+	slash = strrchr(ra->template, '/');
+	ra->tmpl_dir = xstrndup(ra->template,
+	    slash != NULL ? (size_t)(slash - ra->template) + 1 : 0);
+	ra->dirs[ra->ndirs++] = ra->tmpl_dir;
+	return -1;
+}
+
+/* Loads, compiles and renders into out; returns 0 or -1 (reported). */
+static int
+render_to_buf(struct render_args *ra, struct diag *d,
+    struct buf *out)
+{
+	struct mustache_options mo;
+	struct partials_path search;
+	struct mustache_env *env;
+	const struct mustache_template *t = NULL;
+	struct arena arena;
+	struct value *root = NULL;
+	struct buf src;
+	struct srcpos pos;
+	int failed = 0;
+
+	mustache_options_default(&mo);
+	mo.strict = ra->strict;
+	/* Each --partials folder in order, then the template's own. */
+	search.dirs = ra->dirs;
+	search.ndirs = ra->ndirs;
+	mo.partial = partials_find;
+	mo.partial_ctx = &search;
+	env = mustache_env_new(&mo, d);
+	arena_init(&arena);
+	buf_init(&src);
+
+	/* Report problems in both inputs before giving up. */
+	if (buf_read_file(&src, ra->template) == -1) {
+		pos.file = ra->template;
+		pos.line = 0;
+		pos.col = 0;
+		diag_error(d, &pos, "cannot read: %s", strerror(errno));
+		failed = 1;
+	} else if ((t = mustache_compile(env, ra->template, buf_cstr(&src),
+	    src.len)) == NULL)
+		failed = 1;
+	if (ra->data != NULL &&
+	    yload_file(ra->data, NULL, &arena, d, &root) == -1)
+		failed = 1;
+	if (!failed && mustache_render(env, t, root, ra->esc, out) == -1)
+		failed = 1;
+
+	buf_free(&src);
+	arena_free(&arena);
+	mustache_env_free(env);
+	return failed ? -1 : 0;
+}
+
+static int
+cmd_render(const struct command *cmd, int argc, char **argv,
+    struct diag *d)
+{
+	struct render_args ra;
+	struct buf out;
+	int status;
+
+	memset(&ra, 0, sizeof(ra));
+	/* Room for every argument as --partials plus the template's folder. */
+	ra.dirs = xcalloc((size_t)argc + 1, sizeof(*ra.dirs));
+	if ((status = render_parse(cmd, argc, argv, d, &ra)) >= 0)
+		goto done;
+
+	buf_init(&out);
+	status = EXIT_ERROR;
+	/* Nothing is written unless the whole render succeeded. */
+	if (render_to_buf(&ra, d, &out) == 0) {
+		if (ra.out != NULL) {
+			if (outfile_write(ra.out, buf_cstr(&out), out.len,
+			    d) >= 0)
+				status = EXIT_OK;
+		} else if (write_stdout(buf_cstr(&out), out.len, d) == 0)
+			status = EXIT_OK;
+	}
+	buf_free(&out);
+	status = finish(d, status != EXIT_OK);
+done:
+	free(ra.tmpl_dir);
+	free(ra.dirs);
+	return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* generate and validate                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Parses the options of generate (validate takes none but --help) and the
+ * optional DATA operand into opt. Returns -1 to go on, or the exit status
+ * after --help or a usage error.
+ */
+static int
+table_parse(const struct command *cmd, int argc, char **argv,
+    struct diag *d, struct generate_options *opt)
+{
+	int generate = cmd->run == cmd_generate, i, r;
+	const char *arg, *val;
+
+	for (i = 1; i < argc; i++) {
+		arg = argv[i];
+		if (strcmp(arg, "--") == 0) {
+			i++;
+			break;
+		}
+		if (arg[0] != '-' || arg[1] == '\0')
+			break;
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
+			return command_help(cmd, d);
+		if (generate && (strcmp(arg, "-v") == 0 ||
+		    strcmp(arg, "--verbose") == 0))
+			opt->verbose = 1;
+		else if (generate && (r = option_value(argc, argv, &i, "-t",
+		    &val)) != 0) {
+			if (r < 0 || *val == '\0')
+				return missing_value(cmd, "-t", d);
+			opt->templates = val;
+		} else if (generate && (r = option_value(argc, argv, &i, "-o",
+		    &val)) != 0) {
+			if (r < 0 || *val == '\0')
+				return missing_value(cmd, "-o", d);
+			opt->outdir = val;
+		} else {
+			diag_error(d, NULL, "unknown option '%s'", arg);
+			return usage_hint(cmd);
+		}
+	}
+	if (argc - i > 1) {
+		diag_error(d, NULL, "unexpected argument '%s'", argv[i + 1]);
+		return usage_hint(cmd);
+	}
+	if (argc - i == 1)
+		opt->data = argv[i];
+	return -1;
+}
+
+static int
+cmd_generate(const struct command *cmd, int argc, char **argv,
+    struct diag *d)
+{
+	struct generate_options opt = { DEFAULT_DATA, DEFAULT_TEMPLATES,
+	    DEFAULT_OUTDIR, 0 };
+	int status;
+
+	if ((status = table_parse(cmd, argc, argv, d, &opt)) >= 0)
+		return status;
+	return finish(d, generate_run(&opt, d) != 0);
+}
+
+static int
+cmd_validate(const struct command *cmd, int argc, char **argv,
+    struct diag *d)
+{
+	struct generate_options opt = { DEFAULT_DATA, DEFAULT_TEMPLATES,
+	    DEFAULT_OUTDIR, 0 };
+	int status;
+
+	if ((status = table_parse(cmd, argc, argv, d, &opt)) >= 0)
+		return status;
+	return finish(d, generate_validate(opt.data, d) != 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* main                                                               */
+/* ------------------------------------------------------------------ */
+
+int
+main(int argc, char **argv)
+{
+	struct diag d;
+	struct buf b;
+	const char *arg;
+	size_t i;
+	int status;
+
+	diag_init(&d, stderr);
+	if (argc < 2) {
+		diag_error(&d, NULL, "missing COMMAND");
+		return usage_hint(NULL);
+	}
+	arg = argv[1];
+	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+		return main_help(&d);
+	if (strcmp(arg, "--version") == 0) {
+		buf_init(&b);
+		buf_puts(&b, "statusgen " STATUSGEN_VERSION "\n");
+		status = print_stdout(&b, &d);
+		buf_free(&b);
+		return status;
+	}
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(arg, commands[i].name) == 0)
+			return commands[i].run(&commands[i], argc - 1,
+			    argv + 1, &d);
+	if (arg[0] == '-')
+		diag_error(&d, NULL, "unknown option '%s'", arg);
+	else
+		diag_error(&d, NULL, "unknown command '%s'", arg);
+	return usage_hint(NULL);
+}
