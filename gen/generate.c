@@ -65,13 +65,13 @@ list_templates(const char *dir, char ***names, struct diag *d)
 		(*names)[n++] = xstrndup(e->d_name, len - slen);
 	}
 	closedir(dp);
-	qsort(*names, n, sizeof(**names), by_name);
 	if (n == 0) {
 		pos.file = dir;
 		diag_error(d, &pos, "no templates (NAME.mustache) in this "
 		    "folder");
 		return -1;
 	}
+	qsort(*names, n, sizeof(**names), by_name);
 	return (long)n;
 }
 

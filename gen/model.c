@@ -497,7 +497,8 @@ check_duplicate_idents(struct checker *c, const struct status *s, size_t n)
 		if (s[i].ident != NULL)
 			sorted[k++] = &s[i];
 	n = k;
-	qsort(sorted, n, sizeof(*sorted), by_ident);
+	if (n > 0)
+		qsort(sorted, n, sizeof(*sorted), by_ident);
 	for (i = 1; i < n; i++) {
 		if (strcmp(sorted[i]->ident, sorted[first]->ident) != 0) {
 			first = i;
@@ -540,7 +541,8 @@ collect_phrases(struct checker *c, const struct status *s, size_t n,
 		}
 	}
 	buf_free(&up);
-	qsort(p, np, sizeof(*p), by_phrase);
+	if (np > 0)
+		qsort(p, np, sizeof(*p), by_phrase);
 	for (i = 1; i < np; i++) {
 		size_t first = i - 1;
 
@@ -740,7 +742,8 @@ model_build(const struct value *doc, const char *source_path,
 		if (status_list->u.seq.len == 0)
 			diag_error(d, &status_list->pos, "'statuses' is empty");
 	}
-	qsort(statuses, nstatuses, sizeof(*statuses), by_code);
+	if (nstatuses > 0)
+		qsort(statuses, nstatuses, sizeof(*statuses), by_code);
 	check_duplicate_codes(&c, statuses, nstatuses);
 	check_duplicate_idents(&c, statuses, nstatuses);
 	phrases = collect_phrases(&c, statuses, nstatuses, &nphrases);

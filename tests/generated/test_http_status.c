@@ -1,0 +1,1031 @@
+/* Tests the generated out/http_status.c against the status table, read here with libyaml. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "http_status.h"
+#include "tap.h"
+
+/*
+ * The table is read with libyaml's document API, not with statusgen's
+ * loader or model: a bug there must not hide itself by being on both sides
+ * of a comparison. The path comes from the command line, else from the
+ * build (relative to the repository root, where tests/run runs us).
+ */
+#ifndef STATUS_DATA
+#define STATUS_DATA "data/http_status.yaml"
+#endif
+
+/* At most this many mismatches are printed per check, then only counted. */
+#define MAX_REPORTS	20
+
+struct text {
+	char	*s;		/* NUL-terminated copy */
+	size_t	 len;		/* authoritative: the data may hold NULs */
+};
+
+struct status {
+	int		 code;
+	struct text	 reason, description, reference, registry, origin;
+	struct text	 ident;		/* given in the data, or derived here */
+	struct text	*aliases;
+	size_t		 naliases;
+	int		 cacheable, redirect, empty_body, retryable;
+};
+
+struct status_class {
+	int		 cls;
+	struct text	 name;
+	struct text	 ident;		/* derived here from name */
+};
+
+struct table {
+	struct status	*st;
+	size_t		 nst;
+	struct status_class *cl;
+	size_t		 ncl;
+};
+
+/* Mismatches found by the check under way; the first MAX_REPORTS are printed. */
+static int fails;
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                            */
+/* ------------------------------------------------------------------ */
+
+static void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n != 0 ? n : 1);
+
+	if (p == NULL) {
+		fputs("out of memory\n", stderr);
+		exit(2);
+	}
+	return p;
+}
+
+static struct text
+text_new(const char *s, size_t len)
+{
+	struct text t;
+
+	t.s = xmalloc(len + 1);
+	memcpy(t.s, s, len);
+	t.s[len] = '\0';
+	t.len = len;
+	return t;
+}
+
+/* Counts one mismatch; returns 1 when it is among the first MAX_REPORTS. */
+static int
+report(void)
+{
+	return fails++ < MAX_REPORTS;
+}
+
+/* Prints one mismatch as a TAP comment (the first MAX_REPORTS only). */
+static void
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+mismatch(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!report())
+		return;
+	fputs("# ", stdout);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+/* Starts a check; ends it with TAP_CHECK(end_check(), ...). */
+static void
+start_check(void)
+{
+	fails = 0;
+}
+
+static int
+end_check(void)
+{
+	if (fails > MAX_REPORTS)
+		printf("# ... and %d more\n", fails - MAX_REPORTS);
+	return fails == 0;
+}
+
+/* Does the C string got hold exactly want (NULL for no string)? */
+static int
+same_text(const char *got, const struct text *want)
+{
+	if (got == NULL || want == NULL)
+		return got == NULL && want == NULL;
+	return strlen(got) == want->len && memcmp(got, want->s, want->len) == 0;
+}
+
+static void
+expect_text(const char *fn, long arg, const char *got, const struct text *want)
+{
+	if (!same_text(got, want))
+		mismatch("%s(%ld) = %s%s%s, want %s%s%s", fn, arg,
+		    got ? "\"" : "", got ? got : "NULL", got ? "\"" : "",
+		    want ? "\"" : "", want ? want->s : "NULL", want ? "\"" : "");
+}
+
+static void
+expect_int(const char *fn, long arg, long got, long want)
+{
+	if (got != want)
+		mismatch("%s(%ld) = %ld, want %ld", fn, arg, got, want);
+}
+
+/*
+ * The C identifier of a reason phrase, by the rule the table documents:
+ * apostrophes (' and U+2019) vanish, every other run of bytes that are not
+ * ASCII letters or digits becomes one '_', none at either end, letters in
+ * upper case, '_' before a leading digit.
+ */
+static struct text
+derive_ident(const struct text *in)
+{
+	struct text t;
+	size_t i, n = 0;
+	int pending = 0;
+
+	t.s = xmalloc(2 * in->len + 2);
+	for (i = 0; i < in->len; i++) {
+		unsigned char c = (unsigned char)in->s[i];
+
+		if (c == '\'')
+			continue;
+		if (c == 0xe2 && i + 2 < in->len &&
+		    (unsigned char)in->s[i + 1] == 0x80 &&
+		    (unsigned char)in->s[i + 2] == 0x99) {
+			i += 2;
+			continue;
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9')) {
+			if (pending && n > 0)
+				t.s[n++] = '_';
+			pending = 0;
+			if (n == 0 && c >= '0' && c <= '9')
+				t.s[n++] = '_';
+			t.s[n++] = (char)(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+		} else {
+			pending = 1;
+		}
+	}
+	t.s[n] = '\0';
+	t.len = n;
+	return t;
+}
+
+/* ASCII-only case folding, for the lookup oracle and the case variants. */
+static int
+fold(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/*
+ * The reverse lookup, done the slow and obvious way: every phrase of
+ * every status, compared ignoring ASCII case. The generated code must
+ * agree with it on every input.
+ */
+static int
+oracle(const struct table *tb, const char *s, size_t len)
+{
+	size_t i, j, k;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; i < tb->nst; i++) {
+		const struct status *st = &tb->st[i];
+
+		for (j = 0; j <= st->naliases; j++) {
+			const struct text *p = j == 0 ? &st->reason :
+			    &st->aliases[j - 1];
+
+			if (p->len != len)
+				continue;
+			for (k = 0; k < len; k++)
+				if (fold((unsigned char)s[k]) !=
+				    fold((unsigned char)p->s[k]))
+					break;
+			if (k == len)
+				return st->code;
+		}
+	}
+	return 0;
+}
+
+/* Prints s[0..len) as a C string literal, so a diagnostic stays one line. */
+static void
+print_quoted(const char *s, size_t len)
+{
+	size_t i;
+
+	putchar('"');
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20 || c >= 0x7f)
+			printf("\\%03o", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+/*
+ * Looks s[0..len) up both ways, from a heap copy of exactly len bytes (so
+ * that a sanitizer catches a read past the end), and checks the answers
+ * against want. from_reason() sees the bytes up to the first NUL.
+ */
+static void
+expect_lookup(const struct table *tb, const char *s, size_t len, int want,
+    const char *what)
+{
+	char *exact = xmalloc(len);
+	char *z = xmalloc(len + 1);
+	size_t zlen;
+	int got;
+
+	memcpy(exact, s, len);
+	got = http_status_from_reason_n(exact, len);
+	if (got != want && report()) {
+		fputs("# http_status_from_reason_n(", stdout);
+		print_quoted(s, len);
+		printf(", %lu) [%s] = %d, want %d\n", (unsigned long)len, what,
+		    got, want);
+	}
+	memcpy(z, s, len);
+	z[len] = '\0';
+	zlen = strlen(z);
+	got = http_status_from_reason(z);
+	want = zlen == len ? want : oracle(tb, z, zlen);
+	if (got != want && report()) {
+		fputs("# http_status_from_reason(", stdout);
+		print_quoted(z, zlen);
+		printf(") [%s] = %d, want %d\n", what, got, want);
+	}
+	free(exact);
+	free(z);
+}
+
+/* Case variants: 0 as written, 1 upper, 2 lower, 3 and 4 alternating. */
+static void
+case_variant(const struct text *p, int variant, char *out)
+{
+	size_t i, nletter = 0;
+
+	for (i = 0; i < p->len; i++) {
+		int c = (unsigned char)p->s[i];
+		int lower = fold(c);
+		int upper = c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+		int up;
+
+		if (lower == c && upper == c) {
+			out[i] = (char)c;
+			continue;
+		}
+		switch (variant) {
+		case 1:
+			up = 1;
+			break;
+		case 2:
+			up = 0;
+			break;
+		case 3:
+			up = nletter % 2 == 0;
+			break;
+		case 4:
+			up = nletter % 2 == 1;
+			break;
+		default:
+			up = c == upper;
+			break;
+		}
+		out[i] = (char)(up ? upper : lower);
+		nletter++;
+	}
+}
+
+static const char *const variant_names[] = {
+	"as written", "upper case", "lower case", "mixed case", "mixed case"
+};
+
+/* ------------------------------------------------------------------ */
+/* Reading the table with libyaml                                     */
+/* ------------------------------------------------------------------ */
+
+static yaml_node_t *
+map_get(yaml_document_t *doc, yaml_node_t *map, const char *key)
+{
+	yaml_node_pair_t *p;
+
+	if (map == NULL || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+
+		if (k != NULL && k->type == YAML_SCALAR_NODE &&
+		    k->data.scalar.length == strlen(key) &&
+		    memcmp(k->data.scalar.value, key, strlen(key)) == 0)
+			return yaml_document_get_node(doc, p->value);
+	}
+	return NULL;
+}
+
+static int
+scalar(yaml_node_t *n, struct text *out)
+{
+	if (n == NULL || n->type != YAML_SCALAR_NODE)
+		return -1;
+	*out = text_new((const char *)n->data.scalar.value,
+	    n->data.scalar.length);
+	return 0;
+}
+
+static int
+scalar_int(yaml_node_t *n, int *out)
+{
+	struct text t;
+	char *end;
+	long v;
+
+	if (scalar(n, &t) != 0)
+		return -1;
+	v = strtol(t.s, &end, 10);
+	if (*t.s == '\0' || *end != '\0' || v < INT_MIN || v > INT_MAX) {
+		free(t.s);
+		return -1;
+	}
+	free(t.s);
+	*out = (int)v;
+	return 0;
+}
+
+/* An optional flag: absent is false, else it must be true or false. */
+static int
+scalar_flag(yaml_node_t *n, int *out)
+{
+	struct text t;
+
+	*out = 0;
+	if (n == NULL)
+		return 0;
+	if (scalar(n, &t) != 0)
+		return -1;
+	if (strcmp(t.s, "true") == 0)
+		*out = 1;
+	else if (strcmp(t.s, "false") != 0) {
+		free(t.s);
+		return -1;
+	}
+	free(t.s);
+	return 0;
+}
+
+static int
+load_status(yaml_document_t *doc, yaml_node_t *n, struct status *st)
+{
+	yaml_node_t *al = map_get(doc, n, "aliases");
+	yaml_node_item_t *it;
+	size_t i;
+
+	memset(st, 0, sizeof(*st));
+	if (scalar_int(map_get(doc, n, "code"), &st->code) != 0 ||
+	    scalar(map_get(doc, n, "reason"), &st->reason) != 0 ||
+	    scalar(map_get(doc, n, "description"), &st->description) != 0 ||
+	    scalar(map_get(doc, n, "reference"), &st->reference) != 0 ||
+	    scalar(map_get(doc, n, "registry"), &st->registry) != 0 ||
+	    scalar_flag(map_get(doc, n, "cacheable"), &st->cacheable) != 0 ||
+	    scalar_flag(map_get(doc, n, "redirect"), &st->redirect) != 0 ||
+	    scalar_flag(map_get(doc, n, "empty_body"), &st->empty_body) != 0 ||
+	    scalar_flag(map_get(doc, n, "retryable"), &st->retryable) != 0)
+		return -1;
+	if (map_get(doc, n, "origin") == NULL)
+		st->origin = text_new("", 0);
+	else if (scalar(map_get(doc, n, "origin"), &st->origin) != 0)
+		return -1;
+	if (map_get(doc, n, "ident") == NULL)
+		st->ident = derive_ident(&st->reason);
+	else if (scalar(map_get(doc, n, "ident"), &st->ident) != 0)
+		return -1;
+	if (al == NULL)
+		return 0;
+	if (al->type != YAML_SEQUENCE_NODE)
+		return -1;
+	st->naliases = (size_t)(al->data.sequence.items.top -
+	    al->data.sequence.items.start);
+	st->aliases = xmalloc(st->naliases * sizeof(*st->aliases));
+	for (i = 0, it = al->data.sequence.items.start;
+	    it < al->data.sequence.items.top; it++, i++)
+		if (scalar(yaml_document_get_node(doc, *it),
+		    &st->aliases[i]) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+by_code(const void *a, const void *b)
+{
+	int x = ((const struct status *)a)->code;
+	int y = ((const struct status *)b)->code;
+
+	return (x > y) - (x < y);
+}
+
+/* Loads path into tb; returns 0, or -1 after printing why. */
+static int
+load_table(const char *path, struct table *tb)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *root, *list;
+	yaml_node_item_t *it;
+	FILE *f;
+	int rc = -1;
+
+	memset(tb, 0, sizeof(*tb));
+	if ((f = fopen(path, "rb")) == NULL) {
+		printf("# %s: cannot open\n", path);
+		return -1;
+	}
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_file(&parser, f);
+	if (!yaml_parser_load(&parser, &doc)) {
+		printf("# %s:%lu: %s\n", path,
+		    (unsigned long)parser.problem_mark.line + 1,
+		    parser.problem ? parser.problem : "YAML error");
+		yaml_parser_delete(&parser);
+		fclose(f);
+		return -1;
+	}
+	root = yaml_document_get_root_node(&doc);
+
+	list = map_get(&doc, root, "classes");
+	if (list == NULL || list->type != YAML_SEQUENCE_NODE)
+		goto out;
+	tb->cl = xmalloc((size_t)(list->data.sequence.items.top -
+	    list->data.sequence.items.start) * sizeof(*tb->cl));
+	for (it = list->data.sequence.items.start;
+	    it < list->data.sequence.items.top; it++) {
+		yaml_node_t *n = yaml_document_get_node(&doc, *it);
+		struct status_class *c = &tb->cl[tb->ncl++];
+
+		memset(c, 0, sizeof(*c));
+
+		if (scalar_int(map_get(&doc, n, "class"), &c->cls) != 0 ||
+		    scalar(map_get(&doc, n, "name"), &c->name) != 0)
+			goto out;
+		c->ident = derive_ident(&c->name);
+	}
+
+	list = map_get(&doc, root, "statuses");
+	if (list == NULL || list->type != YAML_SEQUENCE_NODE)
+		goto out;
+	tb->st = xmalloc((size_t)(list->data.sequence.items.top -
+	    list->data.sequence.items.start) * sizeof(*tb->st));
+	for (it = list->data.sequence.items.start;
+	    it < list->data.sequence.items.top; it++)
+		if (load_status(&doc, yaml_document_get_node(&doc, *it),
+		    &tb->st[tb->nst++]) != 0)
+			goto out;
+	qsort(tb->st, tb->nst, sizeof(*tb->st), by_code);
+	rc = 0;
+out:
+	if (rc != 0)
+		printf("# %s: not a status table this test understands\n",
+		    path);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	fclose(f);
+	return rc;
+}
+
+static void
+table_free(struct table *tb)
+{
+	size_t i, j;
+
+	for (i = 0; i < tb->nst; i++) {
+		struct status *st = &tb->st[i];
+
+		free(st->reason.s);
+		free(st->description.s);
+		free(st->reference.s);
+		free(st->registry.s);
+		free(st->origin.s);
+		free(st->ident.s);
+		for (j = 0; j < st->naliases; j++)
+			free(st->aliases[j].s);
+		free(st->aliases);
+	}
+	for (i = 0; i < tb->ncl; i++) {
+		free(tb->cl[i].name.s);
+		free(tb->cl[i].ident.s);
+	}
+	free(tb->st);
+	free(tb->cl);
+	memset(tb, 0, sizeof(*tb));
+}
+
+static const struct status *
+find_status(const struct table *tb, long code)
+{
+	size_t i;
+
+	for (i = 0; i < tb->nst; i++)
+		if (tb->st[i].code == code)
+			return &tb->st[i];
+	return NULL;
+}
+
+static const struct status_class *
+find_class(const struct table *tb, long cls)
+{
+	size_t i;
+
+	for (i = 0; i < tb->ncl; i++)
+		if (tb->cl[i].cls == cls)
+			return &tb->cl[i];
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checks of one status                                               */
+/* ------------------------------------------------------------------ */
+
+/* What http_status_name() must return: HTTP_STATUS_ and the identifier. */
+static int
+expect_name(const struct status *st)
+{
+	const char *got = http_status_name(st->code);
+	size_t plen = strlen("HTTP_STATUS_");
+
+	if (got != NULL && strncmp(got, "HTTP_STATUS_", plen) == 0 &&
+	    strlen(got + plen) == st->ident.len &&
+	    memcmp(got + plen, st->ident.s, st->ident.len) == 0)
+		return 1;
+	mismatch("http_status_name(%d) = %s, want HTTP_STATUS_%s", st->code,
+	    got ? got : "NULL", st->ident.s);
+	return 0;
+}
+
+static void
+check_status(const struct table *tb, const struct status *st)
+{
+	const struct status_class *cl = find_class(tb, st->code / 100);
+	long c = st->code;
+	size_t j;
+	int v;
+
+	start_check();
+	expect_text("http_status_reason", c, http_status_reason(st->code),
+	    &st->reason);
+	expect_text("http_status_description", c,
+	    http_status_description(st->code), &st->description);
+	expect_text("http_status_reference", c,
+	    http_status_reference(st->code), &st->reference);
+	expect_name(st);
+
+	expect_int("http_status_class", c, http_status_class(st->code),
+	    st->code / 100);
+	expect_text("http_status_class_name", c / 100,
+	    http_status_class_name(http_status_class(st->code)),
+	    cl ? &cl->name : NULL);
+
+	expect_int("http_status_is_known", c, http_status_is_known(st->code), 1);
+	expect_int("http_status_is_cacheable", c,
+	    http_status_is_cacheable(st->code), st->cacheable);
+	expect_int("http_status_is_redirect", c,
+	    http_status_is_redirect(st->code), st->redirect);
+	expect_int("http_status_is_empty_body", c,
+	    http_status_is_empty_body(st->code), st->empty_body);
+	expect_int("http_status_is_retryable", c,
+	    http_status_is_retryable(st->code), st->retryable);
+	expect_int("http_status_is_standard", c,
+	    http_status_is_standard(st->code),
+	    strcmp(st->registry.s, "standard") == 0);
+	expect_int("http_status_is_deprecated", c,
+	    http_status_is_deprecated(st->code),
+	    strcmp(st->registry.s, "deprecated") == 0);
+	expect_int("http_status_is_obsolete", c,
+	    http_status_is_obsolete(st->code),
+	    strcmp(st->registry.s, "obsolete") == 0);
+	expect_int("http_status_is_unofficial", c,
+	    http_status_is_unofficial(st->code),
+	    strcmp(st->registry.s, "unofficial") == 0);
+
+	/* The reason and every alias, in five spellings, find the code. */
+	for (j = 0; j <= st->naliases; j++) {
+		const struct text *p = j == 0 ? &st->reason :
+		    &st->aliases[j - 1];
+		char *buf = xmalloc(p->len);
+
+		for (v = 0; v < 5; v++) {
+			case_variant(p, v, buf);
+			expect_lookup(tb, buf, p->len, st->code,
+			    variant_names[v]);
+		}
+		free(buf);
+	}
+	TAP_CHECK(end_check(), "%d %s: text, name, class, flags, registry, "
+	    "lookup of the reason and %lu alias(es) in any case", st->code,
+	    st->reason.s, (unsigned long)st->naliases);
+}
+
+/* ------------------------------------------------------------------ */
+/* Checks across the table                                            */
+/* ------------------------------------------------------------------ */
+
+struct row {
+	int		 code;
+	int		 value;		/* HTTP_STATUS_<IDENT> */
+	const char	*ident;
+	const char	*reason;
+};
+
+#define ROW(code, ident, reason) { code, HTTP_STATUS_##ident, #ident, reason },
+static const struct row rows[] = {
+	HTTP_STATUS_LIST(ROW)
+};
+#undef ROW
+
+#define NROWS	(sizeof(rows) / sizeof(rows[0]))
+
+static void
+check_list(const struct table *tb)
+{
+	size_t i;
+
+	start_check();
+	expect_int("HTTP_STATUS_COUNT", 0, HTTP_STATUS_COUNT, (long)tb->nst);
+	expect_int("HTTP_STATUS_LIST entries", 0, (long)NROWS, (long)tb->nst);
+	for (i = 0; i < NROWS && i < tb->nst; i++) {
+		const struct status *st = &tb->st[i];
+		const struct row *r = &rows[i];
+
+		if (r->code != st->code || r->value != st->code)
+			mismatch("HTTP_STATUS_LIST entry %lu: code %d, "
+			    "HTTP_STATUS_%s = %d, want %d", (unsigned long)i,
+			    r->code, r->ident, r->value, st->code);
+		if (strlen(r->ident) != st->ident.len ||
+		    strcmp(r->ident, st->ident.s) != 0)
+			mismatch("HTTP_STATUS_LIST entry %d: ident %s, want %s",
+			    r->code, r->ident, st->ident.s);
+		if (!same_text(r->reason, &st->reason))
+			mismatch("HTTP_STATUS_LIST entry %d: reason \"%s\", "
+			    "want \"%s\"", r->code, r->reason, st->reason.s);
+	}
+	TAP_CHECK(end_check(), "HTTP_STATUS_COUNT and HTTP_STATUS_LIST: every "
+	    "status in code order, enumerator = code, ident, reason");
+}
+
+static void
+check_enums(const struct table *tb)
+{
+	static const struct {
+		long		 value;
+		const char	*ident;
+	} classes[] = {
+		{ HTTP_STATUS_CLASS_INFORMATIONAL, "INFORMATIONAL" },
+		{ HTTP_STATUS_CLASS_SUCCESSFUL, "SUCCESSFUL" },
+		{ HTTP_STATUS_CLASS_REDIRECTS, "REDIRECTS" },
+		{ HTTP_STATUS_CLASS_CLIENT_ERRORS, "CLIENT_ERRORS" },
+		{ HTTP_STATUS_CLASS_SERVER_ERRORS, "SERVER_ERRORS" }
+	};
+	size_t i, j;
+
+	start_check();
+	expect_int("number of classes", 0, (long)tb->ncl,
+	    (long)(sizeof(classes) / sizeof(classes[0])));
+	for (i = 0; i < sizeof(classes) / sizeof(classes[0]); i++) {
+		for (j = 0; j < tb->ncl; j++)
+			if (strcmp(tb->cl[j].ident.s, classes[i].ident) == 0)
+				break;
+		if (j == tb->ncl)
+			mismatch("HTTP_STATUS_CLASS_%s: no such class in the "
+			    "data", classes[i].ident);
+		else
+			expect_int(classes[i].ident, 0, classes[i].value,
+			    tb->cl[j].cls);
+	}
+	/* A few enumerators by name, so that the spelling is pinned too. */
+	expect_int("HTTP_STATUS_CONTINUE", 0, HTTP_STATUS_CONTINUE, 100);
+	expect_int("HTTP_STATUS_OK", 0, HTTP_STATUS_OK, 200);
+	expect_int("HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION", 0,
+	    HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION, 203);
+	expect_int("HTTP_STATUS_NOT_FOUND", 0, HTTP_STATUS_NOT_FOUND, 404);
+	expect_int("HTTP_STATUS_IM_A_TEAPOT", 0, HTTP_STATUS_IM_A_TEAPOT, 418);
+	expect_int("HTTP_STATUS_REQUEST_URI_TOO_LONG", 0,
+	    HTTP_STATUS_REQUEST_URI_TOO_LONG, 414);
+	expect_int("HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR", 0,
+	    HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR, 599);
+	TAP_CHECK(end_check(), "enum http_status_class matches the classes; "
+	    "enumerator spelling");
+}
+
+/* Every int from -1 to 1000 and the extremes. */
+static const int extremes[] = {
+	INT_MIN, INT_MIN + 1, -1000, -404, -100, INT_MAX - 1, INT_MAX
+};
+
+#define NEXTREMES	(sizeof(extremes) / sizeof(extremes[0]))
+
+static int
+sweep_value(size_t i)
+{
+	return i < NEXTREMES ? extremes[i] : (int)(i - NEXTREMES) - 1;
+}
+
+#define NSWEEP	(NEXTREMES + 1002)
+
+static void
+check_codes(const struct table *tb)
+{
+	size_t i, nknown = 0;
+
+	start_check();
+	for (i = 0; i < NSWEEP; i++) {
+		int code = sweep_value(i);
+		const struct status *st = find_status(tb, code);
+		int known = st != NULL;
+
+		nknown += (size_t)known;
+		expect_int("http_status_is_known", code,
+		    http_status_is_known(code), known);
+		if (known)
+			continue;	/* checked with its status */
+		expect_text("http_status_reason", code,
+		    http_status_reason(code), NULL);
+		expect_text("http_status_description", code,
+		    http_status_description(code), NULL);
+		expect_text("http_status_reference", code,
+		    http_status_reference(code), NULL);
+		expect_text("http_status_name", code, http_status_name(code),
+		    NULL);
+		expect_int("http_status_is_cacheable", code,
+		    http_status_is_cacheable(code), 0);
+		expect_int("http_status_is_redirect", code,
+		    http_status_is_redirect(code), 0);
+		expect_int("http_status_is_empty_body", code,
+		    http_status_is_empty_body(code), 0);
+		expect_int("http_status_is_retryable", code,
+		    http_status_is_retryable(code), 0);
+		expect_int("http_status_is_standard", code,
+		    http_status_is_standard(code), 0);
+		expect_int("http_status_is_deprecated", code,
+		    http_status_is_deprecated(code), 0);
+		expect_int("http_status_is_obsolete", code,
+		    http_status_is_obsolete(code), 0);
+		expect_int("http_status_is_unofficial", code,
+		    http_status_is_unofficial(code), 0);
+	}
+	expect_int("known codes in the sweep", 0, (long)nknown, (long)tb->nst);
+	TAP_CHECK(end_check(), "unknown codes (-1..1000, INT_MIN, INT_MAX): "
+	    "NULL text, every predicate 0");
+
+	start_check();
+	for (i = 0; i < NSWEEP; i++) {
+		int code = sweep_value(i);
+
+		expect_int("http_status_class", code, http_status_class(code),
+		    code >= 100 && code <= 599 ? code / 100 : 0);
+	}
+	TAP_CHECK(end_check(), "http_status_class: code / 100 for 100..599, "
+	    "else 0, known or not");
+
+	start_check();
+	for (i = 0; i < NSWEEP; i++) {
+		int cls = sweep_value(i);
+		const struct status_class *cl = find_class(tb, cls);
+
+		expect_text("http_status_class_name", cls,
+		    http_status_class_name(cls), cl ? &cl->name : NULL);
+	}
+	TAP_CHECK(end_check(), "http_status_class_name: the name for each "
+	    "class, NULL for any other int");
+}
+
+/* ------------------------------------------------------------------ */
+/* Reverse lookup of near misses                                      */
+/* ------------------------------------------------------------------ */
+
+/* Calls fn(tb, phrase, code) for the reason and each alias of every status. */
+static void
+each_phrase(const struct table *tb,
+    void (*fn)(const struct table *, const struct text *, int))
+{
+	size_t i, j;
+
+	for (i = 0; i < tb->nst; i++)
+		for (j = 0; j <= tb->st[i].naliases; j++)
+			fn(tb, j == 0 ? &tb->st[i].reason :
+			    &tb->st[i].aliases[j - 1], tb->st[i].code);
+}
+
+/* How many near misses each check tried, and how many matched a code. */
+static unsigned long ntried, nmatched;
+
+static void
+try_variant(const struct table *tb, const char *s, size_t len,
+    const char *what)
+{
+	int want = oracle(tb, s, len);
+
+	ntried++;
+	if (want != 0)
+		nmatched++;
+	expect_lookup(tb, s, len, want, what);
+}
+
+/* Every byte in turn replaced with a few others. */
+static void
+one_byte_changed(const struct table *tb, const struct text *p, int code)
+{
+	static const int subst[] = { 'x', ' ', '-', '\'', 0, 0x80, 0xff };
+	char *buf = xmalloc(p->len);
+	size_t i, k;
+
+	(void)code;
+	for (i = 0; i < p->len; i++) {
+		int c = (unsigned char)p->s[i];
+		int alts[sizeof(subst) / sizeof(subst[0]) + 4];
+		size_t nalts = 0;
+
+		alts[nalts++] = c ^ 0x20;	/* a letter's other case, or not */
+		alts[nalts++] = (c + 1) & 0xff;
+		alts[nalts++] = (c - 1) & 0xff;
+		alts[nalts++] = c | 0x80;
+		for (k = 0; k < sizeof(subst) / sizeof(subst[0]); k++)
+			alts[nalts++] = subst[k];
+		memcpy(buf, p->s, p->len);
+		for (k = 0; k < nalts; k++) {
+			if (alts[k] == c)
+				continue;
+			buf[i] = (char)alts[k];
+			try_variant(tb, buf, p->len, "one byte changed");
+		}
+	}
+	free(buf);
+}
+
+/* Every proper prefix, and the phrase with bytes added at either end. */
+static void
+prefix_suffix(const struct table *tb, const struct text *p, int code)
+{
+	static const char extra[] = { 'x', 's', ' ', '.', '\t', '\n', 0 };
+	char *buf = xmalloc(p->len + 1);
+	size_t i;
+
+	(void)code;
+	for (i = 0; i < p->len; i++)
+		try_variant(tb, p->s, i, "prefix");
+	for (i = 0; i < sizeof(extra); i++) {
+		memcpy(buf, p->s, p->len);
+		buf[p->len] = extra[i];
+		try_variant(tb, buf, p->len + 1, "suffix");
+		buf[0] = extra[i];
+		memcpy(buf + 1, p->s, p->len);
+		try_variant(tb, buf, p->len + 1, "prefixed");
+	}
+	free(buf);
+}
+
+/* A NUL inserted at every position, the length counting it. */
+static void
+embedded_nul(const struct table *tb, const struct text *p, int code)
+{
+	char *buf = xmalloc(p->len + 1);
+	size_t i;
+
+	(void)code;
+	for (i = 0; i <= p->len; i++) {
+		memcpy(buf, p->s, i);
+		buf[i] = '\0';
+		memcpy(buf + i + 1, p->s + i, p->len - i);
+		if (oracle(tb, buf, p->len + 1) != 0)
+			mismatch("oracle matched \"%s\" with a NUL at %lu",
+			    p->s, (unsigned long)i);
+		try_variant(tb, buf, p->len + 1, "embedded NUL");
+	}
+	free(buf);
+}
+
+static void
+check_near_misses(const struct table *tb)
+{
+	static const struct {
+		void		 (*fn)(const struct table *,
+				    const struct text *, int);
+		const char	*what;
+	} families[] = {
+		{ one_byte_changed, "one byte of a phrase changed" },
+		{ prefix_suffix, "a prefix of a phrase, or a byte added at "
+		    "either end" },
+		{ embedded_nul, "a NUL byte inserted anywhere in a phrase" }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
+		start_check();
+		ntried = nmatched = 0;
+		each_phrase(tb, families[i].fn);
+		if (ntried == 0)
+			mismatch("no variant tried");
+		TAP_CHECK(end_check(), "from_reason(_n) of %s: %lu variants, "
+		    "%lu of them still a phrase, all as the oracle says", families[i].what, ntried, nmatched);
+	}
+}
+
+static void
+check_edge_lookups(const struct table *tb)
+{
+	char nul = '\0';
+	char *buf;
+	const struct status *st;
+
+	start_check();
+	expect_int("http_status_from_reason", 0, http_status_from_reason(NULL),
+	    0);
+	expect_int("http_status_from_reason_n(NULL, 0)", 0,
+	    http_status_from_reason_n(NULL, 0), 0);
+	expect_int("http_status_from_reason_n(NULL, 9)", 0,
+	    http_status_from_reason_n(NULL, 9), 0);
+	expect_int("http_status_from_reason(\"\")", 0,
+	    http_status_from_reason(""), 0);
+	expect_int("http_status_from_reason_n(\"\\0\", 0)", 0,
+	    http_status_from_reason_n(&nul, 0), 0);
+	expect_int("http_status_from_reason_n(\"\\0\", 1)", 0,
+	    http_status_from_reason_n(&nul, 1), 0);
+	if (tb->nst > 0) {
+		st = &tb->st[0];
+		/* A valid phrase, but a length of 0: nothing is read. */
+		expect_int("http_status_from_reason_n(reason, 0)", st->code,
+		    http_status_from_reason_n(st->reason.s, 0), 0);
+		/* from_reason stops at the NUL; _n does not. */
+		buf = xmalloc(st->reason.len + 6);
+		memcpy(buf, st->reason.s, st->reason.len);
+		memcpy(buf + st->reason.len, "\0junk", 6);
+		expect_int("http_status_from_reason(reason \"\\0junk\")",
+		    st->code, http_status_from_reason(buf), st->code);
+		expect_int("http_status_from_reason_n(reason \"\\0junk\")",
+		    st->code, http_status_from_reason_n(buf,
+		    st->reason.len + 5), 0);
+		free(buf);
+	}
+	{
+		/* Long inputs: longer than every phrase. */
+		size_t n = 4096;
+
+		buf = xmalloc(n);
+		memset(buf, 'A', n);
+		expect_int("http_status_from_reason_n(4096 x 'A')", 0,
+		    http_status_from_reason_n(buf, n), 0);
+		free(buf);
+	}
+	TAP_CHECK(end_check(), "from_reason(_n): NULL, empty, length 0, NUL "
+	    "after a phrase, long input");
+}
+
+/* ------------------------------------------------------------------ */
+
+int
+main(int argc, char **argv)
+{
+	const char *path = argc > 1 ? argv[1] : STATUS_DATA;
+	struct table tb;
+	size_t i;
+	int loaded;
+
+	loaded = load_table(path, &tb) == 0;
+	if (!TAP_CHECK(loaded && tb.nst > 0,
+	    "%s loads with libyaml: %lu statuses, %lu classes", path,
+	    (unsigned long)tb.nst, (unsigned long)tb.ncl)) {
+		table_free(&tb);
+		return tap_done();
+	}
+	check_list(&tb);
+	check_enums(&tb);
+	for (i = 0; i < tb.nst; i++)
+		check_status(&tb, &tb.st[i]);
+	check_codes(&tb);
+	check_edge_lookups(&tb);
+	check_near_misses(&tb);
+	table_free(&tb);
+	return tap_done();
+}
