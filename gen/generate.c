@@ -125,7 +125,7 @@ ensure_dir(const char *dir, struct diag *d)
 	if (stat(dir, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return 0;
-		diag_error(d, &pos, "the output folder is not a folder");
+		diag_error(d, &pos, "the output path is a file, not a folder");
 		return -1;
 	}
 	if (errno == ENOENT && mkdir(dir, 0777) == 0)
