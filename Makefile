@@ -81,6 +81,78 @@ $(GENERATED_TEST): tests/generated/test_http_status.c tests/unit/tap.h \
 test-programs: $(GENERATED_TEST)
 # ------------------------------------------------------------------ end
 
+# ------------------------------------------------------------------
+# make bench: not part of make check. Times the generated lookups of
+# $(BENCH_GENERATED)/http_status.c (out/ by default: run make first) against
+# libmicrohttpd, a gperf --ignore-case table, a bare array and a linear
+# strcasecmp scan, and prints the size of http_status.o. Everything it
+# makes goes to $(BENCH_DIR); the baselines' tables are rendered from
+# $(GENERATED_DATA) by statusgen itself. It installs nothing: it needs
+# gperf and libmicrohttpd-dev (see tests/bench/README.md).
+# ------------------------------------------------------------------
+BENCH_DIR	?= $(BUILD)/bench
+BENCH_GENERATED	?= out
+BENCH_CFLAGS	?= -O2
+BENCH_CC	= $(CC) -std=c11 -Wall -Wextra $(BENCH_CFLAGS) $(CPPFLAGS)
+BENCH_OBJS	:= $(addprefix $(BENCH_DIR)/,lookup.o baseline.o data.o \
+		   gperf.o http_status.o)
+
+.PHONY: bench bench-prerequisites
+bench: $(BENCH_DIR)/lookup
+	$(BENCH_DIR)/lookup $$(size -A $(BENCH_DIR)/http_status.o | awk \
+	    '$$1 == ".text" { t += $$2 } $$1 ~ /^\.rodata/ { r += $$2 } \
+	    END { print "--text", t + 0, "--rodata", r + 0 }')
+
+bench-prerequisites:
+	@command -v gperf >/dev/null 2>&1 || { echo "make bench: gperf" \
+	    "is missing (Debian: apt-get install gperf; see" \
+	    "tests/bench/README.md)" >&2; exit 1; }
+	@$(PKG_CONFIG) --exists libmicrohttpd 2>/dev/null || { echo \
+	    "make bench: libmicrohttpd is missing (Debian: apt-get install" \
+	    "libmicrohttpd-dev; see tests/bench/README.md)" >&2; exit 1; }
+
+$(BENCH_DIR)/data.c: tests/bench/data.c.mustache $(GENERATED_DATA) \
+		$(STATUSGEN) | bench-prerequisites
+	@mkdir -p $(BENCH_DIR)
+	$(STATUSGEN) render --escape c -o $@ $< $(GENERATED_DATA)
+
+$(BENCH_DIR)/gperf.c: tests/bench/phrases.gperf.mustache \
+		$(GENERATED_DATA) $(STATUSGEN) | bench-prerequisites
+	@mkdir -p $(BENCH_DIR)
+	$(STATUSGEN) render --escape none -o $(BENCH_DIR)/phrases.gperf $< \
+		$(GENERATED_DATA)
+	gperf --ignore-case -L ANSI-C -t -C --output-file=$@ \
+		$(BENCH_DIR)/phrases.gperf
+
+$(BENCH_DIR)/http_status.o: $(BENCH_GENERATED)/http_status.c \
+		$(BENCH_GENERATED)/http_status.h | bench-prerequisites
+	@mkdir -p $(BENCH_DIR)
+	$(BENCH_CC) -I$(BENCH_GENERATED) -c -o $@ $<
+
+$(BENCH_DIR)/lookup.o: tests/bench/lookup.c tests/bench/baseline.h \
+		$(BENCH_GENERATED)/http_status.h | bench-prerequisites
+	@mkdir -p $(BENCH_DIR)
+	$(BENCH_CC) -I$(BENCH_GENERATED) -Itests/bench \
+		$$($(PKG_CONFIG) --cflags libmicrohttpd) -c -o $@ $<
+
+$(BENCH_DIR)/%.o: $(BENCH_DIR)/%.c tests/bench/baseline.h
+	$(BENCH_CC) -Itests/bench -c -o $@ $<
+
+$(BENCH_DIR)/baseline.o: tests/bench/baseline.c tests/bench/baseline.h \
+		| bench-prerequisites
+	@mkdir -p $(BENCH_DIR)
+	$(BENCH_CC) -Itests/bench -c -o $@ $<
+
+# libmicrohttpd's archive, when there is one, so that its lookup is a plain
+# call like the others rather than a call through the PLT.
+$(BENCH_DIR)/lookup: $(BENCH_OBJS)
+	$(CC) $(BENCH_CFLAGS) $(LDFLAGS) -o $@ $(BENCH_OBJS) \
+		$$($(PKG_CONFIG) --libs-only-L libmicrohttpd) \
+		$$(if $(CC) -print-file-name=libmicrohttpd.a | grep -q /; \
+		then echo -Wl,-Bstatic -lmicrohttpd -Wl,-Bdynamic; \
+		else $(PKG_CONFIG) --libs libmicrohttpd; fi) $(LDLIBS)
+# ------------------------------------------------------------------ end
+
 # The suite runs twice: with the normal build and with ASan+UBSan.
 check:
 	$(MAKE) test-programs
@@ -96,3 +168,28 @@ clean:
 	rm -rf $(BUILD)
 
 -include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+
+# ---- Fuzzing: libFuzzer harnesses in tests/fuzz/ (clang only) -------------
+# `make fuzz FUZZ_SECONDS=N` runs each harness for N seconds on a corpus
+# seeded from the repository's YAML files and templates (in build/fuzz/).
+FUZZ_CC		?= clang
+FUZZ_SECONDS	?= 60
+FUZZ_SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all \
+		  -fno-omit-frame-pointer
+FUZZ_BUILD	= $(BUILD)/fuzz
+FUZZ_HARNESSES	= yaml mustache
+
+.PHONY: fuzz fuzz-programs
+fuzz-programs:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+		$(FUZZ_BUILD)/libstatusgen.a
+	for h in $(FUZZ_HARNESSES); do \
+		$(FUZZ_CC) $(WARNINGS) $(YAML_CFLAGS) -Igen -O1 -g \
+			-fsanitize=fuzzer $(FUZZ_SAN) -o $(FUZZ_BUILD)/fuzz_$$h \
+			tests/fuzz/fuzz_$$h.c $(FUZZ_BUILD)/libstatusgen.a \
+			$(YAML_LIBS) || exit 1; \
+	done
+
+fuzz: fuzz-programs
+	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)

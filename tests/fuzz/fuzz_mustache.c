@@ -1,0 +1,91 @@
+/* libFuzzer harness: the Mustache compiler and renderer on arbitrary templates. */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "mustache.h"
+#include "yload.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A context with every kind of value, so that sections and names resolve. */
+static const char context[] =
+    "s: \"<a & 'b' */ ?\?=|\"\n"
+    "n: 42\n"
+    "f: 1.5\n"
+    "t: true\n"
+    "z: null\n"
+    "e: []\n"
+    "l: [a, {s: x, l: [1, 2]}, [3]]\n"
+    "m: {s: inner, m: {s: deeper}, p: self}\n"
+    "p: self\n";
+
+/*
+ * Partials: "self" is the input itself (so recursion must hit the depth
+ * limit), "x" a fixed template with blocks to exercise inheritance.
+ */
+struct partials {
+	const uint8_t	*data;
+	size_t		 size;
+};
+
+static int
+find(void *ctx, const char *name, size_t len, struct buf *src,
+    struct buf *path, struct diag *d)
+{
+	const struct partials *p = ctx;
+
+	(void)d;
+	if (len == 4 && memcmp(name, "self", 4) == 0)
+		buf_append(src, p->data, p->size);
+	else if (len == 1 && name[0] == 'x')
+		buf_puts(src, "<{{$b}}default {{s}}{{/b}}>\n  {{#l}}{{$c}}"
+		    "{{.}}{{/c}}{{/l}}\n");
+	else
+		return 0;
+	buf_append(path, name, len);
+	return 1;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct partials parts = { data, size };
+	struct mustache_options opt;
+	struct mustache_env *env;
+	const struct mustache_template *t;
+	struct arena arena;
+	struct diag d;
+	struct value *root = NULL;
+	struct buf out;
+	enum text_escape esc;
+
+	if (size == 0)
+		return 0;
+	/* The first byte picks the escaper and strict mode. */
+	esc = (enum text_escape)(data[0] % 5);
+	diag_init(&d, NULL);
+	arena_init(&arena);
+	if (yload_string("context.yaml", context, sizeof(context) - 1, NULL,
+	    &arena, &d, &root) != 0)
+		__builtin_trap();
+	mustache_options_default(&opt);
+	opt.strict = data[0] & 0x80;
+	opt.max_depth = 32;
+	opt.max_output = 1 << 20;
+	opt.partial = find;
+	opt.partial_ctx = &parts;
+	env = mustache_env_new(&opt, &d);
+	buf_init(&out);
+	t = mustache_compile(env, "fuzz.mustache", (const char *)data + 1,
+	    size - 1);
+	if (t != NULL)
+		(void)mustache_render(env, t, root, esc, &out);
+	buf_free(&out);
+	mustache_env_free(env);
+	arena_free(&arena);
+	return 0;
+}
