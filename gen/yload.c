@@ -840,6 +840,29 @@ offset_pos(const struct loader *l, size_t off)
 	return pos;
 }
 
+/*
+ * The byte at a libyaml mark, or -1: marks count characters, so walk to
+ * the mark's line and then over as many UTF-8 characters.
+ */
+static int
+mark_byte(const struct loader *l, yaml_mark_t m)
+{
+	size_t i = 0, line = 0, col = 0;
+
+	if (l->len >= 3 && memcmp(l->src, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	for (; i < l->len && line < m.line; i++)
+		if (l->src[i] == '\n')
+			line++;
+	for (; i < l->len && col < m.column; i++)
+		if (((unsigned char)l->src[i] & 0xc0) != 0x80 &&
+		    l->src[i] != '\r')
+			col++;
+	while (i < l->len && ((unsigned char)l->src[i] & 0xc0) == 0x80)
+		i++;
+	return i < l->len ? (unsigned char)l->src[i] : -1;
+}
+
 static void
 syntax_error(struct loader *l, const yaml_parser_t *p)
 {
@@ -869,6 +892,20 @@ syntax_error(struct loader *l, const yaml_parser_t *p)
 	if (m.index == 0 && m.line == 0 && m.column == 0 && p->context != NULL)
 		m = p->context_mark;
 	pos = at(l, m);
+	/* Two of libyaml's messages have a plainer explanation. */
+	if (strcmp(problem, "found character that cannot start any token") ==
+	    0 && mark_byte(l, m) == '\t') {
+		diag_error(l->d, &pos, "a tab character; YAML indents with "
+		    "spaces only");
+		return;
+	}
+	if (p->context != NULL && strcmp(p->context,
+	    "while scanning a quoted scalar") == 0 &&
+	    strcmp(problem, "found unexpected end of stream") == 0) {
+		pos = at(l, p->context_mark);
+		diag_error(l->d, &pos, "this quoted string is never closed");
+		return;
+	}
 	if (p->context != NULL)
 		diag_error(l->d, &pos, "%s (%s)", problem, p->context);
 	else

@@ -748,11 +748,17 @@ test_syntax(void)
 	    "a tab");
 	done(&r);
 
+	load(&r, "classes:\n\t- class: 1\n");
+	check_failed(&r,
+	    "t.yaml:2:1: error: a tab character; YAML indents with spaces "
+	    "only\n",
+	    "a tab that starts a line");
+	done(&r);
+
 	load(&r, "a: \"abc\n");
 	check_failed(&r,
-	    "t.yaml:2:1: error: found unexpected end of stream "
-	    "(while scanning a quoted scalar)\n",
-	    "an unclosed quote");
+	    "t.yaml:1:4: error: this quoted string is never closed\n",
+	    "an unclosed quote is located at its opening quote");
 	done(&r);
 
 	load(&r, "a: 1\n b: 2\n");
