@@ -714,6 +714,11 @@ model_build(const struct value *doc, const char *source_path,
 	struct builder root = { arena, NULL, 0, 0 };
 
 	*model = NULL;
+	if (doc->kind == VALUE_NULL) {
+		diag_error(d, &doc->pos, "the file has no content: expected "
+		    "a mapping with 'classes' and 'statuses'");
+		return -1;
+	}
 	if (doc->kind != VALUE_MAP) {
 		diag_error(d, &doc->pos, "the status table must be a mapping "
 		    "with 'classes' and 'statuses', got %s",
