@@ -409,11 +409,16 @@ tokenize(struct compiler *c)
 		if (type == TOK_DELIM) {
 			if (body_end == body || src[body_end - 1] != '=' ||
 			    parse_delimiters(src + body, body_end - body - 1,
-			    open, &olen, close, &clen, MAX_DELIM) != 0)
+			    open, &olen, close, &clen, MAX_DELIM) != 0) {
+				char want[2 * MAX_DELIM + 16];
+				int n = snprintf(want, sizeof(want),
+				    "%.*s=OPEN CLOSE=%.*s", (int)olen, open,
+				    (int)clen, close);
+
 				compile_error(c, t, "bad set-delimiter tag: "
-				    "expected '%.*s=OPEN CLOSE=' with two "
-				    "delimiters without spaces or '='",
-				    open, olen);
+				    "expected '%.*s', two delimiters without "
+				    "spaces or '='", want, (size_t)n);
+			}
 		}
 		t->name = body;
 		t->name_len = body_end - body;

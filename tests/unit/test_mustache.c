@@ -198,7 +198,7 @@ test_compile_errors(void)
 	    "t.mustache:1:1: error: unterminated tag: no '}}' after it\n");
 	expect_error("bad set-delimiter tag", run(NULL, "{{=<% =}}"), -1,
 	    "t.mustache:1:1: error: bad set-delimiter tag: expected "
-	    "'{{=OPEN CLOSE=' with two delimiters without spaces or '='\n");
+	    "'{{=OPEN CLOSE=}}', two delimiters without spaces or '='\n");
 	expect_error("unknown filter is located at the filter",
 	    run(NULL, "  {{x | upper | shout}}"), -1,
 	    "t.mustache:1:17: error: unknown filter 'shout' (filters: upper, "
