@@ -153,6 +153,46 @@ $(BENCH_DIR)/lookup: $(BENCH_OBJS)
 		else $(PKG_CONFIG) --libs libmicrohttpd; fi) $(LDLIBS)
 # ------------------------------------------------------------------ end
 
+# ------------------------------------------------------------------
+# Install and uninstall: the binary, the shipped templates and status
+# table, and the man page. DATADIR is compiled into statusgen, which falls
+# back on DATADIR/statusgen/templates when there is no ./templates (see
+# statusgen(1)); DESTDIR only stages the files, for packaging.
+#   make install [PREFIX=/usr/local] [DESTDIR=] [BINDIR=] [DATADIR=] [MANDIR=]
+#   make uninstall (with the same variables)
+# ------------------------------------------------------------------
+PREFIX		?= /usr/local
+BINDIR		?= $(PREFIX)/bin
+DATADIR		?= $(PREFIX)/share
+MANDIR		?= $(DATADIR)/man
+INSTALL		?= install
+SHAREDIR	 = $(DATADIR)/statusgen
+
+.PHONY: install uninstall FORCE
+
+$(BUILD)/obj/main.o: ALL_CFLAGS += -DSTATUSGEN_DATADIR='"$(DATADIR)"'
+# main.o is rebuilt when DATADIR changes: this file holds the last one.
+$(BUILD)/obj/main.o: $(BUILD)/datadir.txt
+$(BUILD)/datadir.txt: FORCE | $(BUILD)/obj
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+
+install: $(STATUSGEN)
+	$(INSTALL) -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' \
+		'$(DESTDIR)$(SHAREDIR)/templates' '$(DESTDIR)$(SHAREDIR)/data'
+	$(INSTALL) -m 755 $(STATUSGEN) '$(DESTDIR)$(BINDIR)/statusgen'
+	$(INSTALL) -m 644 templates/*.mustache '$(DESTDIR)$(SHAREDIR)/templates'
+	$(INSTALL) -m 644 data/http_status.yaml '$(DESTDIR)$(SHAREDIR)/data'
+	$(INSTALL) -m 644 doc/statusgen.1 '$(DESTDIR)$(MANDIR)/man1/statusgen.1'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/statusgen' \
+		'$(DESTDIR)$(MANDIR)/man1/statusgen.1' \
+		'$(DESTDIR)$(SHAREDIR)/data/http_status.yaml' \
+		'$(DESTDIR)$(SHAREDIR)/templates/'*.mustache
+	rmdir '$(DESTDIR)$(SHAREDIR)/templates' '$(DESTDIR)$(SHAREDIR)/data' \
+		'$(DESTDIR)$(SHAREDIR)' 2>/dev/null || :
+# ------------------------------------------------------------------ end install
+
 # The suite runs twice: with the normal build and with ASan+UBSan.
 check:
 	$(MAKE) test-programs

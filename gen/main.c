@@ -2,12 +2,15 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "arena.h"
 #include "buf.h"
+#include "depfile.h"
 #include "diag.h"
 #include "generate.h"
 #include "mustache.h"
@@ -22,6 +25,7 @@
 
 /* Exit statuses: every error, of whatever kind, exits 2. */
 #define EXIT_OK		0
+#define EXIT_STALE	1	/* generate --check: an output is out of date */
 #define EXIT_ERROR	2
 
 struct command;
@@ -53,18 +57,46 @@ static int	cmd_validate(const struct command *, int, char **,
 #define DEFAULT_TEMPLATES	"templates"
 #define DEFAULT_OUTDIR		"out"
 
+/*
+ * Where `make install` puts the shipped templates and status table: the
+ * Makefile passes -DSTATUSGEN_DATADIR="$(DATADIR)". Without it, there is
+ * no installed fallback.
+ */
+#ifdef STATUSGEN_DATADIR
+#define INSTALLED_TEMPLATES	STATUSGEN_DATADIR "/statusgen/templates"
+#define INSTALLED_DATA		STATUSGEN_DATADIR "/statusgen/" DEFAULT_DATA
+#define TEMPLATES_HELP		"./" DEFAULT_TEMPLATES " when it exists,\n" \
+	"                  else " INSTALLED_TEMPLATES
+#else
+#define TEMPLATES_HELP		"./" DEFAULT_TEMPLATES
+#endif
+
 static const char generate_help[] =
 	"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
 	"renders every DIR/NAME.mustache not starting with '_' to\n"
 	"OUTDIR/NAME, in strict mode, with the escaper NAME's extension\n"
 	"picks; DIR/_NAME.mustache files are partials ({{> _NAME}}).\n"
-	"Nothing is written unless every template renders, and an output\n"
-	"whose content is unchanged is not rewritten.\n"
+	"Nothing is written unless every template renders; then the\n"
+	"outputs are replaced together, and an output whose content is\n"
+	"unchanged is not rewritten.\n"
 	"\n"
-	"  -t DIR          the templates (default " DEFAULT_TEMPLATES ")\n"
+	"  -t DIR          the templates (default " TEMPLATES_HELP ")\n"
 	"  -o OUTDIR       where outputs go (default " DEFAULT_OUTDIR ")\n"
+	"  -M, --depfile FILE\n"
+	"                  also write a make dependency file: the outputs,\n"
+	"                  and every file read (data, templates, partials)\n"
+	"  --depfile-target NAME\n"
+	"                  a target of the depfile, instead of the outputs;\n"
+	"                  repeatable (for a stamp file)\n"
+	"  --check         write nothing; name each output that would\n"
+	"                  change, and exit 1 if there is one\n"
+	"  --diff          with --check: print a unified diff of each\n"
+	"  -q, --quiet     with --check: print nothing, only exit 0 or 1\n"
 	"  -v, --verbose   name each output, written or unchanged\n"
-	"  -h, --help      show this help\n";
+	"  -h, --help      show this help\n"
+	"\n"
+	"Exit status: 0 done (with --check: all current), 1 with --check:\n"
+	"an output is out of date, 2 any error.\n";
 
 static const char validate_help[] =
 	"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
@@ -85,19 +117,24 @@ static const char render_help[] =
 	"  --partials DIR  look for partial NAME as DIR/NAME.mustache,\n"
 	"                  then in the template's folder; repeatable\n"
 	"  -o FILE         write to FILE, only if its content changes\n"
+	"  -M, --depfile DEPFILE\n"
+	"                  with -o: also write a make dependency file\n"
+	"                  naming FILE and every file read\n"
+	"  -v, --verbose   say whether FILE was written or unchanged\n"
 	"  -h, --help      show this help\n";
 
 static const struct command commands[] = {
 	{
 		"render", cmd_render,
-		"render [--escape MODE] [--strict] [--partials DIR]... "
-		    "[-o FILE] TEMPLATE [DATA]",
+		"render [--escape MODE] [--strict] [--partials DIR]... [-v] "
+		    "[-o FILE [-M DEPFILE]] TEMPLATE [DATA]",
 		"render a Mustache template with a YAML file as its context",
 		render_help
 	},
 	{
 		"generate", cmd_generate,
-		"generate [-t DIR] [-o OUTDIR] [-v] [DATA]",
+		"generate [-q | -v] [--check [--diff]] [-M FILE] [-t DIR] "
+		    "[-o OUTDIR] [DATA]",
 		"check the status table and render every template to OUTDIR",
 		generate_help
 	},
@@ -179,7 +216,8 @@ main_help(struct diag *d)
 		    commands[i].summary);
 	buf_puts(&b, "\nRun 'statusgen COMMAND --help' for the options of a "
 	    "command. Every error\nis reported on standard error and exits "
-	    "with status 2.\n");
+	    "with status 2; 'generate --check'\nexits 1 when an output is out "
+	    "of date. See statusgen(1).\n");
 	status = print_stdout(&b, d);
 	buf_free(&b);
 	return status;
@@ -243,6 +281,35 @@ missing_value(const struct command *cmd, const char *name, struct diag *d)
 	return usage_hint(cmd);
 }
 
+/* Matches "-M FILE", "-MFILE", "--depfile FILE" or "--depfile=FILE". */
+static int
+depfile_option(int argc, char **argv, int *i, const char **val)
+{
+	int r;
+
+	if ((r = option_value(argc, argv, i, "--depfile", val)) != 0)
+		return r;
+	return option_value(argc, argv, i, "-M", val);
+}
+
+/*
+ * Stages one file of a run's outputs; with verbose, says what became of
+ * it. Returns 0, or -1 after reporting.
+ */
+static int
+stage_file(struct outfile_set *set, const char *path, const struct buf *text,
+    int verbose, struct diag *d)
+{
+	int written = outfile_set_add(set, path, text->data, text->len, d);
+
+	if (written < 0)
+		return -1;
+	if (verbose)
+		fprintf(d->stream, "statusgen: %s %s\n", path,
+		    written ? "written" : "unchanged");
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* render                                                             */
 /* ------------------------------------------------------------------ */
@@ -251,7 +318,9 @@ struct render_args {
 	enum text_escape	 esc;
 	int			 esc_given;
 	int			 strict;
+	int			 verbose;
 	const char		*out;		/* NULL: standard output */
+	const char		*depfile;	/* NULL: none */
 	const char		*template;
 	const char		*data;		/* NULL: empty context */
 	const char		**dirs;		/* partial folders, in order */
@@ -306,6 +375,14 @@ render_parse(const struct command *cmd, int argc, char **argv,
 			return command_help(cmd, d);
 		if (strcmp(arg, "--strict") == 0) {
 			ra->strict = 1;
+		} else if (strcmp(arg, "-v") == 0 ||
+		    strcmp(arg, "--verbose") == 0) {
+			ra->verbose = 1;
+		} else if ((r = depfile_option(argc, argv, &i, &val)) != 0) {
+			if (r < 0 || *val == '\0')
+				return missing_value(cmd, arg[1] == '-' ?
+				    "--depfile" : "-M", d);
+			ra->depfile = val;
 		} else if ((r = option_value(argc, argv, &i, "--escape",
 		    &val)) != 0) {
 			if (r < 0)
@@ -357,6 +434,11 @@ render_parse(const struct command *cmd, int argc, char **argv,
 		diag_error(d, NULL, "unexpected argument '%s'", argv[i + 2]);
 		return usage_hint(cmd);
 	}
+	if (ra->depfile != NULL && ra->out == NULL) {
+		diag_error(d, NULL, "option '--depfile' needs '-o FILE' (the "
+		    "depfile's target)");
+		return usage_hint(cmd);
+	}
 	ra->template = argv[i];
 	ra->data = npos == 2 ? argv[i + 1] : NULL;
 	if (!ra->esc_given)
@@ -370,9 +452,12 @@ render_parse(const struct command *cmd, int argc, char **argv,
 	return -1;
 }
 
-/* Loads, compiles and renders into out; returns 0 or -1 (reported). */
+/*
+ * Loads, compiles and renders into out, adding each file read to deps.
+ * Returns 0 or -1 (reported).
+ */
 static int
-render_to_buf(struct render_args *ra, struct diag *d,
+render_to_buf(struct render_args *ra, struct depfile *deps, struct diag *d,
     struct buf *out)
 {
 	struct mustache_options mo;
@@ -390,6 +475,7 @@ render_to_buf(struct render_args *ra, struct diag *d,
 	/* Each --partials folder in order, then the template's own. */
 	search.dirs = ra->dirs;
 	search.ndirs = ra->ndirs;
+	search.deps = deps;
 	mo.partial = partials_find;
 	mo.partial_ctx = &search;
 	env = mustache_env_new(&mo, d);
@@ -403,12 +489,18 @@ render_to_buf(struct render_args *ra, struct diag *d,
 		pos.col = 0;
 		diag_error(d, &pos, "cannot read: %s", strerror(errno));
 		failed = 1;
-	} else if ((t = mustache_compile(env, ra->template, buf_cstr(&src),
-	    src.len)) == NULL)
-		failed = 1;
-	if (ra->data != NULL &&
-	    yload_file(ra->data, NULL, &arena, d, &root) == -1)
-		failed = 1;
+	} else {
+		depfile_add_input(deps, ra->template);
+		if ((t = mustache_compile(env, ra->template, buf_cstr(&src),
+		    src.len)) == NULL)
+			failed = 1;
+	}
+	if (ra->data != NULL) {
+		if (yload_file(ra->data, NULL, &arena, d, &root) == -1)
+			failed = 1;
+		else
+			depfile_add_input(deps, ra->data);
+	}
 	if (!failed && mustache_render(env, t, root, ra->esc, out) == -1)
 		failed = 1;
 
@@ -418,11 +510,41 @@ render_to_buf(struct render_args *ra, struct diag *d,
 	return failed ? -1 : 0;
 }
 
+/*
+ * Writes render's -o FILE and, when asked for, its depfile: both or
+ * neither. Returns 0, or -1 after reporting.
+ */
+static int
+render_write(const struct render_args *ra, const struct buf *out,
+    struct depfile *deps, struct diag *d)
+{
+	struct outfile_set set;
+	struct buf dtext;
+	int rc = 0;
+
+	buf_init(&dtext);
+	outfile_set_init(&set);
+	if (ra->depfile != NULL) {
+		depfile_add_target(deps, ra->out);
+		rc = depfile_format(deps, &dtext, d);
+	}
+	if (rc == 0)
+		rc = stage_file(&set, ra->out, out, ra->verbose, d);
+	if (rc == 0 && ra->depfile != NULL)
+		rc = stage_file(&set, ra->depfile, &dtext, ra->verbose, d);
+	if (rc == 0)
+		rc = outfile_set_commit(&set, d);
+	outfile_set_free(&set);
+	buf_free(&dtext);
+	return rc;
+}
+
 static int
 cmd_render(const struct command *cmd, int argc, char **argv,
     struct diag *d)
 {
 	struct render_args ra;
+	struct depfile deps;
 	struct buf out;
 	int status;
 
@@ -433,16 +555,17 @@ cmd_render(const struct command *cmd, int argc, char **argv,
 		goto done;
 
 	buf_init(&out);
+	depfile_init(&deps);
 	status = EXIT_ERROR;
 	/* Nothing is written unless the whole render succeeded. */
-	if (render_to_buf(&ra, d, &out) == 0) {
+	if (render_to_buf(&ra, &deps, d, &out) == 0) {
 		if (ra.out != NULL) {
-			if (outfile_write(ra.out, buf_cstr(&out), out.len,
-			    d) >= 0)
+			if (render_write(&ra, &out, &deps, d) == 0)
 				status = EXIT_OK;
 		} else if (write_stdout(buf_cstr(&out), out.len, d) == 0)
 			status = EXIT_OK;
 	}
+	depfile_free(&deps);
 	buf_free(&out);
 	status = finish(d, status != EXIT_OK);
 done:
@@ -455,16 +578,27 @@ done:
 /* generate and validate                                              */
 /* ------------------------------------------------------------------ */
 
+/* What table_parse() fills in besides the generate_options. */
+struct table_args {
+	struct generate_options	 opt;
+	int			 templates_given;
+	int			 data_given;
+	const char		**targets;	/* --depfile-target, in order */
+	size_t			 ntargets;
+	struct buf		 diff;		/* with --diff */
+};
+
 /*
  * Parses the options of generate (validate takes none but --help) and the
- * optional DATA operand into opt. Returns -1 to go on, or the exit status
+ * optional DATA operand into ta. Returns -1 to go on, or the exit status
  * after --help or a usage error.
  */
 static int
 table_parse(const struct command *cmd, int argc, char **argv,
-    struct diag *d, struct generate_options *opt)
+    struct diag *d, struct table_args *ta)
 {
-	int generate = cmd->run == cmd_generate, i, r;
+	struct generate_options *opt = &ta->opt;
+	int generate = cmd->run == cmd_generate, i, r, diff = 0;
 	const char *arg, *val;
 
 	for (i = 1; i < argc; i++) {
@@ -477,19 +611,43 @@ table_parse(const struct command *cmd, int argc, char **argv,
 			break;
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
 			return command_help(cmd, d);
-		if (generate && (strcmp(arg, "-v") == 0 ||
-		    strcmp(arg, "--verbose") == 0))
+		if (!generate) {
+			diag_error(d, NULL, "unknown option '%s'", arg);
+			return usage_hint(cmd);
+		}
+		/* Of -q and -v, the last one given counts. */
+		if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
 			opt->verbose = 1;
-		else if (generate && (r = option_value(argc, argv, &i, "-t",
-		    &val)) != 0) {
+			opt->quiet = 0;
+		} else if (strcmp(arg, "-q") == 0 ||
+		    strcmp(arg, "--quiet") == 0) {
+			opt->quiet = 1;
+			opt->verbose = 0;
+		} else if (strcmp(arg, "--check") == 0)
+			opt->check = 1;
+		else if (strcmp(arg, "--diff") == 0)
+			diff = 1;
+		else if ((r = option_value(argc, argv, &i, "-t", &val)) != 0) {
 			if (r < 0 || *val == '\0')
 				return missing_value(cmd, "-t", d);
 			opt->templates = val;
-		} else if (generate && (r = option_value(argc, argv, &i, "-o",
+			ta->templates_given = 1;
+		} else if ((r = option_value(argc, argv, &i, "-o",
 		    &val)) != 0) {
 			if (r < 0 || *val == '\0')
 				return missing_value(cmd, "-o", d);
 			opt->outdir = val;
+		} else if ((r = option_value(argc, argv, &i,
+		    "--depfile-target", &val)) != 0) {
+			if (r < 0 || *val == '\0')
+				return missing_value(cmd, "--depfile-target",
+				    d);
+			ta->targets[ta->ntargets++] = val;
+		} else if ((r = depfile_option(argc, argv, &i, &val)) != 0) {
+			if (r < 0 || *val == '\0')
+				return missing_value(cmd, arg[1] == '-' ?
+				    "--depfile" : "-M", d);
+			opt->depfile = val;
 		} else {
 			diag_error(d, NULL, "unknown option '%s'", arg);
 			return usage_hint(cmd);
@@ -499,35 +657,141 @@ table_parse(const struct command *cmd, int argc, char **argv,
 		diag_error(d, NULL, "unexpected argument '%s'", argv[i + 1]);
 		return usage_hint(cmd);
 	}
-	if (argc - i == 1)
+	if (argc - i == 1) {
 		opt->data = argv[i];
+		ta->data_given = 1;
+	}
+	if (diff && !opt->check) {
+		diag_error(d, NULL, "option '--diff' needs '--check'");
+		return usage_hint(cmd);
+	}
+	if (opt->check && opt->depfile != NULL) {
+		diag_error(d, NULL, "option '--depfile' cannot be used with "
+		    "'--check', which writes nothing");
+		return usage_hint(cmd);
+	}
+	if (ta->ntargets > 0 && opt->depfile == NULL) {
+		diag_error(d, NULL, "option '--depfile-target' needs "
+		    "'--depfile'");
+		return usage_hint(cmd);
+	}
+	opt->diff = diff ? &ta->diff : NULL;
+	opt->depfile_targets = ta->targets;
+	opt->ndepfile_targets = ta->ntargets;
 	return -1;
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * Without -t: ./templates when it exists, else the installed templates.
+ * Returns 0, or -1 after reporting that there are none.
+ */
+static int
+find_templates(struct table_args *ta, struct diag *d)
+{
+	if (ta->templates_given || is_dir(DEFAULT_TEMPLATES))
+		return 0;
+#ifdef INSTALLED_TEMPLATES
+	if (is_dir(INSTALLED_TEMPLATES)) {
+		ta->opt.templates = INSTALLED_TEMPLATES;
+		return 0;
+	}
+	diag_error(d, NULL, "no templates: there is no folder ./"
+	    DEFAULT_TEMPLATES " nor " INSTALLED_TEMPLATES " (use -t DIR)");
+#else
+	diag_error(d, NULL, "no templates: there is no folder ./"
+	    DEFAULT_TEMPLATES " (use -t DIR)");
+#endif
+	return -1;
+}
+
+/*
+ * After a run without DATA failed: when the default data file is missing,
+ * points at the installed copy of the status table.
+ */
+static void
+note_installed_data(const struct table_args *ta, struct diag *d)
+{
+#ifdef INSTALLED_DATA
+	struct stat st;
+
+	if (!ta->data_given && stat(DEFAULT_DATA, &st) == -1 &&
+	    errno == ENOENT && stat(INSTALLED_DATA, &st) == 0)
+		diag_note(d, NULL, "the installed status table is %s; pass "
+		    "it, or a copy, as DATA", INSTALLED_DATA);
+#else
+	(void)ta;
+	(void)d;
+#endif
+}
+
+static void
+table_args_init(struct table_args *ta, int argc)
+{
+	memset(ta, 0, sizeof(*ta));
+	ta->opt.data = DEFAULT_DATA;
+	ta->opt.templates = DEFAULT_TEMPLATES;
+	ta->opt.outdir = DEFAULT_OUTDIR;
+	ta->targets = xcalloc((size_t)argc, sizeof(*ta->targets));
+	buf_init(&ta->diff);
+}
+
+static void
+table_args_free(struct table_args *ta)
+{
+	free(ta->targets);
+	buf_free(&ta->diff);
 }
 
 static int
 cmd_generate(const struct command *cmd, int argc, char **argv,
     struct diag *d)
 {
-	struct generate_options opt = { DEFAULT_DATA, DEFAULT_TEMPLATES,
-	    DEFAULT_OUTDIR, 0 };
-	int status;
+	struct table_args ta;
+	int status, rc = -1;
 
-	if ((status = table_parse(cmd, argc, argv, d, &opt)) >= 0)
-		return status;
-	return finish(d, generate_run(&opt, d) != 0);
+	table_args_init(&ta, argc);
+	if ((status = table_parse(cmd, argc, argv, d, &ta)) >= 0)
+		goto done;
+	if (find_templates(&ta, d) == 0) {
+		rc = generate_run(&ta.opt, d);
+		if (rc < 0)
+			note_installed_data(&ta, d);
+	}
+	/* The diffs come out even when another output failed to compare. */
+	if (ta.diff.len > 0 && write_stdout(ta.diff.data, ta.diff.len, d) != 0)
+		rc = -1;
+	status = finish(d, rc < 0);
+	if (status == EXIT_OK && rc == 1)
+		status = EXIT_STALE;
+done:
+	table_args_free(&ta);
+	return status;
 }
 
 static int
 cmd_validate(const struct command *cmd, int argc, char **argv,
     struct diag *d)
 {
-	struct generate_options opt = { DEFAULT_DATA, DEFAULT_TEMPLATES,
-	    DEFAULT_OUTDIR, 0 };
+	struct table_args ta;
 	int status;
 
-	if ((status = table_parse(cmd, argc, argv, d, &opt)) >= 0)
-		return status;
-	return finish(d, generate_validate(opt.data, d) != 0);
+	table_args_init(&ta, argc);
+	if ((status = table_parse(cmd, argc, argv, d, &ta)) < 0) {
+		status = generate_validate(ta.opt.data, d);
+		if (status != 0)
+			note_installed_data(&ta, d);
+		status = finish(d, status != 0);
+	}
+	table_args_free(&ta);
+	return status;
 }
 
 /* ------------------------------------------------------------------ */
@@ -544,6 +808,9 @@ main(int argc, char **argv)
 	int status;
 
 	diag_init(&d, stderr);
+	/* A file size limit makes a write fail (EFBIG), reported like a full
+	 * disk, instead of killing the run with its temporary files. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		diag_error(&d, NULL, "missing COMMAND");
 		return usage_hint(NULL);

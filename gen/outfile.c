@@ -1,8 +1,9 @@
-/* Output files: written atomically, and only when their content changes. */
+/* Output files: written atomically, all or nothing, and only when their content changes. */
 #define _POSIX_C_SOURCE 200809L
 #include "outfile.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,21 +11,86 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "xalloc.h"
 
-/* Returns 1 when the file at path holds exactly data[0..len). */
-static int
-same_content(const char *path, const void *data, size_t len)
+/* One staged file: tmp is NULL when there is nothing to write. */
+struct outfile_entry {
+	char	*path;
+	char	*tmp;
+};
+
+/* ------------------------------------------------------------------ */
+/* Comparing                                                          */
+/* ------------------------------------------------------------------ */
+
+int
+outfile_compare(const char *path, const void *data, size_t len,
+    struct buf *old)
 {
-	struct buf old;
-	int same;
+	struct stat st;
+	struct buf b;
+	int state;
 
-	buf_init(&old);
-	same = buf_read_file(&old, path) == 0 && old.len == len &&
-	    (len == 0 || memcmp(old.data, data, len) == 0);
-	buf_free(&old);
-	return same;
+	if (stat(path, &st) == -1)
+		return errno == ENOENT ? OUTFILE_MISSING : -1;
+	if (!S_ISREG(st.st_mode)) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return -1;
+	}
+	/* Compare sizes first: most changed files differ there. */
+	if (old == NULL && (uintmax_t)st.st_size != (uintmax_t)len)
+		return OUTFILE_CHANGED;
+	buf_init(&b);
+	if (buf_read_file(&b, path) == -1) {
+		buf_free(&b);
+		return -1;
+	}
+	state = b.len == len && (len == 0 || memcmp(b.data, data, len) == 0) ?
+	    OUTFILE_SAME : OUTFILE_CHANGED;
+	if (old != NULL && state == OUTFILE_CHANGED) {
+		buf_free(old);
+		*old = b;
+	} else
+		buf_free(&b);
+	return state;
 }
+
+/* ------------------------------------------------------------------ */
+/* Signals held while temporary files exist                           */
+/* ------------------------------------------------------------------ */
+
+static void
+hold_signals(struct outfile_set *s)
+{
+	sigset_t block;
+
+	if (s->saved_mask != NULL)
+		return;
+	s->saved_mask = xmalloc(sizeof(sigset_t));
+	sigemptyset(&block);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGQUIT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, s->saved_mask);
+}
+
+/* A signal that arrived meanwhile is delivered here, with no temp left. */
+static void
+release_signals(struct outfile_set *s)
+{
+	void *mask = s->saved_mask;
+
+	if (mask == NULL)
+		return;
+	s->saved_mask = NULL;
+	sigprocmask(SIG_SETMASK, mask, NULL);
+	free(mask);
+}
+
+/* ------------------------------------------------------------------ */
+/* Staging and committing                                             */
+/* ------------------------------------------------------------------ */
 
 /* The mode open(2) would give a new file: 0666 minus the umask. */
 static mode_t
@@ -38,59 +104,147 @@ new_file_mode(void)
 	return 0666 & ~mask;
 }
 
-int
-outfile_write(const char *path, const void *data, size_t len,
-    struct diag *d)
+/*
+ * Writes data to a new temporary file next to path, with the given mode.
+ * Returns its name (the caller frees it), or NULL with errno set and no
+ * file left behind.
+ */
+static char *
+write_temp(const char *path, mode_t mode, const void *data, size_t len)
 {
-	struct stat st;
 	struct buf tmp;
 	FILE *fp;
-	mode_t mode;
 	size_t n;
 	int fd, failed, saved;
 
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-		/* Compare sizes first: most changed files differ there. */
-		if ((uintmax_t)st.st_size == (uintmax_t)len &&
-		    same_content(path, data, len))
-			return 0;
-		mode = st.st_mode & 07777;
-	} else
-		mode = new_file_mode();
-
 	buf_init(&tmp);
 	buf_printf(&tmp, "%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(tmp.data)) == -1)
-		goto report;
+	if ((fd = mkstemp(tmp.data)) == -1) {
+		saved = errno;
+		buf_free(&tmp);
+		errno = saved;
+		return NULL;
+	}
 	/* mkstemp() creates the file 0600, too strict for a build output. */
 	if (fchmod(fd, mode) == -1 || (fp = fdopen(fd, "wb")) == NULL) {
 		saved = errno;
 		close(fd);
-		errno = saved;
-		goto remove;
+		goto fail;
 	}
 	n = len > 0 ? fwrite(data, 1, len, fp) : 0;
 	failed = n != len || ferror(fp);
 	saved = errno;
 	/* fclose() flushes: a full disk may only show up here. */
-	if (fclose(fp) == EOF)
+	if (fclose(fp) == EOF) {
 		failed = 1;
-	else
-		errno = saved;
-	if (failed)
-		goto remove;
-	if (rename(tmp.data, path) == -1)
-		goto remove;
-	buf_free(&tmp);
-	return 1;
-
-remove:
-	saved = errno;
+		saved = errno;
+	}
+	if (!failed)
+		return buf_detach(&tmp, NULL);
+fail:
 	unlink(tmp.data);
-	errno = saved;
-report:
-	diag_error(d, NULL, "cannot write %s: %s", path,
-	    strerror(errno != 0 ? errno : EIO));
 	buf_free(&tmp);
-	return -1;
+	errno = saved != 0 ? saved : EIO;
+	return NULL;
+}
+
+void
+outfile_set_init(struct outfile_set *s)
+{
+	s->files = NULL;
+	s->nfiles = 0;
+	s->cap = 0;
+	s->saved_mask = NULL;
+}
+
+int
+outfile_set_add(struct outfile_set *s, const char *path, const void *data,
+    size_t len, struct diag *d)
+{
+	struct outfile_entry *e;
+	struct stat st;
+	mode_t mode;
+	char *tmp;
+
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			diag_error(d, NULL, "cannot write %s: it is a folder",
+			    path);
+			return -1;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			diag_error(d, NULL, "cannot write %s: it is not a "
+			    "regular file", path);
+			return -1;
+		}
+		if (outfile_compare(path, data, len, NULL) == OUTFILE_SAME)
+			return 0;
+		mode = st.st_mode & 07777;
+	} else
+		mode = new_file_mode();
+
+	hold_signals(s);
+	if ((tmp = write_temp(path, mode, data, len)) == NULL) {
+		diag_error(d, NULL, "cannot write %s: %s", path,
+		    strerror(errno));
+		if (s->nfiles == 0)
+			release_signals(s);
+		return -1;
+	}
+	s->files = xgrow(s->files, &s->cap, s->nfiles + 1, sizeof(*s->files));
+	e = &s->files[s->nfiles++];
+	e->path = xstrdup(path);
+	e->tmp = tmp;
+	return 1;
+}
+
+int
+outfile_set_commit(struct outfile_set *s, struct diag *d)
+{
+	struct outfile_entry *e;
+	size_t i;
+
+	for (i = 0; i < s->nfiles; i++) {
+		e = &s->files[i];
+		if (rename(e->tmp, e->path) == -1) {
+			diag_error(d, NULL, "cannot write %s: %s", e->path,
+			    strerror(errno));
+			return -1;	/* outfile_set_free() removes the rest */
+		}
+		free(e->tmp);
+		e->tmp = NULL;
+	}
+	release_signals(s);
+	return 0;
+}
+
+void
+outfile_set_free(struct outfile_set *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nfiles; i++) {
+		if (s->files[i].tmp != NULL)
+			unlink(s->files[i].tmp);
+		free(s->files[i].tmp);
+		free(s->files[i].path);
+	}
+	free(s->files);
+	release_signals(s);
+	outfile_set_init(s);
+}
+
+int
+outfile_write(const char *path, const void *data, size_t len,
+    struct diag *d)
+{
+	struct outfile_set s;
+	int rc;
+
+	outfile_set_init(&s);
+	rc = outfile_set_add(&s, path, data, len, d);
+	if (rc > 0 && outfile_set_commit(&s, d) != 0)
+		rc = -1;
+	outfile_set_free(&s);
+	return rc;
 }

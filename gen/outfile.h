@@ -1,25 +1,87 @@
-/* Output files: written atomically, and only when their content changes. */
+/* Output files: written atomically, all or nothing, and only when their content changes. */
 #ifndef STATUSGEN_OUTFILE_H
 #define STATUSGEN_OUTFILE_H
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "diag.h"
 
+/* How new content compares with the file on disk. */
+enum outfile_state {
+	OUTFILE_SAME,		/* the file holds exactly the new content */
+	OUTFILE_CHANGED,	/* the file holds something else */
+	OUTFILE_MISSING		/* there is no file */
+};
+
 /*
- * Makes the file at path hold exactly data[0..len).
+ * Compares data[0..len) with the file at path, writing nothing. Returns an
+ * enum outfile_state; with OUTFILE_CHANGED, the file's content is left in
+ * old when old is not NULL. Returns -1 with errno set when path exists but
+ * is not a regular file (EISDIR for a folder, EINVAL otherwise) or cannot
+ * be read.
+ */
+int	outfile_compare(const char *path, const void *data, size_t len,
+	    struct buf *old);
+
+struct outfile_entry;
+
+/*
+ * A set of output files that are replaced together. Each file is staged
+ * first, its new content written to a temporary file "PATH.tmpXXXXXX" in
+ * the same folder; only when every file has been staged are the temporary
+ * files renamed into place. A failure while staging (no permission, a full
+ * disk, a folder where a file should be) leaves every existing file as it
+ * was and removes the temporary files; a reader of a file sees the old
+ * content or the new, never a mix.
  *
- * When it already does, the file is left untouched (mtime included), so
- * that make and other tools that compare timestamps see no change.
- * Otherwise the bytes go to a new file "PATH.tmpXXXXXX" in the same folder,
- * which is then renamed over path: a reader sees the old content or the new,
- * never a mix, and a failure leaves the old file as it was. A replaced file
- * keeps its permission bits; a new one gets 0666 minus the umask. A symbolic
- * link at path is replaced by the new file, not written through.
+ * A file that already holds the new content is not touched at all (its
+ * mtime stays), so that make and ninja's restat see no change. A replaced
+ * file keeps its permission bits; a new one gets 0666 minus the umask. A
+ * symbolic link at PATH is replaced by the new file, not written through;
+ * anything else that is not a regular file (a folder, a device) is an error.
  *
- * Returns 1 when the file was written, 0 when it was already up to date, or
- * -1 after reporting "statusgen: error: cannot write PATH: REASON" to d; on
- * failure the temporary file is removed. The caller keeps path and data.
+ * SIGHUP, SIGINT, SIGQUIT and SIGTERM are held while temporary files exist
+ * and delivered once they are gone, so an interrupted run leaves none.
+ *
+ * The caller owns the struct: outfile_set_init(), any number of
+ * outfile_set_add(), then outfile_set_commit() or not, and always
+ * outfile_set_free().
+ */
+struct outfile_set {
+	struct outfile_entry	*files;
+	size_t			 nfiles;
+	size_t			 cap;
+	void			*saved_mask;	/* non-NULL: signals held */
+};
+
+void	outfile_set_init(struct outfile_set *s);
+
+/*
+ * Stages data[0..len) (copied to the temporary file at once; the caller
+ * keeps path and data) for path. Returns 1 when the file will be written,
+ * 0 when it already holds that content, or -1 after reporting
+ * "statusgen: error: cannot write PATH: REASON" to d. Adding the same path
+ * twice is a programming error.
+ */
+int	outfile_set_add(struct outfile_set *s, const char *path,
+	    const void *data, size_t len, struct diag *d);
+
+/*
+ * Renames every staged file into place, in the order added. Returns 0, or
+ * -1 after reporting a rename that failed (which staging makes unlikely:
+ * the temporary file already sits in the folder); the files renamed
+ * before it stay renamed and the rest are left as they were.
+ */
+int	outfile_set_commit(struct outfile_set *s, struct diag *d);
+
+/* Removes every temporary file not renamed and releases the set. */
+void	outfile_set_free(struct outfile_set *s);
+
+/*
+ * A set of one: makes the file at path hold exactly data[0..len). Returns
+ * 1 when the file was written, 0 when it was already up to date, or -1
+ * after reporting to d (the file is then left as it was).
  */
 int	outfile_write(const char *path, const void *data, size_t len,
 	    struct diag *d);

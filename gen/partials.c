@@ -24,8 +24,11 @@ partials_find(void *ctx, const char *name, size_t len, struct buf *src,
 			buf_putc(path, '/');
 		buf_append(path, name, len);
 		buf_puts(path, ".mustache");
-		if (buf_read_file(src, buf_cstr(path)) == 0)
+		if (buf_read_file(src, buf_cstr(path)) == 0) {
+			if (pp->deps != NULL)
+				depfile_add_input(pp->deps, buf_cstr(path));
 			return 1;
+		}
 		if (errno == ENOENT || errno == ENOTDIR)
 			continue;
 		pos.file = buf_cstr(path);

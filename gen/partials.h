@@ -5,12 +5,17 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "depfile.h"
 #include "diag.h"
 
-/* The folders to search, in order. The caller owns the strings. */
+/*
+ * The folders to search, in order, and where to record the files read.
+ * The caller owns the strings and the depfile.
+ */
 struct partials_path {
 	const char *const *dirs;
 	size_t		  ndirs;
+	struct depfile	 *deps;		/* NULL, or gets each file read */
 };
 
 /*
@@ -18,9 +23,10 @@ struct partials_path {
  * DIR/NAME.mustache that exists. Names are used literally as relative
  * paths, so "{{> sub/item}}" reads DIR/sub/item.mustache (templates are
  * trusted build inputs). Returns 1 with the text in src and the file's path
- * in path; 0 when no folder has it (or the name is empty or holds a NUL);
- * -1 after reporting "PATH: error: cannot read: REASON" for a file that
- * exists but cannot be read.
+ * in path, which is also added to the inputs of deps when there is one; 0
+ * when no folder has it (or the name is empty or holds a NUL); -1 after
+ * reporting "PATH: error: cannot read: REASON" for a file that exists but
+ * cannot be read.
  */
 int	partials_find(void *ctx, const char *name, size_t len,
 	    struct buf *src, struct buf *path, struct diag *d);

@@ -1,0 +1,47 @@
+/* Dependency files: the make-format list of the files a run read and wrote. */
+#ifndef STATUSGEN_DEPFILE_H
+#define STATUSGEN_DEPFILE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+
+/*
+ * The targets (the files a run makes) and the inputs (every file it read),
+ * each in the order first added, without duplicates. The caller owns the
+ * struct: depfile_init() it, depfile_free() it. Paths are copied.
+ */
+struct depfile {
+	char	**targets;
+	size_t	  ntargets;
+	size_t	  tcap;
+	char	**inputs;
+	size_t	  ninputs;
+	size_t	  icap;
+};
+
+void	depfile_init(struct depfile *df);
+void	depfile_free(struct depfile *df);
+
+/* Adds a target or an input; a path already there is ignored. */
+void	depfile_add_target(struct depfile *df, const char *path);
+void	depfile_add_input(struct depfile *df, const char *path);
+
+/*
+ * Appends the dependency file to out, as gcc -MD -MP writes it: one rule
+ * "TARGET...: INPUT...", then an empty rule "INPUT:" for each input, so
+ * that make and ninja shrug when an input is deleted. Both read it. Names
+ * are escaped for make: a space, a tab, '#' or ':' gets a backslash (and
+ * the backslashes before it are doubled), '$' becomes "$$".
+ *
+ * Returns 0, or -1 after reporting "statusgen: error: cannot list
+ * 'NAME...' in a depfile" (NAME cut at the newline) for a name holding a
+ * newline, which make cannot express (out
+ * then holds a partial file, which the caller must discard). A depfile
+ * with no target is an error too.
+ */
+int	depfile_format(const struct depfile *df, struct buf *out,
+	    struct diag *d);
+
+#endif

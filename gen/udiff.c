@@ -1,0 +1,211 @@
+/* Unified diffs: a line LCS, then hunks with three lines of context. */
+#include "udiff.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+#define CONTEXT	3
+
+/* One line: its bytes, the newline included when there is one. */
+struct line {
+	const char	*p;
+	size_t		 len;
+	uint32_t	 hash;
+};
+
+/* One step of the edit script. */
+enum op { OP_SAME, OP_DEL, OP_ADD };
+
+struct edit {
+	enum op	 op;
+	size_t	 a;	/* line index in a (OP_SAME, OP_DEL) */
+	size_t	 b;	/* line index in b (OP_SAME, OP_ADD) */
+};
+
+/* Splits text into lines; returns their count. */
+static size_t
+split(const char *text, size_t len, struct line **lines)
+{
+	size_t n = 0, cap = 0, i, start = 0;
+	uint32_t h;
+
+	*lines = NULL;
+	while (start < len) {
+		h = 2166136261u;	/* FNV-1a */
+		for (i = start; i < len; i++) {
+			h = (h ^ (unsigned char)text[i]) * 16777619u;
+			if (text[i] == '\n') {
+				i++;
+				break;
+			}
+		}
+		*lines = xgrow(*lines, &cap, n + 1, sizeof(**lines));
+		(*lines)[n].p = text + start;
+		(*lines)[n].len = i - start;
+		(*lines)[n].hash = h;
+		n++;
+		start = i;
+	}
+	return n;
+}
+
+static int
+same(const struct line *x, const struct line *y)
+{
+	return x->hash == y->hash && x->len == y->len &&
+	    memcmp(x->p, y->p, x->len) == 0;
+}
+
+static void
+push(struct edit **v, size_t *n, size_t *cap, enum op op, size_t a, size_t b)
+{
+	*v = xgrow(*v, cap, *n + 1, sizeof(**v));
+	(*v)[*n].op = op;
+	(*v)[*n].a = a;
+	(*v)[*n].b = b;
+	(*n)++;
+}
+
+/*
+ * The edit script from a[a0..a1) to b[b0..b1): a longest common
+ * subsequence by dynamic programming, deletions before additions.
+ */
+static void
+middle(const struct line *a, size_t a0, size_t a1, const struct line *b,
+    size_t b0, size_t b1, struct edit **v, size_t *n, size_t *cap)
+{
+	size_t na = a1 - a0, nb = b1 - b0, i, j, w = nb + 1;
+	uint32_t *len;
+
+	if (na == 0 || nb == 0 || na > UDIFF_MAX_CELLS / nb) {
+		for (i = a0; i < a1; i++)
+			push(v, n, cap, OP_DEL, i, b0);
+		for (j = b0; j < b1; j++)
+			push(v, n, cap, OP_ADD, a1, j);
+		return;
+	}
+	/* len[i * w + j]: the LCS of a[a0 + i..a1) and b[b0 + j..b1). */
+	len = xcalloc((na + 1) * w, sizeof(*len));
+	for (i = na; i-- > 0;)
+		for (j = nb; j-- > 0;)
+			len[i * w + j] = same(&a[a0 + i], &b[b0 + j]) ?
+			    len[(i + 1) * w + j + 1] + 1 :
+			    len[(i + 1) * w + j] >= len[i * w + j + 1] ?
+			    len[(i + 1) * w + j] : len[i * w + j + 1];
+	i = j = 0;
+	while (i < na || j < nb) {
+		if (i < na && j < nb && same(&a[a0 + i], &b[b0 + j])) {
+			push(v, n, cap, OP_SAME, a0 + i, b0 + j);
+			i++;
+			j++;
+		} else if (j == nb || (i < na &&
+		    len[(i + 1) * w + j] >= len[i * w + j + 1])) {
+			push(v, n, cap, OP_DEL, a0 + i, b0 + j);
+			i++;
+		} else {
+			push(v, n, cap, OP_ADD, a0 + i, b0 + j);
+			j++;
+		}
+	}
+	free(len);
+}
+
+/* "-START,COUNT" as diff -u writes it: START is 0-based + 1, or the line
+ * before an empty range; ",1" is left out. */
+static void
+put_range(struct buf *out, char sign, size_t start, size_t count)
+{
+	if (count == 0)
+		buf_printf(out, "%c%zu,0", sign, start);
+	else if (count == 1)
+		buf_printf(out, "%c%zu", sign, start + 1);
+	else
+		buf_printf(out, "%c%zu,%zu", sign, start + 1, count);
+}
+
+static void
+put_line(struct buf *out, char sign, const struct line *l)
+{
+	buf_putc(out, sign);
+	buf_append(out, l->p, l->len);
+	if (l->len == 0 || l->p[l->len - 1] != '\n')
+		buf_puts(out, "\n\\ No newline at end of file\n");
+}
+
+/* Prints the hunk made of edits [from, to). */
+static void
+hunk(struct buf *out, const struct edit *e, size_t from, size_t to,
+    const struct line *a, const struct line *b)
+{
+	size_t i, na = 0, nb = 0, a0 = e[from].a, b0 = e[from].b;
+
+	for (i = from; i < to; i++) {
+		na += e[i].op != OP_ADD;
+		nb += e[i].op != OP_DEL;
+	}
+	buf_puts(out, "@@ ");
+	put_range(out, '-', a0, na);
+	buf_putc(out, ' ');
+	put_range(out, '+', b0, nb);
+	buf_puts(out, " @@\n");
+	for (i = from; i < to; i++) {
+		if (e[i].op == OP_SAME)
+			put_line(out, ' ', &a[e[i].a]);
+		else if (e[i].op == OP_DEL)
+			put_line(out, '-', &a[e[i].a]);
+		else
+			put_line(out, '+', &b[e[i].b]);
+	}
+}
+
+void
+udiff_append(struct buf *out, const char *oldname, const char *atext,
+    size_t alen, const char *newname, const char *btext, size_t blen)
+{
+	struct line *a, *b;
+	struct edit *e = NULL;
+	size_t na, nb, pre = 0, suf = 0, n = 0, cap = 0, i, from, to, end;
+
+	if (alen == blen && (alen == 0 || memcmp(atext, btext, alen) == 0))
+		return;
+	na = split(atext, alen, &a);
+	nb = split(btext, blen, &b);
+	while (pre < na && pre < nb && same(&a[pre], &b[pre]))
+		pre++;
+	while (suf < na - pre && suf < nb - pre &&
+	    same(&a[na - 1 - suf], &b[nb - 1 - suf]))
+		suf++;
+	for (i = 0; i < pre; i++)
+		push(&e, &n, &cap, OP_SAME, i, i);
+	middle(a, pre, na - suf, b, pre, nb - suf, &e, &n, &cap);
+	for (i = suf; i > 0; i--)
+		push(&e, &n, &cap, OP_SAME, na - i, nb - i);
+
+	buf_printf(out, "--- %s\n+++ %s\n", oldname, newname);
+	i = 0;
+	while (i < n) {
+		while (i < n && e[i].op == OP_SAME)
+			i++;
+		if (i == n)
+			break;
+		/* A hunk: CONTEXT lines before, then changes until a run of
+		 * more than 2 * CONTEXT unchanged lines (or the end). */
+		from = i > CONTEXT ? i - CONTEXT : 0;
+		end = i;
+		for (to = i; to < n; to++) {
+			if (e[to].op != OP_SAME)
+				end = to + 1;
+			else if (to - end >= 2 * CONTEXT)
+				break;
+		}
+		to = end + CONTEXT < n ? end + CONTEXT : n;
+		hunk(out, e, from, to, a, b);
+		i = to;
+	}
+	free(e);
+	free(a);
+	free(b);
+}
