@@ -1,6 +1,7 @@
 /* The status model: validation of the status table and the context templates render. */
 #include "model.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,9 @@
 #include "buf.h"
 #include "text.h"
 #include "xalloc.h"
+
+/* The enumerators' prefix: a status's name is NAME_PREFIX + ident. */
+#define NAME_PREFIX	"HTTP_STATUS_"
 
 #define MIN_CODE	100
 #define MAX_CODE	599
@@ -629,13 +633,25 @@ put_user_keys(struct builder *b, const struct value *src)
 	}
 }
 
+/* The size in bytes of a string member holding v's text: its raw bytes
+ * (not its C escapes) and a NUL. */
+static struct value *
+size_of(struct arena *a, const struct value *v)
+{
+	return value_new_int(a, (long long)v->u.str.len + 1, NULL);
+}
+
 static struct value *
 build_status(struct arena *a, const struct status *s, const struct klass *k)
 {
 	struct builder b = { a, NULL, 0, 0 };
 	const struct value *m = s->map, *v, *registry;
+	struct buf name;
 	size_t i;
 
+	buf_init(&name);
+	buf_puts(&name, NAME_PREFIX);
+	buf_puts(&name, s->ident);
 	put(&b, "code", (struct value *)s->code_node);
 	put(&b, "reason", (struct value *)s->reason);
 	put(&b, "description", (struct value *)value_map_getz(m,
@@ -656,9 +672,17 @@ build_status(struct arena *a, const struct status *s, const struct klass *k)
 		put(&b, registries[i], value_new_bool(a,
 		    strcmp(registry->u.str.ptr, registries[i]) == 0, NULL));
 	put(&b, "ident", str(a, s->ident));
+	put(&b, "name", value_new_string(a, name.data, name.len, NULL));
+	/* The sizes of the members of the string tables: raw bytes + NUL. */
+	put(&b, "reason_size", size_of(a, s->reason));
+	put(&b, "description_size", size_of(a, value_map_getz(m,
+	    "description")));
+	put(&b, "reference_size", size_of(a, value_map_getz(m, "reference")));
+	put(&b, "name_size", value_new_int(a, (long long)name.len + 1, NULL));
 	put(&b, "class", value_new_int(a, k->number, NULL));
 	put(&b, "class_name", (struct value *)k->name);
 	put_user_keys(&b, m);
+	buf_free(&name);
 	return finish(&b, &m->pos);
 }
 
@@ -697,6 +721,493 @@ build_phrase_lengths(struct arena *a, const struct phrase *p, size_t np,
 	items = (struct value **)seq(a, groups, ngroups);
 	free(groups);
 	return (struct value *)items;
+}
+
+/* ---------------------------------------------------------------- */
+/* Derived data for the generated lookups                           */
+/* ---------------------------------------------------------------- */
+
+/*
+ * What the templates need to lay the lookups out as tables: offsets into
+ * the string tables, the predicates' bitsets and the reverse lookup's
+ * perfect hash, all computed here so that no template holds a number of
+ * its own. model.h describes the result; templates/http_status.c.mustache
+ * says why tables (with the measurements).
+ */
+
+#define CODES_PER_ROW	10	/* entries per line of a per-code table */
+#define BYTES_PER_ROW	8	/* bytes per line of a bitset: 64 codes */
+#define SLOTS_PER_ROW	16	/* entries per line of the slot table */
+#define KEY_BYTES	3	/* phrase bytes hashed, at most */
+#define KEY_REACH	8	/* how far from either end a hashed byte may be */
+#define HASH_TRIES	4096	/* multipliers tried per table size */
+#define HASH_MORE_BITS	4	/* table sizes tried beyond the smallest */
+
+/* The string tables: one per field, a member per status, in code order. */
+enum field { F_REASON, F_DESCRIPTION, F_REFERENCE, F_NAME, NFIELDS };
+
+static const char *const field_at_keys[NFIELDS] = {
+	"reason_at", "description_at", "reference_at", "name_at"
+};
+
+/* The predicates, in the order of the header: is_known, then the flags,
+ * then the registries. */
+static const char *const predicate_names[] = {
+	"known", "cacheable", "redirect", "empty_body", "retryable",
+	"standard", "deprecated", "obsolete", "unofficial", NULL
+};
+
+/* Where a hashed byte of a phrase of length len lies. */
+enum key_from { FROM_START, FROM_END, FROM_MIDDLE };
+
+struct key_pos {
+	enum key_from	from;
+	size_t		index;	/* s[index], s[len - index], s[(len - index) / 2] */
+};
+
+/* The smallest unsigned C type that holds max, by C89's guarantees. */
+static const char *
+c_type_for(unsigned long max)
+{
+	if (max <= 255)
+		return "unsigned char";
+	if (max <= 65535)
+		return "unsigned short";
+	return "unsigned long";
+}
+
+static struct value *
+int_value(struct arena *a, unsigned long n)
+{
+	return value_new_int(a, (long long)n, NULL);
+}
+
+/*
+ * Cuts items[0..n) into rows of per_row, each {label: label0 + its number
+ * times step, entries: its items}, so that a template can print a table a
+ * line at a time with the code or slot of the line's first entry.
+ */
+static struct value *
+rows_of(struct arena *a, struct value **items, size_t n, size_t per_row,
+    const char *label, unsigned long label0, unsigned long step)
+{
+	struct value **rows = xcalloc(n / per_row + 2, sizeof(*rows));
+	struct value *v;
+	size_t i, nrows = 0;
+
+	for (i = 0; i < n; i += per_row) {
+		struct builder r = { a, NULL, 0, 0 };
+
+		put(&r, label, int_value(a, label0 + nrows * step));
+		put(&r, "entries", seq(a, items + i, n - i < per_row ?
+		    n - i : per_row));
+		rows[nrows++] = finish(&r, NULL);
+	}
+	v = seq(a, rows, nrows);
+	free(rows);
+	return v;
+}
+
+static int
+has_predicate(const struct status *s, const char *name)
+{
+	const struct value *v;
+
+	if (strcmp(name, "known") == 0)
+		return 1;
+	v = value_map_getz(s->map, name);
+	if (v != NULL)
+		return v->kind == VALUE_BOOL && v->u.boolean;
+	v = value_map_getz(s->map, "registry");
+	return strcmp(v->u.str.ptr, name) == 0;
+}
+
+/* A bitset over first..first+span-1 for each predicate: bit (code - first)
+ * % 8 of byte (code - first) / 8. */
+static struct value *
+build_predicates(struct arena *a, const struct status *const *by_code,
+    unsigned long first, unsigned long span)
+{
+	size_t nbytes = (span + 7) / 8, np, i, j;
+	struct value **preds, **bytes = xcalloc(nbytes + 1, sizeof(*bytes));
+	struct value *v;
+	char hex[8];
+
+	for (np = 0; predicate_names[np] != NULL; np++)
+		;
+	preds = xcalloc(np, sizeof(*preds));
+	for (i = 0; i < np; i++) {
+		struct builder p = { a, NULL, 0, 0 };
+
+		for (j = 0; j < nbytes; j++) {
+			struct builder e = { a, NULL, 0, 0 };
+			unsigned byte = 0, bit;
+
+			for (bit = 0; bit < 8 && j * 8 + bit < span; bit++)
+				if (by_code[j * 8 + bit] != NULL &&
+				    has_predicate(by_code[j * 8 + bit],
+				    predicate_names[i]))
+					byte |= 1u << bit;
+			snprintf(hex, sizeof(hex), "0x%02x", byte);
+			put(&e, "byte", str(a, hex));
+			bytes[j] = finish(&e, NULL);
+		}
+		put(&p, "name", str(a, predicate_names[i]));
+		put(&p, "rows", rows_of(a, bytes, nbytes, BYTES_PER_ROW, "code",
+		    first, BYTES_PER_ROW * 8));
+		preds[i] = finish(&p, NULL);
+	}
+	v = seq(a, preds, np);
+	free(preds);
+	free(bytes);
+	return v;
+}
+
+/* ---- The reverse lookup's perfect hash ---- */
+
+static size_t
+key_offset(const struct key_pos *k, size_t len)
+{
+	switch (k->from) {
+	case FROM_START:
+		return k->index;
+	case FROM_END:
+		return len - k->index;
+	default:
+		return (len - k->index) / 2;
+	}
+}
+
+/*
+ * The key of a phrase, as the generated code computes it from the text it
+ * is given: the low byte of the length, then each chosen byte with bit
+ * 0x20 set (so that both cases of a letter give the same key), a byte
+ * apart. upper is the phrase in upper case.
+ */
+static uint32_t
+phrase_key(const char *upper, size_t len, const struct key_pos *pos,
+    size_t npos)
+{
+	uint32_t key = (uint32_t)(len & 0xff);
+	size_t i;
+
+	for (i = 0; i < npos; i++)
+		key |= (uint32_t)((unsigned char)upper[key_offset(&pos[i],
+		    len)] | 0x20) << (8 * (i + 1));
+	return key;
+}
+
+static uint32_t
+hash_slot(uint32_t key, uint32_t multiplier, unsigned bits)
+{
+	return (uint32_t)(key * multiplier) >> (32 - bits);
+}
+
+static int
+by_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts keys[0..n) and returns how many of them the commonest key has. */
+static size_t
+sort_keys(uint32_t *keys, size_t n)
+{
+	size_t i, run = 1, most = n > 0;
+
+	qsort(keys, n, sizeof(*keys), by_u32);
+	for (i = 1; i < n; i++) {
+		run = keys[i] == keys[i - 1] ? run + 1 : 1;
+		if (run > most)
+			most = run;
+	}
+	return most;
+}
+
+/*
+ * Chooses up to KEY_BYTES byte positions, among those that every phrase
+ * has, that give the phrases distinct keys: the fewest positions, the
+ * first combination in candidate order. When none does (phrases that
+ * differ only where no candidate looks), takes the combination whose
+ * commonest key is shared by the fewest phrases; the generated code then
+ * compares each phrase of a slot. Returns the number of positions.
+ */
+static size_t
+choose_keys(const struct phrase *p, size_t np, size_t minlen,
+    struct key_pos *best)
+{
+	struct key_pos cand[2 * KEY_REACH + 2], pos[KEY_BYTES];
+	uint32_t *keys = xcalloc(np + 1, sizeof(*keys));
+	size_t ncand = 0, reach = minlen < KEY_REACH ? minlen : KEY_REACH;
+	size_t idx[KEY_BYTES], k, i, most, best_most = (size_t)-1, nbest = 0;
+
+	for (i = 0; i < reach; i++) {
+		cand[ncand].from = FROM_START;
+		cand[ncand++].index = i;
+		cand[ncand].from = FROM_END;
+		cand[ncand++].index = i + 1;
+	}
+	cand[ncand].from = FROM_MIDDLE;
+	cand[ncand++].index = 0;
+	cand[ncand].from = FROM_MIDDLE;
+	cand[ncand++].index = 1;
+	for (k = 1; k <= KEY_BYTES && best_most > 1; k++) {
+		for (i = 0; i < k; i++)
+			idx[i] = i;
+		while (best_most > 1) {
+			for (i = 0; i < k; i++)
+				pos[i] = cand[idx[i]];
+			for (i = 0; i < np; i++)
+				keys[i] = phrase_key(p[i].upper,
+				    p[i].node->u.str.len, pos, k);
+			most = sort_keys(keys, np);
+			if (most < best_most) {
+				best_most = most;
+				memcpy(best, pos, k * sizeof(*pos));
+				nbest = k;
+			}
+			/* The next combination of k candidates. */
+			for (i = k; i > 0 && idx[i - 1] == ncand - k + i - 1;
+			    i--)
+				;
+			if (i == 0)
+				break;
+			idx[i - 1]++;
+			for (; i < k; i++)
+				idx[i] = idx[i - 1] + 1;
+		}
+	}
+	free(keys);
+	return nbest;
+}
+
+/*
+ * Finds a multiplier that sends the distinct keys ukeys[0..nk) to distinct
+ * slots of the smallest table (2^bits slots) it can, trying HASH_TRIES
+ * odd multipliers from a fixed seed per size, so that the output is the
+ * same on every run. When no size works, keeps the multiplier of the
+ * largest size that crowds a slot least. Returns the bits.
+ */
+static unsigned
+choose_hash(const uint32_t *ukeys, size_t nk, uint32_t *multiplier)
+{
+	unsigned bits = 1, top, b;
+	uint32_t rng = 0x2545f491u, m, s;
+	size_t t, i, most, best_most = (size_t)-1, *count;
+
+	while (bits < 16 && ((size_t)1 << bits) < nk)
+		bits++;
+	top = bits + HASH_MORE_BITS > 16 ? 16 : bits + HASH_MORE_BITS;
+	count = xcalloc((size_t)1 << top, sizeof(*count));
+	for (b = bits; b <= top; b++)
+		for (t = 0; t < HASH_TRIES; t++) {
+			rng ^= rng << 13;	/* xorshift32 */
+			rng ^= rng >> 17;
+			rng ^= rng << 5;
+			m = rng | 1;
+			memset(count, 0, ((size_t)1 << b) * sizeof(*count));
+			most = 0;
+			for (i = 0; i < nk; i++) {
+				s = hash_slot(ukeys[i], m, b);
+				if (++count[s] > most)
+					most = count[s];
+			}
+			if (most == 1 || (b == top && most < best_most)) {
+				best_most = most;
+				*multiplier = m;
+				bits = b;
+				if (most == 1)
+					goto out;
+			}
+		}
+out:
+	free(count);
+	return bits;
+}
+
+struct slotted {
+	const struct phrase	*phrase;
+	uint32_t		 slot;
+	size_t			 order;
+};
+
+static int
+by_slot(const void *a, const void *b)
+{
+	const struct slotted *x = a, *y = b;
+
+	if (x->slot != y->slot)
+		return x->slot < y->slot ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static struct value *
+build_reverse(struct arena *a, const struct phrase *p, size_t np,
+    unsigned long *max_offset)
+{
+	struct builder r = { a, NULL, 0, 0 };
+	struct key_pos pos[KEY_BYTES];
+	struct value **items;
+	struct slotted *sl = xcalloc(np + 1, sizeof(*sl));
+	uint32_t *keys = xcalloc(np + 1, sizeof(*keys)), multiplier = 1;
+	size_t minlen = (size_t)-1, maxlen = 0, npos, nk, i, j, most;
+	unsigned bits;
+	unsigned long at = 1, nslots;
+	char hex[16];
+
+	for (i = 0; i < np; i++) {
+		size_t len = p[i].node->u.str.len;
+
+		minlen = len < minlen ? len : minlen;
+		maxlen = len > maxlen ? len : maxlen;
+	}
+	npos = choose_keys(p, np, minlen, pos);
+	for (i = 0; i < np; i++)
+		keys[i] = phrase_key(p[i].upper, p[i].node->u.str.len, pos,
+		    npos);
+	most = sort_keys(keys, np);
+	for (i = 0, nk = 0; i < np; i++)
+		if (nk == 0 || keys[i] != keys[nk - 1])
+			keys[nk++] = keys[i];
+	bits = choose_hash(keys, nk, &multiplier);
+	nslots = 1ul << bits;
+	for (i = 0; i < np; i++) {
+		sl[i].phrase = &p[i];
+		sl[i].slot = hash_slot(phrase_key(p[i].upper,
+		    p[i].node->u.str.len, pos, npos), multiplier, bits);
+		sl[i].order = i;
+	}
+	qsort(sl, np, sizeof(*sl), by_slot);
+	for (i = 1, j = 1, most = np > 0; i < np; i++) {
+		j = sl[i].slot == sl[i - 1].slot ? j + 1 : 1;
+		most = j > most ? j : most;
+	}
+
+	put(&r, "min_length", int_value(a, minlen));
+	put(&r, "max_length", int_value(a, maxlen));
+	put(&r, "length_type", str(a, c_type_for(maxlen)));
+	items = xcalloc(nslots + np + 1, sizeof(*items));
+	for (i = 0; i < npos; i++) {
+		struct builder k = { a, NULL, 0, 0 };
+
+		put(&k, "from_start", value_new_bool(a,
+		    pos[i].from == FROM_START, NULL));
+		put(&k, "from_end", value_new_bool(a, pos[i].from == FROM_END,
+		    NULL));
+		put(&k, "middle", value_new_bool(a, pos[i].from == FROM_MIDDLE,
+		    NULL));
+		put(&k, "index", int_value(a, pos[i].index));
+		put(&k, "shift", int_value(a, 8 * (i + 1)));
+		items[i] = finish(&k, NULL);
+	}
+	put(&r, "keys", seq(a, items, npos));
+	snprintf(hex, sizeof(hex), "0x%08lx", (unsigned long)multiplier);
+	put(&r, "multiplier", str(a, hex));
+	put(&r, "shift", int_value(a, 32 - bits));
+	put(&r, "slots", int_value(a, nslots));
+	put(&r, "slot_type", str(a, c_type_for(np)));
+	put(&r, "most_per_slot", int_value(a, most));
+	for (i = 0, j = 0; i <= nslots; i++) {
+		struct builder e = { a, NULL, 0, 0 };
+
+		while (j < np && sl[j].slot < i)
+			j++;
+		put(&e, "first", int_value(a, j));
+		items[i] = finish(&e, NULL);
+	}
+	put(&r, "slot_rows", rows_of(a, items, nslots + 1, SLOTS_PER_ROW,
+	    "slot", 0, SLOTS_PER_ROW));
+	for (i = 0; i < np; i++) {
+		struct builder e = { a, NULL, 0, 0 };
+		const struct phrase *ph = sl[i].phrase;
+		size_t len = ph->node->u.str.len;
+
+		put(&e, "phrase", (struct value *)ph->node);
+		put(&e, "upper", value_new_string(a, ph->upper, len, NULL));
+		put(&e, "length", int_value(a, len));
+		put(&e, "size", int_value(a, len + 1));
+		put(&e, "at", int_value(a, at));
+		put(&e, "ident", str(a, ph->status->ident));
+		put(&e, "code", value_new_int(a, ph->status->code, NULL));
+		*max_offset = at > *max_offset ? at : *max_offset;
+		at += len + 1;
+		items[i] = finish(&e, NULL);
+	}
+	put(&r, "phrases", seq(a, items, np));
+	free(items);
+	free(keys);
+	free(sl);
+	return finish(&r, NULL);
+}
+
+/* The raw size of a status's string in a string table, NUL included. */
+static unsigned long
+field_size(const struct status *s, enum field f)
+{
+	switch (f) {
+	case F_REASON:
+		return (unsigned long)s->reason->u.str.len + 1;
+	case F_DESCRIPTION:
+		return (unsigned long)value_map_getz(s->map,
+		    "description")->u.str.len + 1;
+	case F_REFERENCE:
+		return (unsigned long)value_map_getz(s->map,
+		    "reference")->u.str.len + 1;
+	default:
+		return (unsigned long)(strlen(NAME_PREFIX) + strlen(s->ident) +
+		    1);
+	}
+}
+
+static struct value *
+build_lookup(struct arena *arena, const struct status *s, size_t n,
+    const struct phrase *phrases, size_t nphrases)
+{
+	struct builder b = { arena, NULL, 0, 0 };
+	unsigned long first = (unsigned long)s[0].code;
+	unsigned long last = (unsigned long)s[n - 1].code;
+	unsigned long span = last - first + 1, at[NFIELDS], code;
+	unsigned long max_offset = 0;
+	const struct status **by_code = xcalloc(span, sizeof(*by_code));
+	struct value **entries = xcalloc(span, sizeof(*entries));
+	struct value *reverse;
+	size_t i, f;
+
+	for (f = 0; f < NFIELDS; f++)
+		at[f] = 1;	/* after the empty string at offset 0 */
+	for (i = 0; i < n; i++)
+		by_code[s[i].code - s[0].code] = &s[i];
+	for (code = first; code <= last; code++) {
+		struct builder e = { arena, NULL, 0, 0 };
+		const struct status *st = by_code[code - first];
+
+		put(&e, "code", int_value(arena, code));
+		put(&e, "known", value_new_bool(arena, st != NULL, NULL));
+		for (f = 0; f < NFIELDS; f++) {
+			put(&e, field_at_keys[f], int_value(arena, st ?
+			    at[f] : 0));
+			if (st == NULL)
+				continue;
+			max_offset = at[f] > max_offset ? at[f] : max_offset;
+			at[f] += field_size(st, (enum field)f);
+		}
+		entries[code - first] = finish(&e, NULL);
+	}
+	reverse = build_reverse(arena, phrases, nphrases, &max_offset);
+
+	put(&b, "first", int_value(arena, first));
+	put(&b, "last", int_value(arena, last));
+	put(&b, "span", int_value(arena, span));
+	put(&b, "offset_type", str(arena, c_type_for(max_offset)));
+	put(&b, "rows", rows_of(arena, entries, span, CODES_PER_ROW, "code",
+	    first, CODES_PER_ROW));
+	put(&b, "predicates", build_predicates(arena, by_code, first, span));
+	put(&b, "reverse", reverse);
+	free(entries);
+	free(by_code);
+	return finish(&b, NULL);
 }
 
 int
@@ -805,6 +1316,8 @@ model_build(const struct value *doc, const char *source_path,
 	put(&root, "statuses", seq(arena, nodes, nstatuses));
 	put(&root, "phrase_lengths", build_phrase_lengths(arena, phrases,
 	    nphrases, nodes, statuses));
+	put(&root, "lookup", build_lookup(arena, statuses, nstatuses,
+	    phrases, nphrases));
 	put_user_keys(&root, doc);
 	*model = finish(&root, &doc->pos);
 out:
