@@ -332,7 +332,8 @@ check_status(struct checker *c, const struct value *m,
 		s->code_node = NULL;
 		ok = 0;
 	}
-	else if (find_class(classes, nclasses, s->code / 100) == NULL) {
+	else if (classes != NULL &&	/* no 'classes' is reported once */
+	    find_class(classes, nclasses, s->code / 100) == NULL) {
 		diag_error(c->d, &s->code_node->pos, "code %lld is in class "
 		    "%lld, which 'classes' does not define", s->code,
 		    s->code / 100);
@@ -750,6 +751,11 @@ static const char *const field_at_keys[NFIELDS] = {
 	"reason_at", "description_at", "reference_at", "name_at"
 };
 
+/* The size of each whole string table, for the templates' layout check. */
+static const char *const field_bytes_keys[NFIELDS] = {
+	"reason_bytes", "description_bytes", "reference_bytes", "name_bytes"
+};
+
 /* The predicates, in the order of the header: is_known, then the flags,
  * then the registries. */
 static const char *const predicate_names[] = {
@@ -1136,6 +1142,7 @@ build_reverse(struct arena *a, const struct phrase *p, size_t np,
 		items[i] = finish(&e, NULL);
 	}
 	put(&r, "phrases", seq(a, items, np));
+	put(&r, "phrase_bytes", int_value(a, at));
 	free(items);
 	free(keys);
 	free(sl);
@@ -1161,18 +1168,52 @@ field_size(const struct status *s, enum field f)
 	}
 }
 
+/*
+ * The class names as one string table: an empty string at offset 0, then
+ * each class's name in class order. Returns the entries for classes
+ * 0..MAX_CLASS, each {class, known, name_at, name_size}, and sets *bytes
+ * to the table's size.
+ */
+static struct value *
+build_class_names(struct arena *a, const struct klass *classes,
+    size_t nclasses, unsigned long *bytes)
+{
+	struct value *items[MAX_CLASS + 1];
+	unsigned long at = 1;
+	long long number;
+
+	for (number = 0; number <= MAX_CLASS; number++) {
+		struct builder e = { a, NULL, 0, 0 };
+		const struct klass *k = find_class(classes, nclasses, number);
+		unsigned long size = k ? (unsigned long)k->name->u.str.len + 1 :
+		    0;
+
+		put(&e, "class", int_value(a, (unsigned long)number));
+		put(&e, "known", value_new_bool(a, k != NULL, NULL));
+		put(&e, "name_at", int_value(a, k ? at : 0));
+		put(&e, "name_size", int_value(a, size));
+		if (k != NULL)
+			put(&e, "name", (struct value *)k->name);
+		at += size;
+		items[number] = finish(&e, NULL);
+	}
+	*bytes = at;
+	return seq(a, items, MAX_CLASS + 1);
+}
+
 static struct value *
 build_lookup(struct arena *arena, const struct status *s, size_t n,
-    const struct phrase *phrases, size_t nphrases)
+    const struct phrase *phrases, size_t nphrases,
+    const struct klass *classes, size_t nclasses)
 {
 	struct builder b = { arena, NULL, 0, 0 };
 	unsigned long first = (unsigned long)s[0].code;
 	unsigned long last = (unsigned long)s[n - 1].code;
 	unsigned long span = last - first + 1, at[NFIELDS], code;
-	unsigned long max_offset = 0;
+	unsigned long max_offset = 0, class_bytes;
 	const struct status **by_code = xcalloc(span, sizeof(*by_code));
 	struct value **entries = xcalloc(span, sizeof(*entries));
-	struct value *reverse;
+	struct value *reverse, *class_names;
 	size_t i, f;
 
 	for (f = 0; f < NFIELDS; f++)
@@ -1196,14 +1237,22 @@ build_lookup(struct arena *arena, const struct status *s, size_t n,
 		entries[code - first] = finish(&e, NULL);
 	}
 	reverse = build_reverse(arena, phrases, nphrases, &max_offset);
+	class_names = build_class_names(arena, classes, nclasses,
+	    &class_bytes);
+	max_offset = class_bytes > max_offset ? class_bytes : max_offset;
 
 	put(&b, "first", int_value(arena, first));
 	put(&b, "last", int_value(arena, last));
 	put(&b, "span", int_value(arena, span));
 	put(&b, "offset_type", str(arena, c_type_for(max_offset)));
+	for (f = 0; f < NFIELDS; f++)
+		put(&b, field_bytes_keys[f], int_value(arena, at[f]));
 	put(&b, "rows", rows_of(arena, entries, span, CODES_PER_ROW, "code",
 	    first, CODES_PER_ROW));
 	put(&b, "predicates", build_predicates(arena, by_code, first, span));
+	put(&b, "classes", class_names);
+	put(&b, "class_bytes", int_value(arena, class_bytes));
+	put(&b, "class_span", int_value(arena, MAX_CLASS + 1));
 	put(&b, "reverse", reverse);
 	free(entries);
 	free(by_code);
@@ -1317,7 +1366,7 @@ model_build(const struct value *doc, const char *source_path,
 	put(&root, "phrase_lengths", build_phrase_lengths(arena, phrases,
 	    nphrases, nodes, statuses));
 	put(&root, "lookup", build_lookup(arena, statuses, nstatuses,
-	    phrases, nphrases));
+	    phrases, nphrases, classes, nclasses));
 	put_user_keys(&root, doc);
 	*model = finish(&root, &doc->pos);
 out:

@@ -44,6 +44,40 @@
  *     phrases       the phrases of that length, sorted by their upper-case
  *                   form, each: phrase (as written), upper (ASCII upper
  *                   case), code, ident
+ *   lookup        derived data for the generated lookups' tables:
+ *     first, last, span   the lowest and highest code, last - first + 1
+ *     offset_type   the smallest unsigned C type for every offset below
+ *     reason_bytes, description_bytes, reference_bytes, name_bytes
+ *                   the size of each string table: an empty string at
+ *                   offset 0, then each status's string and NUL in code
+ *                   order
+ *     rows          the codes first..last, CODES_PER_ROW to a row:
+ *                   {code (of the row's first), entries}, each entry
+ *                   {code, known, reason_at, description_at, reference_at,
+ *                   name_at}, the offsets 0 for a code that is no status
+ *     predicates    one bitset per predicate (known, cacheable, redirect,
+ *                   empty_body, retryable, standard, deprecated, obsolete,
+ *                   unofficial): {name, rows}, each row {code, entries},
+ *                   each entry {byte} ("0x05"); bit (code - first) % 8 of
+ *                   byte (code - first) / 8
+ *     classes       classes 0..5: {class, known, name_at, name_size, and
+ *                   name when known}, offsets into a string table of the
+ *                   class names laid out as above
+ *     class_bytes, class_span   that table's size; 6
+ *     reverse       a perfect hash of every reason and alias:
+ *       min_length, max_length, length_type   of the phrases
+ *       keys        the hashed bytes: {from_start, from_end, middle,
+ *                   index, shift}: s[index], s[len - index] or
+ *                   s[(len - index) / 2], with bit 0x20 set, shifted left
+ *                   by shift and or-ed into the low byte of len
+ *       multiplier, shift   slot = (uint32)(key * multiplier) >> shift
+ *       slots, slot_type, most_per_slot
+ *       slot_rows   slots + 1 entries {first}, 16 to a row {slot,
+ *                   entries}: slot h holds phrases first[h]..first[h+1]-1
+ *       phrases     in slot order: {phrase, upper, length, size, at (the
+ *                   offset of upper in a string table laid out as above),
+ *                   ident, code}
+ *       phrase_bytes  that string table's size
  *
  * Returns 0 and sets *model, or -1 (with *model NULL) after reporting.
  */

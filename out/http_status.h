@@ -8,10 +8,11 @@
  * The HTTP status codes, 65 of them, with their reason phrases,
  * descriptions, references, classes and properties, from the table
  * data/http_status.yaml: this header and http_status.c, plain C89 that
- * also compiles as C++. Every lookup is a switch statement: no tables to
- * initialise, no allocation, no global state, safe to call from any
- * thread. Every string returned is a static string literal: never free or
- * modify it.
+ * also compiles as C++. Every lookup reads constant tables that statusgen
+ * laid out from the data (a bounds check and a load for a code, a perfect
+ * hash and one comparison for a phrase): nothing to initialise, no
+ * allocation, no global state, safe to call from any thread. Every string
+ * returned is static and NUL-terminated: never free or modify it.
  *
  * How to use it
  * -------------
