@@ -7,7 +7,8 @@
 
 #include "xalloc.h"
 
-#define ARENA_BLOCK_SIZE	(64 * 1024)
+#define ARENA_BLOCK_MIN		((size_t)64 * 1024)
+#define ARENA_BLOCK_MAX		((size_t)4 * 1024 * 1024)
 #define ARENA_ALIGN		(sizeof(max_align_t))
 
 struct arena_block {
@@ -36,44 +37,76 @@ arena_free(struct arena *a)
 	arena_init(a);
 }
 
-void *
-arena_alloc(struct arena *a, size_t size)
+/* The size of the next block: it grows with the arena, within bounds. */
+static size_t
+block_size(const struct arena *a)
+{
+	size_t n = a->used / 8;
+
+	if (n < ARENA_BLOCK_MIN)
+		return ARENA_BLOCK_MIN;
+	return n > ARENA_BLOCK_MAX ? ARENA_BLOCK_MAX : n;
+}
+
+/* Returns size bytes at align in a, not zeroed. */
+static void *
+carve(struct arena *a, size_t size, size_t align)
 {
 	struct arena_block *b = a->head;
-	size_t need, bsize;
+	size_t off = 0, bsize;
 	void *p;
 
-	need = (size + ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN;
-	if (need < size)
-		need = SIZE_MAX;	/* overflow: xmalloc below will fail */
-	if (b == NULL || b->size - b->off < need) {
-		bsize = need > ARENA_BLOCK_SIZE / 4 ? need : ARENA_BLOCK_SIZE;
+	if (b != NULL)
+		off = (b->off + align - 1) & ~(align - 1);
+	if (b == NULL || off > b->size || b->size - off < size) {
+		if (size > SIZE_MAX - sizeof(*b))
+			size = SIZE_MAX - sizeof(*b);	/* xmalloc will fail */
+		bsize = block_size(a);
+		if (size > bsize / 4)
+			bsize = size;
 		b = xmalloc(sizeof(*b) + bsize);
 		b->size = bsize;
 		b->off = 0;
+		off = 0;
 		/*
 		 * A large request gets a block of its own, kept behind the
 		 * current head so the head's free space is not wasted.
 		 */
-		if (need > ARENA_BLOCK_SIZE / 4 && a->head != NULL) {
+		if (bsize == size && a->head != NULL) {
 			b->next = a->head->next;
 			a->head->next = b;
-		} else {
-			b->next = a->head;
-			a->head = b;
+			b->off = size;
+			a->used += size;
+			return b->data;
 		}
+		b->next = a->head;
+		a->head = b;
 	}
-	p = (char *)b->data + b->off;
-	b->off += need;
-	a->used += need;
+	p = (char *)b->data + off;
+	a->used += off + size - b->off;
+	b->off = off + size;
+	return p;
+}
+
+void *
+arena_alloc_aligned(struct arena *a, size_t size, size_t align)
+{
+	void *p = carve(a, size, align);
+
 	memset(p, 0, size);
 	return p;
 }
 
 void *
+arena_alloc(struct arena *a, size_t size)
+{
+	return arena_alloc_aligned(a, size, ARENA_ALIGN);
+}
+
+void *
 arena_memdup(struct arena *a, const void *p, size_t size)
 {
-	void *q = arena_alloc(a, size);
+	void *q = carve(a, size, ARENA_ALIGN);
 
 	if (size > 0)
 		memcpy(q, p, size);
@@ -83,8 +116,11 @@ arena_memdup(struct arena *a, const void *p, size_t size)
 char *
 arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_alloc(a, len + 1);
+	char *p;
 
+	if (len == SIZE_MAX)
+		len--;	/* the block cannot be that large: xmalloc fails */
+	p = carve(a, len + 1, 1);
 	if (len > 0)
 		memcpy(p, s, len);
 	p[len] = '\0';

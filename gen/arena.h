@@ -10,6 +10,10 @@ struct arena_block;
  * An arena hands out memory that lives until arena_free(). Value trees are
  * allocated here because YAML aliases let two parents share one node: the
  * tree is a DAG, and freeing it node by node would free shared nodes twice.
+ *
+ * Blocks grow with the arena (64 KiB first, then an eighth of what is in
+ * use, at most 4 MiB), so a large tree costs few malloc() calls and wastes
+ * at most one block's tail.
  */
 struct arena {
 	struct arena_block	*head;
@@ -21,9 +25,17 @@ void	 arena_init(struct arena *a);
 void	 arena_free(struct arena *a);
 /* Returns size bytes aligned for any object, zero-filled; exits on OOM. */
 void	*arena_alloc(struct arena *a, size_t size);
-/* Copies len bytes into the arena; the copy is NUL-terminated. */
+/*
+ * Returns size bytes aligned to align (a power of two, at most that of
+ * max_align_t), zero-filled; exits on OOM. Small objects that need less
+ * than max_align_t (value nodes, pointer arrays) waste less this way.
+ */
+void	*arena_alloc_aligned(struct arena *a, size_t size, size_t align);
+/* Copies len bytes into the arena; the copy is NUL-terminated and packed
+ * (byte-aligned: it is text, not an object). */
 char	*arena_strndup(struct arena *a, const char *s, size_t len);
 char	*arena_strdup(struct arena *a, const char *s);
+/* Copies size bytes into memory aligned for any object. */
 void	*arena_memdup(struct arena *a, const void *p, size_t size);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,26 +64,36 @@ buf_puts(struct buf *b, const char *s)
 void
 buf_putc(struct buf *b, int c)
 {
-	char ch = (char)c;
-
-	buf_append(b, &ch, 1);
+	/* The escapers call this once a byte: skip the general path. */
+	if (b->data == NULL || b->cap - b->len < 2)
+		buf_reserve(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
 }
 
 void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	size_t room;
 	int n;
 
+	/* Format straight into the free space; again only if it was short. */
+	buf_reserve(b, 64);
+	room = b->cap - b->len;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(b->data + b->len, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	buf_reserve(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		buf_reserve(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -118,10 +129,21 @@ buf_read_file(struct buf *b, const char *path)
 	buf_clear(b);
 	if ((fp = fopen(path, "rb")) == NULL)
 		return -1;
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fileno(fp), &st) != 0)
+		st.st_mode = 0;
+	if (S_ISDIR(st.st_mode)) {
 		fclose(fp);
 		errno = EISDIR;
 		return -1;
+	}
+	/* A regular file is read in place, into a buffer of its size. */
+	if (S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size < SIZE_MAX / 2) {
+		buf_reserve(b, (size_t)st.st_size);
+		while (b->cap - b->len > 1 && (n = fread(b->data + b->len, 1,
+		    b->cap - b->len - 1, fp)) > 0)
+			b->len += n;
+		b->data[b->len] = '\0';
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		buf_append(b, chunk, n);

@@ -145,25 +145,26 @@ ensure_dir(const char *dir, struct diag *d)
 }
 
 static int
-load_model(const char *data, struct arena *arena, struct diag *d,
-    struct value **model)
+load_model(const char *data, const struct yload_limits *lim,
+    struct arena *arena, struct diag *d, struct value **model)
 {
 	struct value *doc;
 
-	if (yload_file(data, NULL, arena, d, &doc) != 0)
+	if (yload_file(data, lim, arena, d, &doc) != 0)
 		return -1;
 	return model_build(doc, data, arena, d, model);
 }
 
 int
-generate_validate(const char *data, struct diag *d)
+generate_validate(const char *data, const struct yload_limits *lim,
+    struct diag *d)
 {
 	struct arena arena;
 	struct value *model;
 	int rc;
 
 	arena_init(&arena);
-	rc = load_model(data, &arena, d, &model);
+	rc = load_model(data, lim, &arena, d, &model);
 	arena_free(&arena);
 	return rc;
 }
@@ -294,7 +295,7 @@ generate_run(const struct generate_options *opt, struct diag *d)
 
 	arena_init(&arena);
 	depfile_init(&deps);
-	if (load_model(opt->data, &arena, d, &model) != 0)
+	if (load_model(opt->data, &opt->yaml, &arena, d, &model) != 0)
 		goto out;
 	depfile_add_input(&deps, opt->data);
 	if ((n = list_templates(opt->templates, &names, d)) < 0)
@@ -304,6 +305,10 @@ generate_run(const struct generate_options *opt, struct diag *d)
 	search.deps = &deps;
 	mustache_options_default(&mo);
 	mo.strict = 1;
+	if (opt->max_template_depth > 0)
+		mo.max_depth = opt->max_template_depth;
+	if (opt->max_output > 0)
+		mo.max_output = opt->max_output;
 	mo.partial = partials_find;
 	mo.partial_ctx = &search;
 	env = mustache_env_new(&mo, d);

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "yload.h"
 
 /* Zero is the default of every field but the three paths. */
 struct generate_options {
@@ -20,6 +21,9 @@ struct generate_options {
 	const char	*depfile;	/* NULL, or the dependency file to write */
 	const char *const *depfile_targets; /* its targets instead of the */
 	size_t		 ndepfile_targets;  /* outputs, when there are any */
+	struct yload_limits yaml;	/* limits of the data file (0: default) */
+	size_t		 max_template_depth; /* mustache_options.max_depth */
+	size_t		 max_output;	/* bytes of one output (0: default) */
 };
 
 /*
@@ -46,7 +50,11 @@ struct generate_options {
  */
 int	generate_run(const struct generate_options *opt, struct diag *d);
 
-/* Loads and checks the status table only. Returns 0, or -1 after reporting. */
-int	generate_validate(const char *data, struct diag *d);
+/*
+ * Loads and checks the status table only, within lim (NULL: the defaults).
+ * Returns 0, or -1 after reporting.
+ */
+int	generate_validate(const char *data, const struct yload_limits *lim,
+	    struct diag *d);
 
 #endif

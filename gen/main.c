@@ -1,8 +1,11 @@
 /* The statusgen command line: a table of commands and their option parsing. */
 #define _POSIX_C_SOURCE 200809L
 
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +74,29 @@ static int	cmd_validate(const struct command *, int, char **,
 #define TEMPLATES_HELP		"./" DEFAULT_TEMPLATES
 #endif
 
+/*
+ * The --max-* options (see limit_option()): the data's limits for every
+ * command, the templates' for the two that render.
+ */
+#define YAML_LIMITS_HELP \
+	"  --max-input SIZE\n" \
+	"                  the largest DATA file (default 64M)\n" \
+	"  --max-yaml-depth N\n" \
+	"                  the deepest nesting of YAML collections\n" \
+	"                  (default 512)\n" \
+	"  --max-alias-nodes N\n" \
+	"                  the most nodes YAML aliases may stand for, in all\n" \
+	"                  (default 10000000)\n"
+#define TEMPLATE_LIMITS_HELP \
+	"  --max-template-depth N\n" \
+	"                  the deepest nesting of sections and partials\n" \
+	"                  while rendering (default 256)\n" \
+	"  --max-output SIZE\n" \
+	"                  the largest output of one template (default 64M)\n"
+#define SIZE_HELP \
+	"A SIZE is a number of bytes, or of KiB, MiB or GiB with a suffix\n" \
+	"K, M or G.\n"
+
 static const char generate_help[] =
 	"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
 	"renders every DIR/NAME.mustache not starting with '_' to\n"
@@ -93,7 +119,11 @@ static const char generate_help[] =
 	"  --diff          with --check: print a unified diff of each\n"
 	"  -q, --quiet     with --check: print nothing, only exit 0 or 1\n"
 	"  -v, --verbose   name each output, written or unchanged\n"
+	YAML_LIMITS_HELP
+	TEMPLATE_LIMITS_HELP
 	"  -h, --help      show this help\n"
+	"\n"
+	SIZE_HELP
 	"\n"
 	"Exit status: 0 done (with --check: all current), 1 with --check:\n"
 	"an output is out of date, 2 any error.\n";
@@ -102,7 +132,10 @@ static const char validate_help[] =
 	"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
 	"reports every problem; writes nothing.\n"
 	"\n"
-	"  -h, --help      show this help\n";
+	YAML_LIMITS_HELP
+	"  -h, --help      show this help\n"
+	"\n"
+	SIZE_HELP;
 
 static const char render_help[] =
 	"Renders the Mustache template file TEMPLATE with the YAML file\n"
@@ -121,26 +154,30 @@ static const char render_help[] =
 	"                  with -o: also write a make dependency file\n"
 	"                  naming FILE and every file read\n"
 	"  -v, --verbose   say whether FILE was written or unchanged\n"
-	"  -h, --help      show this help\n";
+	YAML_LIMITS_HELP
+	TEMPLATE_LIMITS_HELP
+	"  -h, --help      show this help\n"
+	"\n"
+	SIZE_HELP;
 
 static const struct command commands[] = {
 	{
 		"render", cmd_render,
 		"render [--escape MODE] [--strict] [--partials DIR]... [-v] "
-		    "[-o FILE [-M DEPFILE]] TEMPLATE [DATA]",
+		    "[-o FILE [-M DEPFILE]] [--max-LIMIT N]... TEMPLATE [DATA]",
 		"render a Mustache template with a YAML file as its context",
 		render_help
 	},
 	{
 		"generate", cmd_generate,
 		"generate [-q | -v] [--check [--diff]] [-M FILE] [-t DIR] "
-		    "[-o OUTDIR] [DATA]",
+		    "[-o OUTDIR] [--max-LIMIT N]... [DATA]",
 		"check the status table and render every template to OUTDIR",
 		generate_help
 	},
 	{
 		"validate", cmd_validate,
-		"validate [DATA]",
+		"validate [--max-LIMIT N]... [DATA]",
 		"check the status table and report every problem",
 		validate_help
 	},
@@ -292,6 +329,112 @@ depfile_option(int argc, char **argv, int *i, const char **val)
 	return option_value(argc, argv, i, "-M", val);
 }
 
+/* The resource limits a command line may raise; 0 means the default. */
+struct limits {
+	struct yload_limits	yaml;
+	size_t			template_depth;
+	size_t			output;
+};
+
+static const struct {
+	const char	*name;
+	int		 size;		/* bytes, with an optional K, M, G */
+	int		 templates;	/* only for commands that render */
+	size_t		 field;		/* offset in struct limits */
+} limit_options[] = {
+	{ "--max-input", 1, 0, offsetof(struct limits, yaml.max_bytes) },
+	{ "--max-yaml-depth", 0, 0, offsetof(struct limits, yaml.max_depth) },
+	{ "--max-alias-nodes", 0, 0,
+	    offsetof(struct limits, yaml.max_alias_nodes) },
+	{ "--max-template-depth", 0, 1,
+	    offsetof(struct limits, template_depth) },
+	{ "--max-output", 1, 1, offsetof(struct limits, output) },
+};
+
+#define NLIMITS	(sizeof(limit_options) / sizeof(limit_options[0]))
+
+/*
+ * Reads a limit: digits, and for a size an optional K, M or G (1024,
+ * 1024^2, 1024^3). Returns 0 with the value in *v, -1 for anything else
+ * (signs, spaces, other suffixes, 0) and -2 for a value past SIZE_MAX.
+ */
+static int
+parse_limit(const char *s, int size, size_t *v)
+{
+	unsigned long long n;
+	size_t mult = 1;
+	char *end;
+
+	if (!isdigit((unsigned char)s[0]))
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (size && *end != '\0' && end[1] == '\0') {
+		switch (*end) {
+		case 'K':
+			mult = 1024;
+			break;
+		case 'M':
+			mult = (size_t)1024 * 1024;
+			break;
+		case 'G':
+			mult = (size_t)1024 * 1024 * 1024;
+			break;
+		default:
+			return -1;
+		}
+		end++;
+	}
+	if (*end != '\0' || n == 0)
+		return -1;
+	if (errno == ERANGE || n > SIZE_MAX / mult)
+		return -2;
+	*v = (size_t)n * mult;
+	return 0;
+}
+
+/*
+ * Matches argv[*i] against the --max-* options (the templates' limits only
+ * when templates is set), "--max-output N" or "--max-output=N". Returns 1
+ * after setting the limit in lim, 0 when argv[*i] is none of them, or -1
+ * after reporting a missing or bad value (the caller adds the usage hint).
+ */
+static int
+limit_option(int argc, char **argv, int *i, int templates,
+    struct limits *lim, struct diag *d)
+{
+	const char *val;
+	size_t k;
+	int r;
+
+	for (k = 0; k < NLIMITS; k++) {
+		if (limit_options[k].templates && !templates)
+			continue;
+		r = option_value(argc, argv, i, limit_options[k].name, &val);
+		if (r == 0)
+			continue;
+		if (r < 0) {
+			diag_error(d, NULL, "option '%s' needs an argument",
+			    limit_options[k].name);
+			return -1;
+		}
+		r = parse_limit(val, limit_options[k].size,
+		    (size_t *)((char *)lim + limit_options[k].field));
+		if (r == -2)
+			diag_error(d, NULL, "option '%s': '%s' is too large",
+			    limit_options[k].name, val);
+		else if (r < 0 && limit_options[k].size)
+			diag_error(d, NULL, "option '%s' needs a number of "
+			    "bytes above 0, with an optional K, M or G; not "
+			    "'%s'", limit_options[k].name, val);
+		else if (r < 0)
+			diag_error(d, NULL, "option '%s' needs a whole number "
+			    "above 0, not '%s'", limit_options[k].name, val);
+		return r < 0 ? -1 : 1;
+	}
+	return 0;
+}
+
 /*
  * Stages one file of a run's outputs; with verbose, says what became of
  * it. Returns 0, or -1 after reporting.
@@ -326,6 +469,7 @@ struct render_args {
 	const char		**dirs;		/* partial folders, in order */
 	size_t			 ndirs;
 	char			*tmpl_dir;	/* the template's folder */
+	struct limits		 limits;
 };
 
 /*
@@ -383,6 +527,10 @@ render_parse(const struct command *cmd, int argc, char **argv,
 				return missing_value(cmd, arg[1] == '-' ?
 				    "--depfile" : "-M", d);
 			ra->depfile = val;
+		} else if ((r = limit_option(argc, argv, &i, 1, &ra->limits,
+		    d)) != 0) {
+			if (r < 0)
+				return usage_hint(cmd);
 		} else if ((r = option_value(argc, argv, &i, "--escape",
 		    &val)) != 0) {
 			if (r < 0)
@@ -472,6 +620,10 @@ render_to_buf(struct render_args *ra, struct depfile *deps, struct diag *d,
 
 	mustache_options_default(&mo);
 	mo.strict = ra->strict;
+	if (ra->limits.template_depth > 0)
+		mo.max_depth = ra->limits.template_depth;
+	if (ra->limits.output > 0)
+		mo.max_output = ra->limits.output;
 	/* Each --partials folder in order, then the template's own. */
 	search.dirs = ra->dirs;
 	search.ndirs = ra->ndirs;
@@ -496,7 +648,8 @@ render_to_buf(struct render_args *ra, struct depfile *deps, struct diag *d,
 			failed = 1;
 	}
 	if (ra->data != NULL) {
-		if (yload_file(ra->data, NULL, &arena, d, &root) == -1)
+		if (yload_file(ra->data, &ra->limits.yaml, &arena, d,
+		    &root) == -1)
 			failed = 1;
 		else
 			depfile_add_input(deps, ra->data);
@@ -586,6 +739,7 @@ struct table_args {
 	const char		**targets;	/* --depfile-target, in order */
 	size_t			 ntargets;
 	struct buf		 diff;		/* with --diff */
+	struct limits		 limits;
 };
 
 /*
@@ -611,6 +765,12 @@ table_parse(const struct command *cmd, int argc, char **argv,
 			break;
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
 			return command_help(cmd, d);
+		if ((r = limit_option(argc, argv, &i, generate, &ta->limits,
+		    d)) != 0) {
+			if (r < 0)
+				return usage_hint(cmd);
+			continue;
+		}
 		if (!generate) {
 			diag_error(d, NULL, "unknown option '%s'", arg);
 			return usage_hint(cmd);
@@ -678,6 +838,9 @@ table_parse(const struct command *cmd, int argc, char **argv,
 	opt->diff = diff ? &ta->diff : NULL;
 	opt->depfile_targets = ta->targets;
 	opt->ndepfile_targets = ta->ntargets;
+	opt->yaml = ta->limits.yaml;
+	opt->max_template_depth = ta->limits.template_depth;
+	opt->max_output = ta->limits.output;
 	return -1;
 }
 
@@ -785,7 +948,7 @@ cmd_validate(const struct command *cmd, int argc, char **argv,
 
 	table_args_init(&ta, argc);
 	if ((status = table_parse(cmd, argc, argv, d, &ta)) < 0) {
-		status = generate_validate(ta.opt.data, d);
+		status = generate_validate(ta.opt.data, &ta.opt.yaml, d);
 		if (status != 0)
 			note_installed_data(&ta, d);
 		status = finish(d, status != 0);

@@ -1247,6 +1247,19 @@ render_interpolation(struct render *r, const struct node *n)
 			    n->path.text, n->path.len);
 		return;
 	}
+	/* A string goes straight from the tree to the output. */
+	if (v->kind == VALUE_STRING && n->nfilters == 0) {
+		if (v->u.str.len == 0)
+			return;
+		emit_indent(r);
+		if (n->type == NODE_VAR)
+			text_escape(r->esc, v->u.str.ptr, v->u.str.len,
+			    r->out);
+		else
+			buf_append(r->out, v->u.str.ptr, v->u.str.len);
+		check_output(r, &n->pos);
+		return;
+	}
 	buf_clear(a);
 	if (value_format(v, a) != 0) {
 		if (r->env->opt.strict)

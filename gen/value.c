@@ -10,7 +10,8 @@
 struct value *
 value_new(struct arena *a, enum value_kind kind, const struct srcpos *pos)
 {
-	struct value *v = arena_alloc(a, sizeof(*v));
+	struct value *v = arena_alloc_aligned(a, sizeof(*v),
+	    _Alignof(struct value));
 
 	v->kind = kind;
 	if (pos != NULL)
@@ -51,7 +52,12 @@ void
 value_seq_set(struct arena *a, struct value *seq, struct value *const *items,
     size_t n)
 {
-	seq->u.seq.items = arena_memdup(a, items, n * sizeof(*items));
+	struct value **copy = arena_alloc_aligned(a, n * sizeof(*items),
+	    _Alignof(struct value *));
+
+	if (n > 0)
+		memcpy(copy, items, n * sizeof(*items));
+	seq->u.seq.items = copy;
 	seq->u.seq.len = n;
 }
 
@@ -59,7 +65,12 @@ void
 value_map_set(struct arena *a, struct value *map,
     const struct value_pair *pairs, size_t n)
 {
-	map->u.map.pairs = arena_memdup(a, pairs, n * sizeof(*pairs));
+	struct value_pair *copy = arena_alloc_aligned(a, n * sizeof(*pairs),
+	    _Alignof(struct value_pair));
+
+	if (n > 0)
+		memcpy(copy, pairs, n * sizeof(*pairs));
+	map->u.map.pairs = copy;
 	map->u.map.len = n;
 }
 
@@ -111,6 +122,47 @@ value_truthy(const struct value *v)
 	}
 }
 
+/* The significant digits of a %g rendering, less its trailing zeros. */
+static int
+significant_digits(const char *s)
+{
+	int n = 0, zeros = 0, started = 0;
+
+	for (; *s != '\0' && *s != 'e'; s++) {
+		if (*s < '0' || *s > '9')
+			continue;
+		if (*s == '0' && !started)
+			continue;
+		started = 1;
+		if (*s == '0')
+			zeros++;
+		else {
+			n += zeros + 1;
+			zeros = 0;
+		}
+	}
+	return n > 0 ? n : 1;
+}
+
+/*
+ * Is s, a %g rendering at DBL_DIG digits with prec significant ones, also
+ * the rendering at prec? %g strips trailing zeros either way, so only the
+ * notation can differ: fixed at DBL_DIG, scientific at prec when the
+ * integer part has more than prec digits ("1000000" is "1e+06" at 1).
+ */
+static int
+same_at(const char *s, int prec)
+{
+	size_t n;
+
+	if (strchr(s, 'e') != NULL)
+		return 1;
+	if (*s == '-')
+		s++;
+	n = strcspn(s, ".");
+	return s[0] == '0' || n <= (size_t)prec;
+}
+
 void
 value_format_double(double d, struct buf *out)
 {
@@ -125,13 +177,46 @@ value_format_double(double d, struct buf *out)
 		buf_puts(out, d < 0 ? "-inf" : "inf");
 		return;
 	}
-	/* The shortest precision that reads back as the same double. */
-	for (prec = 1; prec <= DBL_DECIMAL_DIG; prec++) {
+	/*
+	 * The shortest precision that reads back as the same double. When
+	 * some precision p <= DBL_DIG does, the DBL_DIG-digit rendering is
+	 * that one padded with zeros (the double is within half an ulp of
+	 * it, less than half a unit of the DBL_DIG-th digit), so p is its
+	 * count of significant digits: two tries instead of up to 15.
+	 * Subnormals have fewer bits than that, and take the long way.
+	 */
+	snprintf(tmp, sizeof(tmp), "%.*g", DBL_DIG, d);
+	if ((d == 0 || fabs(d) >= DBL_MIN) && strtod(tmp, NULL) == d) {
+		prec = significant_digits(tmp);
+		if (prec < DBL_DIG && !same_at(tmp, prec))
+			snprintf(tmp, sizeof(tmp), "%.*g", prec, d);
+		buf_puts(out, tmp);
+		return;
+	}
+	for (prec = fabs(d) >= DBL_MIN ? DBL_DIG + 1 : 1;
+	    prec <= DBL_DECIMAL_DIG; prec++) {
 		snprintf(tmp, sizeof(tmp), "%.*g", prec, d);
 		if (strtod(tmp, NULL) == d)
 			break;
 	}
 	buf_puts(out, tmp);
+}
+
+/* Decimal digits without printf: integers are most of what templates print. */
+static void
+format_integer(long long n, struct buf *out)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n :
+	    (unsigned long long)n;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (n < 0)
+		*--p = '-';
+	buf_append(out, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 int
@@ -144,7 +229,7 @@ value_format(const struct value *v, struct buf *out)
 		buf_puts(out, v->u.boolean ? "true" : "false");
 		return 0;
 	case VALUE_INT:
-		buf_printf(out, "%lld", v->u.integer);
+		format_integer(v->u.integer, out);
 		return 0;
 	case VALUE_FLOAT:
 		value_format_double(v->u.real, out);

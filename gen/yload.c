@@ -31,6 +31,15 @@
 /* Mappings with at least this many keys get a hash index for duplicates. */
 #define INDEX_MIN	8
 
+/*
+ * Mapping keys repeat from one record to the next: their text is kept once
+ * (each key keeps a node of its own, for its position). Only short keys,
+ * and only so many distinct ones, so that a file of unique keys costs no
+ * more than before.
+ */
+#define INTERN_LEN_MAX	64
+#define INTERN_MAX	4096
+
 /* How much of a scalar a message quotes. */
 #define SHOW_MAX	40
 
@@ -83,17 +92,26 @@ struct frame {
 	size_t			  nslots, capslots;
 };
 
+/* One interned key text, in the arena; ptr NULL: an empty slot. */
+struct interned {
+	const char	*ptr;
+	size_t		 len;
+};
+
 struct loader {
 	const char	*name;		/* arena copy, shared by every srcpos */
-	const char	*src;
+	const char	*src;		/* NULL while a file is streamed */
 	size_t		 len;
 	struct arena	*arena;
 	struct diag	*d;
 	size_t		 max_depth;
+	size_t		 max_alias_nodes;
 	struct frame	*frames;
 	size_t		 depth, nframes;
 	struct anchor	*anchors;
 	size_t		 nanchors, capanchors;
+	struct interned	*interned;	/* open addressing, INTERN_MAX * 2 */
+	size_t		 ninterned;
 	size_t		 alias_nodes;
 	int		 ndocs;
 	int		 stop;		/* an error after which nothing makes sense */
@@ -187,13 +205,15 @@ show_tag(struct buf *b, const char *tag)
 static int
 is_null(const char *s, size_t n)
 {
-	static const char *const words[] = { "null", "Null", "NULL", "~" };
+	static const char *const words[] = { "null", "Null", "NULL" };
 	size_t i;
 
-	if (n == 0)
+	if (n == 0 || (n == 1 && s[0] == '~'))
 		return 1;
+	if (n != 4)
+		return 0;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == n && memcmp(s, words[i], n) == 0)
+		if (memcmp(s, words[i], 4) == 0)
 			return 1;
 	return 0;
 }
@@ -206,8 +226,10 @@ is_bool(const char *s, size_t n, int *b)
 	};
 	size_t i;
 
+	if (n != 4 && n != 5)
+		return 0;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == n && memcmp(s, words[i], n) == 0) {
+		if ((i < 3 ? 5 : 4) == n && memcmp(s, words[i], n) == 0) {
 			*b = i >= 3;
 			return 1;
 		}
@@ -680,6 +702,36 @@ close_collection(struct loader *l)
 	add(l, f->node, &f->node->pos, f->weight, f->height);
 }
 
+/* A string node for a mapping key, its text shared with equal keys. */
+static struct value *
+key_node(struct loader *l, const char *s, size_t n, const struct srcpos *pos)
+{
+	struct interned *e;
+	struct value *v;
+	size_t mask = INTERN_MAX * 2 - 1, i;
+
+	if (n > INTERN_LEN_MAX)
+		return value_new_string(l->arena, s, n, pos);
+	if (l->interned == NULL)
+		l->interned = xcalloc(INTERN_MAX * 2, sizeof(*l->interned));
+	for (i = hash(s, n) & mask;; i = (i + 1) & mask) {
+		e = &l->interned[i];
+		if (e->ptr == NULL || (e->len == n && memcmp(e->ptr, s, n) == 0))
+			break;
+	}
+	if (e->ptr == NULL) {
+		if (l->ninterned == INTERN_MAX)
+			return value_new_string(l->arena, s, n, pos);
+		e->ptr = arena_strndup(l->arena, s, n);
+		e->len = n;
+		l->ninterned++;
+	}
+	v = value_new(l->arena, VALUE_STRING, pos);
+	v->u.str.ptr = e->ptr;
+	v->u.str.len = n;
+	return v;
+}
+
 static void
 on_scalar(struct loader *l, const yaml_event_t *ev)
 {
@@ -701,7 +753,7 @@ on_scalar(struct loader *l, const yaml_event_t *ev)
 		/* A key is a string whatever it says; a tag is only checked. */
 		if (want != KIND_SCHEMA)
 			scalar_node(l, want, tag, s, n, &pos);
-		v = value_new_string(l->arena, s, n, &pos);
+		v = key_node(l, s, n, &pos);
 	} else
 		v = scalar_node(l, want, tag, s, n, &pos);
 	if (anchor != NULL)
@@ -744,9 +796,9 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 		return;
 	}
 	l->alias_nodes = sat_add(l->alias_nodes, a->weight);
-	if (l->alias_nodes > ALIAS_NODES_MAX) {
-		diag_error(l->d, &pos, "aliases expand to more than %d nodes",
-		    ALIAS_NODES_MAX);
+	if (l->alias_nodes > l->max_alias_nodes) {
+		diag_error(l->d, &pos, "aliases expand to more than %zu nodes",
+		    l->max_alias_nodes);
 		l->stop = 1;
 		return;
 	}
@@ -929,6 +981,7 @@ loader_free(struct loader *l)
 		free(l->anchors[i].text);
 	}
 	free(l->anchors);
+	free(l->interned);
 }
 
 /* Writes a size in the largest unit that divides it. */
@@ -975,6 +1028,115 @@ yload_limits_default(struct yload_limits *lim)
 {
 	lim->max_depth = DEPTH_DEFAULT;
 	lim->max_bytes = BYTES_DEFAULT;
+	lim->max_alias_nodes = ALIAS_NODES_MAX;
+}
+
+/*
+ * A regular file streamed to libyaml a chunk at a time, so that its text
+ * is never held whole beside the tree; it is read whole only when a
+ * syntax error needs it to place the message.
+ */
+struct stream {
+	FILE		*fp;
+	size_t		 total, max;
+	int		 err;		/* errno of a failed read, or 0 */
+	int		 over;		/* it grew beyond max bytes */
+};
+
+static int
+read_stream(void *data, unsigned char *buffer, size_t size,
+    size_t *size_read)
+{
+	struct stream *st = data;
+	size_t n = fread(buffer, 1, size, st->fp);
+
+	*size_read = 0;
+	if (n == 0 && ferror(st->fp)) {
+		st->err = errno ? errno : EIO;
+		return 0;
+	}
+	st->total += n;
+	if (st->total > st->max) {
+		st->over = 1;
+		return 0;
+	}
+	*size_read = n;
+	return 1;
+}
+
+static void
+loader_init(struct loader *l, const char *name,
+    const struct yload_limits *lim, struct arena *arena, struct diag *d,
+    size_t *max_bytes)
+{
+	memset(l, 0, sizeof(*l));
+	l->name = arena_strdup(arena, name);
+	l->arena = arena;
+	l->d = d;
+	limits(lim, &l->max_depth, max_bytes);
+	l->max_alias_nodes = lim != NULL && lim->max_alias_nodes ?
+	    lim->max_alias_nodes : ALIAS_NODES_MAX;
+}
+
+/*
+ * Runs the parser over its input and builds the tree. st is the stream of
+ * a file (NULL for a string), whose whole text is read into text when an
+ * error needs it. Returns 0 with *root set, or -1 after reporting.
+ */
+static int
+load(struct loader *l, yaml_parser_t *parser, struct stream *st,
+    struct buf *text, unsigned errors, struct value **root)
+{
+	struct srcpos pos = { NULL, 0, 0 };
+	yaml_event_t ev;
+	int last;
+
+	while (!l->stop) {
+		if (!yaml_parser_parse(parser, &ev)) {
+			pos.file = l->name;
+			if (st != NULL && st->over)
+				too_large(l->d, l->name, st->max);
+			else if (st != NULL && st->err != 0)
+				diag_error(l->d, &pos, "cannot read: %s",
+				    strerror(st->err));
+			else {
+				if (l->src == NULL) {
+					if (buf_read_file(text, l->name) != 0)
+						buf_clear(text);
+					l->src = buf_cstr(text);
+					l->len = text->len;
+				}
+				syntax_error(l, parser);
+			}
+			break;
+		}
+		last = ev.type == YAML_STREAM_END_EVENT;
+		on_event(l, &ev);
+		yaml_event_delete(&ev);
+		if (last)
+			break;
+	}
+	yaml_parser_delete(parser);
+	loader_free(l);
+	if (l->d->errors != errors)
+		return -1;
+	if (l->root == NULL) {
+		pos.file = l->name;
+		pos.line = 1;
+		pos.col = 1;
+		l->root = value_new(l->arena, VALUE_NULL, &pos);
+	}
+	*root = l->root;
+	return 0;
+}
+
+static void
+parser_init(yaml_parser_t *parser)
+{
+	if (!yaml_parser_initialize(parser)) {
+		fputs("statusgen: out of memory\n", stderr);
+		exit(2);
+	}
 }
 
 int
@@ -983,54 +1145,22 @@ yload_string(const char *name, const char *src, size_t len,
     struct value **root)
 {
 	struct loader l;
-	struct srcpos pos;
 	yaml_parser_t parser;
-	yaml_event_t ev;
 	unsigned errors = d->errors;
 	size_t max_bytes;
-	int last;
 
 	*root = NULL;
-	memset(&l, 0, sizeof(l));
-	l.name = arena_strdup(arena, name);
+	loader_init(&l, name, lim, arena, d, &max_bytes);
 	l.src = src != NULL ? src : "";
 	l.len = len;
-	l.arena = arena;
-	l.d = d;
-	limits(lim, &l.max_depth, &max_bytes);
 	if (len > max_bytes) {
 		too_large(d, l.name, max_bytes);
 		return -1;
 	}
-	if (!yaml_parser_initialize(&parser)) {
-		fputs("statusgen: out of memory\n", stderr);
-		exit(2);
-	}
+	parser_init(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)l.src,
 	    len);
-	while (!l.stop) {
-		if (!yaml_parser_parse(&parser, &ev)) {
-			syntax_error(&l, &parser);
-			break;
-		}
-		last = ev.type == YAML_STREAM_END_EVENT;
-		on_event(&l, &ev);
-		yaml_event_delete(&ev);
-		if (last)
-			break;
-	}
-	yaml_parser_delete(&parser);
-	loader_free(&l);
-	if (d->errors != errors)
-		return -1;
-	if (l.root == NULL) {
-		pos.file = l.name;
-		pos.line = 1;
-		pos.col = 1;
-		l.root = value_new(arena, VALUE_NULL, &pos);
-	}
-	*root = l.root;
-	return 0;
+	return load(&l, &parser, NULL, NULL, errors, root);
 }
 
 int
@@ -1039,7 +1169,11 @@ yload_file(const char *path, const struct yload_limits *lim,
 {
 	struct srcpos pos;
 	struct stat st;
+	struct stream in;
+	struct loader l;
+	yaml_parser_t parser;
 	struct buf b;
+	unsigned errors = d->errors;
 	size_t depth, max_bytes;
 	int rc;
 
@@ -1048,18 +1182,34 @@ yload_file(const char *path, const struct yload_limits *lim,
 	pos.line = 0;
 	pos.col = 0;
 	limits(lim, &depth, &max_bytes);
-	/* Refuse a huge regular file before reading it all in. */
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (uintmax_t)st.st_size > max_bytes) {
+	buf_init(&b);
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		/* A pipe or a device: read it all, then load the text. */
+		if (buf_read_file(&b, path) == -1) {
+			diag_error(d, &pos, "cannot read: %s",
+			    strerror(errno));
+			return -1;
+		}
+		rc = yload_string(path, b.data, b.len, lim, arena, d, root);
+		buf_free(&b);
+		return rc;
+	}
+	/* Refuse a huge regular file before reading any of it. */
+	if ((uintmax_t)st.st_size > max_bytes) {
 		too_large(d, path, max_bytes);
 		return -1;
 	}
-	buf_init(&b);
-	if (buf_read_file(&b, path) == -1) {
+	memset(&in, 0, sizeof(in));
+	in.max = max_bytes;
+	if ((in.fp = fopen(path, "rb")) == NULL) {
 		diag_error(d, &pos, "cannot read: %s", strerror(errno));
 		return -1;
 	}
-	rc = yload_string(path, b.data, b.len, lim, arena, d, root);
+	loader_init(&l, path, lim, arena, d, &max_bytes);
+	parser_init(&parser);
+	yaml_parser_set_input(&parser, read_stream, &in);
+	rc = load(&l, &parser, &in, &b, errors, root);
+	fclose(in.fp);
 	buf_free(&b);
 	return rc;
 }

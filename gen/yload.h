@@ -13,15 +13,16 @@
  * field left 0 means its default. max_depth also bounds the tree as its
  * readers see it: an alias counts the nesting of the node it names.
  *
- * One limit is fixed: aliases may stand for at most 10,000,000 nodes in
- * all, each alias counting the whole subtree it names with the aliases
- * inside that expanded too ("aliases expand to more than 10000000 nodes").
- * Shared nodes keep the tree small, but a walk over it visits a shared node
- * once per parent, so this is what stops an alias bomb.
+ * max_alias_nodes bounds the nodes aliases stand for, in all, each alias
+ * counting the whole subtree it names with the aliases inside that expanded
+ * too ("aliases expand to more than 10000000 nodes"). Shared nodes keep the
+ * tree small, but a walk over it visits a shared node once per parent, so
+ * this is what stops an alias bomb.
  */
 struct yload_limits {
 	size_t	max_depth;	/* nesting of collections; default 512 */
 	size_t	max_bytes;	/* input size; default 64 MiB */
+	size_t	max_alias_nodes; /* nodes aliases expand to; default 10M */
 };
 
 /* Fills in the defaults above. */

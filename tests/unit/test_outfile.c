@@ -315,9 +315,9 @@ test_errors(void)
 	show_msgs(&m);
 	msgs_close(&m);
 
-	/* A file size limit (RLIMIT_FSIZE) fails the write like a full disk:
-	 * that is what /dev/full can't show, since the temp file sits next
-	 * to the output. Tested from the command line in tests/consumer. */
+	/* A full disk, a read-only folder and a file size limit are tested
+	 * from the command line, by tests/buildstep: /dev/full can't stand
+	 * for a full disk here, since the temp file sits next to the output. */
 }
 
 /* ------------------------------------------------------------------ */
