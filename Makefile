@@ -88,7 +88,7 @@ test-programs: $(GENERATED_TEST)
 # strcasecmp scan, and prints the size of http_status.o. Everything it
 # makes goes to $(BENCH_DIR); the baselines' tables are rendered from
 # $(GENERATED_DATA) by statusgen itself. It installs nothing: it needs
-# gperf and libmicrohttpd-dev (see tests/bench/README.md).
+# gperf and libmicrohttpd-dev (see Performance in README.md).
 # ------------------------------------------------------------------
 BENCH_DIR	?= $(BUILD)/bench
 BENCH_GENERATED	?= out
@@ -106,10 +106,10 @@ bench: $(BENCH_DIR)/lookup
 bench-prerequisites:
 	@command -v gperf >/dev/null 2>&1 || { echo "make bench: gperf" \
 	    "is missing (Debian: apt-get install gperf; see" \
-	    "tests/bench/README.md)" >&2; exit 1; }
+	    "Performance in README.md)" >&2; exit 1; }
 	@$(PKG_CONFIG) --exists libmicrohttpd 2>/dev/null || { echo \
 	    "make bench: libmicrohttpd is missing (Debian: apt-get install" \
-	    "libmicrohttpd-dev; see tests/bench/README.md)" >&2; exit 1; }
+	    "libmicrohttpd-dev; see Performance in README.md)" >&2; exit 1; }
 
 $(BENCH_DIR)/data.c: tests/bench/data.c.mustache $(GENERATED_DATA) \
 		$(STATUSGEN) | bench-prerequisites
@@ -157,7 +157,8 @@ $(BENCH_DIR)/lookup: $(BENCH_OBJS)
 # Install and uninstall: the binary, the shipped templates and status
 # table, and the man page. DATADIR is compiled into statusgen, which falls
 # back on DATADIR/statusgen/templates when there is no ./templates (see
-# statusgen(1)); DESTDIR only stages the files, for packaging.
+# statusgen(1)), and which the installed man page names; DESTDIR only
+# stages the files, for packaging.
 #   make install [PREFIX=/usr/local] [DESTDIR=] [BINDIR=] [DATADIR=] [MANDIR=]
 #   make uninstall (with the same variables)
 # ------------------------------------------------------------------
@@ -182,7 +183,9 @@ install: $(STATUSGEN)
 	$(INSTALL) -m 755 $(STATUSGEN) '$(DESTDIR)$(BINDIR)/statusgen'
 	$(INSTALL) -m 644 templates/*.mustache '$(DESTDIR)$(SHAREDIR)/templates'
 	$(INSTALL) -m 644 data/http_status.yaml '$(DESTDIR)$(SHAREDIR)/data'
-	$(INSTALL) -m 644 doc/statusgen.1 '$(DESTDIR)$(MANDIR)/man1/statusgen.1'
+	sed 's|/usr/local/share/statusgen|$(SHAREDIR)|g' doc/statusgen.1 \
+		>'$(DESTDIR)$(MANDIR)/man1/statusgen.1'
+	chmod 644 '$(DESTDIR)$(MANDIR)/man1/statusgen.1'
 
 uninstall:
 	rm -f '$(DESTDIR)$(BINDIR)/statusgen' \
@@ -198,6 +201,7 @@ check:
 	$(MAKE) test-programs
 	$(MAKE) BUILD=$(BUILD)/asan CFLAGS="$(SAN_CFLAGS) $(SAN_FLAGS)" \
 		LDFLAGS="$(LDFLAGS) $(SAN_FLAGS)" test-programs
+	$(MAKE) check-fuzz-programs
 	MUSTACHE_SPEC_DIR="$(MUSTACHE_SPEC_DIR)" tests/run $(BUILD) $(BUILD)/asan
 
 # Rewrites the expected files of every golden test; review with git diff.
@@ -233,3 +237,48 @@ fuzz-programs:
 
 fuzz: fuzz-programs
 	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
+# For make check, whose tests/run fuzzes each harness for FUZZ_SECONDS (60
+# by default; e.g. make check FUZZ_SECONDS=10): the harnesses when
+# $(FUZZ_CC) can link -fsanitize=fuzzer, otherwise $(FUZZ_BUILD)/unavailable,
+# which makes tests/run show them as skipped.
+.PHONY: check-fuzz-programs
+check-fuzz-programs:
+	@mkdir -p $(FUZZ_BUILD)
+	@if printf 'int LLVMFuzzerTestOneInput(const char *p, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *p, unsigned long n) { (void)p; (void)n; return 0; }\n' \
+	    >$(FUZZ_BUILD)/probe.c && $(FUZZ_CC) -fsanitize=fuzzer \
+	    -o $(FUZZ_BUILD)/probe $(FUZZ_BUILD)/probe.c >/dev/null 2>&1; then \
+		rm -f $(FUZZ_BUILD)/unavailable; \
+	else \
+		echo "$(FUZZ_CC) cannot link -fsanitize=fuzzer (no libFuzzer)" \
+		    >$(FUZZ_BUILD)/unavailable; \
+		echo "note: $$(cat $(FUZZ_BUILD)/unavailable): not fuzzing"; \
+	fi
+	@[ -f $(FUZZ_BUILD)/unavailable ] || $(MAKE) fuzz-programs
+
+# ------------------------------------------------------------------
+# make bench-generator (also run by make bench, never by make check): how
+# fast statusgen is, end to end against tests/bench/peer.py (PyYAML and
+# Jinja2, installed from Debian packages when missing and run as root), on
+# synthetic tables of GENBENCH_ROWS rows against a libyaml parse-only
+# floor, and per template; medians of GENBENCH_RUNS runs. The tables are
+# made once in GENBENCH_DIR (about 110 MB at 1M rows). It fails only when
+# a run fails; see tests/bench/run-generator and the README.
+# ------------------------------------------------------------------
+GENBENCH_DIR	?= $(BUILD)/bench-generator
+GENBENCH_ROWS	?= 10000 100000 1000000
+GENBENCH_RUNS	?= 5
+
+.PHONY: bench-generator
+bench: bench-generator
+
+bench-generator: $(STATUSGEN) $(GENBENCH_DIR)/parse_only
+	tests/bench/run-generator --statusgen $(STATUSGEN) \
+		--parse-only $(GENBENCH_DIR)/parse_only --dir $(GENBENCH_DIR) \
+		--runs $(GENBENCH_RUNS) --rows "$(GENBENCH_ROWS)"
+
+$(GENBENCH_DIR)/parse_only: tests/bench/parse_only.c
+	@mkdir -p $(GENBENCH_DIR)
+	$(CC) -std=c11 -Wall -Wextra $(YAML_CFLAGS) $(CFLAGS) $(CPPFLAGS) \
+		$(LDFLAGS) -o $@ tests/bench/parse_only.c $(YAML_LIBS) $(LDLIBS)
+# ------------------------------------------------------------------ end
