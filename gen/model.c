@@ -31,7 +31,8 @@ static const char *const registries[] = {
 	"standard", "deprecated", "obsolete", "unofficial", NULL
 };
 
-/* What the checks learn about one status, kept beside the data. */
+/* What the checks learn about one status, kept beside the data. Its
+ * nodes are the document's own, in arena storage that never moves. */
 struct status {
 	int			 ok;		/* passed every check */
 	const struct value	*map;
@@ -59,11 +60,19 @@ struct phrase {
 struct checker {
 	struct arena	*arena;
 	struct diag	*d;
+	const char	*path;		/* the data file, for positions */
 };
 
 /* ---------------------------------------------------------------- */
 /* Reporting                                                        */
 /* ---------------------------------------------------------------- */
+
+/* Where v is in the data file: nodes keep a line and column, not a file. */
+static struct srcpos
+where(const struct checker *c, const struct value *v)
+{
+	return value_pos(v, c->path);
+}
 
 /* Levenshtein distance, for did-you-mean hints on short key names. */
 static size_t
@@ -97,10 +106,11 @@ static void
 describe(const struct value *v, struct buf *out)
 {
 	if (v->kind == VALUE_STRING) {
+		size_t len = value_strlen(v);
+
 		buf_putc(out, '"');
-		buf_append(out, v->u.str.ptr, v->u.str.len > 40 ? 40 :
-		    v->u.str.len);
-		buf_puts(out, v->u.str.len > 40 ? "...\"" : "\"");
+		buf_append(out, value_str(v), len > 40 ? 40 : len);
+		buf_puts(out, len > 40 ? "...\"" : "\"");
 	} else if (v->kind == VALUE_INT || v->kind == VALUE_FLOAT ||
 	    v->kind == VALUE_BOOL)
 		value_format(v, out);
@@ -115,10 +125,11 @@ check_keys(struct checker *c, const struct value *map,
 	size_t i, k, dist, best;
 	const char *hint;
 
-	for (i = 0; i < map->u.map.len; i++) {
-		const struct value *key = map->u.map.pairs[i].key;
-		const char *s = key->u.str.ptr;
-		size_t len = key->u.str.len;
+	for (i = 0; i < value_len(map); i++) {
+		const struct value *key = &value_pair(map, i)->key;
+		const char *s = value_str(key);
+		size_t len = value_strlen(key);
+		struct srcpos at;
 
 		if (len >= 2 && s[0] == 'x' && s[1] == '-')
 			continue;
@@ -138,11 +149,12 @@ check_keys(struct checker *c, const struct value *map,
 				hint = allowed[k];
 			}
 		}
+		at = where(c, key);
 		if (hint != NULL)
-			diag_error(c->d, &key->pos, "unknown key '%s' in %s; "
+			diag_error(c->d, &at, "unknown key '%s' in %s; "
 			    "did you mean '%s'?", s, what, hint);
 		else
-			diag_error(c->d, &key->pos, "unknown key '%s' in %s "
+			diag_error(c->d, &at, "unknown key '%s' in %s "
 			    "(keys starting with 'x-' are free for your own "
 			    "use)", s, what);
 	}
@@ -152,11 +164,12 @@ static void
 type_error(struct checker *c, const char *key, const char *expected,
     const struct value *v)
 {
+	struct srcpos at = where(c, v);
 	struct buf got;
 
 	buf_init(&got);
 	describe(v, &got);
-	diag_error(c->d, &v->pos, "'%s' must be %s, got %s", key, expected,
+	diag_error(c->d, &at, "'%s' must be %s, got %s", key, expected,
 	    buf_cstr(&got));
 	buf_free(&got);
 }
@@ -170,9 +183,12 @@ required(struct checker *c, const struct value *map, const char *key,
     const char *what)
 {
 	const struct value *v = value_map_getz(map, key);
+	struct srcpos at;
 
-	if (v == NULL)
-		diag_error(c->d, &map->pos, "%s has no '%s'", what, key);
+	if (v == NULL) {
+		at = where(c, map);
+		diag_error(c->d, &at, "%s has no '%s'", what, key);
+	}
 	return v;
 }
 
@@ -182,7 +198,9 @@ static const struct value *
 check_text(struct checker *c, const char *key, const struct value *v,
     int single_line)
 {
-	size_t i;
+	struct srcpos at;
+	const char *s;
+	size_t i, len;
 
 	if (v == NULL)
 		return NULL;
@@ -190,20 +208,22 @@ check_text(struct checker *c, const char *key, const struct value *v,
 		type_error(c, key, "a string", v);
 		return NULL;
 	}
-	for (i = 0; i < v->u.str.len; i++)
-		if (v->u.str.ptr[i] != ' ' && v->u.str.ptr[i] != '\t')
+	s = value_str(v);
+	len = value_strlen(v);
+	at = where(c, v);
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
 			break;
-	if (i == v->u.str.len) {
-		diag_error(c->d, &v->pos, "'%s' is empty", key);
+	if (i == len) {
+		diag_error(c->d, &at, "'%s' is empty", key);
 		return NULL;
 	}
-	if (memchr(v->u.str.ptr, '\0', v->u.str.len) != NULL) {
-		diag_error(c->d, &v->pos, "'%s' contains a NUL byte", key);
+	if (memchr(s, '\0', len) != NULL) {
+		diag_error(c->d, &at, "'%s' contains a NUL byte", key);
 		return NULL;
 	}
-	if (single_line && (memchr(v->u.str.ptr, '\n', v->u.str.len) ||
-	    memchr(v->u.str.ptr, '\r', v->u.str.len))) {
-		diag_error(c->d, &v->pos, "'%s' must be a single line", key);
+	if (single_line && (memchr(s, '\n', len) || memchr(s, '\r', len))) {
+		diag_error(c->d, &at, "'%s' must be a single line", key);
 		return NULL;
 	}
 	return v;
@@ -213,6 +233,7 @@ static int
 check_int(struct checker *c, const char *key, const struct value *v,
     long long lo, long long hi, long long *out)
 {
+	struct srcpos at;
 	struct buf got;
 
 	if (v == NULL)
@@ -221,9 +242,10 @@ check_int(struct checker *c, const char *key, const struct value *v,
 		*out = v->u.integer;
 		return 0;
 	}
+	at = where(c, v);
 	buf_init(&got);
 	describe(v, &got);
-	diag_error(c->d, &v->pos, "'%s' must be an integer between %lld and "
+	diag_error(c->d, &at, "'%s' must be an integer between %lld and "
 	    "%lld, got %s", key, lo, hi, buf_cstr(&got));
 	buf_free(&got);
 	return -1;
@@ -266,9 +288,10 @@ check_classes(struct checker *c, const struct value *list,
 	struct klass *seen[MAX_CLASS + 1] = { NULL };
 	size_t i, n = 0;
 
-	for (i = 0; i < list->u.seq.len; i++) {
-		const struct value *m = list->u.seq.items[i];
+	for (i = 0; i < value_len(list); i++) {
+		const struct value *m = value_item(list, i);
 		struct klass *k = &classes[n];
+		struct srcpos at, first;
 
 		if (m->kind != VALUE_MAP) {
 			type_error(c, "classes", "a list of mappings", m);
@@ -284,12 +307,12 @@ check_classes(struct checker *c, const struct value *list,
 		    1, MAX_CLASS, &k->number) != 0 || k->name == NULL)
 			continue;
 		if (seen[k->number] != NULL) {
-			const struct value *first =
-			    value_map_getz(seen[k->number]->map, "class");
-
-			diag_error(c->d, &value_map_getz(m, "class")->pos,
-			    "duplicate class %lld", k->number);
-			diag_note(c->d, &first->pos, "first defined here");
+			at = where(c, value_map_getz(m, "class"));
+			first = where(c, value_map_getz(seen[k->number]->map,
+			    "class"));
+			diag_error(c->d, &at, "duplicate class %lld",
+			    k->number);
+			diag_note(c->d, &first, "first defined here");
 			continue;
 		}
 		seen[k->number] = k;
@@ -315,6 +338,7 @@ check_status(struct checker *c, const struct value *m,
     const struct klass *classes, size_t nclasses, struct status *s)
 {
 	const struct value *v, *registry, *origin, *aliases;
+	struct srcpos at;
 	struct buf ident;
 	char what[32];
 	int ok = 1;
@@ -334,7 +358,8 @@ check_status(struct checker *c, const struct value *m,
 	}
 	else if (classes != NULL &&	/* no 'classes' is reported once */
 	    find_class(classes, nclasses, s->code / 100) == NULL) {
-		diag_error(c->d, &s->code_node->pos, "code %lld is in class "
+		at = where(c, s->code_node);
+		diag_error(c->d, &at, "code %lld is in class "
 		    "%lld, which 'classes' does not define", s->code,
 		    s->code / 100);
 		ok = 0;
@@ -358,7 +383,7 @@ check_status(struct checker *c, const struct value *m,
 		ok = 0;
 	else {
 		for (k = 0; registries[k] != NULL; k++)
-			if (strcmp(registry->u.str.ptr, registries[k]) == 0)
+			if (strcmp(value_str(registry), registries[k]) == 0)
 				break;
 		if (registries[k] == NULL) {
 			type_error(c, "registry", "one of standard, deprecated, "
@@ -370,14 +395,16 @@ check_status(struct checker *c, const struct value *m,
 	origin = value_map_getz(m, "origin");
 	if (origin != NULL && check_text(c, "origin", origin, 1) == NULL)
 		ok = 0;
-	if (registry != NULL && strcmp(registry->u.str.ptr, "unofficial") ==
+	if (registry != NULL && strcmp(value_str(registry), "unofficial") ==
 	    0 && origin == NULL) {
-		diag_error(c->d, &registry->pos, "an unofficial status needs "
+		at = where(c, registry);
+		diag_error(c->d, &at, "an unofficial status needs "
 		    "an 'origin' saying who uses it");
 		ok = 0;
 	} else if (registry != NULL && origin != NULL &&
-	    strcmp(registry->u.str.ptr, "unofficial") != 0) {
-		diag_error(c->d, &origin->pos, "'origin' is only for "
+	    strcmp(value_str(registry), "unofficial") != 0) {
+		at = where(c, origin);
+		diag_error(c->d, &at, "'origin' is only for "
 		    "unofficial statuses (registry: unofficial)");
 		ok = 0;
 	}
@@ -386,8 +413,8 @@ check_status(struct checker *c, const struct value *m,
 		type_error(c, "aliases", "a list of strings", aliases);
 		ok = 0;
 	} else if (aliases != NULL) {
-		for (i = 0; i < aliases->u.seq.len; i++)
-			if (check_text(c, "aliases", aliases->u.seq.items[i],
+		for (i = 0; i < value_len(aliases); i++)
+			if (check_text(c, "aliases", value_item(aliases, i),
 			    1) == NULL)
 				ok = 0;
 	}
@@ -404,22 +431,23 @@ check_status(struct checker *c, const struct value *m,
 	if (v != NULL) {
 		if (check_text(c, "ident", v, 1) == NULL)
 			ok = 0;
-		else if (!is_c_ident(v->u.str.ptr, v->u.str.len)) {
+		else if (!is_c_ident(value_str(v), value_strlen(v))) {
 			type_error(c, "ident", "an upper-case C identifier "
 			    "(A-Z, 0-9, _, not starting with a digit)", v);
 			ok = 0;
 		} else {
-			s->ident = v->u.str.ptr;
+			s->ident = value_str(v);
 			s->ident_node = v;
 		}
 	} else if (s->reason != NULL) {
 		buf_init(&ident);
-		text_c_ident(s->reason->u.str.ptr, s->reason->u.str.len,
+		text_c_ident(value_str(s->reason), value_strlen(s->reason),
 		    &ident);
 		if (ident.len == 0 || (ident.data[0] == '_')) {
-			diag_error(c->d, &s->reason->pos, "cannot derive a C "
+			at = where(c, s->reason);
+			diag_error(c->d, &at, "cannot derive a C "
 			    "identifier from reason \"%s\"; add an 'ident'",
-			    s->reason->u.str.ptr);
+			    value_str(s->reason));
 			ok = 0;
 		} else {
 			s->ident = arena_strndup(c->arena, ident.data,
@@ -457,7 +485,7 @@ static int
 by_phrase(const void *a, const void *b)
 {
 	const struct phrase *x = a, *y = b;
-	size_t xl = x->node->u.str.len, yl = y->node->u.str.len;
+	size_t xl = value_strlen(x->node), yl = value_strlen(y->node);
 	int r;
 
 	if (xl != yl)
@@ -467,15 +495,16 @@ by_phrase(const void *a, const void *b)
 	if (x->status->index != y->status->index)
 		return x->status->index < y->status->index ? -1 : 1;
 	/* The reason comes before the aliases, which keep their order. */
-	return x->node->pos.line < y->node->pos.line ? -1 :
-	    x->node->pos.line > y->node->pos.line ? 1 :
-	    x->node->pos.col < y->node->pos.col ? -1 :
-	    x->node->pos.col > y->node->pos.col;
+	return x->node->line < y->node->line ? -1 :
+	    x->node->line > y->node->line ? 1 :
+	    x->node->col < y->node->col ? -1 :
+	    x->node->col > y->node->col;
 }
 
 static void
 check_duplicate_codes(struct checker *c, const struct status *s, size_t n)
 {
+	struct srcpos at, first_at;
 	size_t i;
 
 	for (i = 1; i < n; i++)
@@ -485,10 +514,11 @@ check_duplicate_codes(struct checker *c, const struct status *s, size_t n)
 
 			while (first > 0 && s[first - 1].code == s[i].code)
 				first--;
-			diag_error(c->d, &s[i].code_node->pos, "duplicate code "
-			    "%lld", s[i].code);
-			diag_note(c->d, &s[first].code_node->pos,
-			    "first defined here");
+			at = where(c, s[i].code_node);
+			first_at = where(c, s[first].code_node);
+			diag_error(c->d, &at, "duplicate code %lld",
+			    s[i].code);
+			diag_note(c->d, &first_at, "first defined here");
 		}
 }
 
@@ -496,6 +526,7 @@ static void
 check_duplicate_idents(struct checker *c, const struct status *s, size_t n)
 {
 	const struct status **sorted = xmalloc((n + 1) * sizeof(*sorted));
+	struct srcpos at, first_at;
 	size_t i, first = 0, k = 0;
 
 	for (i = 0; i < n; i++)
@@ -509,11 +540,12 @@ check_duplicate_idents(struct checker *c, const struct status *s, size_t n)
 			first = i;
 			continue;
 		}
-		diag_error(c->d, &sorted[i]->ident_node->pos, "the C "
-		    "identifier %s is taken already; give one of the two an "
-		    "'ident'", sorted[i]->ident);
-		diag_note(c->d, &sorted[first]->ident_node->pos,
-		    "%s first comes from here", sorted[first]->ident);
+		at = where(c, sorted[i]->ident_node);
+		first_at = where(c, sorted[first]->ident_node);
+		diag_error(c->d, &at, "the C identifier %s is taken already; "
+		    "give one of the two an 'ident'", sorted[i]->ident);
+		diag_note(c->d, &first_at, "%s first comes from here",
+		    sorted[first]->ident);
 	}
 	free(sorted);
 }
@@ -525,6 +557,7 @@ collect_phrases(struct checker *c, const struct status *s, size_t n,
 	struct phrase *p = NULL;
 	size_t cap = 0, np = 0, i, j;
 	const struct value *aliases;
+	struct srcpos at, first_at;
 	struct buf up;
 
 	buf_init(&up);
@@ -532,13 +565,13 @@ collect_phrases(struct checker *c, const struct status *s, size_t n,
 		if (s[i].reason == NULL)
 			continue;
 		aliases = s[i].ok ? value_map_getz(s[i].map, "aliases") : NULL;
-		for (j = 0; j <= (aliases ? aliases->u.seq.len : 0); j++) {
+		for (j = 0; j <= (aliases ? value_len(aliases) : 0); j++) {
 			const struct value *node = j == 0 ? s[i].reason :
-			    aliases->u.seq.items[j - 1];
+			    value_item(aliases, j - 1);
 
 			p = xgrow(p, &cap, np + 1, sizeof(*p));
 			buf_clear(&up);
-			text_upper(node->u.str.ptr, node->u.str.len, &up);
+			text_upper(value_str(node), value_strlen(node), &up);
 			p[np].node = node;
 			p[np].upper = arena_strndup(c->arena, up.data, up.len);
 			p[np].status = &s[i];
@@ -549,20 +582,20 @@ collect_phrases(struct checker *c, const struct status *s, size_t n,
 	if (np > 0)
 		qsort(p, np, sizeof(*p), by_phrase);
 	for (i = 1; i < np; i++) {
-		size_t first = i - 1;
+		size_t first = i - 1, len = value_strlen(p[i].node);
 
-		if (p[i].node->u.str.len != p[first].node->u.str.len ||
-		    memcmp(p[i].upper, p[first].upper,
-		    p[i].node->u.str.len) != 0)
+		if (value_strlen(p[first].node) != len ||
+		    memcmp(p[i].upper, p[first].upper, len) != 0)
 			continue;
-		while (first > 0 && p[first - 1].node->u.str.len ==
-		    p[i].node->u.str.len && memcmp(p[first - 1].upper,
-		    p[i].upper, p[i].node->u.str.len) == 0)
+		while (first > 0 && value_strlen(p[first - 1].node) == len &&
+		    memcmp(p[first - 1].upper, p[i].upper, len) == 0)
 			first--;
-		diag_error(c->d, &p[i].node->pos, "\"%s\" is used twice "
+		at = where(c, p[i].node);
+		first_at = where(c, p[first].node);
+		diag_error(c->d, &at, "\"%s\" is used twice "
 		    "(reasons and aliases must all differ, ignoring case)",
-		    p[i].node->u.str.ptr);
-		diag_note(c->d, &p[first].node->pos, "first used here");
+		    value_str(p[i].node));
+		diag_note(c->d, &first_at, "first used here");
 	}
 	*count = np;
 	return p;
@@ -572,6 +605,14 @@ collect_phrases(struct checker *c, const struct status *s, size_t n,
 /* Building the context                                             */
 /* ---------------------------------------------------------------- */
 
+/*
+ * The context is built bottom up: each node is made by value, gathered
+ * into a heap array, and copied into the arena by value_seq_set or
+ * value_map_set when its parent is finished. Pointers are kept only into
+ * the document and into finished arena storage, never into the arrays
+ * that are still growing.
+ */
+
 /* A mapping under construction: pairs gathered on the heap. */
 struct builder {
 	struct arena		*arena;
@@ -579,40 +620,54 @@ struct builder {
 	size_t			 n, cap;
 };
 
+/* The line and column of v for a node derived from it, in *pos; NULL
+ * when v is NULL (a node without a position). Nodes keep no file. */
+static const struct srcpos *
+place_of(const struct value *v, struct srcpos *pos)
+{
+	if (v == NULL)
+		return NULL;
+	*pos = value_pos(v, NULL);
+	return pos;
+}
+
 static void
-put(struct builder *b, const char *key, struct value *v)
+put(struct builder *b, const char *key, struct value v)
 {
 	b->pairs = xgrow(b->pairs, &b->cap, b->n + 1, sizeof(*b->pairs));
-	b->pairs[b->n].key = value_new_string(b->arena, key, strlen(key),
+	b->pairs[b->n].key = value_make_string(b->arena, key, strlen(key),
 	    NULL);
 	b->pairs[b->n].val = v;
 	b->n++;
 }
 
-static struct value *
-finish(struct builder *b, const struct srcpos *pos)
+/* Makes the mapping of b's pairs, at the position of like (NULL: none),
+ * and empties b. */
+static struct value
+finish(struct builder *b, const struct value *like)
 {
-	struct value *m = value_new(b->arena, VALUE_MAP, pos);
+	struct srcpos pos;
+	struct value m = value_make(VALUE_MAP, place_of(like, &pos));
 
-	value_map_set(b->arena, m, b->pairs, b->n);
+	value_map_set(b->arena, &m, b->pairs, b->n);
 	free(b->pairs);
 	b->pairs = NULL;
 	b->n = b->cap = 0;
 	return m;
 }
 
-static struct value *
+static struct value
 str(struct arena *a, const char *s)
 {
-	return value_new_string(a, s, strlen(s), NULL);
+	return value_make_string(a, s, strlen(s), NULL);
 }
 
-static struct value *
-seq(struct arena *a, struct value **items, size_t n)
+static struct value
+seq(struct arena *a, const struct value *items, size_t n)
 {
-	struct value *v = value_new(a, VALUE_SEQ, NULL);
+	struct value v = value_make(VALUE_SEQ, NULL);
 
-	value_seq_set(a, v, items, n);
+	value_seq_set(a, &v, items, n);
 	return v;
 }
 
@@ -622,11 +677,11 @@ put_user_keys(struct builder *b, const struct value *src)
 {
 	size_t i;
 
-	for (i = 0; i < src->u.map.len; i++) {
-		const struct value_pair *p = &src->u.map.pairs[i];
+	for (i = 0; i < value_len(src); i++) {
+		const struct value_pair *p = value_pair(src, i);
 
-		if (p->key->u.str.len >= 2 && memcmp(p->key->u.str.ptr, "x-",
-		    2) == 0) {
+		if (value_strlen(&p->key) >= 2 &&
+		    memcmp(value_str(&p->key), "x-", 2) == 0) {
 			b->pairs = xgrow(b->pairs, &b->cap, b->n + 1,
 			    sizeof(*b->pairs));
 			b->pairs[b->n++] = *p;
@@ -636,92 +691,94 @@ put_user_keys(struct builder *b, const struct value *src)
 
 /* The size in bytes of a string member holding v's text: its raw bytes
  * (not its C escapes) and a NUL. */
-static struct value *
-size_of(struct arena *a, const struct value *v)
+static struct value
+size_of(const struct value *v)
 {
-	return value_new_int(a, (long long)v->u.str.len + 1, NULL);
+	return value_make_int((long long)value_strlen(v) + 1, NULL);
 }
 
-static struct value *
+static struct value
 build_status(struct arena *a, const struct status *s, const struct klass *k)
 {
 	struct builder b = { a, NULL, 0, 0 };
 	const struct value *m = s->map, *v, *registry;
+	struct srcpos pos;
 	struct buf name;
 	size_t i;
 
 	buf_init(&name);
 	buf_puts(&name, NAME_PREFIX);
 	buf_puts(&name, s->ident);
-	put(&b, "code", (struct value *)s->code_node);
-	put(&b, "reason", (struct value *)s->reason);
-	put(&b, "description", (struct value *)value_map_getz(m,
-	    "description"));
-	put(&b, "reference", (struct value *)value_map_getz(m, "reference"));
+	put(&b, "code", *s->code_node);
+	put(&b, "reason", *s->reason);
+	put(&b, "description", *value_map_getz(m, "description"));
+	put(&b, "reference", *value_map_getz(m, "reference"));
 	registry = value_map_getz(m, "registry");
-	put(&b, "registry", (struct value *)registry);
+	put(&b, "registry", *registry);
 	v = value_map_getz(m, "origin");
-	put(&b, "origin", v ? (struct value *)v : str(a, ""));
+	put(&b, "origin", v ? *v : str(a, ""));
 	v = value_map_getz(m, "aliases");
-	put(&b, "aliases", v ? (struct value *)v : seq(a, NULL, 0));
+	put(&b, "aliases", v ? *v : seq(a, NULL, 0));
 	for (i = 0; flag_keys[i] != NULL; i++) {
 		v = value_map_getz(m, flag_keys[i]);
-		put(&b, flag_keys[i], value_new_bool(a, v && v->u.boolean,
-		    v ? &v->pos : NULL));
+		put(&b, flag_keys[i], value_make_bool(v && v->u.boolean,
+		    place_of(v, &pos)));
 	}
 	for (i = 0; registries[i] != NULL; i++)
-		put(&b, registries[i], value_new_bool(a,
-		    strcmp(registry->u.str.ptr, registries[i]) == 0, NULL));
+		put(&b, registries[i], value_make_bool(
+		    strcmp(value_str(registry), registries[i]) == 0, NULL));
 	put(&b, "ident", str(a, s->ident));
-	put(&b, "name", value_new_string(a, name.data, name.len, NULL));
+	put(&b, "name", value_make_string(a, name.data, name.len, NULL));
 	/* The sizes of the members of the string tables: raw bytes + NUL. */
-	put(&b, "reason_size", size_of(a, s->reason));
-	put(&b, "description_size", size_of(a, value_map_getz(m,
+	put(&b, "reason_size", size_of(s->reason));
+	put(&b, "description_size", size_of(value_map_getz(m,
 	    "description")));
-	put(&b, "reference_size", size_of(a, value_map_getz(m, "reference")));
-	put(&b, "name_size", value_new_int(a, (long long)name.len + 1, NULL));
-	put(&b, "class", value_new_int(a, k->number, NULL));
-	put(&b, "class_name", (struct value *)k->name);
+	put(&b, "reference_size", size_of(value_map_getz(m, "reference")));
+	put(&b, "name_size", value_make_int((long long)name.len + 1, NULL));
+	put(&b, "class", value_make_int(k->number, NULL));
+	put(&b, "class_name", *k->name);
 	put_user_keys(&b, m);
 	buf_free(&name);
-	return finish(&b, &m->pos);
+	return finish(&b, m);
 }
 
-static struct value *
+/* status_list is the context's finished list of statuses: item i is the
+ * node of s[i]. */
+static struct value
 build_phrase_lengths(struct arena *a, const struct phrase *p, size_t np,
-    struct value *const *status_nodes, const struct status *s)
+    const struct value *status_list, const struct status *s)
 {
-	struct value **groups = NULL, **items = NULL;
+	struct value *groups = NULL, *items = NULL, v;
 	size_t ngroups = 0, gcap = 0, icap = 0, i, start;
 
 	for (start = 0; start < np; start = i) {
 		struct builder g = { a, NULL, 0, 0 };
-		size_t len = p[start].node->u.str.len, nitems = 0;
+		size_t len = value_strlen(p[start].node), nitems = 0;
 
-		for (i = start; i < np && p[i].node->u.str.len == len; i++) {
+		for (i = start; i < np && value_strlen(p[i].node) == len;
+		    i++) {
 			struct builder e = { a, NULL, 0, 0 };
-			const struct value *st = status_nodes[p[i].status - s];
+			const struct value *st = value_item(status_list,
+			    (size_t)(p[i].status - s));
 
-			put(&e, "phrase", (struct value *)p[i].node);
-			put(&e, "upper", value_new_string(a, p[i].upper, len,
+			put(&e, "phrase", *p[i].node);
+			put(&e, "upper", value_make_string(a, p[i].upper, len,
 			    NULL));
-			put(&e, "code", (struct value *)value_map_getz(st,
-			    "code"));
-			put(&e, "ident", (struct value *)value_map_getz(st,
-			    "ident"));
+			put(&e, "code", *value_map_getz(st, "code"));
+			put(&e, "ident", *value_map_getz(st, "ident"));
 			items = xgrow(items, &icap, nitems + 1,
 			    sizeof(*items));
 			items[nitems++] = finish(&e, NULL);
 		}
-		put(&g, "length", value_new_int(a, (long long)len, NULL));
+		put(&g, "length", value_make_int((long long)len, NULL));
 		put(&g, "phrases", seq(a, items, nitems));
 		groups = xgrow(groups, &gcap, ngroups + 1, sizeof(*groups));
 		groups[ngroups++] = finish(&g, NULL);
 	}
 	free(items);
-	items = (struct value **)seq(a, groups, ngroups);
+	v = seq(a, groups, ngroups);
 	free(groups);
-	return (struct value *)items;
+	return v;
 }
 
 /* ---------------------------------------------------------------- */
@@ -782,10 +839,10 @@ c_type_for(unsigned long max)
 	return "unsigned long";
 }
 
-static struct value *
-int_value(struct arena *a, unsigned long n)
+static struct value
+int_value(unsigned long n)
 {
-	return value_new_int(a, (long long)n, NULL);
+	return value_make_int((long long)n, NULL);
 }
 
 /*
@@ -793,18 +850,17 @@ int_value(struct arena *a, unsigned long n)
  * times step, entries: its items}, so that a template can print a table a
  * line at a time with the code or slot of the line's first entry.
  */
-static struct value *
-rows_of(struct arena *a, struct value **items, size_t n, size_t per_row,
+static struct value
+rows_of(struct arena *a, const struct value *items, size_t n, size_t per_row,
     const char *label, unsigned long label0, unsigned long step)
 {
-	struct value **rows = xcalloc(n / per_row + 2, sizeof(*rows));
-	struct value *v;
+	struct value *rows = xcalloc(n / per_row + 2, sizeof(*rows)), v;
 	size_t i, nrows = 0;
 
 	for (i = 0; i < n; i += per_row) {
 		struct builder r = { a, NULL, 0, 0 };
 
-		put(&r, label, int_value(a, label0 + nrows * step));
+		put(&r, label, int_value(label0 + nrows * step));
 		put(&r, "entries", seq(a, items + i, n - i < per_row ?
 		    n - i : per_row));
 		rows[nrows++] = finish(&r, NULL);
@@ -825,18 +881,17 @@ has_predicate(const struct status *s, const char *name)
 	if (v != NULL)
 		return v->kind == VALUE_BOOL && v->u.boolean;
 	v = value_map_getz(s->map, "registry");
-	return strcmp(v->u.str.ptr, name) == 0;
+	return strcmp(value_str(v), name) == 0;
 }
 
 /* A bitset over first..first+span-1 for each predicate: bit (code - first)
  * % 8 of byte (code - first) / 8. */
-static struct value *
+static struct value
 build_predicates(struct arena *a, const struct status *const *by_code,
     unsigned long first, unsigned long span)
 {
 	size_t nbytes = (span + 7) / 8, np, i, j;
-	struct value **preds, **bytes = xcalloc(nbytes + 1, sizeof(*bytes));
-	struct value *v;
+	struct value *preds, *bytes = xcalloc(nbytes + 1, sizeof(*bytes)), v;
 	char hex[8];
 
 	for (np = 0; predicate_names[np] != NULL; np++)
@@ -967,7 +1022,7 @@ choose_keys(const struct phrase *p, size_t np, size_t minlen,
 				pos[i] = cand[idx[i]];
 			for (i = 0; i < np; i++)
 				keys[i] = phrase_key(p[i].upper,
-				    p[i].node->u.str.len, pos, k);
+				    value_strlen(p[i].node), pos, k);
 			most = sort_keys(keys, np);
 			if (most < best_most) {
 				best_most = most;
@@ -1049,13 +1104,13 @@ by_slot(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static struct value *
+static struct value
 build_reverse(struct arena *a, const struct phrase *p, size_t np,
     unsigned long *max_offset)
 {
 	struct builder r = { a, NULL, 0, 0 };
 	struct key_pos pos[KEY_BYTES];
-	struct value **items;
+	struct value *items;
 	struct slotted *sl = xcalloc(np + 1, sizeof(*sl));
 	uint32_t *keys = xcalloc(np + 1, sizeof(*keys)), multiplier = 1;
 	size_t minlen = (size_t)-1, maxlen = 0, npos, nk, i, j, most;
@@ -1064,14 +1119,14 @@ build_reverse(struct arena *a, const struct phrase *p, size_t np,
 	char hex[16];
 
 	for (i = 0; i < np; i++) {
-		size_t len = p[i].node->u.str.len;
+		size_t len = value_strlen(p[i].node);
 
 		minlen = len < minlen ? len : minlen;
 		maxlen = len > maxlen ? len : maxlen;
 	}
 	npos = choose_keys(p, np, minlen, pos);
 	for (i = 0; i < np; i++)
-		keys[i] = phrase_key(p[i].upper, p[i].node->u.str.len, pos,
+		keys[i] = phrase_key(p[i].upper, value_strlen(p[i].node), pos,
 		    npos);
 	most = sort_keys(keys, np);
 	for (i = 0, nk = 0; i < np; i++)
@@ -1082,7 +1137,7 @@ build_reverse(struct arena *a, const struct phrase *p, size_t np,
 	for (i = 0; i < np; i++) {
 		sl[i].phrase = &p[i];
 		sl[i].slot = hash_slot(phrase_key(p[i].upper,
-		    p[i].node->u.str.len, pos, npos), multiplier, bits);
+		    value_strlen(p[i].node), pos, npos), multiplier, bits);
 		sl[i].order = i;
 	}
 	qsort(sl, np, sizeof(*sl), by_slot);
@@ -1091,36 +1146,36 @@ build_reverse(struct arena *a, const struct phrase *p, size_t np,
 		most = j > most ? j : most;
 	}
 
-	put(&r, "min_length", int_value(a, minlen));
-	put(&r, "max_length", int_value(a, maxlen));
+	put(&r, "min_length", int_value(minlen));
+	put(&r, "max_length", int_value(maxlen));
 	put(&r, "length_type", str(a, c_type_for(maxlen)));
 	items = xcalloc(nslots + np + 1, sizeof(*items));
 	for (i = 0; i < npos; i++) {
 		struct builder k = { a, NULL, 0, 0 };
 
-		put(&k, "from_start", value_new_bool(a,
+		put(&k, "from_start", value_make_bool(
 		    pos[i].from == FROM_START, NULL));
-		put(&k, "from_end", value_new_bool(a, pos[i].from == FROM_END,
+		put(&k, "from_end", value_make_bool(pos[i].from == FROM_END,
 		    NULL));
-		put(&k, "middle", value_new_bool(a, pos[i].from == FROM_MIDDLE,
+		put(&k, "middle", value_make_bool(pos[i].from == FROM_MIDDLE,
 		    NULL));
-		put(&k, "index", int_value(a, pos[i].index));
-		put(&k, "shift", int_value(a, 8 * (i + 1)));
+		put(&k, "index", int_value(pos[i].index));
+		put(&k, "shift", int_value(8 * (i + 1)));
 		items[i] = finish(&k, NULL);
 	}
 	put(&r, "keys", seq(a, items, npos));
 	snprintf(hex, sizeof(hex), "0x%08lx", (unsigned long)multiplier);
 	put(&r, "multiplier", str(a, hex));
-	put(&r, "shift", int_value(a, 32 - bits));
-	put(&r, "slots", int_value(a, nslots));
+	put(&r, "shift", int_value(32 - bits));
+	put(&r, "slots", int_value(nslots));
 	put(&r, "slot_type", str(a, c_type_for(np)));
-	put(&r, "most_per_slot", int_value(a, most));
+	put(&r, "most_per_slot", int_value(most));
 	for (i = 0, j = 0; i <= nslots; i++) {
 		struct builder e = { a, NULL, 0, 0 };
 
 		while (j < np && sl[j].slot < i)
 			j++;
-		put(&e, "first", int_value(a, j));
+		put(&e, "first", int_value(j));
 		items[i] = finish(&e, NULL);
 	}
 	put(&r, "slot_rows", rows_of(a, items, nslots + 1, SLOTS_PER_ROW,
@@ -1128,21 +1183,21 @@ build_reverse(struct arena *a, const struct phrase *p, size_t np,
 	for (i = 0; i < np; i++) {
 		struct builder e = { a, NULL, 0, 0 };
 		const struct phrase *ph = sl[i].phrase;
-		size_t len = ph->node->u.str.len;
+		size_t len = value_strlen(ph->node);
 
-		put(&e, "phrase", (struct value *)ph->node);
-		put(&e, "upper", value_new_string(a, ph->upper, len, NULL));
-		put(&e, "length", int_value(a, len));
-		put(&e, "size", int_value(a, len + 1));
-		put(&e, "at", int_value(a, at));
+		put(&e, "phrase", *ph->node);
+		put(&e, "upper", value_make_string(a, ph->upper, len, NULL));
+		put(&e, "length", int_value(len));
+		put(&e, "size", int_value(len + 1));
+		put(&e, "at", int_value(at));
 		put(&e, "ident", str(a, ph->status->ident));
-		put(&e, "code", value_new_int(a, ph->status->code, NULL));
+		put(&e, "code", value_make_int(ph->status->code, NULL));
 		*max_offset = at > *max_offset ? at : *max_offset;
 		at += len + 1;
 		items[i] = finish(&e, NULL);
 	}
 	put(&r, "phrases", seq(a, items, np));
-	put(&r, "phrase_bytes", int_value(a, at));
+	put(&r, "phrase_bytes", int_value(at));
 	free(items);
 	free(keys);
 	free(sl);
@@ -1155,13 +1210,13 @@ field_size(const struct status *s, enum field f)
 {
 	switch (f) {
 	case F_REASON:
-		return (unsigned long)s->reason->u.str.len + 1;
+		return (unsigned long)value_strlen(s->reason) + 1;
 	case F_DESCRIPTION:
-		return (unsigned long)value_map_getz(s->map,
-		    "description")->u.str.len + 1;
+		return (unsigned long)value_strlen(value_map_getz(s->map,
+		    "description")) + 1;
 	case F_REFERENCE:
-		return (unsigned long)value_map_getz(s->map,
-		    "reference")->u.str.len + 1;
+		return (unsigned long)value_strlen(value_map_getz(s->map,
+		    "reference")) + 1;
 	default:
 		return (unsigned long)(strlen(NAME_PREFIX) + strlen(s->ident) +
 		    1);
@@ -1174,26 +1229,26 @@ field_size(const struct status *s, enum field f)
  * 0..MAX_CLASS, each {class, known, name_at, name_size}, and sets *bytes
  * to the table's size.
  */
-static struct value *
+static struct value
 build_class_names(struct arena *a, const struct klass *classes,
     size_t nclasses, unsigned long *bytes)
 {
-	struct value *items[MAX_CLASS + 1];
+	struct value items[MAX_CLASS + 1];
 	unsigned long at = 1;
 	long long number;
 
 	for (number = 0; number <= MAX_CLASS; number++) {
 		struct builder e = { a, NULL, 0, 0 };
 		const struct klass *k = find_class(classes, nclasses, number);
-		unsigned long size = k ? (unsigned long)k->name->u.str.len + 1 :
-		    0;
+		unsigned long size = k ? (unsigned long)value_strlen(k->name) +
+		    1 : 0;
 
-		put(&e, "class", int_value(a, (unsigned long)number));
-		put(&e, "known", value_new_bool(a, k != NULL, NULL));
-		put(&e, "name_at", int_value(a, k ? at : 0));
-		put(&e, "name_size", int_value(a, size));
+		put(&e, "class", int_value((unsigned long)number));
+		put(&e, "known", value_make_bool(k != NULL, NULL));
+		put(&e, "name_at", int_value(k ? at : 0));
+		put(&e, "name_size", int_value(size));
 		if (k != NULL)
-			put(&e, "name", (struct value *)k->name);
+			put(&e, "name", *k->name);
 		at += size;
 		items[number] = finish(&e, NULL);
 	}
@@ -1201,7 +1256,7 @@ build_class_names(struct arena *a, const struct klass *classes,
 	return seq(a, items, MAX_CLASS + 1);
 }
 
-static struct value *
+static struct value
 build_lookup(struct arena *arena, const struct status *s, size_t n,
     const struct phrase *phrases, size_t nphrases,
     const struct klass *classes, size_t nclasses)
@@ -1212,8 +1267,8 @@ build_lookup(struct arena *arena, const struct status *s, size_t n,
 	unsigned long span = last - first + 1, at[NFIELDS], code;
 	unsigned long max_offset = 0, class_bytes;
 	const struct status **by_code = xcalloc(span, sizeof(*by_code));
-	struct value **entries = xcalloc(span, sizeof(*entries));
-	struct value *reverse, *class_names;
+	struct value *entries = xcalloc(span, sizeof(*entries));
+	struct value reverse, class_names;
 	size_t i, f;
 
 	for (f = 0; f < NFIELDS; f++)
@@ -1224,11 +1279,10 @@ build_lookup(struct arena *arena, const struct status *s, size_t n,
 		struct builder e = { arena, NULL, 0, 0 };
 		const struct status *st = by_code[code - first];
 
-		put(&e, "code", int_value(arena, code));
-		put(&e, "known", value_new_bool(arena, st != NULL, NULL));
+		put(&e, "code", int_value(code));
+		put(&e, "known", value_make_bool(st != NULL, NULL));
 		for (f = 0; f < NFIELDS; f++) {
-			put(&e, field_at_keys[f], int_value(arena, st ?
-			    at[f] : 0));
+			put(&e, field_at_keys[f], int_value(st ? at[f] : 0));
 			if (st == NULL)
 				continue;
 			max_offset = at[f] > max_offset ? at[f] : max_offset;
@@ -1241,18 +1295,18 @@ build_lookup(struct arena *arena, const struct status *s, size_t n,
 	    &class_bytes);
 	max_offset = class_bytes > max_offset ? class_bytes : max_offset;
 
-	put(&b, "first", int_value(arena, first));
-	put(&b, "last", int_value(arena, last));
-	put(&b, "span", int_value(arena, span));
+	put(&b, "first", int_value(first));
+	put(&b, "last", int_value(last));
+	put(&b, "span", int_value(span));
 	put(&b, "offset_type", str(arena, c_type_for(max_offset)));
 	for (f = 0; f < NFIELDS; f++)
-		put(&b, field_bytes_keys[f], int_value(arena, at[f]));
+		put(&b, field_bytes_keys[f], int_value(at[f]));
 	put(&b, "rows", rows_of(arena, entries, span, CODES_PER_ROW, "code",
 	    first, CODES_PER_ROW));
 	put(&b, "predicates", build_predicates(arena, by_code, first, span));
 	put(&b, "classes", class_names);
-	put(&b, "class_bytes", int_value(arena, class_bytes));
-	put(&b, "class_span", int_value(arena, MAX_CLASS + 1));
+	put(&b, "class_bytes", int_value(class_bytes));
+	put(&b, "class_span", int_value(MAX_CLASS + 1));
 	put(&b, "reverse", reverse);
 	free(entries);
 	free(by_code);
@@ -1263,49 +1317,54 @@ int
 model_build(const struct value *doc, const char *source_path,
     struct arena *arena, struct diag *d, struct value **model)
 {
-	struct checker c = { arena, d };
+	struct checker c = { arena, d, source_path };
 	unsigned errors = d->errors;
 	const struct value *class_list, *status_list;
 	struct klass *classes = NULL;
 	struct status *statuses = NULL;
 	struct phrase *phrases = NULL;
-	struct value **nodes = NULL, **members = NULL;
+	struct value *nodes = NULL, *members = NULL, status_seq, root_node;
+	struct srcpos at;
 	size_t nclasses = 0, nstatuses = 0, nphrases = 0, i, j, nm;
 	struct builder root = { arena, NULL, 0, 0 };
 
 	*model = NULL;
 	if (doc->kind == VALUE_NULL) {
-		diag_error(d, &doc->pos, "the file has no content: expected "
+		at = where(&c, doc);
+		diag_error(d, &at, "the file has no content: expected "
 		    "a mapping with 'classes' and 'statuses'");
 		return -1;
 	}
 	if (doc->kind != VALUE_MAP) {
-		diag_error(d, &doc->pos, "the status table must be a mapping "
+		at = where(&c, doc);
+		diag_error(d, &at, "the status table must be a mapping "
 		    "with 'classes' and 'statuses', got %s",
-		    value_kind_name(doc->kind));
+		    value_kind_name(value_kind(doc)));
 		return -1;
 	}
 	check_keys(&c, doc, root_keys, "the status table");
 	class_list = check_list(&c, doc, "classes");
 	status_list = check_list(&c, doc, "statuses");
 	if (class_list != NULL) {
-		classes = xcalloc(class_list->u.seq.len, sizeof(*classes));
+		classes = xcalloc(value_len(class_list), sizeof(*classes));
 		nclasses = check_classes(&c, class_list, classes);
 	}
 	if (status_list != NULL) {
-		statuses = xcalloc(status_list->u.seq.len, sizeof(*statuses));
-		for (i = 0; i < status_list->u.seq.len; i++) {
+		statuses = xcalloc(value_len(status_list), sizeof(*statuses));
+		for (i = 0; i < value_len(status_list); i++) {
 			struct status *s = &statuses[nstatuses];
 
 			memset(s, 0, sizeof(*s));
 			s->index = i;
-			check_status(&c, status_list->u.seq.items[i], classes,
+			check_status(&c, value_item(status_list, i), classes,
 			    nclasses, s);
 			if (s->map != NULL)
 				nstatuses++;
 		}
-		if (status_list->u.seq.len == 0)
-			diag_error(d, &status_list->pos, "'statuses' is empty");
+		if (value_len(status_list) == 0) {
+			at = where(&c, status_list);
+			diag_error(d, &at, "'statuses' is empty");
+		}
 	}
 	if (nstatuses > 0)
 		qsort(statuses, nstatuses, sizeof(*statuses), by_code);
@@ -1322,7 +1381,7 @@ model_build(const struct value *doc, const char *source_path,
 		    nclasses, statuses[i].code / 100));
 	members = xcalloc(nstatuses + nclasses + 1, sizeof(*members));
 	{
-		struct value **class_nodes = xcalloc(nclasses + 1,
+		struct value *class_nodes = xcalloc(nclasses + 1,
 		    sizeof(*class_nodes));
 		size_t nc = 0;
 		long long number;
@@ -1339,36 +1398,35 @@ model_build(const struct value *doc, const char *source_path,
 				if (statuses[j].code / 100 == number)
 					members[nm++] = nodes[j];
 			buf_init(&ident);
-			text_c_ident(k->name->u.str.ptr, k->name->u.str.len,
+			text_c_ident(value_str(k->name), value_strlen(k->name),
 			    &ident);
-			put(&b, "class", (struct value *)value_map_getz(k->map,
-			    "class"));
-			put(&b, "name", (struct value *)k->name);
-			put(&b, "summary", (struct value *)value_map_getz(
-			    k->map, "summary"));
-			put(&b, "ident", value_new_string(arena,
+			put(&b, "class", *value_map_getz(k->map, "class"));
+			put(&b, "name", *k->name);
+			put(&b, "summary", *value_map_getz(k->map, "summary"));
+			put(&b, "ident", value_make_string(arena,
 			    buf_cstr(&ident), ident.len, NULL));
-			put(&b, "count", value_new_int(arena, (long long)nm,
-			    NULL));
+			put(&b, "count", value_make_int((long long)nm, NULL));
 			put(&b, "statuses", seq(arena, members, nm));
 			put_user_keys(&b, k->map);
 			buf_free(&ident);
-			class_nodes[nc++] = finish(&b, &k->map->pos);
+			class_nodes[nc++] = finish(&b, k->map);
 		}
 		put(&root, "generator", str(arena, "statusgen"));
 		put(&root, "source", str(arena, source_path));
-		put(&root, "count", value_new_int(arena, (long long)nstatuses,
+		put(&root, "count", value_make_int((long long)nstatuses,
 		    NULL));
 		put(&root, "classes", seq(arena, class_nodes, nc));
 		free(class_nodes);
 	}
-	put(&root, "statuses", seq(arena, nodes, nstatuses));
+	status_seq = seq(arena, nodes, nstatuses);
+	put(&root, "statuses", status_seq);
 	put(&root, "phrase_lengths", build_phrase_lengths(arena, phrases,
-	    nphrases, nodes, statuses));
+	    nphrases, &status_seq, statuses));
 	put(&root, "lookup", build_lookup(arena, statuses, nstatuses,
 	    phrases, nphrases, classes, nclasses));
 	put_user_keys(&root, doc);
-	*model = finish(&root, &doc->pos);
+	root_node = finish(&root, doc);
+	*model = value_box(arena, &root_node);
 out:
 	free(root.pairs);
 	free(nodes);

@@ -16,7 +16,8 @@
  * (ignoring case), two statuses with the same C identifier, and unknown
  * keys (with a did-you-mean).
  *
- * The context it builds, all in arena (doc's nodes are shared, not copied):
+ * The context it builds, all in arena (it copies doc's 16-byte nodes, and
+ * shares their texts and children):
  *   generator     "statusgen"
  *   source        source_path as given
  *   count         number of statuses

@@ -32,6 +32,7 @@ enum special_name {
 struct segment {
 	const char	*ptr;
 	size_t		 len;
+	size_t		 id;	/* numbers the env's segments, for hints */
 };
 
 /* A name as written in a tag: ".", or dot-separated segments. */
@@ -92,6 +93,7 @@ struct mustache_env {
 	struct partial_entry	*partials;
 	size_t			 npartials;
 	size_t			 cap;
+	size_t			 nsegments;	/* compiled so far */
 };
 
 /* ---------------------------------------------------------------- */
@@ -784,6 +786,7 @@ parse_path(struct compiler *c, const struct token *t, const char *s,
 		}
 		path->segs[path->nsegs].ptr = s + start;
 		path->segs[path->nsegs].len = i - start;
+		path->segs[path->nsegs].id = c->env->nsegments++;
 		path->nsegs++;
 		start = i + 1;
 	}
@@ -1120,6 +1123,8 @@ struct render {
 	int			 at_bol;
 	size_t			 depth;
 	struct buf		 scratch[2];
+	size_t			*hints;		/* by segment id: pair index + 1 */
+	size_t			 nhints;
 	int			 failed;
 };
 
@@ -1192,8 +1197,41 @@ push_frame(struct render *r, const struct value *v, size_t index,
  * Resolves a name against the context stack. tmp holds the synthesized
  * value of an iteration variable. Returns NULL when the name is undefined.
  */
+/*
+ * The value under seg in map. A section over a list of records looks the
+ * same names up in mappings of one shape again and again: the hint, the
+ * pair where this segment was found last, is right nearly every time, and
+ * saves comparing the name with every key before it.
+ */
 static const struct value *
-lookup(const struct render *r, const struct path *p, struct value *tmp)
+map_get(struct render *r, const struct value *map, const struct segment *seg)
+{
+	const struct value_pair *pair;
+	size_t old = r->nhints, i;
+
+	if (map->kind != VALUE_MAP)
+		return NULL;
+	if (seg->id >= r->nhints) {
+		r->hints = xgrow(r->hints, &r->nhints, seg->id + 1,
+		    sizeof(*r->hints));
+		memset(r->hints + old, 0, (r->nhints - old) * sizeof(*r->hints));
+	}
+	i = r->hints[seg->id];
+	if (i > 0 && i <= value_len(map)) {
+		pair = value_pair(map, i - 1);
+		if (value_strlen(&pair->key) == seg->len &&
+		    memcmp(value_str(&pair->key), seg->ptr, seg->len) == 0)
+			return &pair->val;
+	}
+	pair = value_map_find(map, seg->ptr, seg->len);
+	if (pair == NULL)
+		return NULL;
+	r->hints[seg->id] = (size_t)(pair - value_pair(map, 0)) + 1;
+	return &pair->val;
+}
+
+static const struct value *
+lookup(struct render *r, const struct path *p, struct value *tmp)
 {
 	const struct value *v = NULL;
 	size_t i;
@@ -1204,15 +1242,13 @@ lookup(const struct render *r, const struct path *p, struct value *tmp)
 
 			if (!f->iterating)
 				continue;
-			memset(tmp, 0, sizeof(*tmp));
-			if (p->special == NAME_INDEX) {
-				tmp->kind = VALUE_INT;
-				tmp->u.integer = (long long)f->index + 1;
-			} else {
-				tmp->kind = VALUE_BOOL;
-				tmp->u.boolean = p->special == NAME_FIRST ?
-				    f->index == 0 : f->index + 1 == f->count;
-			}
+			if (p->special == NAME_INDEX)
+				*tmp = value_make_int((long long)f->index + 1,
+				    NULL);
+			else
+				*tmp = value_make_bool(p->special == NAME_FIRST ?
+				    f->index == 0 : f->index + 1 == f->count,
+				    NULL);
 			return tmp;
 		}
 		return NULL;
@@ -1220,13 +1256,12 @@ lookup(const struct render *r, const struct path *p, struct value *tmp)
 	if (p->nsegs == 0)
 		return r->nframes ? r->frames[r->nframes - 1].v : NULL;
 	for (i = r->nframes; i-- > 0;) {
-		v = value_map_get(r->frames[i].v, p->segs[0].ptr,
-		    p->segs[0].len);
+		v = map_get(r, r->frames[i].v, &p->segs[0]);
 		if (v != NULL)
 			break;
 	}
 	for (i = 1; v != NULL && i < p->nsegs; i++)
-		v = value_map_get(v, p->segs[i].ptr, p->segs[i].len);
+		v = map_get(r, v, &p->segs[i]);
 	return v;
 }
 
@@ -1249,14 +1284,14 @@ render_interpolation(struct render *r, const struct node *n)
 	}
 	/* A string goes straight from the tree to the output. */
 	if (v->kind == VALUE_STRING && n->nfilters == 0) {
-		if (v->u.str.len == 0)
+		if (value_strlen(v) == 0)
 			return;
 		emit_indent(r);
 		if (n->type == NODE_VAR)
-			text_escape(r->esc, v->u.str.ptr, v->u.str.len,
+			text_escape(r->esc, value_str(v), value_strlen(v),
 			    r->out);
 		else
-			buf_append(r->out, v->u.str.ptr, v->u.str.len);
+			buf_append(r->out, value_str(v), value_strlen(v));
 		check_output(r, &n->pos);
 		return;
 	}
@@ -1315,8 +1350,8 @@ render_section(struct render *r, const struct node *n)
 	if (!value_truthy(v) || enter(r, n) != 0)
 		return;
 	if (v->kind == VALUE_SEQ) {
-		for (i = 0; i < v->u.seq.len && !r->failed; i++) {
-			push_frame(r, v->u.seq.items[i], i, v->u.seq.len, 1);
+		for (i = 0; i < value_len(v) && !r->failed; i++) {
+			push_frame(r, value_item(v, i), i, value_len(v), 1);
 			render_nodes(r, n->kids, n->nkids);
 			r->nframes--;
 		}
@@ -1488,6 +1523,7 @@ mustache_render(struct mustache_env *env, const struct mustache_template *t,
 	rc = render_nodes(&r, t->nodes, t->nnodes);
 	free(r.frames);
 	free(r.parents);
+	free(r.hints);
 	buf_free(&r.indent);
 	buf_free(&r.scratch[0]);
 	buf_free(&r.scratch[1]);

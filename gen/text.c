@@ -235,12 +235,25 @@ escape_md(const unsigned char *p, size_t len, struct buf *out)
 	}
 }
 
+/* Does c go into a JSON string as it is? 0xe2 may start U+2028 or U+2029. */
+static int
+json_plain(unsigned char c)
+{
+	return c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && c != 0xe2;
+}
+
 static void
 escape_json(const unsigned char *p, size_t len, struct buf *out)
 {
-	size_t i;
+	size_t i = 0, run;
 
-	for (i = 0; i < len; i++) {
+	while (i < len) {
+		/* Most text needs no escape: copy it a run at a time. */
+		for (run = i; run < len && json_plain(p[run]); run++)
+			continue;
+		buf_append(out, (const char *)p + i, run - i);
+		if ((i = run) == len)
+			break;
 		switch (p[i]) {
 		case '"':
 			buf_puts(out, "\\\"");
@@ -273,13 +286,11 @@ escape_json(const unsigned char *p, size_t len, struct buf *out)
 			} else
 				buf_putc(out, p[i]);
 			break;
-		default:
-			if (p[i] < 0x20 || p[i] == 0x7f)
-				buf_printf(out, "\\u%04x", (unsigned)p[i]);
-			else
-				buf_putc(out, p[i]);
+		default:	/* the other controls and DEL */
+			buf_printf(out, "\\u%04x", (unsigned)p[i]);
 			break;
 		}
+		i++;
 	}
 }
 

@@ -7,71 +7,136 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct value *
-value_new(struct arena *a, enum value_kind kind, const struct srcpos *pos)
+/* Saturates where a field is narrower than a position can be. */
+static struct value
+positioned(enum value_kind kind, const struct srcpos *pos)
 {
-	struct value *v = arena_alloc_aligned(a, sizeof(*v),
-	    _Alignof(struct value));
+	struct value v;
 
-	v->kind = kind;
-	if (pos != NULL)
-		v->pos = *pos;
+	memset(&v, 0, sizeof(v));
+	v.kind = kind & 7u;
+	if (pos != NULL) {
+		v.line = pos->line;
+		v.col = pos->col < (1u << 29) ? pos->col : (1u << 29) - 1;
+	}
 	return v;
 }
 
-struct value *
-value_new_string(struct arena *a, const char *s, size_t len,
+struct srcpos
+value_pos(const struct value *v, const char *file)
+{
+	struct srcpos pos;
+
+	pos.file = file;
+	pos.line = v->line;
+	pos.col = v->col;
+	return pos;
+}
+
+struct value
+value_make(enum value_kind kind, const struct srcpos *pos)
+{
+	return positioned(kind, pos);
+}
+
+const struct value_text *
+value_text(struct arena *a, const char *s, size_t len)
+{
+	struct value_text *t = arena_alloc_raw(a,
+	    sizeof(*t) + len + 1, _Alignof(struct value_text));
+
+	t->len = len;
+	if (len > 0)
+		memcpy(t->bytes, s, len);
+	t->bytes[len] = '\0';
+	return t;
+}
+
+struct value
+value_make_text(const struct value_text *text, const struct srcpos *pos)
+{
+	struct value v = positioned(VALUE_STRING, pos);
+
+	v.u.text = text;
+	return v;
+}
+
+struct value
+value_make_string(struct arena *a, const char *s, size_t len,
     const struct srcpos *pos)
 {
-	struct value *v = value_new(a, VALUE_STRING, pos);
+	return value_make_text(value_text(a, s, len), pos);
+}
 
-	v->u.str.ptr = arena_strndup(a, s, len);
-	v->u.str.len = len;
+struct value
+value_make_int(long long n, const struct srcpos *pos)
+{
+	struct value v = positioned(VALUE_INT, pos);
+
+	v.u.integer = n;
 	return v;
 }
 
-struct value *
-value_new_int(struct arena *a, long long n, const struct srcpos *pos)
+struct value
+value_make_bool(int b, const struct srcpos *pos)
 {
-	struct value *v = value_new(a, VALUE_INT, pos);
+	struct value v = positioned(VALUE_BOOL, pos);
 
-	v->u.integer = n;
+	v.u.boolean = b != 0;
 	return v;
 }
 
-struct value *
-value_new_bool(struct arena *a, int b, const struct srcpos *pos)
+struct value
+value_make_real(double d, const struct srcpos *pos)
 {
-	struct value *v = value_new(a, VALUE_BOOL, pos);
+	struct value v = positioned(VALUE_FLOAT, pos);
 
-	v->u.boolean = b != 0;
+	v.u.real = d;
 	return v;
 }
 
 void
-value_seq_set(struct arena *a, struct value *seq, struct value *const *items,
+value_seq_set(struct arena *a, struct value *seq, const struct value *items,
     size_t n)
 {
-	struct value **copy = arena_alloc_aligned(a, n * sizeof(*items),
-	    _Alignof(struct value *));
+	struct value_seq *copy;
 
-	if (n > 0)
-		memcpy(copy, items, n * sizeof(*items));
-	seq->u.seq.items = copy;
-	seq->u.seq.len = n;
+	if (n == 0) {
+		seq->u.seq = NULL;
+		return;
+	}
+	copy = arena_alloc_raw(a, sizeof(*copy) + n * sizeof(*items),
+	    _Alignof(struct value_seq));
+	copy->len = n;
+	memcpy(copy->items, items, n * sizeof(*items));
+	seq->u.seq = copy;
 }
 
 void
 value_map_set(struct arena *a, struct value *map,
     const struct value_pair *pairs, size_t n)
 {
-	struct value_pair *copy = arena_alloc_aligned(a, n * sizeof(*pairs),
-	    _Alignof(struct value_pair));
+	struct value_map *copy;
 
-	if (n > 0)
-		memcpy(copy, pairs, n * sizeof(*pairs));
-	map->u.map.pairs = copy;
-	map->u.map.len = n;
+	if (n == 0) {
+		map->u.map = NULL;
+		return;
+	}
+	copy = arena_alloc_raw(a, sizeof(*copy) + n * sizeof(*pairs),
+	    _Alignof(struct value_map));
+	copy->len = n;
+	memcpy(copy->pairs, pairs, n * sizeof(*pairs));
+	map->u.map = copy;
+}
+
+struct value *
+value_box(struct arena *a, const struct value *v)
+{
+	struct value *box = arena_alloc_raw(a, sizeof(*box),
+	    _Alignof(struct value));
+
+	*box = *v;
+	return box;
 }
 
 const struct value_pair *
@@ -79,14 +144,13 @@ value_map_find(const struct value *map, const char *key, size_t keylen)
 {
 	size_t i;
 
-	if (map == NULL || map->kind != VALUE_MAP)
+	if (map == NULL || map->kind != VALUE_MAP || map->u.map == NULL)
 		return NULL;
-	for (i = 0; i < map->u.map.len; i++) {
-		const struct value *k = map->u.map.pairs[i].key;
+	for (i = 0; i < map->u.map->len; i++) {
+		const struct value_text *k = map->u.map->pairs[i].key.u.text;
 
-		if (k->u.str.len == keylen &&
-		    memcmp(k->u.str.ptr, key, keylen) == 0)
-			return &map->u.map.pairs[i];
+		if (k->len == keylen && memcmp(k->bytes, key, keylen) == 0)
+			return &map->u.map->pairs[i];
 	}
 	return NULL;
 }
@@ -96,7 +160,7 @@ value_map_get(const struct value *map, const char *key, size_t keylen)
 {
 	const struct value_pair *p = value_map_find(map, key, keylen);
 
-	return p != NULL ? p->val : NULL;
+	return p != NULL ? &p->val : NULL;
 }
 
 const struct value *
@@ -110,13 +174,13 @@ value_truthy(const struct value *v)
 {
 	if (v == NULL)
 		return 0;
-	switch (v->kind) {
+	switch (value_kind(v)) {
 	case VALUE_NULL:
 		return 0;
 	case VALUE_BOOL:
 		return v->u.boolean;
 	case VALUE_SEQ:
-		return v->u.seq.len > 0;
+		return v->u.seq != NULL;
 	default:
 		return 1;
 	}
@@ -163,6 +227,59 @@ same_at(const char *s, int prec)
 	return s[0] == '0' || n <= (size_t)prec;
 }
 
+/*
+ * The common case without printf: a double that some decimal of at most
+ * DBL_DIG significant digits and k <= 8 decimals, written in fixed
+ * notation, reads back as. Its shortest form is the one with the fewest
+ * decimals, n / 10^k for the smallest such k: n and 10^k are exact
+ * doubles, and IEEE division rounds correctly, as strtod does, so the
+ * division is equal to d exactly when the decimal reads back as d. And
+ * no two decimals of DBL_DIG digits read back as one double, so this is
+ * the number the general path below prints. Returns 0 when d is not such
+ * a double, or when that path would print it in scientific notation.
+ */
+static int
+format_short_fixed(double d, struct buf *out)
+{
+	static const double pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8 };
+	char tmp[32], *p = tmp + sizeof(tmp);
+	double mag = fabs(d), scaled;
+	unsigned long long n;
+	int i, k;
+
+	if (!(mag >= 1e-4 && mag < 1e15))
+		return 0;
+	for (k = 0; k < (int)(sizeof(pow10) / sizeof(pow10[0])); k++) {
+		scaled = mag * pow10[k];
+		if (scaled >= 1e15)
+			return 0;
+		n = (unsigned long long)(scaled + 0.5);
+		if ((double)n / pow10[k] == mag)
+			break;
+	}
+	/* %g writes 70540 as 7.054e+04: trailing zeros are not significant
+	 * digits, and it goes scientific when the integer part has more
+	 * digits than the number has significant ones. */
+	if (k == (int)(sizeof(pow10) / sizeof(pow10[0])) ||
+	    (k == 0 && n % 10 == 0))
+		return 0;
+	for (i = 0; i < k; i++) {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	}
+	if (k > 0)
+		*--p = '.';
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n != 0);
+	if (d < 0)
+		*--p = '-';
+	buf_append(out, p, (size_t)(tmp + sizeof(tmp) - p));
+	return 1;
+}
+
 void
 value_format_double(double d, struct buf *out)
 {
@@ -177,6 +294,8 @@ value_format_double(double d, struct buf *out)
 		buf_puts(out, d < 0 ? "-inf" : "inf");
 		return;
 	}
+	if (format_short_fixed(d, out))
+		return;
 	/*
 	 * The shortest precision that reads back as the same double. When
 	 * some precision p <= DBL_DIG does, the DBL_DIG-digit rendering is
@@ -222,7 +341,7 @@ format_integer(long long n, struct buf *out)
 int
 value_format(const struct value *v, struct buf *out)
 {
-	switch (v->kind) {
+	switch (value_kind(v)) {
 	case VALUE_NULL:
 		return 0;
 	case VALUE_BOOL:
@@ -235,7 +354,7 @@ value_format(const struct value *v, struct buf *out)
 		value_format_double(v->u.real, out);
 		return 0;
 	case VALUE_STRING:
-		buf_append(out, v->u.str.ptr, v->u.str.len);
+		buf_append(out, v->u.text->bytes, v->u.text->len);
 		return 0;
 	case VALUE_SEQ:
 	case VALUE_MAP:

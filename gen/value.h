@@ -3,6 +3,7 @@
 #define STATUSGEN_VALUE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -18,59 +19,146 @@ enum value_kind {
 	VALUE_MAP
 };
 
-struct value;
-
-/* One entry of a mapping. key is always a VALUE_STRING node. */
-struct value_pair {
-	struct value	*key;
-	struct value	*val;
+/* A string's bytes, NUL-terminated, with its length (authoritative: the
+ * bytes may contain NULs). Equal texts may share one (interned keys). */
+struct value_text {
+	size_t	len;
+	char	bytes[];
 };
 
+struct value_seq;
+struct value_map;
+
 /*
- * A node of the tree, with the place it came from. Nodes live in an arena;
- * a node may have several parents (YAML aliases), so a tree is never freed
- * node by node. Strings are NUL-terminated but may contain NUL bytes: len
- * is authoritative. Mappings keep the order of their source.
+ * A node of the tree: 16 bytes, because a table of a million rows is
+ * fifteen million of them (the scale bench of make bench-generator; at
+ * 48 bytes, with a file name in each and children behind pointers, the
+ * tree was 7.6 times its input). So the node keeps only a line and a
+ * column; the file is the caller's to supply (value_pos), as one tree
+ * comes from one file. Lists and mappings hold their children inline,
+ * not behind pointers.
+ *
+ * Nodes are immutable once built, and live in an arena: a YAML alias is
+ * a copy of its anchor's node, which shares the anchor's children, so a
+ * tree is a DAG and is never freed node by node. Mappings keep the order
+ * of their source.
+ *
+ * Read a node through the accessors below; kind may be read directly.
  */
 struct value {
-	enum value_kind	 kind;
-	struct srcpos	 pos;
+	uint32_t	 line;		/* 1-based; 0: no source position */
+	unsigned	 kind : 3;	/* an enum value_kind */
+	unsigned	 col : 29;	/* 1-based, saturated */
 	union {
-		int		 boolean;
-		long long	 integer;
-		double		 real;
-		struct {
-			const char	*ptr;
-			size_t		 len;
-		} str;
-		struct {
-			struct value	**items;
-			size_t		  len;
-		} seq;
-		struct {
-			struct value_pair	*pairs;
-			size_t			 len;
-		} map;
+		int			 boolean;
+		long long		 integer;
+		double			 real;
+		const struct value_text	*text;	/* never NULL for a string */
+		const struct value_seq	*seq;	/* NULL: the empty list */
+		const struct value_map	*map;	/* NULL: the empty mapping */
 	} u;
 };
 
-/* Constructors: allocate a node in a (never NULL; exits on OOM). pos may
- * be NULL for a node without a source position. Strings are copied. */
-struct value	*value_new(struct arena *a, enum value_kind kind,
-		    const struct srcpos *pos);
-struct value	*value_new_string(struct arena *a, const char *s, size_t len,
-		    const struct srcpos *pos);
-struct value	*value_new_int(struct arena *a, long long n,
-		    const struct srcpos *pos);
-struct value	*value_new_bool(struct arena *a, int b,
-		    const struct srcpos *pos);
+/* One entry of a mapping. key is always a VALUE_STRING node. */
+struct value_pair {
+	struct value	key;
+	struct value	val;
+};
 
-/* Give a VALUE_SEQ or VALUE_MAP node its items: the array is copied into
- * the arena, the nodes it points at are shared, not copied. */
+struct value_seq {
+	size_t		len;
+	struct value	items[];
+};
+
+struct value_map {
+	size_t			len;
+	struct value_pair	pairs[];
+};
+
+/* ------------------------------------------------------------------ */
+/* Reading a node */
+
+static inline enum value_kind
+value_kind(const struct value *v)
+{
+	return (enum value_kind)v->kind;
+}
+
+/* A string's bytes (NUL-terminated) and length; v must be a string. */
+static inline const char *
+value_str(const struct value *v)
+{
+	return v->u.text->bytes;
+}
+
+static inline size_t
+value_strlen(const struct value *v)
+{
+	return v->u.text->len;
+}
+
+/* The number of items of a list, or of pairs of a mapping; 0 for any
+ * other kind. */
+static inline size_t
+value_len(const struct value *v)
+{
+	if (v->kind == VALUE_SEQ)
+		return v->u.seq != NULL ? v->u.seq->len : 0;
+	if (v->kind == VALUE_MAP)
+		return v->u.map != NULL ? v->u.map->len : 0;
+	return 0;
+}
+
+/* Item i of a list (i < value_len(v)). */
+static inline const struct value *
+value_item(const struct value *v, size_t i)
+{
+	return &v->u.seq->items[i];
+}
+
+/* Pair i of a mapping (i < value_len(v)). */
+static inline const struct value_pair *
+value_pair(const struct value *v, size_t i)
+{
+	return &v->u.map->pairs[i];
+}
+
+/* Where v came from, in file: line 0 (no position printed) for a node
+ * made without one. */
+struct srcpos	value_pos(const struct value *v, const char *file);
+
+/* ------------------------------------------------------------------ */
+/* Building a node */
+
+/*
+ * Constructors return the node by value, to be stored in a list, a pair
+ * or with value_box. pos may be NULL for a node without a position; its
+ * file is not kept. Strings are copied into a (exits on OOM); value_text
+ * makes a text to share between nodes.
+ */
+struct value	value_make(enum value_kind kind, const struct srcpos *pos);
+struct value	value_make_string(struct arena *a, const char *s, size_t len,
+		    const struct srcpos *pos);
+struct value	value_make_text(const struct value_text *text,
+		    const struct srcpos *pos);
+struct value	value_make_int(long long n, const struct srcpos *pos);
+struct value	value_make_bool(int b, const struct srcpos *pos);
+struct value	value_make_real(double d, const struct srcpos *pos);
+const struct value_text	*value_text(struct arena *a, const char *s,
+			    size_t len);
+
+/* Give a VALUE_SEQ or VALUE_MAP node its children: the array is copied
+ * into a (the children's own children are shared, not copied). */
 void	value_seq_set(struct arena *a, struct value *seq,
-	    struct value *const *items, size_t n);
+	    const struct value *items, size_t n);
 void	value_map_set(struct arena *a, struct value *map,
 	    const struct value_pair *pairs, size_t n);
+
+/* Copies v into a, for a caller that needs a node's address (a root). */
+struct value	*value_box(struct arena *a, const struct value *v);
+
+/* ------------------------------------------------------------------ */
+/* Queries */
 
 /* Returns the value under key in map, or NULL when map is NULL, not a
  * mapping, or has no such key. */

@@ -32,10 +32,10 @@
 #define INDEX_MIN	8
 
 /*
- * Mapping keys repeat from one record to the next: their text is kept once
- * (each key keeps a node of its own, for its position). Only short keys,
- * and only so many distinct ones, so that a file of unique keys costs no
- * more than before.
+ * Mapping keys, and many short strings, repeat from one record to the
+ * next: their text is kept once (each node keeps its own position). Only
+ * short texts, and only so many distinct ones, so that a file of unique
+ * strings costs no more than without.
  */
 #define INTERN_LEN_MAX	64
 #define INTERN_MAX	4096
@@ -63,9 +63,16 @@ static const struct {
 #define KIND_SCHEMA	(-1)	/* no tag: the core schema decides */
 #define KIND_UNKNOWN	(-2)	/* a tag we do not know (reported) */
 
+/* An interned text, with its hash so that a probe reads only the table. */
+struct interned {
+	const struct value_text	*text;		/* NULL: an empty slot */
+	size_t			 hash;
+};
+
 struct anchor {
 	char		*name;		/* NULL: an empty slot */
-	struct value	*node;
+	struct value	 node;		/* a copy: an alias copies it again */
+	size_t		 serial;	/* of its collection's frame, or 0 */
 	char		*text;		/* a non-string scalar's source, for keys */
 	size_t		 textlen;
 	size_t		 weight;	/* nodes in the subtree, aliases expanded */
@@ -78,25 +85,22 @@ struct anchor {
  * collection at the same depth reuses their vectors.
  */
 struct frame {
-	struct value		 *node;
+	struct value		  node;		/* children set at its end */
+	size_t			  serial;	/* tells collections apart */
 	char			 *anchor;	/* its anchor's name, or NULL */
 	size_t			  weight;
 	size_t			  height;
-	struct value		**items;	/* a sequence's */
+	struct value		 *items;	/* a sequence's */
 	size_t			  nitems, capitems;
 	struct value_pair	 *pairs;	/* a mapping's */
 	size_t			  npairs, cappairs;
-	struct value		 *key;		/* waiting for its value */
-	int			  havekey;	/* NULL key: drop the pair */
+	struct value		  key;		/* waiting for its value */
+	int			  havekey;
+	int			  keyok;	/* 0: drop the pair */
 	size_t			 *slots;	/* pair index + 1, 0 when empty */
 	size_t			  nslots, capslots;
 };
 
-/* One interned key text, in the arena; ptr NULL: an empty slot. */
-struct interned {
-	const char	*ptr;
-	size_t		 len;
-};
 
 struct loader {
 	const char	*name;		/* arena copy, shared by every srcpos */
@@ -115,7 +119,9 @@ struct loader {
 	size_t		 alias_nodes;
 	int		 ndocs;
 	int		 stop;		/* an error after which nothing makes sense */
-	struct value	*root;
+	size_t		 serial;	/* collections opened so far */
+	struct value	 root;
+	int		 haveroot;
 };
 
 static size_t
@@ -356,41 +362,72 @@ parse_float(const char *s, size_t n, double *out)
 	return 1;
 }
 
+/* The text s, shared with equal texts when it is short (see INTERN_MAX). */
+static const struct value_text *
+intern(struct loader *l, const char *s, size_t n)
+{
+	struct interned *e;
+	size_t mask = INTERN_MAX * 2 - 1, h, i;
+
+	if (n > INTERN_LEN_MAX)
+		return value_text(l->arena, s, n);
+	if (l->interned == NULL)
+		l->interned = xcalloc(INTERN_MAX * 2, sizeof(*l->interned));
+	h = hash(s, n);
+	for (i = h & mask;; i = (i + 1) & mask) {
+		e = &l->interned[i];
+		if (e->text == NULL || (e->hash == h && e->text->len == n &&
+		    memcmp(e->text->bytes, s, n) == 0))
+			break;
+	}
+	if (e->text == NULL) {
+		if (l->ninterned == INTERN_MAX)
+			return value_text(l->arena, s, n);
+		e->text = value_text(l->arena, s, n);
+		e->hash = h;
+		l->ninterned++;
+	}
+	return e->text;
+}
+
+static struct value
+string_node(struct loader *l, const char *s, size_t n,
+    const struct srcpos *pos)
+{
+	return value_make_text(intern(l, s, n), pos);
+}
+
 /*
  * The node for a scalar's text: of kind want (from a tag), or resolved by
  * the core schema when want is KIND_SCHEMA. Text that does not fit its tag
  * is reported, and a string stands in for it.
  */
-static struct value *
+static struct value
 scalar_node(struct loader *l, int want, const char *tag, const char *s,
     size_t n, const struct srcpos *pos)
 {
-	struct value *v;
 	struct buf b1, b2;
 	long long ll;
 	double dbl;
 	int b, r;
 
 	if (want == VALUE_STRING)
-		return value_new_string(l->arena, s, n, pos);
+		return string_node(l, s, n, pos);
 	if ((want == KIND_SCHEMA || want == VALUE_NULL) && is_null(s, n))
-		return value_new(l->arena, VALUE_NULL, pos);
+		return value_make(VALUE_NULL, pos);
 	if ((want == KIND_SCHEMA || want == VALUE_BOOL) && is_bool(s, n, &b))
-		return value_new_bool(l->arena, b, pos);
+		return value_make_bool(b, pos);
 	if (want == KIND_SCHEMA || want == VALUE_INT) {
 		if ((r = parse_int(s, n, &ll)) > 0)
-			return value_new_int(l->arena, ll, pos);
+			return value_make_int(ll, pos);
 		if (r < 0) {
 			diag_error(l->d, pos, "integer out of range");
-			return value_new_string(l->arena, s, n, pos);
+			return string_node(l, s, n, pos);
 		}
 	}
 	if ((want == KIND_SCHEMA || want == VALUE_FLOAT) &&
-	    parse_float(s, n, &dbl)) {
-		v = value_new(l->arena, VALUE_FLOAT, pos);
-		v->u.real = dbl;
-		return v;
-	}
+	    parse_float(s, n, &dbl))
+		return value_make_real(dbl, pos);
 	if (want != KIND_SCHEMA) {
 		buf_init(&b1);
 		buf_init(&b2);
@@ -400,7 +437,7 @@ scalar_node(struct loader *l, int want, const char *tag, const char *s,
 		buf_free(&b1);
 		buf_free(&b2);
 	}
-	return value_new_string(l->arena, s, n, pos);
+	return string_node(l, s, n, pos);
 }
 
 /*
@@ -457,8 +494,8 @@ anchor_find(const struct loader *l, const char *name)
 
 /* Defines name, or redefines it: YAML lets a later anchor win. */
 static void
-anchor_set(struct loader *l, const char *name, struct value *node,
-    const char *text, size_t textlen, int open)
+anchor_set(struct loader *l, const char *name, const struct value *node,
+    size_t serial, const char *text, size_t textlen, int open)
 {
 	struct anchor *old, *a;
 	size_t oldcap = l->capanchors, i;
@@ -478,7 +515,8 @@ anchor_set(struct loader *l, const char *name, struct value *node,
 		l->nanchors++;
 	}
 	free(a->text);
-	a->node = node;
+	a->node = *node;
+	a->serial = serial;
 	a->text = text != NULL ? xstrndup(text, textlen) : NULL;
 	a->textlen = textlen;
 	a->weight = 1;
@@ -492,8 +530,8 @@ anchor_set(struct loader *l, const char *name, struct value *node,
 static int
 same_key(const struct value *a, const struct value *b)
 {
-	return a->u.str.len == b->u.str.len &&
-	    memcmp(a->u.str.ptr, b->u.str.ptr, a->u.str.len) == 0;
+	return a->u.text == b->u.text || (value_strlen(a) == value_strlen(b) &&
+	    memcmp(value_str(a), value_str(b), value_strlen(a)) == 0);
 }
 
 static const struct value_pair *
@@ -503,14 +541,14 @@ frame_find(const struct frame *f, const struct value *key)
 
 	if (f->nslots == 0) {
 		for (i = 0; i < f->npairs; i++)
-			if (same_key(f->pairs[i].key, key))
+			if (same_key(&f->pairs[i].key, key))
 				return &f->pairs[i];
 		return NULL;
 	}
 	mask = f->nslots - 1;
-	i = hash(key->u.str.ptr, key->u.str.len) & mask;
+	i = hash(value_str(key), value_strlen(key)) & mask;
 	for (; f->slots[i] != 0; i = (i + 1) & mask)
-		if (same_key(f->pairs[f->slots[i] - 1].key, key))
+		if (same_key(&f->pairs[f->slots[i] - 1].key, key))
 			return &f->pairs[f->slots[i] - 1];
 	return NULL;
 }
@@ -518,10 +556,10 @@ frame_find(const struct frame *f, const struct value *key)
 static void
 frame_insert(struct frame *f, size_t idx)
 {
-	const struct value *key = f->pairs[idx].key;
+	const struct value *key = &f->pairs[idx].key;
 	size_t mask = f->nslots - 1, i;
 
-	i = hash(key->u.str.ptr, key->u.str.len) & mask;
+	i = hash(value_str(key), value_strlen(key)) & mask;
 	while (f->slots[i] != 0)
 		i = (i + 1) & mask;
 	f->slots[i] = idx + 1;
@@ -555,33 +593,35 @@ want_key(const struct loader *l)
 	if (l->depth == 0)
 		return 0;
 	f = &l->frames[l->depth - 1];
-	return f->node->kind == VALUE_MAP && !f->havekey;
+	return f->node.kind == VALUE_MAP && !f->havekey;
 }
 
-/* Vets a key: NULL (reported, if not already) when it cannot be one. */
-static struct value *
-check_key(struct loader *l, const struct frame *f, struct value *key,
+/* Vets a key: 0 (reported, if not already) when it cannot be one. */
+static int
+check_key(struct loader *l, const struct frame *f, const struct value *key,
     const struct srcpos *pos)
 {
 	const struct value_pair *first;
+	struct srcpos firstpos;
 	struct buf b;
 
 	if (key->kind == VALUE_SEQ || key->kind == VALUE_MAP) {
 		diag_error(l->d, pos, "a mapping key must be a scalar, not %s",
-		    value_kind_name(key->kind));
-		return NULL;
+		    value_kind_name(value_kind(key)));
+		return 0;
 	}
 	if (key->kind != VALUE_STRING)
-		return NULL;	/* a stand-in for a key already reported */
+		return 0;	/* a stand-in for a key already reported */
 	if ((first = frame_find(f, key)) != NULL) {
 		buf_init(&b);
 		diag_error(l->d, pos, "duplicate key '%s'",
-		    show(&b, key->u.str.ptr, key->u.str.len));
-		diag_note(l->d, &first->key->pos, "first defined here");
+		    show(&b, value_str(key), value_strlen(key)));
+		firstpos = value_pos(&first->key, l->name);
+		diag_note(l->d, &firstpos, "first defined here");
 		buf_free(&b);
-		return NULL;
+		return 0;
 	}
-	return key;
+	return 1;
 }
 
 /*
@@ -589,37 +629,40 @@ check_key(struct loader *l, const struct frame *f, struct value *key,
  * pos is where it is used: an alias's own place, not its anchor's.
  */
 static void
-add(struct loader *l, struct value *v, const struct srcpos *pos,
+add(struct loader *l, const struct value *v, const struct srcpos *pos,
     size_t weight, size_t height)
 {
 	struct frame *f;
 
 	if (l->depth == 0) {
-		l->root = v;
+		l->root = *v;
+		l->haveroot = 1;
 		return;
 	}
 	f = &l->frames[l->depth - 1];
 	f->weight = sat_add(f->weight, weight);
 	if (f->height < height + 1)
 		f->height = height + 1;
-	if (f->node->kind == VALUE_SEQ) {
+	if (f->node.kind == VALUE_SEQ) {
 		f->items = xgrow(f->items, &f->capitems, f->nitems + 1,
 		    sizeof(*f->items));
-		f->items[f->nitems++] = v;
+		f->items[f->nitems++] = *v;
 		return;
 	}
 	if (!f->havekey) {
-		f->key = check_key(l, f, v, pos);
+		f->keyok = check_key(l, f, v, pos);
+		if (f->keyok)
+			f->key = *v;
 		f->havekey = 1;
 		return;
 	}
 	f->havekey = 0;
-	if (f->key == NULL)
+	if (!f->keyok)
 		return;
 	f->pairs = xgrow(f->pairs, &f->cappairs, f->npairs + 1,
 	    sizeof(*f->pairs));
 	f->pairs[f->npairs].key = f->key;
-	f->pairs[f->npairs].val = v;
+	f->pairs[f->npairs].val = *v;
 	f->npairs++;
 	if (f->npairs * 2 > f->nslots) {
 		if (f->nslots > 0 || f->npairs >= INDEX_MIN)
@@ -660,38 +703,41 @@ open_collection(struct loader *l, const yaml_event_t *ev,
 		    (l->nframes - old) * sizeof(*l->frames));
 	}
 	f = &l->frames[l->depth++];
-	f->node = value_new(l->arena, kind, &pos);
+	f->node = value_make(kind, &pos);
+	f->serial = ++l->serial;
 	f->anchor = NULL;
 	f->weight = 1;
 	f->height = 1;
 	f->nitems = 0;
 	f->npairs = 0;
-	f->key = NULL;
 	f->havekey = 0;
+	f->keyok = 0;
 	f->nslots = 0;
 	if (anchor != NULL) {
 		f->anchor = xstrdup(anchor);
-		anchor_set(l, anchor, f->node, NULL, 0, 1);
+		anchor_set(l, anchor, &f->node, f->serial, NULL, 0, 1);
 	}
 }
 
 static void
 close_collection(struct loader *l)
 {
+	struct srcpos pos;
 	struct frame *f;
 	struct anchor *a;
 
 	if (l->depth == 0)
 		return;
 	f = &l->frames[--l->depth];
-	if (f->node->kind == VALUE_SEQ)
-		value_seq_set(l->arena, f->node, f->items, f->nitems);
+	if (f->node.kind == VALUE_SEQ)
+		value_seq_set(l->arena, &f->node, f->items, f->nitems);
 	else
-		value_map_set(l->arena, f->node, f->pairs, f->npairs);
+		value_map_set(l->arena, &f->node, f->pairs, f->npairs);
 	if (f->anchor != NULL) {
 		/* Unless an anchor inside took the name over. */
 		a = anchor_find(l, f->anchor);
-		if (a != NULL && a->node == f->node) {
+		if (a != NULL && a->serial == f->serial) {
+			a->node = f->node;
 			a->open = 0;
 			a->weight = f->weight;
 			a->height = f->height;
@@ -699,37 +745,8 @@ close_collection(struct loader *l)
 		free(f->anchor);
 		f->anchor = NULL;
 	}
-	add(l, f->node, &f->node->pos, f->weight, f->height);
-}
-
-/* A string node for a mapping key, its text shared with equal keys. */
-static struct value *
-key_node(struct loader *l, const char *s, size_t n, const struct srcpos *pos)
-{
-	struct interned *e;
-	struct value *v;
-	size_t mask = INTERN_MAX * 2 - 1, i;
-
-	if (n > INTERN_LEN_MAX)
-		return value_new_string(l->arena, s, n, pos);
-	if (l->interned == NULL)
-		l->interned = xcalloc(INTERN_MAX * 2, sizeof(*l->interned));
-	for (i = hash(s, n) & mask;; i = (i + 1) & mask) {
-		e = &l->interned[i];
-		if (e->ptr == NULL || (e->len == n && memcmp(e->ptr, s, n) == 0))
-			break;
-	}
-	if (e->ptr == NULL) {
-		if (l->ninterned == INTERN_MAX)
-			return value_new_string(l->arena, s, n, pos);
-		e->ptr = arena_strndup(l->arena, s, n);
-		e->len = n;
-		l->ninterned++;
-	}
-	v = value_new(l->arena, VALUE_STRING, pos);
-	v->u.str.ptr = e->ptr;
-	v->u.str.len = n;
-	return v;
+	pos = value_pos(&f->node, l->name);
+	add(l, &f->node, &pos, f->weight, f->height);
 }
 
 static void
@@ -740,26 +757,26 @@ on_scalar(struct loader *l, const yaml_event_t *ev)
 	const char *anchor = (const char *)ev->data.scalar.anchor;
 	size_t n = ev->data.scalar.length;
 	struct srcpos pos = at(l, ev->start_mark);
-	struct value *v;
+	struct value v;
 	int want;
 
 	want = tag_kind(l, tag, 1, &pos);
 	if (want == KIND_UNKNOWN)
-		v = value_new_string(l->arena, s, n, &pos);
+		v = string_node(l, s, n, &pos);
 	else if (want == KIND_SCHEMA &&
 	    ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		v = value_new_string(l->arena, s, n, &pos);
+		v = string_node(l, s, n, &pos);
 	else if (want_key(l)) {
 		/* A key is a string whatever it says; a tag is only checked. */
 		if (want != KIND_SCHEMA)
 			scalar_node(l, want, tag, s, n, &pos);
-		v = key_node(l, s, n, &pos);
+		v = string_node(l, s, n, &pos);
 	} else
 		v = scalar_node(l, want, tag, s, n, &pos);
 	if (anchor != NULL)
-		anchor_set(l, anchor, v, v->kind == VALUE_STRING ? NULL : s, n,
-		    0);
-	add(l, v, &pos, 1, 0);
+		anchor_set(l, anchor, &v, 0,
+		    v.kind == VALUE_STRING ? NULL : s, n, 0);
+	add(l, &v, &pos, 1, 0);
 }
 
 static void
@@ -767,8 +784,9 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 {
 	const char *name = (const char *)ev->data.alias.anchor;
 	struct srcpos pos = at(l, ev->start_mark);
+	struct srcpos anchorpos;
 	struct anchor *a;
-	struct value *v;
+	struct value v;
 	struct buf b;
 
 	buf_init(&b);
@@ -781,11 +799,13 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 			diag_error(l->d, &pos,
 			    "alias '*%s' refers to a node that contains it",
 			    show(&b, name, strlen(name)));
-			diag_note(l->d, &a->node->pos, "anchor '&%s' is here",
+			anchorpos = value_pos(&a->node, l->name);
+			diag_note(l->d, &anchorpos, "anchor '&%s' is here",
 			    buf_cstr(&b));
 		}
 		buf_free(&b);
-		add(l, value_new(l->arena, VALUE_NULL, &pos), &pos, 1, 0);
+		v = value_make(VALUE_NULL, &pos);
+		add(l, &v, &pos, 1, 0);
 		return;
 	}
 	buf_free(&b);
@@ -804,8 +824,8 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 	}
 	v = a->node;
 	if (want_key(l) && a->text != NULL)
-		v = value_new_string(l->arena, a->text, a->textlen, &pos);
-	add(l, v, &pos, a->weight, a->height);
+		v = string_node(l, a->text, a->textlen, &pos);
+	add(l, &v, &pos, a->weight, a->height);
 }
 
 static void
@@ -1120,13 +1140,12 @@ load(struct loader *l, yaml_parser_t *parser, struct stream *st,
 	loader_free(l);
 	if (l->d->errors != errors)
 		return -1;
-	if (l->root == NULL) {
-		pos.file = l->name;
+	if (!l->haveroot) {
 		pos.line = 1;
 		pos.col = 1;
-		l->root = value_new(l->arena, VALUE_NULL, &pos);
+		l->root = value_make(VALUE_NULL, &pos);
 	}
-	*root = l->root;
+	*root = value_box(l->arena, &l->root);
 	return 0;
 }
 

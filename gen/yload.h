@@ -39,7 +39,8 @@ void	yload_limits_default(struct yload_limits *lim);
  * key is checked, but the key stays a string; "<<" is an ordinary key, not
  * a merge). Explicit standard tags (!!str !!int !!float !!bool !!null
  * !!seq !!map, and the non-specific !) are honoured; any other tag is an
- * error. An alias resolves to its anchored node, shared, not copied; an
+ * error. An alias resolves to a copy of its anchored node, which shares
+ * the anchor's text and children and keeps its position; an
  * alias used as a key to a non-string scalar becomes a string of the
  * anchored text.
  *

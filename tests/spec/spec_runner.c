@@ -162,7 +162,7 @@ json_value(const struct value *v, struct buf *out)
 		buf_puts(out, "null");
 		return;
 	}
-	switch (v->kind) {
+	switch (value_kind(v)) {
 	case VALUE_NULL:
 		buf_puts(out, "null");
 		break;
@@ -184,27 +184,28 @@ json_value(const struct value *v, struct buf *out)
 			buf_puts(out, ".0");
 		break;
 	case VALUE_STRING:
-		json_string(v->u.str.ptr, v->u.str.len, out);
+		json_string(value_str(v), value_strlen(v), out);
 		break;
 	case VALUE_SEQ:
 		buf_putc(out, '[');
-		for (i = 0; i < v->u.seq.len; i++) {
+		for (i = 0; i < value_len(v); i++) {
 			if (i > 0)
 				buf_puts(out, ", ");
-			json_value(v->u.seq.items[i], out);
+			json_value(value_item(v, i), out);
 		}
 		buf_putc(out, ']');
 		break;
 	case VALUE_MAP:
 		buf_putc(out, '{');
-		for (i = 0; i < v->u.map.len; i++) {
-			const struct value_pair *p = &v->u.map.pairs[i];
+		for (i = 0; i < value_len(v); i++) {
+			const struct value_pair *p = value_pair(v, i);
 
 			if (i > 0)
 				buf_puts(out, ", ");
-			json_string(p->key->u.str.ptr, p->key->u.str.len, out);
+			json_string(value_str(&p->key), value_strlen(&p->key),
+			    out);
 			buf_puts(out, ": ");
-			json_value(p->val, out);
+			json_value(&p->val, out);
 		}
 		buf_putc(out, '}');
 		break;
@@ -220,16 +221,18 @@ find_partial(void *ctx, const char *name, size_t len, struct buf *src,
 {
 	const struct spec_test *t = ctx;
 	const struct value *v = value_map_get(t->partials, name, len);
+	struct srcpos pos;
 
 	if (v == NULL)
 		return 0;
 	if (v->kind != VALUE_STRING) {
-		diag_error(d, &v->pos, "partial \"%.*s\" is %s, not a string",
-		    (int)len, name, value_kind_name(v->kind));
+		pos = value_pos(v, t->file);
+		diag_error(d, &pos, "partial \"%.*s\" is %s, not a string",
+		    (int)len, name, value_kind_name(value_kind(v)));
 		return -1;
 	}
 	buf_clear(src);
-	buf_append(src, v->u.str.ptr, v->u.str.len);
+	buf_append(src, value_str(v), value_strlen(v));
 	buf_clear(path);
 	buf_printf(path, "%s: %s: partial %.*s", t->file, t->name, (int)len,
 	    name);
@@ -264,8 +267,8 @@ run_api(const struct spec_test *t, struct outcome *o)
 
 	buf_init(&name);
 	buf_printf(&name, "%s: %s", t->file, t->name);
-	tmpl = mustache_compile(env, buf_cstr(&name), t->tmpl->u.str.ptr,
-	    t->tmpl->u.str.len);
+	tmpl = mustache_compile(env, buf_cstr(&name), value_str(t->tmpl),
+	    value_strlen(t->tmpl));
 	if (tmpl == NULL)
 		failed = "mustache_compile returned NULL";
 	else if (mustache_render(env, tmpl, t->data, TEXT_ESCAPE_HTML,
@@ -364,27 +367,27 @@ write_inputs(const struct spec_test *t, const char *dir, struct outcome *o)
 	buf_init(&path);
 	buf_init(&json);
 	buf_printf(&path, "%s/template.mustache", dir);
-	if (write_file(buf_cstr(&path), t->tmpl->u.str.ptr,
-	    t->tmpl->u.str.len) == -1)
+	if (write_file(buf_cstr(&path), value_str(t->tmpl),
+	    value_strlen(t->tmpl)) == -1)
 		goto fail;
 	buf_clear(&path);
 	buf_printf(&path, "%s/partials", dir);
 	if (mkdir(buf_cstr(&path), 0700) == -1)
 		goto fail;
-	for (i = 0; t->partials != NULL && i < t->partials->u.map.len; i++) {
-		const struct value_pair *p = &t->partials->u.map.pairs[i];
-		const struct value *k = p->key;
+	for (i = 0; t->partials != NULL && i < value_len(t->partials); i++) {
+		const struct value_pair *p = value_pair(t->partials, i);
+		const struct value *k = &p->key;
 
-		if (!safe_file_name(k->u.str.ptr, k->u.str.len) ||
-		    p->val->kind != VALUE_STRING) {
+		if (!safe_file_name(value_str(k), value_strlen(k)) ||
+		    p->val.kind != VALUE_STRING) {
 			buf_printf(&o->notes, "cannot store partial \"%s\""
-			    " as a file\n", k->u.str.ptr);
+			    " as a file\n", value_str(k));
 			goto out;
 		}
 		buf_clear(&path);
-		buf_printf(&path, "%s/partials/%s.mustache", dir, k->u.str.ptr);
-		if (write_file(buf_cstr(&path), p->val->u.str.ptr,
-		    p->val->u.str.len) == -1)
+		buf_printf(&path, "%s/partials/%s.mustache", dir, value_str(k));
+		if (write_file(buf_cstr(&path), value_str(&p->val),
+		    value_strlen(&p->val)) == -1)
 			goto fail;
 	}
 	json_value(t->data, &json);
@@ -555,7 +558,7 @@ parse_test(const char *file, size_t index, const struct value *v,
 	t->file = file;
 	name = value_map_getz(v, "name");
 	if (name != NULL && name->kind == VALUE_STRING) {
-		t->name = name->u.str.ptr;
+		t->name = value_str(name);
 	} else {
 		struct buf tmp;
 
@@ -597,23 +600,23 @@ report_failure(const struct spec_test *t, const struct outcome *o)
 	size_t i;
 
 	if (t->tmpl != NULL && t->expected != NULL) {
-		show("template", t->tmpl->u.str.ptr, t->tmpl->u.str.len);
+		show("template", value_str(t->tmpl), value_strlen(t->tmpl));
 		for (i = 0; t->partials != NULL &&
-		    i < t->partials->u.map.len; i++) {
+		    i < value_len(t->partials); i++) {
 			const struct value_pair *p;
 
-			p = &t->partials->u.map.pairs[i];
-			if (p->val->kind != VALUE_STRING)
+			p = value_pair(t->partials, i);
+			if (p->val.kind != VALUE_STRING)
 				continue;
-			printf("#   partial %s: ", p->key->u.str.ptr);
-			quoted(p->val->u.str.ptr, p->val->u.str.len);
+			printf("#   partial %s: ", value_str(&p->key));
+			quoted(value_str(&p->val), value_strlen(&p->val));
 		}
 		buf_init(&json);
 		json_value(t->data, &json);
 		printf("#   data: %s\n", buf_cstr(&json));
 		buf_free(&json);
-		show("expected", t->expected->u.str.ptr,
-		    t->expected->u.str.len);
+		show("expected", value_str(t->expected),
+		    value_strlen(t->expected));
 		show("actual", buf_cstr(&o->actual), o->actual.len);
 	}
 	show_lines("diagnostics", buf_cstr(&o->notes), o->notes.len);
@@ -636,8 +639,8 @@ run_test(struct runner *r, const char *file, size_t index,
 			run_api(&t, &o);
 		else
 			run_cli(r->statusgen, &t, &o);
-		pass = o.ran && o.actual.len == t.expected->u.str.len &&
-		    memcmp(buf_cstr(&o.actual), t.expected->u.str.ptr,
+		pass = o.ran && o.actual.len == value_strlen(t.expected) &&
+		    memcmp(buf_cstr(&o.actual), value_str(t.expected),
 		    o.actual.len) == 0;
 	} else {
 		t.tmpl = t.expected = NULL;
@@ -683,8 +686,8 @@ run_file(struct runner *r, const char *file)
 		printf("not ok - %s: cannot load\n", file);
 		total = 1;
 	} else {
-		for (i = 0; i < tests->u.seq.len; i++) {
-			if (run_test(r, file, i, tests->u.seq.items[i], &arena))
+		for (i = 0; i < value_len(tests); i++) {
+			if (run_test(r, file, i, value_item(tests, i), &arena))
 				passed++;
 			total++;
 		}

@@ -25,7 +25,7 @@ partial_from_map(void *ctx, const char *name, size_t len, struct buf *src,
 	(void)d;
 	if (v == NULL || v->kind != VALUE_STRING)
 		return 0;
-	buf_append(src, v->u.str.ptr, v->u.str.len);
+	buf_append(src, value_str(v), value_strlen(v));
 	buf_append(path, name, len);
 	buf_puts(path, ".mustache");
 	return 1;
