@@ -292,6 +292,8 @@ check_classes(struct checker *c, const struct value *list,
 		const struct value *m = value_item(list, i);
 		struct klass *k = &classes[n];
 		struct srcpos at, first;
+		char what[32];
+		int numbered;
 
 		if (m->kind != VALUE_MAP) {
 			type_error(c, "classes", "a list of mappings", m);
@@ -299,12 +301,15 @@ check_classes(struct checker *c, const struct value *list,
 		}
 		check_keys(c, m, class_keys, "a class");
 		k->map = m;
-		k->name = check_text(c, "name", required(c, m, "name",
-		    "a class"), 1);
-		check_text(c, "summary", required(c, m, "summary", "a class"),
-		    1);
-		if (check_int(c, "class", required(c, m, "class", "a class"),
-		    1, MAX_CLASS, &k->number) != 0 || k->name == NULL)
+		/* Once its number is known, a message names the class. */
+		numbered = check_int(c, "class", required(c, m, "class",
+		    "a class"), 1, MAX_CLASS, &k->number) == 0;
+		strcpy(what, "a class");
+		if (numbered)
+			snprintf(what, sizeof(what), "class %lld", k->number);
+		k->name = check_text(c, "name", required(c, m, "name", what), 1);
+		check_text(c, "summary", required(c, m, "summary", what), 1);
+		if (!numbered || k->name == NULL)
 			continue;
 		if (seen[k->number] != NULL) {
 			at = where(c, value_map_getz(m, "class"));
