@@ -120,6 +120,23 @@ buf_detach(struct buf *b, size_t *len)
 int
 buf_read_file(struct buf *b, const char *path)
 {
+	return buf_read_file_max(b, path, SIZE_MAX);
+}
+
+void
+buf_put_size(struct buf *b, size_t n)
+{
+	if (n > 0 && n % (1024 * 1024) == 0)
+		buf_printf(b, "%zu MiB", n / (1024 * 1024));
+	else if (n > 0 && n % 1024 == 0)
+		buf_printf(b, "%zu KiB", n / 1024);
+	else
+		buf_printf(b, "%zu bytes", n);
+}
+
+int
+buf_read_file_max(struct buf *b, const char *path, size_t max)
+{
 	FILE *fp;
 	struct stat st;
 	char chunk[65536];
@@ -136,6 +153,11 @@ buf_read_file(struct buf *b, const char *path)
 		errno = EISDIR;
 		return -1;
 	}
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
+		fclose(fp);
+		errno = EFBIG;
+		return -1;
+	}
 	/* A regular file is read in place, into a buffer of its size. */
 	if (S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (uintmax_t)st.st_size < SIZE_MAX / 2) {
@@ -145,10 +167,10 @@ buf_read_file(struct buf *b, const char *path)
 			b->len += n;
 		b->data[b->len] = '\0';
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+	while (b->len <= max && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		buf_append(b, chunk, n);
-	if (ferror(fp)) {
-		saved = errno ? errno : EIO;
+	if (ferror(fp) || b->len > max) {
+		saved = b->len > max ? EFBIG : errno ? errno : EIO;
 		fclose(fp);
 		buf_clear(b);
 		errno = saved;

@@ -42,5 +42,12 @@ char	*buf_detach(struct buf *b, size_t *len);
  * left empty. A directory fails with EISDIR.
  */
 int	 buf_read_file(struct buf *b, const char *path);
+/* The same, but a file of more than max bytes fails with EFBIG, read no
+ * further than that (so /dev/zero is refused, not read forever). */
+int	 buf_read_file_max(struct buf *b, const char *path, size_t max);
+
+/* Appends a byte count in the largest unit that divides it: "64 MiB",
+ * "2 KiB", "100 bytes". */
+void	 buf_put_size(struct buf *b, size_t n);
 
 #endif

@@ -94,24 +94,21 @@ join(const char *dir, const char *name, const char *suffix)
 }
 
 /*
- * Renders one template into out->text; its path goes to deps. Returns 0,
- * or -1 after reporting.
+ * Renders one template (of at most max_bytes) into out->text; its path goes
+ * to deps. Returns 0, or -1 after reporting.
  */
 static int
-render_one(struct mustache_env *env, const char *dir, struct output *out,
-    const struct value *model, struct depfile *deps, struct diag *d)
+render_one(struct mustache_env *env, const char *dir, size_t max_bytes,
+    struct output *out, const struct value *model, struct depfile *deps,
+    struct diag *d)
 {
 	const struct mustache_template *t;
-	struct srcpos pos = { NULL, 0, 0 };
 	char *path = join(dir, out->name, TEMPLATE_SUFFIX);
 	struct buf src;
 	int rc = -1;
 
 	buf_init(&src);
-	if (buf_read_file(&src, path) != 0) {
-		pos.file = path;
-		diag_error(d, &pos, "cannot read: %s", strerror(errno));
-	} else {
+	if (partials_read(path, max_bytes, &src, d) == 0) {
 		depfile_add_input(deps, path);
 		if ((t = mustache_compile(env, path, src.data, src.len)) !=
 		    NULL)
@@ -303,6 +300,7 @@ generate_run(const struct generate_options *opt, struct diag *d)
 	search.dirs = &opt->templates;
 	search.ndirs = 1;
 	search.deps = &deps;
+	search.max_bytes = opt->max_template_bytes;
 	mustache_options_default(&mo);
 	mo.strict = 1;
 	if (opt->max_template_depth > 0)
@@ -317,8 +315,8 @@ generate_run(const struct generate_options *opt, struct diag *d)
 	for (i = 0; i < n; i++) {
 		outputs[i].name = names[i];
 		outputs[i].path = join(opt->outdir, names[i], "");
-		if (render_one(env, opt->templates, &outputs[i], model, &deps,
-		    d) != 0)
+		if (render_one(env, opt->templates, opt->max_template_bytes,
+		    &outputs[i], model, &deps, d) != 0)
 			rc = -1;
 	}
 	/* Only a run in which every template rendered writes anything. */

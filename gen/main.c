@@ -88,6 +88,8 @@ static int	cmd_validate(const struct command *, int, char **,
 	"                  the most nodes YAML aliases may stand for, in all\n" \
 	"                  (default 10000000)\n"
 #define TEMPLATE_LIMITS_HELP \
+	"  --max-template SIZE\n" \
+	"                  the largest template or partial (default 64M)\n" \
 	"  --max-template-depth N\n" \
 	"                  the deepest nesting of sections and partials\n" \
 	"                  while rendering (default 256)\n" \
@@ -333,6 +335,7 @@ depfile_option(int argc, char **argv, int *i, const char **val)
 struct limits {
 	struct yload_limits	yaml;
 	size_t			template_depth;
+	size_t			template_bytes;
 	size_t			output;
 };
 
@@ -346,6 +349,7 @@ static const struct {
 	{ "--max-yaml-depth", 0, 0, offsetof(struct limits, yaml.max_depth) },
 	{ "--max-alias-nodes", 0, 0,
 	    offsetof(struct limits, yaml.max_alias_nodes) },
+	{ "--max-template", 1, 1, offsetof(struct limits, template_bytes) },
 	{ "--max-template-depth", 0, 1,
 	    offsetof(struct limits, template_depth) },
 	{ "--max-output", 1, 1, offsetof(struct limits, output) },
@@ -615,7 +619,6 @@ render_to_buf(struct render_args *ra, struct depfile *deps, struct diag *d,
 	struct arena arena;
 	struct value *root = NULL;
 	struct buf src;
-	struct srcpos pos;
 	int failed = 0;
 
 	mustache_options_default(&mo);
@@ -628,6 +631,7 @@ render_to_buf(struct render_args *ra, struct depfile *deps, struct diag *d,
 	search.dirs = ra->dirs;
 	search.ndirs = ra->ndirs;
 	search.deps = deps;
+	search.max_bytes = ra->limits.template_bytes;
 	mo.partial = partials_find;
 	mo.partial_ctx = &search;
 	env = mustache_env_new(&mo, d);
@@ -635,11 +639,8 @@ render_to_buf(struct render_args *ra, struct depfile *deps, struct diag *d,
 	buf_init(&src);
 
 	/* Report problems in both inputs before giving up. */
-	if (buf_read_file(&src, ra->template) == -1) {
-		pos.file = ra->template;
-		pos.line = 0;
-		pos.col = 0;
-		diag_error(d, &pos, "cannot read: %s", strerror(errno));
+	if (partials_read(ra->template, ra->limits.template_bytes, &src,
+	    d) == -1) {
 		failed = 1;
 	} else {
 		depfile_add_input(deps, ra->template);
@@ -840,6 +841,7 @@ table_parse(const struct command *cmd, int argc, char **argv,
 	opt->ndepfile_targets = ta->ntargets;
 	opt->yaml = ta->limits.yaml;
 	opt->max_template_depth = ta->limits.template_depth;
+	opt->max_template_bytes = ta->limits.template_bytes;
 	opt->max_output = ta->limits.output;
 	return -1;
 }

@@ -1143,6 +1143,7 @@ check_output(struct render *r, const struct srcpos *pos)
 	if (r->out->len - r->out_start > r->env->opt.max_output && !r->failed) {
 		diag_error(r->env->d, pos, "output is larger than the limit of "
 		    "%zu bytes", r->env->opt.max_output);
+		diag_note(r->env->d, pos, "--max-output raises this limit");
 		r->failed = 1;
 	}
 }
@@ -1327,9 +1328,13 @@ enter(struct render *r, const struct node *n)
 		int len = snprintf(msg, sizeof(msg), "%zu",
 		    r->env->opt.max_depth);
 
-		render_error(r, &n->pos, "templates nest deeper than %.*s "
-		    "levels (a partial that includes itself?)", msg,
-		    (size_t)len);
+		if (!r->failed) {
+			render_error(r, &n->pos, "templates nest deeper than "
+			    "%.*s levels (a partial that includes itself?)",
+			    msg, (size_t)len);
+			diag_note(r->env->d, &n->pos,
+			    "--max-template-depth raises this limit");
+		}
 		return -1;
 	}
 	return 0;

@@ -161,6 +161,7 @@ int
 outfile_set_add(struct outfile_set *s, const char *path, const void *data,
     size_t len, struct diag *d)
 {
+	struct srcpos at = { path, 0, 0 };	/* messages name the file */
 	struct outfile_entry *e;
 	struct stat st;
 	mode_t mode;
@@ -168,13 +169,12 @@ outfile_set_add(struct outfile_set *s, const char *path, const void *data,
 
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
-			diag_error(d, NULL, "cannot write %s: it is a folder",
-			    path);
+			diag_error(d, &at, "cannot write: it is a folder");
 			return -1;
 		}
 		if (!S_ISREG(st.st_mode)) {
-			diag_error(d, NULL, "cannot write %s: it is not a "
-			    "regular file", path);
+			diag_error(d, &at, "cannot write: it is not a regular "
+			    "file");
 			return -1;
 		}
 		if (outfile_compare(path, data, len, NULL) == OUTFILE_SAME)
@@ -185,8 +185,7 @@ outfile_set_add(struct outfile_set *s, const char *path, const void *data,
 
 	hold_signals(s);
 	if ((tmp = write_temp(path, mode, data, len)) == NULL) {
-		diag_error(d, NULL, "cannot write %s: %s", path,
-		    strerror(errno));
+		diag_error(d, &at, "cannot write: %s", strerror(errno));
 		if (s->nfiles == 0)
 			release_signals(s);
 		return -1;
@@ -202,13 +201,14 @@ int
 outfile_set_commit(struct outfile_set *s, struct diag *d)
 {
 	struct outfile_entry *e;
+	struct srcpos at = { NULL, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < s->nfiles; i++) {
 		e = &s->files[i];
 		if (rename(e->tmp, e->path) == -1) {
-			diag_error(d, NULL, "cannot write %s: %s", e->path,
-			    strerror(errno));
+			at.file = e->path;
+			diag_error(d, &at, "cannot write: %s", strerror(errno));
 			return -1;	/* outfile_set_free() removes the rest */
 		}
 		free(e->tmp);

@@ -1,16 +1,45 @@
-/* Partial lookup in a list of folders. */
+/* Template files: reading them within a size limit, and partial lookup in a list of folders. */
 #include "partials.h"
 
 #include <errno.h>
 #include <string.h>
 
+/* Reports why path could not be read; errno says. */
+static void
+read_error(const char *path, size_t max, struct diag *d)
+{
+	struct srcpos pos = { path, 0, 0 };
+	struct buf size;
+
+	if (errno != EFBIG) {
+		diag_error(d, &pos, "cannot read: %s", strerror(errno));
+		return;
+	}
+	buf_init(&size);
+	buf_put_size(&size, max);
+	diag_error(d, &pos, "file is larger than the %s limit",
+	    buf_cstr(&size));
+	diag_note(d, &pos, "--max-template raises this limit");
+	buf_free(&size);
+}
+
+int
+partials_read(const char *path, size_t max, struct buf *src, struct diag *d)
+{
+	if (max == 0)
+		max = PARTIALS_MAX_BYTES_DEFAULT;
+	if (buf_read_file_max(src, path, max) == 0)
+		return 0;
+	read_error(path, max, d);
+	return -1;
+}
 
 int
 partials_find(void *ctx, const char *name, size_t len, struct buf *src,
     struct buf *path, struct diag *d)
 {
 	const struct partials_path *pp = ctx;
-	struct srcpos pos;
+	size_t max = pp->max_bytes ? pp->max_bytes : PARTIALS_MAX_BYTES_DEFAULT;
 	size_t i, n;
 
 	/* No file name can hold a NUL, and an empty name would read ".mustache". */
@@ -24,17 +53,14 @@ partials_find(void *ctx, const char *name, size_t len, struct buf *src,
 			buf_putc(path, '/');
 		buf_append(path, name, len);
 		buf_puts(path, ".mustache");
-		if (buf_read_file(src, buf_cstr(path)) == 0) {
+		if (buf_read_file_max(src, buf_cstr(path), max) == 0) {
 			if (pp->deps != NULL)
 				depfile_add_input(pp->deps, buf_cstr(path));
 			return 1;
 		}
 		if (errno == ENOENT || errno == ENOTDIR)
 			continue;
-		pos.file = buf_cstr(path);
-		pos.line = 0;
-		pos.col = 0;
-		diag_error(d, &pos, "cannot read: %s", strerror(errno));
+		read_error(buf_cstr(path), max, d);
 		return -1;
 	}
 	buf_clear(path);

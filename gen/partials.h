@@ -1,4 +1,4 @@
-/* Partial lookup: finds {{> name}} as NAME.mustache in a list of folders. */
+/* Template files: reading a template or partial within a size limit, and finding {{> name}} as NAME.mustache in a list of folders. */
 #ifndef STATUSGEN_PARTIALS_H
 #define STATUSGEN_PARTIALS_H
 
@@ -8,6 +8,19 @@
 #include "depfile.h"
 #include "diag.h"
 
+/* The largest template or partial file, unless --max-template says. */
+#define PARTIALS_MAX_BYTES_DEFAULT	((size_t)64 * 1024 * 1024)
+
+/*
+ * Reads the template file at path into src, refusing one of more than
+ * max bytes (0: PARTIALS_MAX_BYTES_DEFAULT). Returns 0, or -1 after
+ * reporting "PATH: error: cannot read: REASON", or, for a file over the
+ * limit, "PATH: error: file is larger than the N limit" and a note naming
+ * --max-template.
+ */
+int	partials_read(const char *path, size_t max, struct buf *src,
+	    struct diag *d);
+
 /*
  * The folders to search, in order, and where to record the files read.
  * The caller owns the strings and the depfile.
@@ -16,6 +29,7 @@ struct partials_path {
 	const char *const *dirs;
 	size_t		  ndirs;
 	struct depfile	 *deps;		/* NULL, or gets each file read */
+	size_t		  max_bytes;	/* of one partial; 0: the default */
 };
 
 /*
@@ -25,8 +39,8 @@ struct partials_path {
  * trusted build inputs). Returns 1 with the text in src and the file's path
  * in path, which is also added to the inputs of deps when there is one; 0
  * when no folder has it (or the name is empty or holds a NUL); -1 after
- * reporting "PATH: error: cannot read: REASON" for a file that exists but
- * cannot be read.
+ * reporting, as partials_read does, a file that exists but cannot be read
+ * or is over the limit.
  */
 int	partials_find(void *ctx, const char *name, size_t len,
 	    struct buf *src, struct buf *path, struct diag *d);

@@ -692,6 +692,7 @@ open_collection(struct loader *l, const yaml_event_t *ev,
 	if (l->depth >= l->max_depth) {
 		diag_error(l->d, &pos, "nesting deeper than %zu levels",
 		    l->max_depth);
+		diag_note(l->d, &pos, "--max-yaml-depth raises this limit");
 		l->stop = 1;
 		return;
 	}
@@ -812,6 +813,7 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 	if (a->height > l->max_depth - l->depth) {
 		diag_error(l->d, &pos, "nesting deeper than %zu levels",
 		    l->max_depth);
+		diag_note(l->d, &pos, "--max-yaml-depth raises this limit");
 		l->stop = 1;
 		return;
 	}
@@ -819,6 +821,7 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 	if (l->alias_nodes > l->max_alias_nodes) {
 		diag_error(l->d, &pos, "aliases expand to more than %zu nodes",
 		    l->max_alias_nodes);
+		diag_note(l->d, &pos, "--max-alias-nodes raises this limit");
 		l->stop = 1;
 		return;
 	}
@@ -1004,18 +1007,6 @@ loader_free(struct loader *l)
 	free(l->interned);
 }
 
-/* Writes a size in the largest unit that divides it. */
-static void
-format_size(struct buf *b, size_t n)
-{
-	if (n > 0 && n % (1024 * 1024) == 0)
-		buf_printf(b, "%zu MiB", n / (1024 * 1024));
-	else if (n > 0 && n % 1024 == 0)
-		buf_printf(b, "%zu KiB", n / 1024);
-	else
-		buf_printf(b, "%zu bytes", n);
-}
-
 static void
 limits(const struct yload_limits *lim, size_t *depth, size_t *bytes)
 {
@@ -1035,8 +1026,9 @@ too_large(struct diag *d, const char *name, size_t max)
 	pos.line = 0;
 	pos.col = 0;
 	buf_init(&b);
-	format_size(&b, max);
+	buf_put_size(&b, max);
 	diag_error(d, &pos, "file is larger than the %s limit", buf_cstr(&b));
+	diag_note(d, &pos, "--max-input raises this limit");
 	buf_free(&b);
 }
 

@@ -245,12 +245,14 @@ test_limits(void)
 	expect_error("a partial that includes itself hits the depth limit",
 	    run_full("{}", "{{>p}}", "p: \"{{>p}}\"", TEXT_ESCAPE_NONE, 0, 50,
 	    0), -2, "p.mustache:1:1: error: templates nest deeper than 50 "
-	    "levels (a partial that includes itself?)\n");
+	    "levels (a partial that includes itself?)\n"
+	    "p.mustache:1:1: note: --max-template-depth raises this limit\n");
 	expect_error("output over the cap",
 	    run_full("l: [1, 2, 3, 4, 5]", "{{#l}}0123456789{{/l}}", NULL,
 	    TEXT_ESCAPE_NONE, 0, 0, 25), -2,
 	    "t.mustache:1:7: error: output is larger than the limit of 25 "
-	    "bytes\n");
+	    "bytes\n"
+	    "t.mustache:1:7: note: --max-output raises this limit\n");
 }
 
 static void

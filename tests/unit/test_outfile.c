@@ -1,4 +1,4 @@
-/* Unit tests for output files (outfile), dependency files (depfile) and diffs (udiff). */
+/* Unit tests for output files (outfile), dependency files (depfile), diffs (udiff) and reads within a size limit (buf). */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
@@ -267,9 +267,8 @@ test_set_all_or_nothing(void)
 	TAP_CHECK(temps_in("s") == 1, "staging writes a temporary file");
 	TAP_CHECK(outfile_set_add(&set, c, "c\n", 2, &m.d) == -1,
 	    "a folder in the way fails staging");
-	TAP_CHECK(strstr(msgs_text(&m), "cannot write") != NULL &&
-	    strstr(msgs_text(&m), "s/c: it is a folder") != NULL,
-	    "the error names the file");
+	TAP_CHECK(strstr(msgs_text(&m), "s/c: error: cannot write: it is a "
+	    "folder\n") != NULL, "the error names the file");
 	show_msgs(&m);
 	outfile_set_free(&set);
 	TAP_CHECK(holds("s/a", "old a\n") && mtime_of("s/a") == 1000000000,
@@ -589,6 +588,39 @@ test_udiff(void)
 	buf_free(&d);
 }
 
+/* Reading a file within a size limit (buf_read_file_max), as templates are. */
+static void
+test_read_max(void)
+{
+	char *p;
+	struct buf b;
+
+	put_file("limit", "0123456789");
+	p = path_of("limit");
+	buf_init(&b);
+	TAP_CHECK(buf_read_file_max(&b, p, 10) == 0 && b.len == 10,
+	    "a file of exactly the limit is read");
+	errno = 0;
+	TAP_CHECK(buf_read_file_max(&b, p, 9) == -1 && errno == EFBIG &&
+	    b.len == 0, "one byte over the limit fails with EFBIG, empty");
+	errno = 0;
+	TAP_CHECK(buf_read_file_max(&b, "/dev/zero", 100000) == -1 &&
+	    errno == EFBIG && b.len == 0 && b.cap < 1024 * 1024,
+	    "an endless device stops soon after the limit");
+	TAP_CHECK(buf_read_file_max(&b, "/dev/null", 1) == 0 && b.len == 0,
+	    "an empty device reads as empty");
+	buf_clear(&b);
+	buf_put_size(&b, 64 * 1024 * 1024);
+	buf_puts(&b, ", ");
+	buf_put_size(&b, 2048);
+	buf_puts(&b, ", ");
+	buf_put_size(&b, 1000);
+	TAP_CHECK(strcmp(buf_cstr(&b), "64 MiB, 2 KiB, 1000 bytes") == 0,
+	    "sizes are written in the largest unit that divides them");
+	buf_free(&b);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -605,6 +637,7 @@ main(void)
 	test_errors();
 	test_depfile();
 	test_udiff();
+	test_read_max();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", workdir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "cannot remove %s\n", workdir);

@@ -872,7 +872,8 @@ test_limits(void)
 		buf_putc(&b, ']');
 	load_n(&r, b.data, b.len, NULL);
 	check_failed(&r,
-	    "t.yaml:1:513: error: nesting deeper than 512 levels\n",
+	    "t.yaml:1:513: error: nesting deeper than 512 levels\n"
+	    "t.yaml:1:513: note: --max-yaml-depth raises this limit\n",
 	    "10000 nested lists stop at 512");
 	done(&r);
 	buf_clear(&b);
@@ -890,7 +891,8 @@ test_limits(void)
 		buf_printf(&b, "%*sk:\n", i, "");
 	load_n(&r, b.data, b.len, NULL);
 	check_failed(&r,
-	    "t.yaml:513:513: error: nesting deeper than 512 levels\n",
+	    "t.yaml:513:513: error: nesting deeper than 512 levels\n"
+	    "t.yaml:513:513: note: --max-yaml-depth raises this limit\n",
 	    "deep block mappings");
 	done(&r);
 	buf_free(&b);
@@ -901,12 +903,14 @@ test_limits(void)
 	done(&r);
 	load_n(&r, "a: [[[1]]]", 10, &lim);
 	check_failed(&r,
-	    "t.yaml:1:6: error: nesting deeper than 3 levels\n",
+	    "t.yaml:1:6: error: nesting deeper than 3 levels\n"
+	    "t.yaml:1:6: note: --max-yaml-depth raises this limit\n",
 	    "a custom depth limit");
 	done(&r);
 	load_n(&r, "a: &a [[1]]\nb: *a\nc: [*a]\n", 25, &lim);
 	check_failed(&r,
-	    "t.yaml:3:5: error: nesting deeper than 3 levels\n",
+	    "t.yaml:3:5: error: nesting deeper than 3 levels\n"
+	    "t.yaml:3:5: note: --max-yaml-depth raises this limit\n",
 	    "an alias counts the depth of its node");
 	done(&r);
 
@@ -917,13 +921,15 @@ test_limits(void)
 	done(&r);
 	load_n(&r, "a: 12345678", 11, &lim);
 	check_failed(&r,
-	    "t.yaml: error: file is larger than the 10 bytes limit\n",
+	    "t.yaml: error: file is larger than the 10 bytes limit\n"
+	    "t.yaml: note: --max-input raises this limit\n",
 	    "max_bytes");
 	done(&r);
 	lim.max_bytes = 2048;
 	load_n(&r, big, sizeof(big), &lim);
 	check_failed(&r,
-	    "t.yaml: error: file is larger than the 2 KiB limit\n",
+	    "t.yaml: error: file is larger than the 2 KiB limit\n"
+	    "t.yaml: note: --max-input raises this limit\n",
 	    "the limit in KiB");
 	done(&r);
 }
@@ -987,8 +993,8 @@ test_file(void)
 	lim.max_bytes = 8;
 	load_file(&r, path, &lim);
 	buf_init(&want);
-	buf_printf(&want, "%s: error: file is larger than the 8 bytes limit\n",
-	    path);
+	buf_printf(&want, "%s: error: file is larger than the 8 bytes limit\n"
+	    "%s: note: --max-input raises this limit\n", path, path);
 	check_failed(&r, buf_cstr(&want), "a file over max_bytes");
 	buf_free(&want);
 	done(&r);
