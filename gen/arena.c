@@ -91,9 +91,8 @@ new_block(size_t size)
 	return b;
 }
 
-/* Returns size bytes at align in a, not zeroed. */
-static void *
-carve(struct arena *a, size_t size, size_t align)
+void *
+arena_alloc_raw(struct arena *a, size_t size, size_t align)
 {
 	struct arena_block *b = a->head;
 	size_t off = 0, bsize;
@@ -132,15 +131,9 @@ carve(struct arena *a, size_t size, size_t align)
 }
 
 void *
-arena_alloc_raw(struct arena *a, size_t size, size_t align)
-{
-	return carve(a, size, align);
-}
-
-void *
 arena_alloc_aligned(struct arena *a, size_t size, size_t align)
 {
-	void *p = carve(a, size, align);
+	void *p = arena_alloc_raw(a, size, align);
 
 	memset(p, 0, size);
 	return p;
@@ -155,7 +148,7 @@ arena_alloc(struct arena *a, size_t size)
 void *
 arena_memdup(struct arena *a, const void *p, size_t size)
 {
-	void *q = carve(a, size, ARENA_ALIGN);
+	void *q = arena_alloc_raw(a, size, ARENA_ALIGN);
 
 	if (size > 0)
 		memcpy(q, p, size);
@@ -169,7 +162,7 @@ arena_strndup(struct arena *a, const char *s, size_t len)
 
 	if (len == SIZE_MAX)
 		len--;	/* the block cannot be that large: xmalloc fails */
-	p = carve(a, len + 1, 1);
+	p = arena_alloc_raw(a, len + 1, 1);
 	if (len > 0)
 		memcpy(p, s, len);
 	p[len] = '\0';

@@ -1195,10 +1195,6 @@ push_frame(struct render *r, const struct value *v, size_t index,
 }
 
 /*
- * Resolves a name against the context stack. tmp holds the synthesized
- * value of an iteration variable. Returns NULL when the name is undefined.
- */
-/*
  * The value under seg in map. A section over a list of records looks the
  * same names up in mappings of one shape again and again: the hint, the
  * pair where this segment was found last, is right nearly every time, and
@@ -1231,6 +1227,10 @@ map_get(struct render *r, const struct value *map, const struct segment *seg)
 	return &pair->val;
 }
 
+/*
+ * Resolves a name against the context stack. tmp holds the synthesized
+ * value of an iteration variable. Returns NULL when the name is undefined.
+ */
 static const struct value *
 lookup(struct render *r, const struct path *p, struct value *tmp)
 {

@@ -101,9 +101,8 @@ struct frame {
 	size_t			  nslots, capslots;
 };
 
-
 struct loader {
-	const char	*name;		/* arena copy, shared by every srcpos */
+	const char	*name;		/* arena copy: the file of every message */
 	const char	*src;		/* NULL while a file is streamed */
 	size_t		 len;
 	struct arena	*arena;
@@ -671,6 +670,15 @@ add(struct loader *l, const struct value *v, const struct srcpos *pos,
 		frame_insert(f, f->npairs - 1);
 }
 
+/* Stops the load at pos, where nesting goes past the depth limit. */
+static void
+too_deep(struct loader *l, const struct srcpos *pos)
+{
+	diag_error(l->d, pos, "nesting deeper than %zu levels", l->max_depth);
+	diag_note(l->d, pos, "--max-yaml-depth raises this limit");
+	l->stop = 1;
+}
+
 static void
 open_collection(struct loader *l, const yaml_event_t *ev,
     enum value_kind kind, const char *anchor, const char *tag)
@@ -690,10 +698,7 @@ open_collection(struct loader *l, const yaml_event_t *ev,
 		buf_free(&b);
 	}
 	if (l->depth >= l->max_depth) {
-		diag_error(l->d, &pos, "nesting deeper than %zu levels",
-		    l->max_depth);
-		diag_note(l->d, &pos, "--max-yaml-depth raises this limit");
-		l->stop = 1;
+		too_deep(l, &pos);
 		return;
 	}
 	if (l->depth == l->nframes) {
@@ -811,10 +816,7 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 	}
 	buf_free(&b);
 	if (a->height > l->max_depth - l->depth) {
-		diag_error(l->d, &pos, "nesting deeper than %zu levels",
-		    l->max_depth);
-		diag_note(l->d, &pos, "--max-yaml-depth raises this limit");
-		l->stop = 1;
+		too_deep(l, &pos);
 		return;
 	}
 	l->alias_nodes = sat_add(l->alias_nodes, a->weight);
