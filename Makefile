@@ -45,12 +45,14 @@ $(LIB): $(LIB_OBJS)
 $(STATUSGEN): $(BUILD)/obj/main.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(BUILD)/obj/main.o $(LIB) $(YAML_LIBS) $(LDLIBS)
 
+# Programs that include gen/'s headers get gen/ on the quote path only
+# (-iquote), so that gen/limits.h does not hide the standard <limits.h>.
 $(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Igen -Itests/unit $(CPPFLAGS) -MMD -MP $(LDFLAGS) \
-		-o $@ $< $(LIB) $(YAML_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -iquote gen -Itests/unit $(CPPFLAGS) -MMD -MP \
+		$(LDFLAGS) -o $@ $< $(LIB) $(YAML_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/spec_runner: tests/spec/spec_runner.c $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Igen $(CPPFLAGS) -MMD -MP $(LDFLAGS) \
+	$(CC) $(ALL_CFLAGS) -iquote gen $(CPPFLAGS) -MMD -MP $(LDFLAGS) \
 		-o $@ $< $(LIB) $(YAML_LIBS) $(LDLIBS)
 
 test-programs: $(STATUSGEN) $(UNIT_BINS) $(TOOL_BINS)
@@ -229,7 +231,7 @@ fuzz-programs:
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
 		$(FUZZ_BUILD)/libstatusgen.a
 	for h in $(FUZZ_HARNESSES); do \
-		$(FUZZ_CC) $(WARNINGS) $(YAML_CFLAGS) -Igen -O1 -g \
+		$(FUZZ_CC) $(WARNINGS) $(YAML_CFLAGS) -iquote gen -O1 -g \
 			-fsanitize=fuzzer $(FUZZ_SAN) -o $(FUZZ_BUILD)/fuzz_$$h \
 			tests/fuzz/fuzz_$$h.c $(FUZZ_BUILD)/libstatusgen.a \
 			$(YAML_LIBS) || exit 1; \

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "limits.h"
 #include "xalloc.h"
 
 /* ---------------------------------------------------------------- */
@@ -1023,8 +1024,8 @@ void
 mustache_options_default(struct mustache_options *opt)
 {
 	memset(opt, 0, sizeof(*opt));
-	opt->max_depth = MUSTACHE_DEFAULT_MAX_DEPTH;
-	opt->max_output = MUSTACHE_DEFAULT_MAX_OUTPUT;
+	opt->max_depth = limits_default(LIMITS_TEMPLATE_DEPTH);
+	opt->max_output = limits_default(LIMITS_OUTPUT);
 }
 
 struct mustache_env *
@@ -1034,9 +1035,9 @@ mustache_env_new(const struct mustache_options *opt, struct diag *d)
 
 	env->opt = *opt;
 	if (env->opt.max_depth == 0)
-		env->opt.max_depth = MUSTACHE_DEFAULT_MAX_DEPTH;
+		env->opt.max_depth = limits_default(LIMITS_TEMPLATE_DEPTH);
 	if (env->opt.max_output == 0)
-		env->opt.max_output = MUSTACHE_DEFAULT_MAX_OUTPUT;
+		env->opt.max_output = limits_default(LIMITS_OUTPUT);
 	env->d = d;
 	arena_init(&env->arena);
 	return env;
@@ -1143,7 +1144,7 @@ check_output(struct render *r, const struct srcpos *pos)
 	if (r->out->len - r->out_start > r->env->opt.max_output && !r->failed) {
 		diag_error(r->env->d, pos, "output is larger than the limit of "
 		    "%zu bytes", r->env->opt.max_output);
-		diag_note(r->env->d, pos, "--max-output raises this limit");
+		limits_note(r->env->d, pos, LIMITS_OUTPUT);
 		r->failed = 1;
 	}
 }
@@ -1332,8 +1333,7 @@ enter(struct render *r, const struct node *n)
 			render_error(r, &n->pos, "templates nest deeper than "
 			    "%.*s levels (a partial that includes itself?)",
 			    msg, (size_t)len);
-			diag_note(r->env->d, &n->pos,
-			    "--max-template-depth raises this limit");
+			limits_note(r->env->d, &n->pos, LIMITS_TEMPLATE_DEPTH);
 		}
 		return -1;
 	}

@@ -34,16 +34,16 @@ struct mustache_template;
 typedef int (*mustache_partial_fn)(void *ctx, const char *name, size_t len,
     struct buf *src, struct buf *path, struct diag *d);
 
+/* A limit left 0 means limits_default() of the one named (see limits.h). */
 struct mustache_options {
 	int			 strict;
-	size_t			 max_depth;	/* sections + partials deep */
-	size_t			 max_output;	/* bytes of one render */
+	size_t			 max_depth;	/* sections + partials deep:
+						   LIMITS_TEMPLATE_DEPTH */
+	size_t			 max_output;	/* bytes of one render:
+						   LIMITS_OUTPUT */
 	mustache_partial_fn	 partial;	/* NULL: no partials */
 	void			*partial_ctx;
 };
-
-#define MUSTACHE_DEFAULT_MAX_DEPTH	256
-#define MUSTACHE_DEFAULT_MAX_OUTPUT	((size_t)64 * 1024 * 1024)
 
 /* Non-strict, default limits, no partials. */
 void	mustache_options_default(struct mustache_options *opt);

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "limits.h"
+
 /* Reports why path could not be read; errno says. */
 static void
 read_error(const char *path, size_t max, struct diag *d)
@@ -19,7 +21,7 @@ read_error(const char *path, size_t max, struct diag *d)
 	buf_put_size(&size, max);
 	diag_error(d, &pos, "file is larger than the %s limit",
 	    buf_cstr(&size));
-	diag_note(d, &pos, "--max-template raises this limit");
+	limits_note(d, &pos, LIMITS_TEMPLATE);
 	buf_free(&size);
 }
 
@@ -27,7 +29,7 @@ int
 partials_read(const char *path, size_t max, struct buf *src, struct diag *d)
 {
 	if (max == 0)
-		max = PARTIALS_MAX_BYTES_DEFAULT;
+		max = limits_default(LIMITS_TEMPLATE);
 	if (buf_read_file_max(src, path, max) == 0)
 		return 0;
 	read_error(path, max, d);
@@ -39,7 +41,8 @@ partials_find(void *ctx, const char *name, size_t len, struct buf *src,
     struct buf *path, struct diag *d)
 {
 	const struct partials_path *pp = ctx;
-	size_t max = pp->max_bytes ? pp->max_bytes : PARTIALS_MAX_BYTES_DEFAULT;
+	size_t max = pp->max_bytes ? pp->max_bytes :
+	    limits_default(LIMITS_TEMPLATE);
 	size_t i, n;
 
 	/* No file name can hold a NUL, and an empty name would read ".mustache". */

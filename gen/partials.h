@@ -8,12 +8,9 @@
 #include "depfile.h"
 #include "diag.h"
 
-/* The largest template or partial file, unless --max-template says. */
-#define PARTIALS_MAX_BYTES_DEFAULT	((size_t)64 * 1024 * 1024)
-
 /*
  * Reads the template file at path into src, refusing one of more than
- * max bytes (0: PARTIALS_MAX_BYTES_DEFAULT). Returns 0, or -1 after
+ * max bytes (0: limits_default(LIMITS_TEMPLATE), see limits.h). Returns 0, or -1 after
  * reporting "PATH: error: cannot read: REASON", or, for a file over the
  * limit, "PATH: error: file is larger than the N limit" and a note naming
  * --max-template.

@@ -15,18 +15,8 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "limits.h"
 #include "xalloc.h"
-
-#define DEPTH_DEFAULT	512
-#define BYTES_DEFAULT	((size_t)64 * 1024 * 1024)
-
-/*
- * Aliases share nodes, so the tree stays small, but whoever walks it meets
- * a shared node once per parent. Every alias is charged the full size of
- * the node it names (itself counting its own aliases), which stops an
- * alias bomb after a few events instead of after 10^9 nodes of output.
- */
-#define ALIAS_NODES_MAX	10000000
 
 /* Mappings with at least this many keys get a hash index for duplicates. */
 #define INDEX_MIN	8
@@ -675,7 +665,7 @@ static void
 too_deep(struct loader *l, const struct srcpos *pos)
 {
 	diag_error(l->d, pos, "nesting deeper than %zu levels", l->max_depth);
-	diag_note(l->d, pos, "--max-yaml-depth raises this limit");
+	limits_note(l->d, pos, LIMITS_YAML_DEPTH);
 	l->stop = 1;
 }
 
@@ -819,11 +809,16 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 		too_deep(l, &pos);
 		return;
 	}
+	/*
+	 * Aliases share nodes, so the tree stays small, but whoever walks it
+	 * meets a shared node once per parent. Charging every alias the full
+	 * size of the node it names stops an alias bomb after a few events.
+	 */
 	l->alias_nodes = sat_add(l->alias_nodes, a->weight);
 	if (l->alias_nodes > l->max_alias_nodes) {
 		diag_error(l->d, &pos, "aliases expand to more than %zu nodes",
 		    l->max_alias_nodes);
-		diag_note(l->d, &pos, "--max-alias-nodes raises this limit");
+		limits_note(l->d, &pos, LIMITS_ALIAS_NODES);
 		l->stop = 1;
 		return;
 	}
@@ -1013,9 +1008,9 @@ static void
 limits(const struct yload_limits *lim, size_t *depth, size_t *bytes)
 {
 	*depth = lim != NULL && lim->max_depth ? lim->max_depth :
-	    DEPTH_DEFAULT;
+	    limits_default(LIMITS_YAML_DEPTH);
 	*bytes = lim != NULL && lim->max_bytes ? lim->max_bytes :
-	    BYTES_DEFAULT;
+	    limits_default(LIMITS_INPUT);
 }
 
 static void
@@ -1030,7 +1025,7 @@ too_large(struct diag *d, const char *name, size_t max)
 	buf_init(&b);
 	buf_put_size(&b, max);
 	diag_error(d, &pos, "file is larger than the %s limit", buf_cstr(&b));
-	diag_note(d, &pos, "--max-input raises this limit");
+	limits_note(d, &pos, LIMITS_INPUT);
 	buf_free(&b);
 }
 
@@ -1040,9 +1035,9 @@ too_large(struct diag *d, const char *name, size_t max)
 void
 yload_limits_default(struct yload_limits *lim)
 {
-	lim->max_depth = DEPTH_DEFAULT;
-	lim->max_bytes = BYTES_DEFAULT;
-	lim->max_alias_nodes = ALIAS_NODES_MAX;
+	lim->max_depth = limits_default(LIMITS_YAML_DEPTH);
+	lim->max_bytes = limits_default(LIMITS_INPUT);
+	lim->max_alias_nodes = limits_default(LIMITS_ALIAS_NODES);
 }
 
 /*
@@ -1089,7 +1084,7 @@ loader_init(struct loader *l, const char *name,
 	l->d = d;
 	limits(lim, &l->max_depth, max_bytes);
 	l->max_alias_nodes = lim != NULL && lim->max_alias_nodes ?
-	    lim->max_alias_nodes : ALIAS_NODES_MAX;
+	    lim->max_alias_nodes : limits_default(LIMITS_ALIAS_NODES);
 }
 
 /*

@@ -10,22 +10,23 @@
 
 /*
  * Limits that keep hostile input from exhausting the stack or memory. A
- * field left 0 means its default. max_depth also bounds the tree as its
+ * field left 0 means its default, limits_default() of the limit named
+ * beside it (see limits.h). max_depth also bounds the tree as its
  * readers see it: an alias counts the nesting of the node it names.
  *
  * max_alias_nodes bounds the nodes aliases stand for, in all, each alias
  * counting the whole subtree it names with the aliases inside that expanded
- * too ("aliases expand to more than 10000000 nodes"). Shared nodes keep the
+ * too ("aliases expand to more than N nodes"). Shared nodes keep the
  * tree small, but a walk over it visits a shared node once per parent, so
  * this is what stops an alias bomb.
  */
 struct yload_limits {
-	size_t	max_depth;	/* nesting of collections; default 512 */
-	size_t	max_bytes;	/* input size; default 64 MiB */
-	size_t	max_alias_nodes; /* nodes aliases expand to; default 10M */
+	size_t	max_depth;	/* nesting of collections: LIMITS_YAML_DEPTH */
+	size_t	max_bytes;	/* input size: LIMITS_INPUT */
+	size_t	max_alias_nodes; /* aliases' nodes: LIMITS_ALIAS_NODES */
 };
 
-/* Fills in the defaults above. */
+/* Fills in the defaults. */
 void	yload_limits_default(struct yload_limits *lim);
 
 /*
