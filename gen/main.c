@@ -1,28 +1,18 @@
-/* The statusgen command line: a table of commands and their option parsing. */
+/* The statusgen command line: argv to driver options, through one option table per command. */
 #define _POSIX_C_SOURCE 200809L
 
-#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "arena.h"
 #include "buf.h"
-#include "depfile.h"
 #include "diag.h"
-#include "generate.h"
-#include "mustache.h"
-#include "outfile.h"
-#include "partials.h"
+#include "driver.h"
+#include "limits.h"
 #include "text.h"
-#include "value.h"
-#include "xalloc.h"
-#include "yload.h"
 
 #define STATUSGEN_VERSION	"0.1.0"
 
@@ -30,31 +20,6 @@
 #define EXIT_OK		0
 #define EXIT_STALE	1	/* generate --check: an output is out of date */
 #define EXIT_ERROR	2
-
-struct command;
-
-/* Runs a command on its own argv (argv[0] is the command name). */
-typedef int (*command_fn)(const struct command *cmd, int argc, char **argv,
-    struct diag *d);
-
-/*
- * One command. Adding a command takes a function and one row in the
- * commands[] table below; help and usage hints are built from the row.
- */
-struct command {
-	const char	*name;
-	command_fn	 run;
-	const char	*usage;		/* synopsis after "statusgen " */
-	const char	*summary;	/* one line, for statusgen --help */
-	const char	*options;	/* option lines, for COMMAND --help */
-};
-
-static int	cmd_render(const struct command *, int, char **,
-		    struct diag *);
-static int	cmd_generate(const struct command *, int, char **,
-		    struct diag *);
-static int	cmd_validate(const struct command *, int, char **,
-		    struct diag *);
 
 #define DEFAULT_DATA		"data/http_status.yaml"
 #define DEFAULT_TEMPLATES	"templates"
@@ -69,126 +34,347 @@ static int	cmd_validate(const struct command *, int, char **,
 #define INSTALLED_TEMPLATES	STATUSGEN_DATADIR "/statusgen/templates"
 #define INSTALLED_DATA		STATUSGEN_DATADIR "/statusgen/" DEFAULT_DATA
 #define TEMPLATES_HELP		"./" DEFAULT_TEMPLATES " when it exists,\n" \
-	"                  else " INSTALLED_TEMPLATES
+	"else " INSTALLED_TEMPLATES
 #else
 #define TEMPLATES_HELP		"./" DEFAULT_TEMPLATES
 #endif
 
+/* --help: an option's help starts at HELP_COLUMN; lines end by HELP_WIDTH. */
+#define HELP_COLUMN	18
+#define HELP_WIDTH	70
+
+/* ------------------------------------------------------------------ */
+/* The option tables                                                  */
+/* ------------------------------------------------------------------ */
+
+struct option;
+struct parse;
+
 /*
- * The --max-* options (see limit_option()): the data's limits for every
- * command, the templates' for the two that render.
+ * Stores an option's value (NULL for a flag) in p's driver options.
+ * Returns 0, or -1 after reporting a bad value.
  */
-#define YAML_LIMITS_HELP \
-	"  --max-input SIZE\n" \
-	"                  the largest DATA file (default 64M)\n" \
-	"  --max-yaml-depth N\n" \
-	"                  the deepest nesting of YAML collections\n" \
-	"                  (default 512)\n" \
-	"  --max-alias-nodes N\n" \
-	"                  the most nodes YAML aliases may stand for, in all\n" \
-	"                  (default 10000000)\n"
-#define TEMPLATE_LIMITS_HELP \
-	"  --max-template SIZE\n" \
-	"                  the largest template or partial (default 64M)\n" \
-	"  --max-template-depth N\n" \
-	"                  the deepest nesting of sections and partials\n" \
-	"                  while rendering (default 256)\n" \
-	"  --max-output SIZE\n" \
-	"                  the largest output of one template (default 64M)\n"
-#define SIZE_HELP \
-	"A SIZE is a number of bytes, or of KiB, MiB or GiB with a suffix\n" \
-	"K, M or G.\n"
+typedef int (*option_fn)(struct parse *p, const struct option *o,
+    const char *val);
 
-static const char generate_help[] =
-	"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
-	"renders every DIR/NAME.mustache not starting with '_' to\n"
-	"OUTDIR/NAME, in strict mode, with the escaper NAME's extension\n"
-	"picks; DIR/_NAME.mustache files are partials ({{> _NAME}}).\n"
-	"Nothing is written unless every template renders; then the\n"
-	"outputs are replaced together, and an output whose content is\n"
-	"unchanged is not rewritten.\n"
-	"\n"
-	"  -t DIR          the templates (default " TEMPLATES_HELP ")\n"
-	"  -o OUTDIR       where outputs go (default " DEFAULT_OUTDIR ")\n"
-	"  -M, --depfile FILE\n"
-	"                  also write a make dependency file: the outputs,\n"
-	"                  and every file read (data, templates, partials)\n"
-	"  --depfile-target NAME\n"
-	"                  a target of the depfile, instead of the outputs;\n"
-	"                  repeatable (for a stamp file)\n"
-	"  --check         write nothing; name each output that would\n"
-	"                  change, and exit 1 if there is one\n"
-	"  --diff          with --check: print a unified diff of each\n"
-	"  -q, --quiet     with --check: print nothing, only exit 0 or 1\n"
-	"  -v, --verbose   name each output, written or unchanged\n"
-	YAML_LIMITS_HELP
-	TEMPLATE_LIMITS_HELP
-	"  -h, --help      show this help\n"
-	"\n"
-	SIZE_HELP
-	"\n"
-	"Exit status: 0 done (with --check: all current), 1 with --check:\n"
-	"an output is out of date, 2 any error.\n";
+/*
+ * One option of a command: parsing ("-o VAL", "-oVAL", "--name VAL",
+ * "--name=VAL"), its --help lines, usage errors and the list that
+ * tests/buildstep checks the man page against all come from these rows.
+ */
+struct option {
+	char		 shortname;	/* 'o' for -o, or 0 */
+	const char	*longname;	/* "depfile" for --depfile, or NULL */
+	const char	*arg;		/* the value's name; NULL: a flag */
+	option_fn	 set;
+	size_t		 field;		/* what set stores to: an offset in
+					   struct driver_options, or for a
+					   limit its enum limits_id */
+	unsigned	 flags;
+	const char	*fallback;	/* the value when not given, shown */
+	unsigned	 limits;	/* not 0: the row stands for the
+					   --max-* options of these scopes */
+	const char	*help;		/* lines split by '\n' */
+};
 
-static const char validate_help[] =
-	"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
-	"reports every problem; writes nothing.\n"
-	"\n"
-	YAML_LIMITS_HELP
-	"  -h, --help      show this help\n"
-	"\n"
-	SIZE_HELP;
+#define OPT_NONEMPTY	1	/* an empty value is a missing one */
+#define OPT_LIMIT	2	/* a --max-* option (see next_row()) */
 
-static const char render_help[] =
-	"Renders the Mustache template file TEMPLATE with the YAML file\n"
-	"DATA as its context (empty without DATA) to standard output.\n"
-	"\n"
-	"  --escape MODE   escaper of {{name}} tags: html, c, md, json,\n"
-	"                  none; default by the template's extension\n"
-	"                  without .mustache: .h .c -> c, .md -> md,\n"
-	"                  .json -> json, .html .htm -> html, else none\n"
-	"  --strict        an undefined name in an interpolation tag,\n"
-	"                  or a missing partial, is an error\n"
-	"  --partials DIR  look for partial NAME as DIR/NAME.mustache,\n"
-	"                  then in the template's folder; repeatable\n"
-	"  -o FILE         write to FILE, only if its content changes\n"
-	"  -M, --depfile DEPFILE\n"
-	"                  with -o: also write a make dependency file\n"
-	"                  naming FILE and every file read\n"
-	"  -v, --verbose   say whether FILE was written or unchanged\n"
-	YAML_LIMITS_HELP
-	TEMPLATE_LIMITS_HELP
-	"  -h, --help      show this help\n"
-	"\n"
-	SIZE_HELP;
+#define FIELD(f)	offsetof(struct driver_options, f)
+
+/* The parse of one command line. */
+struct parse {
+	const struct command	*cmd;
+	struct driver_options	*opt;
+	struct diag		*d;
+	struct buf		 typed;		/* the option as given: "-M" */
+	int			 help;		/* --help was given */
+	int			 fell_back;	/* DATA was not given */
+};
+
+static void *
+field(struct parse *p, const struct option *o)
+{
+	return (char *)p->opt + o->field;
+}
+
+static int
+set_flag(struct parse *p, const struct option *o, const char *val)
+{
+	(void)val;
+	*(int *)field(p, o) = 1;
+	return 0;
+}
+
+static int
+set_path(struct parse *p, const struct option *o, const char *val)
+{
+	*(const char **)field(p, o) = val;
+	return 0;
+}
+
+static int
+add_path(struct parse *p, const struct option *o, const char *val)
+{
+	driver_list_add(field(p, o), val);
+	return 0;
+}
+
+static int
+set_file(struct parse *p, const struct option *o, const char *val)
+{
+	if (*val != '\0')
+		return set_path(p, o, val);
+	diag_error(p->d, NULL, "option '%s' needs a file name",
+	    buf_cstr(&p->typed));
+	return -1;
+}
+
+static int
+set_escape(struct parse *p, const struct option *o, const char *val)
+{
+	(void)o;
+	if (text_escape_by_name(val, strlen(val), &p->opt->escape) == 0) {
+		p->opt->escape_given = 1;
+		return 0;
+	}
+	diag_error(p->d, NULL, "unknown escape mode '%s' (use html, c, md, json "
+	    "or none)", val);
+	return -1;
+}
+
+/* Of -q and -v, the last one given counts. */
+static int
+set_verbose(struct parse *p, const struct option *o, const char *val)
+{
+	(void)o;
+	(void)val;
+	p->opt->verbose = 1;
+	p->opt->quiet = 0;
+	return 0;
+}
+
+static int
+set_quiet(struct parse *p, const struct option *o, const char *val)
+{
+	(void)o;
+	(void)val;
+	p->opt->quiet = 1;
+	p->opt->verbose = 0;
+	return 0;
+}
+
+static int
+set_limit(struct parse *p, const struct option *o, const char *val)
+{
+	return limits_set(&p->opt->limits, (enum limits_id)o->field, val,
+	    p->d);
+}
+
+static int
+show_help(struct parse *p, const struct option *o, const char *val)
+{
+	(void)o;
+	(void)val;
+	p->help = 1;
+	return 0;
+}
+
+/*
+ * The rows more than one command has: what they are and how they parse is
+ * written once; the help says what each does for that command.
+ */
+#define OPT_DEPFILE(argname, text) { .shortname = 'M', \
+	.longname = "depfile", .arg = argname, .set = set_path, \
+	.field = FIELD(depfile), .flags = OPT_NONEMPTY, .help = text }
+#define OPT_VERBOSE(text) { .shortname = 'v', .longname = "verbose", \
+	.set = set_verbose, .help = text }
+#define OPT_LIMITS(scope) { .limits = scope }
+#define OPT_HELP { .shortname = 'h', .longname = "help", \
+	.set = show_help, .help = "show this help" }
+#define OPT_END { .set = NULL }
+
+static const struct option render_options[] = {
+	{ .longname = "escape", .arg = "MODE", .set = set_escape,
+	  .help = "escaper of {{name}} tags: html, c, md, json,\n"
+	  "none; default by the template's extension\n"
+	  "without .mustache: .h .c -> c, .md -> md,\n"
+	  ".json -> json, .html .htm -> html, else none" },
+	{ .longname = "strict", .set = set_flag, .field = FIELD(strict),
+	  .help = "an undefined name in an interpolation tag,\n"
+	  "or a missing partial, is an error" },
+	{ .longname = "partials", .arg = "DIR", .set = add_path,
+	  .field = FIELD(partials),
+	  .help = "look for partial NAME as DIR/NAME.mustache,\n"
+	  "then in the template's folder; repeatable" },
+	{ .shortname = 'o', .arg = "FILE", .set = set_file,
+	  .field = FIELD(output),
+	  .help = "write to FILE, only if its content changes" },
+	OPT_DEPFILE("DEPFILE", "with -o: also write a make dependency file\n"
+	    "naming FILE and every file read"),
+	OPT_VERBOSE("say whether FILE was written or unchanged"),
+	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
+	OPT_HELP,
+	OPT_END
+};
+
+static const struct option generate_options[] = {
+	{ .shortname = 't', .arg = "DIR", .set = set_path,
+	  .field = FIELD(templates), .flags = OPT_NONEMPTY,
+	  .help = "the templates (default " TEMPLATES_HELP ")" },
+	{ .shortname = 'o', .arg = "OUTDIR", .set = set_path,
+	  .field = FIELD(outdir), .flags = OPT_NONEMPTY,
+	  .fallback = DEFAULT_OUTDIR, .help = "where outputs go" },
+	OPT_DEPFILE("FILE", "also write a make dependency file: the outputs,\n"
+	    "and every file read (data, templates, partials)"),
+	{ .longname = "depfile-target", .arg = "NAME", .set = add_path,
+	  .field = FIELD(depfile_targets), .flags = OPT_NONEMPTY,
+	  .help = "a target of the depfile, instead of the outputs;\n"
+	  "repeatable (for a stamp file)" },
+	{ .longname = "check", .set = set_flag, .field = FIELD(check),
+	  .help = "write nothing; name each output that would\n"
+	  "change, and exit 1 if there is one" },
+	{ .longname = "diff", .set = set_flag, .field = FIELD(diff),
+	  .help = "with --check: print a unified diff of each" },
+	{ .shortname = 'q', .longname = "quiet", .set = set_quiet,
+	  .help = "with --check: print nothing, only exit 0 or 1" },
+	OPT_VERBOSE("name each output, written or unchanged"),
+	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
+	OPT_HELP,
+	OPT_END
+};
+
+static const struct option validate_options[] = {
+	OPT_LIMITS(LIMITS_DATA),
+	OPT_HELP,
+	OPT_END
+};
+
+/*
+ * Walks a table's rows in order, a limits row standing for each limit of
+ * its scopes (a row made in the walk, valid until the next step).
+ */
+struct row_walk {
+	const struct option	*table;
+	size_t			 i;
+	int			 id;	/* the next limit to consider */
+	struct option		 limit;
+};
+
+static const struct option *
+next_row(struct row_walk *w)
+{
+	const struct option *o;
+	const struct limits_row *l;
+
+	while ((o = &w->table[w->i])->set != NULL || o->limits != 0) {
+		if (o->limits == 0) {
+			w->i++;
+			return o;
+		}
+		for (; w->id < LIMITS_COUNT; w->id++) {
+			l = limits_row((enum limits_id)w->id);
+			if ((l->scope & o->limits) == 0)
+				continue;
+			memset(&w->limit, 0, sizeof(w->limit));
+			w->limit.longname = l->option + 2;	/* "--" */
+			w->limit.arg = l->unit == LIMITS_BYTES ? "SIZE" : "N";
+			w->limit.set = set_limit;
+			w->limit.field = (size_t)w->id++;
+			w->limit.flags = OPT_LIMIT;
+			w->limit.help = l->help;
+			return &w->limit;
+		}
+		w->i++;
+		w->id = 0;
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* The command table                                                  */
+/* ------------------------------------------------------------------ */
+
+/* An operand: where it goes, and the value it has when not given. */
+struct operand {
+	const char	*name;		/* "TEMPLATE"; NULL ends the list */
+	size_t		 field;		/* an offset in struct driver_options */
+	int		 required;
+	const char	*fallback;
+};
+
+/*
+ * A command. Adding one takes a driver_fn (see driver.h), an option table
+ * and a row here; help and usage hints are built from the row.
+ */
+struct command {
+	const char		*name;
+	driver_fn		 run;
+	const char		*usage;		/* synopsis after "statusgen " */
+	const char		*summary;	/* for statusgen --help */
+	const char		*about;		/* COMMAND --help, first */
+	const char		*epilog;	/* ... and last; NULL: none */
+	const struct option	*options;
+	struct operand		 operands[3];
+	/* Usage rules across options: 0, or -1 after reporting. */
+	int			(*check)(struct parse *p);
+	/* Defaults found on the file system: 0, or -1 after reporting. */
+	int			(*prepare)(struct driver_options *opt,
+				    struct diag *d);
+};
+
+static int	check_render(struct parse *);
+static int	check_generate(struct parse *);
+static int	find_templates(struct driver_options *, struct diag *);
 
 static const struct command commands[] = {
 	{
-		"render", cmd_render,
+		"render", driver_render,
 		"render [--escape MODE] [--strict] [--partials DIR]... [-v] "
 		    "[-o FILE [-M DEPFILE]] [--max-LIMIT N]... TEMPLATE [DATA]",
 		"render a Mustache template with a YAML file as its context",
-		render_help
+		"Renders the Mustache template file TEMPLATE with the YAML "
+		    "file\nDATA as its context (empty without DATA) to standard "
+		    "output.\n",
+		NULL, render_options,
+		{ { "TEMPLATE", FIELD(template), 1, NULL },
+		  { "DATA", FIELD(data), 0, NULL } },
+		check_render, NULL
 	},
 	{
-		"generate", cmd_generate,
+		"generate", driver_generate,
 		"generate [-q | -v] [--check [--diff]] [-M FILE] [-t DIR] "
 		    "[-o OUTDIR] [--max-LIMIT N]... [DATA]",
 		"check the status table and render every template to OUTDIR",
-		generate_help
+		"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
+		    "renders every DIR/NAME.mustache not starting with '_' to\n"
+		    "OUTDIR/NAME, in strict mode, with the escaper NAME's "
+		    "extension\npicks; DIR/_NAME.mustache files are partials "
+		    "({{> _NAME}}).\nNothing is written unless every template "
+		    "renders; then the\noutputs are replaced together, and an "
+		    "output whose content is\nunchanged is not rewritten.\n",
+		"Exit status: 0 done (with --check: all current), 1 with "
+		    "--check:\nan output is out of date, 2 any error.\n",
+		generate_options,
+		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } },
+		check_generate, find_templates
 	},
 	{
-		"validate", cmd_validate,
+		"validate", driver_validate,
 		"validate [--max-LIMIT N]... [DATA]",
 		"check the status table and report every problem",
-		validate_help
+		"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
+		    "reports every problem; writes nothing.\n",
+		NULL, validate_options,
+		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } },
+		NULL, NULL
 	},
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
 /* ------------------------------------------------------------------ */
-/* Output and usage messages                                          */
+/* Output, help and usage messages                                    */
 /* ------------------------------------------------------------------ */
 
 /*
@@ -207,23 +393,15 @@ write_stdout(const char *p, size_t len, struct diag *d)
 	return 0;
 }
 
+/* Prints b and frees it; returns the exit status. */
 static int
-print_stdout(const struct buf *b, struct diag *d)
+print_buf(struct buf *b, struct diag *d)
 {
-	return write_stdout(buf_cstr(b), b->len, d) == 0 ? EXIT_OK : EXIT_ERROR;
-}
+	int status = write_stdout(buf_cstr(b), b->len, d) == 0 ? EXIT_OK :
+	    EXIT_ERROR;
 
-/*
- * Ends a run that did its work: the exit status, and after errors a count
- * of them, so that a long list of messages ends with its size.
- */
-static int
-finish(struct diag *d, int failed)
-{
-	if (d->errors > 0)
-		fprintf(stderr, "statusgen: %u error%s\n", d->errors,
-		    d->errors == 1 ? "" : "s");
-	return failed || d->errors > 0 ? EXIT_ERROR : EXIT_OK;
+	buf_free(b);
+	return status;
 }
 
 /* The hint that follows a usage error (which the caller has reported). */
@@ -238,12 +416,90 @@ usage_hint(const struct command *cmd)
 	return EXIT_ERROR;
 }
 
+/* The value an option has when not given, or "" for none. */
+static void
+put_fallback(struct buf *b, const struct option *o)
+{
+	if (o->flags & OPT_LIMIT)
+		limits_put_value(b, (enum limits_id)o->field,
+		    limits_default((enum limits_id)o->field));
+	else if (o->fallback != NULL)
+		buf_puts(b, o->fallback);
+}
+
+/*
+ * Appends an option's --help lines: "-M, --depfile FILE", its help from
+ * HELP_COLUMN (on the next line when the names reach it), and its
+ * default, on the last line when it fits within HELP_WIDTH.
+ */
+static void
+put_option_help(struct buf *b, const struct option *o)
+{
+	const char *line = o->help, *nl;
+	size_t start = b->len, col;
+	struct buf dflt;
+
+	buf_puts(b, "  ");
+	if (o->shortname != 0)
+		buf_printf(b, "-%c%s", o->shortname,
+		    o->longname != NULL ? ", " : "");
+	if (o->longname != NULL)
+		buf_printf(b, "--%s", o->longname);
+	if (o->arg != NULL)
+		buf_printf(b, " %s", o->arg);
+	col = b->len - start;
+	if (col + 2 > HELP_COLUMN) {	/* no room for two spaces */
+		buf_putc(b, '\n');
+		col = 0;
+	}
+	buf_printf(b, "%*s", (int)(HELP_COLUMN - col), "");
+	while ((nl = strchr(line, '\n')) != NULL) {
+		buf_printf(b, "%.*s\n%*s", (int)(nl - line), line, HELP_COLUMN,
+		    "");
+		line = nl + 1;
+	}
+	buf_puts(b, line);
+	col = HELP_COLUMN + strlen(line);
+	buf_init(&dflt);
+	put_fallback(&dflt, o);
+	if (dflt.len > 0 && col + strlen(" (default )") + dflt.len >
+	    HELP_WIDTH)
+		buf_printf(b, "\n%*s(default %s)", HELP_COLUMN, "",
+		    buf_cstr(&dflt));
+	else if (dflt.len > 0)
+		buf_printf(b, " (default %s)", buf_cstr(&dflt));
+	buf_putc(b, '\n');
+	buf_free(&dflt);
+}
+
+static int
+command_help(const struct command *cmd, struct diag *d)
+{
+	struct row_walk w = { cmd->options, 0, 0, { 0 } };
+	const struct option *o;
+	struct buf b;
+	int sizes = 0;
+
+	buf_init(&b);
+	buf_printf(&b, "usage: statusgen %s\n\n%s\n", cmd->usage, cmd->about);
+	while ((o = next_row(&w)) != NULL) {
+		put_option_help(&b, o);
+		if ((o->flags & OPT_LIMIT) && limits_row((enum limits_id)
+		    o->field)->unit == LIMITS_BYTES)
+			sizes = 1;
+	}
+	if (sizes)
+		buf_printf(&b, "\n%s", limits_size_help());
+	if (cmd->epilog != NULL)
+		buf_printf(&b, "\n%s", cmd->epilog);
+	return print_buf(&b, d);
+}
+
 static int
 main_help(struct diag *d)
 {
 	struct buf b;
 	size_t i;
-	int status;
 
 	buf_init(&b);
 	buf_puts(&b, "usage: statusgen COMMAND [OPTION]... [ARG]...\n"
@@ -257,594 +513,209 @@ main_help(struct diag *d)
 	    "command. Every error\nis reported on standard error and exits "
 	    "with status 2; 'generate --check'\nexits 1 when an output is out "
 	    "of date. See statusgen(1).\n");
-	status = print_stdout(&b, d);
-	buf_free(&b);
-	return status;
+	return print_buf(&b, d);
 }
 
+/*
+ * Not in --help: every option of every command as a line "COMMAND NAME
+ * ARG DEFAULT" (tab-separated, empty fields for none), the list that
+ * tests/buildstep compares with the man page and the README.
+ */
 static int
-command_help(const struct command *cmd, struct diag *d)
+dump_options(struct diag *d)
 {
-	struct buf b;
-	int status;
+	struct row_walk w;
+	const struct option *o;
+	struct buf b, dflt;
+	size_t i;
 
 	buf_init(&b);
-	buf_printf(&b, "usage: statusgen %s\n\n%s", cmd->usage, cmd->options);
-	status = print_stdout(&b, d);
-	buf_free(&b);
-	return status;
+	buf_init(&dflt);
+	for (i = 0; i < NCOMMANDS; i++) {
+		memset(&w, 0, sizeof(w));
+		w.table = commands[i].options;
+		while ((o = next_row(&w)) != NULL) {
+			buf_clear(&dflt);
+			put_fallback(&dflt, o);
+			if (o->shortname != 0)
+				buf_printf(&b, "%s\t-%c\t%s\t%s\n",
+				    commands[i].name, o->shortname,
+				    o->arg != NULL ? o->arg : "",
+				    buf_cstr(&dflt));
+			if (o->longname != NULL)
+				buf_printf(&b, "%s\t--%s\t%s\t%s\n",
+				    commands[i].name, o->longname,
+				    o->arg != NULL ? o->arg : "",
+				    buf_cstr(&dflt));
+		}
+	}
+	buf_free(&dflt);
+	return print_buf(&b, d);
 }
 
 /* ------------------------------------------------------------------ */
-/* Option parsing                                                     */
+/* Parsing                                                            */
 /* ------------------------------------------------------------------ */
 
 /*
- * Matches argv[*i] against an option that takes a value: "--name VALUE" or
- * "--name=VALUE" for a long option, "-o VALUE" or "-oVALUE" for a short
- * one. Returns 1 with the value in *val (and *i past it), 0 when argv[*i]
- * is some other option, or -1 when the value is missing.
+ * Matches argv[*i] against o. Returns 1 with the value in *val (NULL for
+ * a flag) and *i past it, 0 when argv[*i] is not o, or -1 when its value
+ * is missing. "--escapes" is not "--escape", nor "-vq" -v.
  */
 static int
-option_value(int argc, char **argv, int *i, const char *name,
+match(const struct option *o, int argc, char **argv, int *i,
     const char **val)
 {
 	const char *arg = argv[*i];
-	size_t n = strlen(name);
-	int is_long = name[1] == '-';
+	size_t n;
 
-	if (strncmp(arg, name, n) != 0)
+	*val = NULL;
+	if (o->shortname != 0 && arg[1] == o->shortname)
+		*val = arg[2] != '\0' ? arg + 2 : NULL;	/* "-oVALUE" */
+	else if (o->longname != NULL && arg[1] == '-' &&
+	    strncmp(arg + 2, o->longname, n = strlen(o->longname)) == 0 &&
+	    (arg[2 + n] == '\0' || arg[2 + n] == '='))
+		*val = arg[2 + n] == '=' ? arg + 3 + n : NULL;
+	else
 		return 0;
-	if (arg[n] == '\0') {
-		if (*i + 1 >= argc)
-			return -1;
-		*val = argv[++*i];
+	if (*val != NULL)
+		return o->arg != NULL;	/* a flag takes no value */
+	if (o->arg == NULL)
 		return 1;
-	}
-	if (!is_long) {
-		*val = arg + n;
-		return 1;
-	}
-	if (arg[n] == '=') {
-		*val = arg + n + 1;
-		return 1;
-	}
-	return 0;	/* "--escapes" is not "--escape" */
+	if (*i + 1 >= argc)
+		return -1;
+	*val = argv[++*i];
+	return 1;
 }
 
-/* Reports a missing option value; returns the exit status. */
+/* Parses the option argv[*i]. Returns 0, or -1 after reporting. */
 static int
-missing_value(const struct command *cmd, const char *name, struct diag *d)
+parse_option(struct parse *p, int argc, char **argv, int *i)
 {
-	diag_error(d, NULL, "option '%s' needs an argument", name);
-	return usage_hint(cmd);
-}
-
-/* Matches "-M FILE", "-MFILE", "--depfile FILE" or "--depfile=FILE". */
-static int
-depfile_option(int argc, char **argv, int *i, const char **val)
-{
+	struct row_walk w = { p->cmd->options, 0, 0, { 0 } };
+	const char *arg = argv[*i], *val;
+	const struct option *o;
 	int r;
 
-	if ((r = option_value(argc, argv, i, "--depfile", val)) != 0)
-		return r;
-	return option_value(argc, argv, i, "-M", val);
-}
-
-/* The resource limits a command line may raise; 0 means the default. */
-struct limits {
-	struct yload_limits	yaml;
-	size_t			template_depth;
-	size_t			template_bytes;
-	size_t			output;
-};
-
-static const struct {
-	const char	*name;
-	int		 size;		/* bytes, with an optional K, M, G */
-	int		 templates;	/* only for commands that render */
-	size_t		 field;		/* offset in struct limits */
-} limit_options[] = {
-	{ "--max-input", 1, 0, offsetof(struct limits, yaml.max_bytes) },
-	{ "--max-yaml-depth", 0, 0, offsetof(struct limits, yaml.max_depth) },
-	{ "--max-alias-nodes", 0, 0,
-	    offsetof(struct limits, yaml.max_alias_nodes) },
-	{ "--max-template", 1, 1, offsetof(struct limits, template_bytes) },
-	{ "--max-template-depth", 0, 1,
-	    offsetof(struct limits, template_depth) },
-	{ "--max-output", 1, 1, offsetof(struct limits, output) },
-};
-
-#define NLIMITS	(sizeof(limit_options) / sizeof(limit_options[0]))
-
-/*
- * Reads a limit: digits, and for a size an optional K, M or G (1024,
- * 1024^2, 1024^3). Returns 0 with the value in *v, -1 for anything else
- * (signs, spaces, other suffixes, 0) and -2 for a value past SIZE_MAX.
- */
-static int
-parse_limit(const char *s, int size, size_t *v)
-{
-	unsigned long long n;
-	size_t mult = 1;
-	char *end;
-
-	if (!isdigit((unsigned char)s[0]))
-		return -1;
-	errno = 0;
-	n = strtoull(s, &end, 10);
-	if (size && *end != '\0' && end[1] == '\0') {
-		switch (*end) {
-		case 'K':
-			mult = 1024;
-			break;
-		case 'M':
-			mult = (size_t)1024 * 1024;
-			break;
-		case 'G':
-			mult = (size_t)1024 * 1024 * 1024;
-			break;
-		default:
+	while ((o = next_row(&w)) != NULL) {
+		if ((r = match(o, argc, argv, i, &val)) == 0)
+			continue;
+		buf_clear(&p->typed);
+		if (arg[1] == '-')
+			buf_printf(&p->typed, "--%s", o->longname);
+		else
+			buf_printf(&p->typed, "-%c", o->shortname);
+		if (r < 0 || (val != NULL && *val == '\0' &&
+		    (o->flags & OPT_NONEMPTY))) {
+			diag_error(p->d, NULL, "option '%s' needs an argument",
+			    buf_cstr(&p->typed));
 			return -1;
 		}
-		end++;
+		return o->set(p, o, val);
 	}
-	if (*end != '\0' || n == 0)
-		return -1;
-	if (errno == ERANGE || n > SIZE_MAX / mult)
-		return -2;
-	*v = (size_t)n * mult;
-	return 0;
+	diag_error(p->d, NULL, "unknown option '%s'", arg);
+	return -1;
 }
 
-/*
- * Matches argv[*i] against the --max-* options (the templates' limits only
- * when templates is set), "--max-output N" or "--max-output=N". Returns 1
- * after setting the limit in lim, 0 when argv[*i] is none of them, or -1
- * after reporting a missing or bad value (the caller adds the usage hint).
- */
+/* Stores the n operands args[0..n). Returns 0, or -1 after reporting. */
 static int
-limit_option(int argc, char **argv, int *i, int templates,
-    struct limits *lim, struct diag *d)
+parse_operands(struct parse *p, int n, char **args, int dashdash)
 {
-	const char *val;
-	size_t k;
-	int r;
+	const struct operand *ops = p->cmd->operands;
+	int j, min = 0, max = 0;
 
-	for (k = 0; k < NLIMITS; k++) {
-		if (limit_options[k].templates && !templates)
-			continue;
-		r = option_value(argc, argv, i, limit_options[k].name, &val);
-		if (r == 0)
-			continue;
-		if (r < 0) {
-			diag_error(d, NULL, "option '%s' needs an argument",
-			    limit_options[k].name);
+	for (; ops[max].name != NULL; max++)
+		min += ops[max].required;
+	/*
+	 * Options come first. One after an operand would otherwise be read
+	 * as the next operand, and fail later with a puzzling "cannot read".
+	 */
+	for (j = 1; !dashdash && max > 0 && j < n; j++) {
+		if (args[j][0] == '-' && args[j][1] != '\0') {
+			diag_error(p->d, NULL, "option '%s' must come before "
+			    "%s", args[j], ops[0].name);
 			return -1;
 		}
-		r = parse_limit(val, limit_options[k].size,
-		    (size_t *)((char *)lim + limit_options[k].field));
-		if (r == -2)
-			diag_error(d, NULL, "option '%s': '%s' is too large",
-			    limit_options[k].name, val);
-		else if (r < 0 && limit_options[k].size)
-			diag_error(d, NULL, "option '%s' needs a number of "
-			    "bytes above 0, with an optional K, M or G; not "
-			    "'%s'", limit_options[k].name, val);
-		else if (r < 0)
-			diag_error(d, NULL, "option '%s' needs a whole number "
-			    "above 0, not '%s'", limit_options[k].name, val);
-		return r < 0 ? -1 : 1;
 	}
-	return 0;
-}
-
-/*
- * Stages one file of a run's outputs; with verbose, says what became of
- * it. Returns 0, or -1 after reporting.
- */
-static int
-stage_file(struct outfile_set *set, const char *path, const struct buf *text,
-    int verbose, struct diag *d)
-{
-	int written = outfile_set_add(set, path, text->data, text->len, d);
-
-	if (written < 0)
+	if (n < min) {
+		diag_error(p->d, NULL, "missing %s argument", ops[n].name);
 		return -1;
-	if (verbose)
-		fprintf(d->stream, "statusgen: %s %s\n", path,
-		    written ? "written" : "unchanged");
+	}
+	if (n > max) {
+		diag_error(p->d, NULL, "unexpected argument '%s'", args[max]);
+		return -1;
+	}
+	for (j = 0; j < max; j++)
+		*(const char **)((char *)p->opt + ops[j].field) = j < n ?
+		    args[j] : ops[j].fallback;
+	p->fell_back = n < max && ops[n].fallback != NULL;
 	return 0;
 }
 
-/* ------------------------------------------------------------------ */
-/* render                                                             */
-/* ------------------------------------------------------------------ */
-
-struct render_args {
-	enum text_escape	 esc;
-	int			 esc_given;
-	int			 strict;
-	int			 verbose;
-	const char		*out;		/* NULL: standard output */
-	const char		*depfile;	/* NULL: none */
-	const char		*template;
-	const char		*data;		/* NULL: empty context */
-	const char		**dirs;		/* partial folders, in order */
-	size_t			 ndirs;
-	char			*tmpl_dir;	/* the template's folder */
-	struct limits		 limits;
-};
-
 /*
- * The default escaper of a template: chosen by the name it produces, its
- * base name without ".mustache" ("tpl/x.h.mustache" -> "x.h" -> c).
- */
-static enum text_escape
-default_escape(const char *template)
-{
-	const char *base = strrchr(template, '/');
-	const char *suffix = ".mustache";
-	size_t n, sn = strlen(suffix);
-	enum text_escape esc;
-	char *name;
-
-	base = base != NULL ? base + 1 : template;
-	n = strlen(base);
-	if (n > sn && strcmp(base + n - sn, suffix) == 0)
-		n -= sn;
-	name = xstrndup(base, n);
-	esc = text_escape_for_output(name);
-	free(name);
-	return esc;
-}
-
-/*
- * Parses render's arguments into ra. Returns -1 to go on rendering, or the
- * exit status after --help or a usage error.
+ * Parses a command's argv (argv[0] is its name) into p->opt. Returns -1 to
+ * go on, or the exit status after --help or a usage error.
  */
 static int
-render_parse(const struct command *cmd, int argc, char **argv,
-    struct diag *d, struct render_args *ra)
+parse(struct parse *p, int argc, char **argv)
 {
-	const char *arg, *val, *slash;
-	int i, r, npos, dashdash = 0;
+	struct row_walk w = { p->cmd->options, 0, 0, { 0 } };
+	const struct option *o;
+	int i, dashdash = 0;
 
+	while ((o = next_row(&w)) != NULL)
+		if (o->fallback != NULL)
+			*(const char **)field(p, o) = o->fallback;
 	for (i = 1; i < argc; i++) {
-		arg = argv[i];
-		if (strcmp(arg, "--") == 0) {
+		if (strcmp(argv[i], "--") == 0) {
 			dashdash = 1;
 			i++;
 			break;
 		}
-		if (arg[0] != '-' || arg[1] == '\0')
+		if (argv[i][0] != '-' || argv[i][1] == '\0')
 			break;		/* "-" alone is an operand */
-		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
-			return command_help(cmd, d);
-		if (strcmp(arg, "--strict") == 0) {
-			ra->strict = 1;
-		} else if (strcmp(arg, "-v") == 0 ||
-		    strcmp(arg, "--verbose") == 0) {
-			ra->verbose = 1;
-		} else if ((r = depfile_option(argc, argv, &i, &val)) != 0) {
-			if (r < 0 || *val == '\0')
-				return missing_value(cmd, arg[1] == '-' ?
-				    "--depfile" : "-M", d);
-			ra->depfile = val;
-		} else if ((r = limit_option(argc, argv, &i, 1, &ra->limits,
-		    d)) != 0) {
-			if (r < 0)
-				return usage_hint(cmd);
-		} else if ((r = option_value(argc, argv, &i, "--escape",
-		    &val)) != 0) {
-			if (r < 0)
-				return missing_value(cmd, "--escape", d);
-			if (text_escape_by_name(val, strlen(val), &ra->esc)) {
-				diag_error(d, NULL, "unknown escape mode '%s' "
-				    "(use html, c, md, json or none)", val);
-				return usage_hint(cmd);
-			}
-			ra->esc_given = 1;
-		} else if ((r = option_value(argc, argv, &i, "--partials",
-		    &val)) != 0) {
-			if (r < 0)
-				return missing_value(cmd, "--partials", d);
-			ra->dirs[ra->ndirs++] = val;
-		} else if ((r = option_value(argc, argv, &i, "-o",
-		    &val)) != 0) {
-			if (r < 0)
-				return missing_value(cmd, "-o", d);
-			if (*val == '\0') {
-				diag_error(d, NULL, "option '-o' needs a "
-				    "file name");
-				return usage_hint(cmd);
-			}
-			ra->out = val;
-		} else {
-			diag_error(d, NULL, "unknown option '%s'", arg);
-			return usage_hint(cmd);
-		}
+		if (parse_option(p, argc, argv, &i) != 0)
+			return usage_hint(p->cmd);
+		if (p->help)
+			return command_help(p->cmd, p->d);
 	}
-
-	npos = argc - i;
-	/*
-	 * Options come first. An option after TEMPLATE would otherwise be
-	 * read as DATA, and fail later with a puzzling "cannot read".
-	 */
-	for (r = i + 1; !dashdash && r < argc; r++) {
-		if (argv[r][0] == '-' && argv[r][1] != '\0') {
-			diag_error(d, NULL, "option '%s' must come before "
-			    "TEMPLATE", argv[r]);
-			return usage_hint(cmd);
-		}
-	}
-	if (npos < 1) {
-		diag_error(d, NULL, "missing TEMPLATE argument");
-		return usage_hint(cmd);
-	}
-	if (npos > 2) {
-		diag_error(d, NULL, "unexpected argument '%s'", argv[i + 2]);
-		return usage_hint(cmd);
-	}
-	if (ra->depfile != NULL && ra->out == NULL) {
-		diag_error(d, NULL, "option '--depfile' needs '-o FILE' (the "
-		    "depfile's target)");
-		return usage_hint(cmd);
-	}
-	ra->template = argv[i];
-	ra->data = npos == 2 ? argv[i + 1] : NULL;
-	if (!ra->esc_given)
-		ra->esc = default_escape(ra->template);
-
-	/* The template's folder is searched last; "" is the current one. */
-	slash = strrchr(ra->template, '/');
-	ra->tmpl_dir = xstrndup(ra->template,
-	    slash != NULL ? (size_t)(slash - ra->template) + 1 : 0);
-	ra->dirs[ra->ndirs++] = ra->tmpl_dir;
+	if (parse_operands(p, argc - i, argv + i, dashdash) != 0 ||
+	    (p->cmd->check != NULL && p->cmd->check(p) != 0))
+		return usage_hint(p->cmd);
 	return -1;
 }
 
-/*
- * Loads, compiles and renders into out, adding each file read to deps.
- * Returns 0 or -1 (reported).
- */
 static int
-render_to_buf(struct render_args *ra, struct depfile *deps, struct diag *d,
-    struct buf *out)
+check_render(struct parse *p)
 {
-	struct mustache_options mo;
-	struct partials_path search;
-	struct mustache_env *env;
-	const struct mustache_template *t = NULL;
-	struct arena arena;
-	struct value *root = NULL;
-	struct buf src;
-	int failed = 0;
-
-	mustache_options_default(&mo);
-	mo.strict = ra->strict;
-	if (ra->limits.template_depth > 0)
-		mo.max_depth = ra->limits.template_depth;
-	if (ra->limits.output > 0)
-		mo.max_output = ra->limits.output;
-	/* Each --partials folder in order, then the template's own. */
-	search.dirs = ra->dirs;
-	search.ndirs = ra->ndirs;
-	search.deps = deps;
-	search.max_bytes = ra->limits.template_bytes;
-	mo.partial = partials_find;
-	mo.partial_ctx = &search;
-	env = mustache_env_new(&mo, d);
-	arena_init(&arena);
-	buf_init(&src);
-
-	/* Report problems in both inputs before giving up. */
-	if (partials_read(ra->template, ra->limits.template_bytes, &src,
-	    d) == -1) {
-		failed = 1;
-	} else {
-		depfile_add_input(deps, ra->template);
-		if ((t = mustache_compile(env, ra->template, buf_cstr(&src),
-		    src.len)) == NULL)
-			failed = 1;
-	}
-	if (ra->data != NULL) {
-		if (yload_file(ra->data, &ra->limits.yaml, &arena, d,
-		    &root) == -1)
-			failed = 1;
-		else
-			depfile_add_input(deps, ra->data);
-	}
-	if (!failed && mustache_render(env, t, root, ra->esc, out) == -1)
-		failed = 1;
-
-	buf_free(&src);
-	arena_free(&arena);
-	mustache_env_free(env);
-	return failed ? -1 : 0;
-}
-
-/*
- * Writes render's -o FILE and, when asked for, its depfile: both or
- * neither. Returns 0, or -1 after reporting.
- */
-static int
-render_write(const struct render_args *ra, const struct buf *out,
-    struct depfile *deps, struct diag *d)
-{
-	struct outfile_set set;
-	struct buf dtext;
-	int rc = 0;
-
-	buf_init(&dtext);
-	outfile_set_init(&set);
-	if (ra->depfile != NULL) {
-		depfile_add_target(deps, ra->out);
-		rc = depfile_format(deps, &dtext, d);
-	}
-	if (rc == 0)
-		rc = stage_file(&set, ra->out, out, ra->verbose, d);
-	if (rc == 0 && ra->depfile != NULL)
-		rc = stage_file(&set, ra->depfile, &dtext, ra->verbose, d);
-	if (rc == 0)
-		rc = outfile_set_commit(&set, d);
-	outfile_set_free(&set);
-	buf_free(&dtext);
-	return rc;
+	if (p->opt->depfile == NULL || p->opt->output != NULL)
+		return 0;
+	diag_error(p->d, NULL, "option '--depfile' needs '-o FILE' (the "
+	    "depfile's target)");
+	return -1;
 }
 
 static int
-cmd_render(const struct command *cmd, int argc, char **argv,
-    struct diag *d)
+check_generate(struct parse *p)
 {
-	struct render_args ra;
-	struct depfile deps;
-	struct buf out;
-	int status;
+	const struct driver_options *opt = p->opt;
 
-	memset(&ra, 0, sizeof(ra));
-	/* Room for every argument as --partials plus the template's folder. */
-	ra.dirs = xcalloc((size_t)argc + 1, sizeof(*ra.dirs));
-	if ((status = render_parse(cmd, argc, argv, d, &ra)) >= 0)
-		goto done;
-
-	buf_init(&out);
-	depfile_init(&deps);
-	status = EXIT_ERROR;
-	/* Nothing is written unless the whole render succeeded. */
-	if (render_to_buf(&ra, &deps, d, &out) == 0) {
-		if (ra.out != NULL) {
-			if (render_write(&ra, &out, &deps, d) == 0)
-				status = EXIT_OK;
-		} else if (write_stdout(buf_cstr(&out), out.len, d) == 0)
-			status = EXIT_OK;
-	}
-	depfile_free(&deps);
-	buf_free(&out);
-	status = finish(d, status != EXIT_OK);
-done:
-	free(ra.tmpl_dir);
-	free(ra.dirs);
-	return status;
-}
-
-/* ------------------------------------------------------------------ */
-/* generate and validate                                              */
-/* ------------------------------------------------------------------ */
-
-/* What table_parse() fills in besides the generate_options. */
-struct table_args {
-	struct generate_options	 opt;
-	int			 templates_given;
-	int			 data_given;
-	const char		**targets;	/* --depfile-target, in order */
-	size_t			 ntargets;
-	struct buf		 diff;		/* with --diff */
-	struct limits		 limits;
-};
-
-/*
- * Parses the options of generate (validate takes none but --help) and the
- * optional DATA operand into ta. Returns -1 to go on, or the exit status
- * after --help or a usage error.
- */
-static int
-table_parse(const struct command *cmd, int argc, char **argv,
-    struct diag *d, struct table_args *ta)
-{
-	struct generate_options *opt = &ta->opt;
-	int generate = cmd->run == cmd_generate, i, r, diff = 0;
-	const char *arg, *val;
-
-	for (i = 1; i < argc; i++) {
-		arg = argv[i];
-		if (strcmp(arg, "--") == 0) {
-			i++;
-			break;
-		}
-		if (arg[0] != '-' || arg[1] == '\0')
-			break;
-		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
-			return command_help(cmd, d);
-		if ((r = limit_option(argc, argv, &i, generate, &ta->limits,
-		    d)) != 0) {
-			if (r < 0)
-				return usage_hint(cmd);
-			continue;
-		}
-		if (!generate) {
-			diag_error(d, NULL, "unknown option '%s'", arg);
-			return usage_hint(cmd);
-		}
-		/* Of -q and -v, the last one given counts. */
-		if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
-			opt->verbose = 1;
-			opt->quiet = 0;
-		} else if (strcmp(arg, "-q") == 0 ||
-		    strcmp(arg, "--quiet") == 0) {
-			opt->quiet = 1;
-			opt->verbose = 0;
-		} else if (strcmp(arg, "--check") == 0)
-			opt->check = 1;
-		else if (strcmp(arg, "--diff") == 0)
-			diff = 1;
-		else if ((r = option_value(argc, argv, &i, "-t", &val)) != 0) {
-			if (r < 0 || *val == '\0')
-				return missing_value(cmd, "-t", d);
-			opt->templates = val;
-			ta->templates_given = 1;
-		} else if ((r = option_value(argc, argv, &i, "-o",
-		    &val)) != 0) {
-			if (r < 0 || *val == '\0')
-				return missing_value(cmd, "-o", d);
-			opt->outdir = val;
-		} else if ((r = option_value(argc, argv, &i,
-		    "--depfile-target", &val)) != 0) {
-			if (r < 0 || *val == '\0')
-				return missing_value(cmd, "--depfile-target",
-				    d);
-			ta->targets[ta->ntargets++] = val;
-		} else if ((r = depfile_option(argc, argv, &i, &val)) != 0) {
-			if (r < 0 || *val == '\0')
-				return missing_value(cmd, arg[1] == '-' ?
-				    "--depfile" : "-M", d);
-			opt->depfile = val;
-		} else {
-			diag_error(d, NULL, "unknown option '%s'", arg);
-			return usage_hint(cmd);
-		}
-	}
-	if (argc - i > 1) {
-		diag_error(d, NULL, "unexpected argument '%s'", argv[i + 1]);
-		return usage_hint(cmd);
-	}
-	if (argc - i == 1) {
-		opt->data = argv[i];
-		ta->data_given = 1;
-	}
-	if (diff && !opt->check) {
-		diag_error(d, NULL, "option '--diff' needs '--check'");
-		return usage_hint(cmd);
-	}
-	if (opt->check && opt->depfile != NULL) {
-		diag_error(d, NULL, "option '--depfile' cannot be used with "
+	if (opt->diff && !opt->check)
+		diag_error(p->d, NULL, "option '--diff' needs '--check'");
+	else if (opt->check && opt->depfile != NULL)
+		diag_error(p->d, NULL, "option '--depfile' cannot be used with "
 		    "'--check', which writes nothing");
-		return usage_hint(cmd);
-	}
-	if (ta->ntargets > 0 && opt->depfile == NULL) {
-		diag_error(d, NULL, "option '--depfile-target' needs "
+	else if (opt->depfile_targets.n > 0 && opt->depfile == NULL)
+		diag_error(p->d, NULL, "option '--depfile-target' needs "
 		    "'--depfile'");
-		return usage_hint(cmd);
-	}
-	opt->diff = diff ? &ta->diff : NULL;
-	opt->depfile_targets = ta->targets;
-	opt->ndepfile_targets = ta->ntargets;
-	opt->yaml = ta->limits.yaml;
-	opt->max_template_depth = ta->limits.template_depth;
-	opt->max_template_bytes = ta->limits.template_bytes;
-	opt->max_output = ta->limits.output;
+	else
+		return 0;
 	return -1;
 }
+
+/* ------------------------------------------------------------------ */
+/* Running a command                                                  */
+/* ------------------------------------------------------------------ */
 
 static int
 is_dir(const char *path)
@@ -859,13 +730,16 @@ is_dir(const char *path)
  * Returns 0, or -1 after reporting that there are none.
  */
 static int
-find_templates(struct table_args *ta, struct diag *d)
+find_templates(struct driver_options *opt, struct diag *d)
 {
-	if (ta->templates_given || is_dir(DEFAULT_TEMPLATES))
+	if (opt->templates != NULL)
+		return 0;
+	opt->templates = DEFAULT_TEMPLATES;
+	if (is_dir(DEFAULT_TEMPLATES))
 		return 0;
 #ifdef INSTALLED_TEMPLATES
 	if (is_dir(INSTALLED_TEMPLATES)) {
-		ta->opt.templates = INSTALLED_TEMPLATES;
+		opt->templates = INSTALLED_TEMPLATES;
 		return 0;
 	}
 	diag_error(d, NULL, "no templates: there is no folder ./"
@@ -882,86 +756,62 @@ find_templates(struct table_args *ta, struct diag *d)
  * points at the installed copy of the status table.
  */
 static void
-note_installed_data(const struct table_args *ta, struct diag *d)
+note_installed_data(const struct parse *p, struct diag *d)
 {
 #ifdef INSTALLED_DATA
 	struct stat st;
 
-	if (!ta->data_given && stat(DEFAULT_DATA, &st) == -1 &&
+	if (p->fell_back && stat(DEFAULT_DATA, &st) == -1 &&
 	    errno == ENOENT && stat(INSTALLED_DATA, &st) == 0)
 		diag_note(d, NULL, "the installed status table is %s; pass "
 		    "it, or a copy, as DATA", INSTALLED_DATA);
 #else
-	(void)ta;
+	(void)p;
 	(void)d;
 #endif
 }
 
-static void
-table_args_init(struct table_args *ta, int argc)
-{
-	memset(ta, 0, sizeof(*ta));
-	ta->opt.data = DEFAULT_DATA;
-	ta->opt.templates = DEFAULT_TEMPLATES;
-	ta->opt.outdir = DEFAULT_OUTDIR;
-	ta->targets = xcalloc((size_t)argc, sizeof(*ta->targets));
-	buf_init(&ta->diff);
-}
-
-static void
-table_args_free(struct table_args *ta)
-{
-	free(ta->targets);
-	buf_free(&ta->diff);
-}
-
+/*
+ * Parses a command's argv and runs it. After a run, a count of the errors
+ * ends a long list of messages with its size. Returns the exit status.
+ */
 static int
-cmd_generate(const struct command *cmd, int argc, char **argv,
+run_command(const struct command *cmd, int argc, char **argv,
     struct diag *d)
 {
-	struct table_args ta;
+	struct driver_options opt;
+	struct parse p;
+	struct buf print;
 	int status, rc = -1;
 
-	table_args_init(&ta, argc);
-	if ((status = table_parse(cmd, argc, argv, d, &ta)) >= 0)
-		goto done;
-	if (find_templates(&ta, d) == 0) {
-		rc = generate_run(&ta.opt, d);
-		if (rc < 0)
-			note_installed_data(&ta, d);
+	driver_options_init(&opt);
+	memset(&p, 0, sizeof(p));
+	p.cmd = cmd;
+	p.opt = &opt;
+	p.d = d;
+	buf_init(&p.typed);
+	buf_init(&print);
+	if ((status = parse(&p, argc, argv)) < 0) {
+		if (cmd->prepare == NULL || cmd->prepare(&opt, d) == 0) {
+			rc = cmd->run(&opt, &print, d);
+			if (rc < 0)
+				note_installed_data(&p, d);
+		}
+		/* Printed even after an error: the diffs of --check. */
+		if (print.len > 0 && write_stdout(print.data, print.len,
+		    d) != 0)
+			rc = -1;
+		if (d->errors > 0)
+			fprintf(stderr, "statusgen: %u error%s\n", d->errors,
+			    d->errors == 1 ? "" : "s");
+		status = rc < 0 || d->errors > 0 ? EXIT_ERROR :
+		    rc == 1 ? EXIT_STALE : EXIT_OK;
 	}
-	/* The diffs come out even when another output failed to compare. */
-	if (ta.diff.len > 0 && write_stdout(ta.diff.data, ta.diff.len, d) != 0)
-		rc = -1;
-	status = finish(d, rc < 0);
-	if (status == EXIT_OK && rc == 1)
-		status = EXIT_STALE;
-done:
-	table_args_free(&ta);
+	buf_free(&print);
+	buf_free(&p.typed);
+	driver_options_free(&opt);
 	return status;
 }
-
-static int
-cmd_validate(const struct command *cmd, int argc, char **argv,
-    struct diag *d)
-{
-	struct table_args ta;
-	int status;
-
-	table_args_init(&ta, argc);
-	if ((status = table_parse(cmd, argc, argv, d, &ta)) < 0) {
-		status = generate_validate(ta.opt.data, &ta.opt.yaml, d);
-		if (status != 0)
-			note_installed_data(&ta, d);
-		status = finish(d, status != 0);
-	}
-	table_args_free(&ta);
-	return status;
-}
-
-/* ------------------------------------------------------------------ */
-/* main                                                               */
-/* ------------------------------------------------------------------ */
 
 int
 main(int argc, char **argv)
@@ -970,7 +820,6 @@ main(int argc, char **argv)
 	struct buf b;
 	const char *arg;
 	size_t i;
-	int status;
 
 	diag_init(&d, stderr);
 	/* A file size limit makes a write fail (EFBIG), reported like a full
@@ -983,17 +832,17 @@ main(int argc, char **argv)
 	arg = argv[1];
 	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
 		return main_help(&d);
+	if (strcmp(arg, "--dump-options") == 0)
+		return dump_options(&d);
 	if (strcmp(arg, "--version") == 0) {
 		buf_init(&b);
 		buf_puts(&b, "statusgen " STATUSGEN_VERSION "\n");
-		status = print_stdout(&b, &d);
-		buf_free(&b);
-		return status;
+		return print_buf(&b, &d);
 	}
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(arg, commands[i].name) == 0)
-			return commands[i].run(&commands[i], argc - 1,
-			    argv + 1, &d);
+			return run_command(&commands[i], argc - 1, argv + 1,
+			    &d);
 	if (arg[0] == '-')
 		diag_error(&d, NULL, "unknown option '%s'", arg);
 	else
