@@ -47,15 +47,6 @@ cli_set_string(struct cli *c, const struct cli_option *o, const char *val)
 	return 0;
 }
 
-int
-cli_show_help(struct cli *c, const struct cli_option *o, const char *val)
-{
-	(void)o;
-	(void)val;
-	c->help = 1;
-	return 0;
-}
-
 static int
 set_limit(struct cli *c, const struct cli_option *o, const char *val)
 {
@@ -90,7 +81,8 @@ next_row(struct row_walk *w)
 	const struct cli_option *o;
 	const struct limits_row *l;
 
-	while ((o = &w->table[w->i])->set != NULL || o->limits != 0) {
+	while ((o = &w->table[w->i])->shortname != 0 || o->longname != NULL ||
+	    o->limits != 0) {
 		if (o->limits == 0) {
 			w->i++;
 			return o;
@@ -205,26 +197,37 @@ cli_help(struct buf *b, const struct cli_command *cmd)
 		buf_printf(b, "\n%s", cmd->epilog);
 }
 
+/* Appends one line of cli_dump() for the name "-c" or "--long". */
+static void
+dump_name(struct buf *b, const struct cli_command *cmd,
+    const struct cli_option *o, const char *dash, const char *name,
+    const struct buf *dflt)
+{
+	const char *kind = o->flags & CLI_LIMIT ? "limit" :
+	    o->flags & CLI_HELP ? "help" : "option";
+
+	buf_printf(b, "%s\t%s\t%s%s\t%s\t%s\n", cmd->name, kind, dash, name,
+	    o->arg != NULL ? o->arg : "", buf_cstr(dflt));
+}
+
 void
 cli_dump(struct buf *b, const struct cli_command *cmd)
 {
 	const struct cli_option *o;
 	struct row_walk w;
 	struct buf dflt;
+	char shortname[2] = { 0, 0 };
 
 	buf_init(&dflt);
 	walk_init(&w, cmd->options);
 	while ((o = next_row(&w)) != NULL) {
 		buf_clear(&dflt);
 		put_fallback(&dflt, o);
+		shortname[0] = o->shortname;
 		if (o->shortname != 0)
-			buf_printf(b, "%s\t-%c\t%s\t%s\n", cmd->name,
-			    o->shortname, o->arg != NULL ? o->arg : "",
-			    buf_cstr(&dflt));
+			dump_name(b, cmd, o, "-", shortname, &dflt);
 		if (o->longname != NULL)
-			buf_printf(b, "%s\t--%s\t%s\t%s\n", cmd->name,
-			    o->longname, o->arg != NULL ? o->arg : "",
-			    buf_cstr(&dflt));
+			dump_name(b, cmd, o, "--", o->longname, &dflt);
 	}
 	buf_free(&dflt);
 }
@@ -287,6 +290,10 @@ parse_option(struct cli *c, int argc, char **argv, int *i)
 			diag_error(c->d, NULL, "option '%s' needs an argument",
 			    buf_cstr(&c->typed));
 			return -1;
+		}
+		if (o->flags & CLI_HELP) {
+			c->help = 1;
+			return 0;
 		}
 		return o->set(c, o, val);
 	}

@@ -34,7 +34,7 @@ struct cli_option {
 	char		 shortname;	/* 'o' for -o, or 0 */
 	const char	*longname;	/* "depfile" for --depfile, or NULL */
 	const char	*arg;		/* the value's name; NULL: a flag */
-	cli_set_fn	 set;		/* NULL (and no limits) ends a table */
+	cli_set_fn	 set;		/* NULL for CLI_HELP */
 	size_t		 field;		/* what set stores to: an offset in
 					   the target, or for a limit its
 					   enum limits_id */
@@ -46,8 +46,10 @@ struct cli_option {
 	const char	*help;		/* lines split by '\n' */
 };
 
+/* A row with no name and no limits ends a table. */
 #define CLI_NONEMPTY	1	/* an empty value is a missing one */
 #define CLI_LIMIT	2	/* a --max-* option, made from a limits row */
+#define CLI_HELP	4	/* --help: cli_parse() returns 1 */
 
 /* An operand: where it goes, and its value when not given. */
 struct cli_operand {
@@ -100,16 +102,12 @@ int	cli_set_string(struct cli *c, const struct cli_option *o,
 /*
  * Parses argv (argv[0] is the command's name): the options, up to the
  * first operand or "--", then the operands. Returns 0 when parsed, 1 when
- * --help (a row whose setter is cli_show_help) was given, or -1 after
+ * --help (the CLI_HELP row) was given, or -1 after
  * reporting a usage error ("unknown option '-x'", "option '-o' needs an
  * argument", "missing TEMPLATE argument", an option after an operand...);
  * the caller adds cli_usage_hint().
  */
 int	cli_parse(struct cli *c, int argc, char **argv);
-
-/* The setter of a --help row: cli_parse() returns 1. */
-int	cli_show_help(struct cli *c, const struct cli_option *o,
-	    const char *val);
 
 /* Prints "usage: statusgen USAGE" (COMMAND... for NULL) on stderr. */
 void	cli_usage_hint(const struct cli_command *cmd);
@@ -122,8 +120,9 @@ void	cli_usage_hint(const struct cli_command *cmd);
 void	cli_help(struct buf *b, const struct cli_command *cmd);
 
 /*
- * Appends a line "COMMAND\tNAME\tARG\tDEFAULT" for each name of each
- * option of cmd, in table order (fields empty for none).
+ * Appends a line "COMMAND\tKIND\tNAME\tARG\tDEFAULT" for each name of
+ * each option of cmd, in table order: KIND is "option", "limit" (a
+ * --max-* option) or "help"; ARG and DEFAULT are empty for none.
  */
 void	cli_dump(struct buf *b, const struct cli_command *cmd);
 

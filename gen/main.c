@@ -116,8 +116,8 @@ set_quiet(struct cli *c, const struct cli_option *o, const char *val)
 	.set = set_verbose, .help = text }
 #define OPT_LIMITS(scope) { .limits = scope }
 #define OPT_HELP { .shortname = 'h', .longname = "help", \
-	.set = cli_show_help, .help = "show this help" }
-#define OPT_END { .set = NULL }
+	.flags = CLI_HELP, .help = "show this help" }
+#define OPT_END { .shortname = 0 }
 
 static const struct cli_option render_options[] = {
 	{ .longname = "escape", .arg = "MODE", .set = set_escape,
