@@ -65,18 +65,6 @@ limits_default(enum limits_id id)
 	return rows[id].def;
 }
 
-int
-limits_find(const char *name, unsigned scope)
-{
-	int id;
-
-	for (id = 0; id < LIMITS_COUNT; id++)
-		if ((rows[id].scope & scope) != 0 &&
-		    strcmp(rows[id].option, name) == 0)
-			return id;
-	return -1;
-}
-
 void
 limits_init(struct limits *lim)
 {

@@ -62,12 +62,6 @@ const struct limits_row *limits_row(enum limits_id id);
 /* The default of id: what a limit left 0 by a caller means. */
 size_t	limits_default(enum limits_id id);
 
-/*
- * The limit whose option is exactly name (e.g. "--max-output"), among
- * those of the scopes in scope. Returns its id, or -1 for none.
- */
-int	limits_find(const char *name, unsigned scope);
-
 /* A value of every limit; the caller owns it. */
 struct limits {
 	size_t	max[LIMITS_COUNT];
