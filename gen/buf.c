@@ -41,8 +41,11 @@ buf_reserve(struct buf *b, size_t extra)
 	/* A size that overflows asks for SIZE_MAX, which xgrow refuses. */
 	size_t need = extra < SIZE_MAX - b->len ? b->len + extra + 1 :
 	    SIZE_MAX;
+	int fresh = b->data == NULL;
 
 	b->data = xgrow(b->data, &b->cap, need, 1);
+	if (fresh)
+		b->data[0] = '\0';	/* data[len] is a NUL once there is data */
 }
 
 void
