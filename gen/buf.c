@@ -44,8 +44,9 @@ buf_reserve(struct buf *b, size_t extra)
 	int fresh = b->data == NULL;
 
 	b->data = xgrow(b->data, &b->cap, need, 1);
+	/* Once there is data, data[len] is a NUL. */
 	if (fresh)
-		b->data[0] = '\0';	/* data[len] is a NUL once there is data */
+		b->data[0] = '\0';
 }
 
 void
