@@ -123,6 +123,15 @@ check_hash(const char *what, const struct set *s, const struct phash *h,
 	free(seen);
 }
 
+/* Seals s, hashes it into h (the caller frees it) and checks the hash. */
+static void
+hash_checked(const char *what, struct set *s, struct phash *h, int perfect)
+{
+	set_seal(s);
+	phash_build(h, s->p, s->n);
+	check_hash(what, s, h, perfect);
+}
+
 /* A tiny deterministic generator, so that every run tests the same sets. */
 static unsigned long
 next(unsigned long *state)
@@ -170,9 +179,7 @@ test_shipped(void)
 			set_add(&s, up.data, up.len);
 		}
 	}
-	set_seal(&s);
-	phash_build(&h, s.p, s.n);
-	check_hash("shipped phrases", &s, &h, 1);
+	hash_checked("shipped phrases", &s, &h, 1);
 	phash_free(&h);
 	buf_free(&up);
 	set_free(&s);
@@ -196,7 +203,6 @@ random_set(struct set *s, size_t n, size_t min, size_t max,
 		snprintf(word + len / 2, sizeof(word) - len / 2, "%zu", i);
 		set_add(s, word, strlen(word));
 	}
-	set_seal(s);
 }
 
 static void
@@ -218,8 +224,7 @@ test_generated(void)
 		random_set(&s, cases[c].n, cases[c].min, cases[c].max, c + 1);
 		snprintf(what, sizeof(what), "%zu phrases of %zu to %zu bytes",
 		    cases[c].n, cases[c].min, cases[c].max);
-		phash_build(&h, s.p, s.n);
-		check_hash(what, &s, &h, 0);
+		hash_checked(what, &s, &h, 0);
 		phash_build(&again, s.p, s.n);
 		TAP_CHECK(again.multiplier == h.multiplier &&
 		    again.shift == h.shift && again.nkeys == h.nkeys &&
@@ -232,30 +237,31 @@ test_generated(void)
 }
 
 /*
- * Phrases that differ only in bytes that no key position reads (far from
- * both ends and from the middle): no choice of key bytes tells them
- * apart, so they share one key and one slot, and the lookup compares them
- * all.
+ * n phrases that make only nkeys keys: they differ in their first byte
+ * (nkeys ways) and otherwise only in bytes that no key position reads (far
+ * from both ends and from the middle), so no choice of key bytes tells
+ * more apart; the phrases of a key share a slot, and the lookup compares
+ * them all.
  */
 static void
-test_same_keys(void)
+test_unread(size_t n, size_t nkeys)
 {
 	struct set s = { 0 };
 	struct phash h;
-	char word[41];
+	char word[40], what[64];
 	size_t i;
 
-	for (i = 0; i < 30; i++) {
-		memset(word, 'Q', 40);
-		word[11] = (char)('A' + i % 26);
-		word[12] = (char)('A' + i / 26);
-		set_add(&s, word, 40);
+	for (i = 0; i < n; i++) {
+		memset(word, 'Q', sizeof(word));
+		word[0] = (char)('A' + i % nkeys);
+		word[11] = (char)('A' + i / nkeys % 26);
+		word[12] = (char)('A' + i / nkeys / 26);
+		set_add(&s, word, sizeof(word));
 	}
-	set_seal(&s);
-	phash_build(&h, s.p, s.n);
-	TAP_CHECK(h.most == s.n, "phrases that differ only where no key "
-	    "looks share a slot (%zu per slot)", h.most);
-	check_hash("indistinct keys", &s, &h, 0);
+	snprintf(what, sizeof(what), "%zu phrases of %zu keys", n, nkeys);
+	hash_checked(what, &s, &h, 0);
+	TAP_CHECK(h.most == (n + nkeys - 1) / nkeys, "%s: the phrases of a "
+	    "key share a slot (%zu a slot)", what, h.most);
 	phash_free(&h);
 	set_free(&s);
 }
@@ -280,36 +286,10 @@ test_too_many_keys(void)
 		word[2] = (char)(0x60 + i / 4096);
 		set_add(&s, word, 3);
 	}
-	set_seal(&s);
-	phash_build(&h, s.p, s.n);
+	hash_checked("more keys than slots", &s, &h, 0);
 	TAP_CHECK(h.nkeys == 3 && h.nslots == 65536 && h.most > 1,
 	    "70000 distinct keys: 3 key bytes, 65536 slots, up to %zu a slot",
 	    h.most);
-	check_hash("more keys than slots", &s, &h, 0);
-	phash_free(&h);
-	set_free(&s);
-}
-
-/* Phrases with two keys each: some pairs collide, the rest do not. */
-static void
-test_some_same(void)
-{
-	struct set s = { 0 };
-	struct phash h;
-	char word[40];
-	size_t i;
-
-	for (i = 0; i < 200; i++) {
-		memset(word, 'X', sizeof(word));
-		word[0] = (char)('A' + i % 20);
-		word[10] = (char)('A' + i / 20);	/* read by no key */
-		set_add(&s, word, 30 + i % 5);
-	}
-	set_seal(&s);
-	phash_build(&h, s.p, s.n);
-	TAP_CHECK(h.most == 10, "phrases that differ in the first byte and "
-	    "the length, and in one unread byte: %zu a slot", h.most);
-	check_hash("partly indistinct keys", &s, &h, 0);
 	phash_free(&h);
 	set_free(&s);
 }
@@ -319,8 +299,8 @@ main(void)
 {
 	test_shipped();
 	test_generated();
-	test_same_keys();
-	test_some_same();
+	test_unread(30, 1);
+	test_unread(200, 20);
 	test_too_many_keys();
 	return tap_done();
 }
