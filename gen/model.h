@@ -79,12 +79,13 @@ void	model_field_row(const struct model_field *f, struct buf *out);
  * user's own).
  *
  * The context is the one README.md lists under "What templates see", but
- * for phrase_lengths, which clayout_build() adds with the C layout:
+ * for phrase_lengths and lookup, which clayout_build() adds:
  * generator, source, count, min_code and max_code (the range of a code),
  * classes in class order and statuses in code order. A status has each
  * field of the table (an absent one as its kind says above), a boolean per
- * registry, its class and class_name; a class its fields, ident, count and
- * statuses; each also the user's own x- keys, passed through.
+ * choice of a choice field (per registry), its class and class_name; a
+ * class its fields, ident, count and statuses; each also the user's own
+ * x- keys, passed through.
  *
  * The context is in arena: it copies doc's 16-byte nodes and shares their
  * texts and children, so doc's arena must outlive it. Returns 0 and sets
