@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "clayout.h"
 #include "depfile.h"
 #include "model.h"
 #include "mustache.h"
@@ -145,11 +146,12 @@ static int
 load_model(const char *data, const struct yload_limits *lim,
     struct arena *arena, struct diag *d, struct value **model)
 {
-	struct value *doc;
+	struct value *doc, *plain;
 
-	if (yload_file(data, lim, arena, d, &doc) != 0)
+	if (yload_file(data, lim, arena, d, &doc) != 0 ||
+	    model_build(doc, data, arena, d, &plain) != 0)
 		return -1;
-	return model_build(doc, data, arena, d, model);
+	return clayout_build(plain, arena, d, model);
 }
 
 int
