@@ -24,7 +24,7 @@ UNIT_BINS	:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/te
 TOOL_BINS	:= $(BUILD)/tests/spec_runner
 STATUSGEN	:= $(BUILD)/statusgen
 
-.PHONY: all check golden clean test-programs
+.PHONY: all check golden clean test test-programs
 .DELETE_ON_ERROR:
 
 # `make` also regenerates out/ from the data and the templates; outputs
@@ -205,6 +205,11 @@ check:
 		LDFLAGS="$(LDFLAGS) $(SAN_FLAGS)" test-programs
 	$(MAKE) check-fuzz-programs
 	MUSTACHE_SPEC_DIR="$(MUSTACHE_SPEC_DIR)" tests/run $(BUILD) $(BUILD)/asan
+
+# The quick subset for the edit-compile loop: the unit tests, the Mustache
+# spec suite, the golden tests and out/, with the normal build only.
+test: test-programs
+	MUSTACHE_SPEC_DIR="$(MUSTACHE_SPEC_DIR)" tests/run --quick $(BUILD)
 
 # Rewrites the expected files of every golden test; review with git diff.
 golden: $(STATUSGEN)

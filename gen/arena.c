@@ -64,9 +64,9 @@ block_size(const struct arena *a)
 
 /*
  * A block of size bytes. A large tree is written once, front to back, and
- * on Linux a good part of the time it takes to build one went to page
- * faults, one per 4 KiB: blocks of the largest size are mapped with their
- * pages in place, at the cost of one system call.
+ * each page of a malloc'd block faults when it is first touched: on Linux,
+ * blocks of the largest size are mapped with their pages in place, at the
+ * cost of one system call.
  */
 static struct arena_block *
 new_block(size_t size)

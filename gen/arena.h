@@ -12,9 +12,9 @@ struct arena_block;
  * children: the tree is a DAG, and freeing it node by node would free
  * shared children twice.
  *
- * Blocks grow with the arena (64 KiB first, then an eighth of what is in
- * use, at most 4 MiB), so a large tree costs few malloc() calls and wastes
- * at most one block's tail.
+ * Blocks grow with the arena (an eighth of what is in use, between the
+ * bounds ARENA_BLOCK_MIN and ARENA_BLOCK_MAX of arena.c), so a large tree
+ * costs few malloc() calls and wastes at most one block's tail.
  */
 struct arena {
 	struct arena_block	*head;
@@ -33,8 +33,8 @@ void	*arena_alloc(struct arena *a, size_t size);
  */
 void	*arena_alloc_aligned(struct arena *a, size_t size, size_t align);
 /* Like arena_alloc_aligned, but the memory is not zeroed: for a caller
- * that writes every byte of it at once (zeroing first was 7% of the time
- * to load and render a table of a million rows). */
+ * that writes every byte of it at once, since zeroing it first would write
+ * each byte twice, which shows on the largest inputs. */
 void	*arena_alloc_raw(struct arena *a, size_t size, size_t align);
 /* Copies len bytes into the arena; the copy is NUL-terminated and packed
  * (byte-aligned: it is text, not an object). */

@@ -38,11 +38,15 @@ buf_clear(struct buf *b)
 void
 buf_reserve(struct buf *b, size_t extra)
 {
-	if (extra >= (size_t)-1 - b->len) {
-		fputs("statusgen: out of memory\n", stderr);
-		exit(2);
-	}
-	b->data = xgrow(b->data, &b->cap, b->len + extra + 1, 1);
+	/* A size that overflows asks for SIZE_MAX, which xgrow refuses. */
+	size_t need = extra < SIZE_MAX - b->len ? b->len + extra + 1 :
+	    SIZE_MAX;
+	int fresh = b->data == NULL;
+
+	b->data = xgrow(b->data, &b->cap, need, 1);
+	/* Once there is data, data[len] is a NUL. */
+	if (fresh)
+		b->data[0] = '\0';
 }
 
 void

@@ -20,7 +20,8 @@ void	 buf_init(struct buf *b);
 void	 buf_free(struct buf *b);
 /* Empties the buffer but keeps its memory for reuse. */
 void	 buf_clear(struct buf *b);
-/* Ensures room for extra more bytes plus the terminating NUL. */
+/* Ensures room for extra more bytes plus the terminating NUL; exits as
+ * xmalloc does when that much memory cannot be had. */
 void	 buf_reserve(struct buf *b, size_t extra);
 void	 buf_append(struct buf *b, const void *p, size_t n);
 void	 buf_puts(struct buf *b, const char *s);

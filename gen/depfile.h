@@ -35,11 +35,12 @@ void	depfile_add_input(struct depfile *df, const char *path);
  * are escaped for make: a space, a tab, '#' or ':' gets a backslash (and
  * the backslashes before it are doubled), '$' becomes "$$".
  *
- * Returns 0, or -1 after reporting "statusgen: error: cannot list
- * 'NAME...' in a depfile" (NAME cut at the newline) for a name holding a
- * newline, which make cannot express (out
- * then holds a partial file, which the caller must discard). A depfile
- * with no target is an error too.
+ * Returns 0, or -1 after reporting an error to d, with out then holding a
+ * partial file that the caller must discard: for a name holding a newline
+ * or a carriage return, which make cannot express, "statusgen: error:
+ * cannot list 'NAME...' in a depfile: make cannot express a newline in a
+ * file name" (NAME cut before the line break); for a depfile with no
+ * target, "statusgen: error: a depfile needs at least one target".
  */
 int	depfile_format(const struct depfile *df, struct buf *out,
 	    struct diag *d);

@@ -61,7 +61,8 @@ void	outfile_set_init(struct outfile_set *s);
  * Stages data[0..len) (copied to the temporary file at once; the caller
  * keeps path and data) for path. Returns 1 when the file will be written,
  * 0 when it already holds that content, or -1 after reporting
- * "statusgen: error: cannot write PATH: REASON" to d. Adding the same path
+ * "PATH: error: cannot write: REASON" to d (REASON is strerror's, or "it
+ * is a folder", or "it is not a regular file"). Adding the same path
  * twice is a programming error.
  */
 int	outfile_set_add(struct outfile_set *s, const char *path,
@@ -69,9 +70,10 @@ int	outfile_set_add(struct outfile_set *s, const char *path,
 
 /*
  * Renames every staged file into place, in the order added. Returns 0, or
- * -1 after reporting a rename that failed (which staging makes unlikely:
- * the temporary file already sits in the folder); the files renamed
- * before it stay renamed and the rest are left as they were.
+ * -1 after reporting a rename that failed as "PATH: error: cannot write:
+ * REASON" (which staging makes unlikely: the temporary file already sits
+ * in the folder); the files renamed before it stay renamed and the rest
+ * are left as they were.
  */
 int	outfile_set_commit(struct outfile_set *s, struct diag *d);
 

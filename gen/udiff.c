@@ -25,6 +25,15 @@ struct edit {
 	size_t	 b;	/* line index in b (OP_SAME, OP_ADD) */
 };
 
+/* The two texts split into lines, and the edit script from a to b. */
+struct diff {
+	struct line	*a;
+	struct line	*b;
+	struct edit	*e;
+	size_t		 n;
+	size_t		 cap;
+};
+
 /* Splits text into lines; returns their count. */
 static size_t
 split(const char *text, size_t len, struct line **lines)
@@ -60,31 +69,31 @@ same(const struct line *x, const struct line *y)
 }
 
 static void
-push(struct edit **v, size_t *n, size_t *cap, enum op op, size_t a, size_t b)
+push(struct diff *df, enum op op, size_t a, size_t b)
 {
-	*v = xgrow(*v, cap, *n + 1, sizeof(**v));
-	(*v)[*n].op = op;
-	(*v)[*n].a = a;
-	(*v)[*n].b = b;
-	(*n)++;
+	df->e = xgrow(df->e, &df->cap, df->n + 1, sizeof(*df->e));
+	df->e[df->n].op = op;
+	df->e[df->n].a = a;
+	df->e[df->n].b = b;
+	df->n++;
 }
 
 /*
- * The edit script from a[a0..a1) to b[b0..b1): a longest common
- * subsequence by dynamic programming, deletions before additions.
+ * Appends to df's script the edits from a[a0..a1) to b[b0..b1): a longest
+ * common subsequence by dynamic programming, deletions before additions.
  */
 static void
-middle(const struct line *a, size_t a0, size_t a1, const struct line *b,
-    size_t b0, size_t b1, struct edit **v, size_t *n, size_t *cap)
+middle(struct diff *df, size_t a0, size_t a1, size_t b0, size_t b1)
 {
+	const struct line *a = df->a, *b = df->b;
 	size_t na = a1 - a0, nb = b1 - b0, i, j, w = nb + 1;
 	uint32_t *len;
 
 	if (na == 0 || nb == 0 || na > UDIFF_MAX_CELLS / nb) {
 		for (i = a0; i < a1; i++)
-			push(v, n, cap, OP_DEL, i, b0);
+			push(df, OP_DEL, i, b0);
 		for (j = b0; j < b1; j++)
-			push(v, n, cap, OP_ADD, a1, j);
+			push(df, OP_ADD, a1, j);
 		return;
 	}
 	/* len[i * w + j]: the LCS of a[a0 + i..a1) and b[b0 + j..b1). */
@@ -98,15 +107,15 @@ middle(const struct line *a, size_t a0, size_t a1, const struct line *b,
 	i = j = 0;
 	while (i < na || j < nb) {
 		if (i < na && j < nb && same(&a[a0 + i], &b[b0 + j])) {
-			push(v, n, cap, OP_SAME, a0 + i, b0 + j);
+			push(df, OP_SAME, a0 + i, b0 + j);
 			i++;
 			j++;
 		} else if (j == nb || (i < na &&
 		    len[(i + 1) * w + j] >= len[i * w + j + 1])) {
-			push(v, n, cap, OP_DEL, a0 + i, b0 + j);
+			push(df, OP_DEL, a0 + i, b0 + j);
 			i++;
 		} else {
-			push(v, n, cap, OP_ADD, a0 + i, b0 + j);
+			push(df, OP_ADD, a0 + i, b0 + j);
 			j++;
 		}
 	}
@@ -137,9 +146,9 @@ put_line(struct buf *out, char sign, const struct line *l)
 
 /* Prints the hunk made of edits [from, to). */
 static void
-hunk(struct buf *out, const struct edit *e, size_t from, size_t to,
-    const struct line *a, const struct line *b)
+hunk(struct buf *out, const struct diff *df, size_t from, size_t to)
 {
+	const struct edit *e = df->e;
 	size_t i, na = 0, nb = 0, a0 = e[from].a, b0 = e[from].b;
 
 	for (i = from; i < to; i++) {
@@ -153,11 +162,11 @@ hunk(struct buf *out, const struct edit *e, size_t from, size_t to,
 	buf_puts(out, " @@\n");
 	for (i = from; i < to; i++) {
 		if (e[i].op == OP_SAME)
-			put_line(out, ' ', &a[e[i].a]);
+			put_line(out, ' ', &df->a[e[i].a]);
 		else if (e[i].op == OP_DEL)
-			put_line(out, '-', &a[e[i].a]);
+			put_line(out, '-', &df->a[e[i].a]);
 		else
-			put_line(out, '+', &b[e[i].b]);
+			put_line(out, '+', &df->b[e[i].b]);
 	}
 }
 
@@ -165,29 +174,30 @@ void
 udiff_append(struct buf *out, const char *oldname, const char *atext,
     size_t alen, const char *newname, const char *btext, size_t blen)
 {
-	struct line *a, *b;
-	struct edit *e = NULL;
-	size_t na, nb, pre = 0, suf = 0, n = 0, cap = 0, i, from, to, end;
+	struct diff df;
+	size_t na, nb, n, pre = 0, suf = 0, i, from, to, end;
 
 	if (alen == blen && (alen == 0 || memcmp(atext, btext, alen) == 0))
 		return;
-	na = split(atext, alen, &a);
-	nb = split(btext, blen, &b);
-	while (pre < na && pre < nb && same(&a[pre], &b[pre]))
+	memset(&df, 0, sizeof(df));
+	na = split(atext, alen, &df.a);
+	nb = split(btext, blen, &df.b);
+	while (pre < na && pre < nb && same(&df.a[pre], &df.b[pre]))
 		pre++;
 	while (suf < na - pre && suf < nb - pre &&
-	    same(&a[na - 1 - suf], &b[nb - 1 - suf]))
+	    same(&df.a[na - 1 - suf], &df.b[nb - 1 - suf]))
 		suf++;
 	for (i = 0; i < pre; i++)
-		push(&e, &n, &cap, OP_SAME, i, i);
-	middle(a, pre, na - suf, b, pre, nb - suf, &e, &n, &cap);
+		push(&df, OP_SAME, i, i);
+	middle(&df, pre, na - suf, pre, nb - suf);
 	for (i = suf; i > 0; i--)
-		push(&e, &n, &cap, OP_SAME, na - i, nb - i);
+		push(&df, OP_SAME, na - i, nb - i);
 
 	buf_printf(out, "--- %s\n+++ %s\n", oldname, newname);
+	n = df.n;
 	i = 0;
 	while (i < n) {
-		while (i < n && e[i].op == OP_SAME)
+		while (i < n && df.e[i].op == OP_SAME)
 			i++;
 		if (i == n)
 			break;
@@ -196,16 +206,16 @@ udiff_append(struct buf *out, const char *oldname, const char *atext,
 		from = i > CONTEXT ? i - CONTEXT : 0;
 		end = i;
 		for (to = i; to < n; to++) {
-			if (e[to].op != OP_SAME)
+			if (df.e[to].op != OP_SAME)
 				end = to + 1;
 			else if (to - end >= 2 * CONTEXT)
 				break;
 		}
 		to = end + CONTEXT < n ? end + CONTEXT : n;
-		hunk(out, e, from, to, a, b);
+		hunk(out, &df, from, to);
 		i = to;
 	}
-	free(e);
-	free(a);
-	free(b);
+	free(df.e);
+	free(df.a);
+	free(df.b);
 }

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 /* Saturates where a field is narrower than a position can be. */
 static struct value
 positioned(enum value_kind kind, const struct srcpos *pos)
@@ -137,6 +139,52 @@ value_box(struct arena *a, const struct value *v)
 
 	*box = *v;
 	return box;
+}
+
+struct value
+value_make_seq(struct arena *a, const struct value *items, size_t n,
+    const struct srcpos *pos)
+{
+	struct value v = value_make(VALUE_SEQ, pos);
+
+	value_seq_set(a, &v, items, n);
+	return v;
+}
+
+void
+value_builder_init(struct value_builder *b, struct arena *a)
+{
+	b->arena = a;
+	b->pairs = NULL;
+	b->n = b->cap = 0;
+}
+
+void
+value_builder_put_pair(struct value_builder *b, const struct value_pair *p)
+{
+	b->pairs = xgrow(b->pairs, &b->cap, b->n + 1, sizeof(*b->pairs));
+	b->pairs[b->n++] = *p;
+}
+
+void
+value_builder_put(struct value_builder *b, const char *key, struct value v)
+{
+	struct value_pair p;
+
+	p.key = value_make_string(b->arena, key, strlen(key), NULL);
+	p.val = v;
+	value_builder_put_pair(b, &p);
+}
+
+struct value
+value_builder_finish(struct value_builder *b, const struct srcpos *pos)
+{
+	struct value m = value_make(VALUE_MAP, pos);
+
+	value_map_set(b->arena, &m, b->pairs, b->n);
+	free(b->pairs);
+	value_builder_init(b, b->arena);
+	return m;
 }
 
 const struct value_pair *

@@ -157,6 +157,32 @@ void	value_map_set(struct arena *a, struct value *map,
 /* Copies v into a, for a caller that needs a node's address (a root). */
 struct value	*value_box(struct arena *a, const struct value *v);
 
+/* A list of items[0..n), copied into a as value_seq_set copies them. */
+struct value	value_make_seq(struct arena *a, const struct value *items,
+		    size_t n, const struct srcpos *pos);
+
+/*
+ * A mapping under construction, for a caller that derives a tree: its
+ * pairs gather on the heap until value_builder_finish() copies them into
+ * the arena, so nothing points into storage that still moves.
+ */
+struct value_builder {
+	struct arena		*arena;
+	struct value_pair	*pairs;
+	size_t			 n, cap;
+};
+
+void	value_builder_init(struct value_builder *b, struct arena *a);
+/* Adds key (copied into the arena) with v, or the pair p as it is. */
+void	value_builder_put(struct value_builder *b, const char *key,
+	    struct value v);
+void	value_builder_put_pair(struct value_builder *b,
+	    const struct value_pair *p);
+/* Returns the mapping of b's pairs, at pos (NULL: none), and empties b,
+ * which is ready for the next mapping; nothing is left to free. */
+struct value	value_builder_finish(struct value_builder *b,
+		    const struct srcpos *pos);
+
 /* ------------------------------------------------------------------ */
 /* Queries */
 

@@ -1090,7 +1090,8 @@ loader_init(struct loader *l, const char *name,
 /*
  * Runs the parser over its input and builds the tree. st is the stream of
  * a file (NULL for a string), whose whole text is read into text when an
- * error needs it. Returns 0 with *root set, or -1 after reporting.
+ * error needs it. Returns 0 with *root set, or -1 after reporting. The
+ * caller still owns the parser and the loader, and frees both.
  */
 static int
 load(struct loader *l, yaml_parser_t *parser, struct stream *st,
@@ -1125,8 +1126,6 @@ load(struct loader *l, yaml_parser_t *parser, struct stream *st,
 		if (last)
 			break;
 	}
-	yaml_parser_delete(parser);
-	loader_free(l);
 	if (l->d->errors != errors)
 		return -1;
 	if (!l->haveroot) {
@@ -1156,6 +1155,7 @@ yload_string(const char *name, const char *src, size_t len,
 	yaml_parser_t parser;
 	unsigned errors = d->errors;
 	size_t max_bytes;
+	int rc;
 
 	*root = NULL;
 	loader_init(&l, name, lim, arena, d, &max_bytes);
@@ -1168,7 +1168,10 @@ yload_string(const char *name, const char *src, size_t len,
 	parser_init(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)l.src,
 	    len);
-	return load(&l, &parser, NULL, NULL, errors, root);
+	rc = load(&l, &parser, NULL, NULL, errors, root);
+	yaml_parser_delete(&parser);
+	loader_free(&l);
+	return rc;
 }
 
 int
@@ -1217,6 +1220,8 @@ yload_file(const char *path, const struct yload_limits *lim,
 	parser_init(&parser);
 	yaml_parser_set_input(&parser, read_stream, &in);
 	rc = load(&l, &parser, &in, &b, errors, root);
+	yaml_parser_delete(&parser);
+	loader_free(&l);
 	fclose(in.fp);
 	buf_free(&b);
 	return rc;

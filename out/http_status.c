@@ -99,6 +99,7 @@ static const struct reason_text {
 	char	c429[18];
 	char	c431[32];
 	char	c444[35];
+	char	c449[11];
 	char	c451[30];
 	char	c499[22];
 	char	c500[22];
@@ -110,6 +111,7 @@ static const struct reason_text {
 	char	c506[24];
 	char	c507[21];
 	char	c508[14];
+	char	c509[25];
 	char	c510[13];
 	char	c511[32];
 	char	c599[30];
@@ -166,6 +168,7 @@ static const struct reason_text {
 	"Too Many Requests",
 	"Request Header Fields Too Large",
 	"Connection Closed Without Response",
+	"Retry With",
 	"Unavailable For Legal Reasons",
 	"Client Closed Request",
 	"Internal Server Error",
@@ -177,148 +180,153 @@ static const struct reason_text {
 	"Variant Also Negotiates",
 	"Insufficient Storage",
 	"Loop Detected",
+	"Bandwidth Limit Exceeded",
 	"Not Extended",
 	"Network Authentication Required",
 	"Network Connect Timeout Error",
 };
-CHECK_PACKED(reason_text, 1111);
+CHECK_PACKED(reason_text, 1147);
 
 static const struct description_text {
 	char	none[1];
-	char	c100[113];
-	char	c101[88];
-	char	c102[95];
-	char	c103[68];
-	char	c200[20];
-	char	c201[73];
-	char	c202[78];
-	char	c203[123];
-	char	c204[46];
-	char	c205[68];
-	char	c206[109];
-	char	c207[111];
-	char	c208[108];
-	char	c226[188];
-	char	c300[83];
-	char	c301[102];
-	char	c302[94];
-	char	c303[116];
-	char	c304[136];
-	char	c305[166];
-	char	c307[154];
-	char	c308[115];
-	char	c400[45];
-	char	c401[64];
-	char	c402[209];
-	char	c403[55];
-	char	c404[47];
-	char	c405[87];
-	char	c406[88];
-	char	c407[95];
-	char	c408[180];
-	char	c409[85];
-	char	c410[123];
-	char	c411[115];
-	char	c412[104];
-	char	c413[68];
-	char	c414[83];
-	char	c415[72];
-	char	c416[82];
-	char	c417[90];
-	char	c418[61];
-	char	c421[111];
-	char	c422[82];
-	char	c423[47];
-	char	c424[82];
-	char	c425[77];
-	char	c426[150];
-	char	c428[287];
-	char	c429[63];
-	char	c431[88];
-	char	c444[48];
-	char	c451[115];
-	char	c499[84];
-	char	c500[71];
-	char	c501[73];
-	char	c502[143];
-	char	c503[47];
-	char	c504[103];
-	char	c505[69];
-	char	c506[211];
-	char	c507[152];
-	char	c508[67];
-	char	c510[77];
-	char	c511[72];
-	char	c599[122];
+	char	c100[145];
+	char	c101[127];
+	char	c102[107];
+	char	c103[182];
+	char	c200[69];
+	char	c201[125];
+	char	c202[118];
+	char	c203[105];
+	char	c204[77];
+	char	c205[143];
+	char	c206[117];
+	char	c207[116];
+	char	c208[129];
+	char	c226[158];
+	char	c300[155];
+	char	c301[160];
+	char	c302[211];
+	char	c303[154];
+	char	c304[158];
+	char	c305[168];
+	char	c307[183];
+	char	c308[181];
+	char	c400[148];
+	char	c401[127];
+	char	c402[101];
+	char	c403[115];
+	char	c404[150];
+	char	c405[153];
+	char	c406[133];
+	char	c407[117];
+	char	c408[206];
+	char	c409[176];
+	char	c410[109];
+	char	c411[113];
+	char	c412[133];
+	char	c413[134];
+	char	c414[143];
+	char	c415[125];
+	char	c416[129];
+	char	c417[89];
+	char	c418[190];
+	char	c421[190];
+	char	c422[99];
+	char	c423[69];
+	char	c424[101];
+	char	c425[178];
+	char	c426[161];
+	char	c428[143];
+	char	c429[126];
+	char	c431[105];
+	char	c444[125];
+	char	c449[144];
+	char	c451[109];
+	char	c499[109];
+	char	c500[84];
+	char	c501[105];
+	char	c502[93];
+	char	c503[135];
+	char	c504[100];
+	char	c505[77];
+	char	c506[148];
+	char	c507[124];
+	char	c508[106];
+	char	c509[126];
+	char	c510[153];
+	char	c511[133];
+	char	c599[153];
 } descriptions = {
 	"",
-	"Everything so far is OK and the client should continue with the request, or ignore it if it is already finished.",
-	"The client has asked the server to change protocols and the server has agreed to do so.",
-	"The server has received and is processing the request, but does not have a final response yet.",
-	"Used to return some response headers before the final HTTP message.",
-	"Successful request.",
-	"The request succeeded and the server created a new resource as a result.",
-	"The client\'s request has been received but the server is still processing it.",
-	"The request succeeded, but the content has been modified from the origin server\'s 200 OK response by a transforming proxy.",
-	"There is no content to send for this request.",
-	"Tells the user agent to reset the document which sent this request.",
-	"This response code is used when the Range header is sent from the client to request only part of a resource.",
-	"Conveys information about multiple resources, for situations where multiple status codes might be appropriate.",
-	"The members of a DAV binding have already been enumerated in a preceding part of the multi-status response.",
-	"The response is the result of one or more instance manipulations (IM) applied to the current instance. This HTTP extension allows a server to send diffs (changes) of resources to clients.",
-	"The request has more than one possible response. The user agent should choose one.",
-	"The URL of the requested resource has been changed permanently. The new URL is given in the response.",
-	"This response code means that the URI of the requested resource has been changed temporarily.",
-	"The server sent this response to direct the client to get the requested resource at another URI with a GET request.",
-	"It tells the client that the response has not been modified, so the client can continue to use the same cached version of the response.",
-	"Defined in a previous version of the HTTP specification to indicate that a requested response must be accessed by a proxy. It is deprecated due to security concerns.",
-	"The server sends this response to direct the client to get the requested resource at another URI with the same method that was used in the prior request.",
-	"This means that the resource is now permanently located at another URI, specified by the Location response header.",
-	"The server could not understand the request.",
-	"The client has not authenticated itself with valid credentials.",
-	"This response code is reserved for future use. The initial aim for creating this code was using it for digital payment systems; however, this status code is used very rarely and no standard convention exists.",
-	"The client does not have access rights to the content.",
-	"The server cannot find the requested resource.",
-	"The request method is known by the server but is not supported by the target resource.",
-	"The server cannot produce a response that conforms to the criteria given by the client.",
-	"This is similar to 401 Unauthorized, but the client needs to authenticate itself with a proxy.",
-	"The server did not receive a complete request within the time it was prepared to wait. Some servers send it on an idle connection, even without any previous request by the client.",
-	"This response is sent when a request conflicts with the current state of the server.",
-	"This response is sent when the requested content has been permanently deleted from the server, with no forwarding address.",
-	"The server rejected the request because the Content-Length header field is not defined and the server requires it.",
-	"One or more conditions given in the request header fields evaluated to false when tested on the server.",
-	"The request entity is larger than the limits defined by the server.",
-	"The URI requested by the client is longer than the server is willing to interpret.",
-	"The media format of the request content is not supported by the server.",
-	"The range specified by the Range header field in the request cannot be fulfilled.",
-	"The expectation indicated by the Expect request header field cannot be met by the server.",
-	"The server refuses the attempt to brew coffee with a teapot.",
-	"The request was directed at a server that is not able to produce an authoritative response for the target URI.",
-	"The request was well-formed but was unable to be followed due to semantic errors.",
-	"The resource that is being accessed is locked.",
-	"The request failed because it depended on another action, and that action failed.",
-	"The server is unwilling to risk processing a request that might be replayed.",
-	"The server refuses to perform the request using the current protocol but might be willing to do so after the client upgrades to a different protocol.",
-	"The origin server requires the request to be conditional. This is intended to prevent the \'lost update\' problem, where a client GETs a resource\'s state, modifies it and PUTs it back to the server, when meanwhile a third party has modified the state on the server, leading to a conflict.",
-	"The user has sent too many requests in a given amount of time.",
-	"The server is unwilling to process the request because its header fields are too large.",
-	"The connection opened, but no data was written.",
-	"The user agent requested a resource that cannot legally be provided (such as a web page censored by a government).",
-	"The client closed the connection while the server was still processing the request.",
-	"The server has encountered a situation it does not know how to handle.",
-	"The request method is not supported by the server and cannot be handled.",
-	"This error response means that the server, while working as a gateway to get a response needed to handle the request, got an invalid response.",
-	"The server is not ready to handle the request.",
-	"This error response is given when the server is acting as a gateway and cannot get a response in time.",
-	"The HTTP version used in the request is not supported by the server.",
-	"The server has an internal configuration error: the chosen variant resource is configured to engage in transparent content negotiation itself, and is therefore not a proper end point in the negotiation process.",
-	"The method could not be performed on the resource because the server is unable to store the representation needed to successfully complete the request.",
-	"The server detected an infinite loop while processing the request.",
-	"Further extensions to the request are required for the server to fulfill it.",
-	"Indicates that the client needs to authenticate to gain network access.",
-	"The network connection behind a proxy timed out due to an overloaded server, a hardware error or an infrastructure error.",
+	"The server has received the start of the request and not rejected it; the client should send the rest, or ignore this if it has sent everything.",
+	"The server accepts the client\'s Upgrade request and switches the connection to the protocol named in its Upgrade header field.",
+	"An interim response: the server has the whole request and is working on it, but has no final response yet.",
+	"An interim response, sent before the final response, carrying header fields (such as Link) that the final response is likely to have, so the client can start loading what they name.",
+	"The request succeeded; what the content holds depends on the method.",
+	"The request succeeded and created at least one new resource, named by the Location header field (or else by the target URI).",
+	"The server took the request in for later processing, which has not finished; it may still fail, or never be acted on.",
+	"The request succeeded, but a transforming proxy changed the content of the origin server\'s 200 response.",
+	"The request succeeded and the server has no content to send in the response.",
+	"The request succeeded and the user agent should reset the document view that sent it (for example, clear a form); the response has no content.",
+	"The server is fulfilling a range request: the content holds only the requested parts of the selected representation.",
+	"The content, a WebDAV multistatus XML body, gives a separate status for each of the resources the request acted on.",
+	"Inside a WebDAV multistatus response: the members of this binding were listed earlier in the response, so they are not repeated.",
+	"The server answered a GET with the current instance transformed by one or more instance manipulations, such as a delta against a copy the client already has.",
+	"The target resource has more than one representation, each with its own URI; the user or user agent picks one, as no standard defines an automatic choice.",
+	"The target resource has a new permanent URI, given in the Location header field. A user agent may turn a POST into a GET when it follows it (308 forbids that).",
+	"The target resource is for now at the URI in the Location header field; the client keeps using the original URI for later requests. A user agent may turn a POST into a GET when it follows it (307 forbids that).",
+	"The server sends the client to another resource, named in the Location header field, which it should fetch with GET as an indirect answer to the request.",
+	"A conditional GET or HEAD request found the client\'s stored representation still current, so the client can use its cached copy; the response has no content.",
+	"An earlier HTTP specification used it to make the client repeat the request through a given proxy; it is deprecated for security reasons, and clients do not follow it.",
+	"The target resource is for now at the URI in the Location header field; the client repeats the request there with the same method and content, and keeps using the original URI later.",
+	"The target resource has a new permanent URI, given in the Location header field; the client repeats the request there without changing the method (unlike 301, a POST stays a POST).",
+	"The server will not process the request because it sees a client error in it, for example bad syntax, broken message framing or misleading routing.",
+	"The request lacks valid authentication credentials for the target resource; the response carries a WWW-Authenticate challenge.",
+	"Reserved for future use: it was meant for digital payment schemes, but no standard use of it exists.",
+	"The server understood the request but refuses to fulfill it; repeating it with the same credentials will not help.",
+	"The origin server found nothing to send for the target resource, or will not reveal that something exists; the absence may be temporary or permanent.",
+	"The target resource does not support the request\'s method, though the server knows the method; the Allow header field lists the methods it does support.",
+	"The target resource has no representation that the request\'s Accept header fields allow, and the server will not send a default one.",
+	"Like 401, but the client must authenticate itself to the proxy; the response carries a Proxy-Authenticate challenge.",
+	"The server gave up waiting for a complete request; the client may send it again, on a new connection if this one is no longer usable. Some servers send it on an idle connection with no request outstanding.",
+	"The request clashes with the target resource\'s current state, for example an edit based on an outdated version; the user may be able to resolve the conflict and send it again.",
+	"The target resource has been removed from the origin server on purpose, and it is not expected to come back.",
+	"The server requires a Content-Length header field and the request had none; sent again with one, it may succeed.",
+	"A condition in the request\'s header fields (such as If-Match) was false when the server evaluated it, so the method was not applied.",
+	"The request content exceeds what the server will accept or can handle; if the limit is temporary, Retry-After says when to try again.",
+	"The target URI is longer than the server will interpret, often after a POST was turned into a GET with a long query, or after a redirect loop.",
+	"The request content is in a format (media type or content coding) that the target resource does not support for this method.",
+	"The ranges asked for in the Range header field lie outside the current representation, or the server refuses that set of ranges.",
+	"A server on the way could not meet the expectation in the request\'s Expect header field.",
+	"The teapot of the April Fools\' coffee-pot protocol (RFC 2324, RFC 7168) refusing to brew coffee. RFC 9110 reserves the code: it is deployed as a joke too widely to be given another meaning.",
+	"The request reached a server that cannot answer with authority for its target URI (for example over a connection reused for another host); the client may retry it on a different connection.",
+	"The content has a known type and correct syntax, but the server cannot carry out what it asks for.",
+	"The source or destination resource of the method is locked (WebDAV).",
+	"The method was not performed on this resource because another action it depended on failed (WebDAV).",
+	"The server will not process a request that came in TLS early data, since it could be a replay; the client should send it again once the handshake is complete, not in early data.",
+	"The server needs the client to switch protocols first (for example to a newer HTTP version); the Upgrade header field of the response names the acceptable ones.",
+	"The origin server requires the request to be conditional, so that a client cannot overwrite changes it has not seen (the lost update problem).",
+	"The client sent more requests than the server allows in a given period (rate limiting); Retry-After may say how long to wait.",
+	"The server will not process the request because one header field, or all of them together, is too large.",
+	"nginx closes the connection without sending any response; the code is only used in its configuration and written to its log.",
+	"The request lacked information the server needs; the client repeats it at once with an Ms-Echo-Reply header field (Microsoft WebDAV extension).",
+	"The server denies access to the resource because of a legal demand, such as a government\'s censorship order.",
+	"nginx logs this when the client closed the connection before nginx sent the response; no client receives it.",
+	"Something unexpected went wrong on the server, so it could not fulfill the request.",
+	"The server lacks a feature the request needs, typically a method it does not implement for any resource.",
+	"The server, acting as a gateway or proxy, got an invalid response from the server behind it.",
+	"The server cannot handle the request for now, because it is overloaded or down for maintenance; Retry-After may say when to try again.",
+	"The server, acting as a gateway or proxy, did not get a response in time from the server behind it.",
+	"The server does not support the major version of HTTP that the request uses.",
+	"The server is misconfigured: the variant that transparent content negotiation picked would negotiate again itself, so negotiation cannot end there.",
+	"The server has no room to store what the request needs, so the method was not performed; RFC 4918 treats this as temporary.",
+	"The server stopped a WebDAV operation with Depth: infinity because it found an infinite loop of bindings.",
+	"The site has used up the bandwidth quota of its hosting plan; the server refuses requests until the quota is reset or raised.",
+	"The server wants the request to declare further extensions, under the HTTP Extension Framework, before it serves it; the response should say which ones.",
+	"The client must authenticate to gain network access; an intercepting proxy such as a captive portal sends it, not the origin server.",
+	"The proxy could not open a connection to the server behind it in time, for example because that server is overloaded or the network between them failed.",
 };
-CHECK_PACKED(description_text, 6449);
+CHECK_PACKED(description_text, 8876);
 
 static const struct reference_text {
 	char	none[1];
@@ -373,6 +381,7 @@ static const struct reference_text {
 	char	c429[20];
 	char	c431[20];
 	char	c444[63];
+	char	c449[34];
 	char	c451[20];
 	char	c499[75];
 	char	c500[25];
@@ -384,6 +393,7 @@ static const struct reference_text {
 	char	c506[22];
 	char	c507[23];
 	char	c508[22];
+	char	c509[61];
 	char	c510[20];
 	char	c511[20];
 	char	c599[44];
@@ -440,6 +450,7 @@ static const struct reference_text {
 	"RFC 6585, Section 4",
 	"RFC 6585, Section 5",
 	"nginx documentation: ngx_http_rewrite_module, return directive",
+	"Microsoft [MS-WDV], Section 2.2.6",
 	"RFC 7725, Section 3",
 	"nginx source: src/http/ngx_http_request.h (NGX_HTTP_CLIENT_CLOSED_REQUEST)",
 	"RFC 9110, Section 15.6.1",
@@ -451,11 +462,12 @@ static const struct reference_text {
 	"RFC 2295, Section 8.1",
 	"RFC 4918, Section 11.5",
 	"RFC 5842, Section 7.2",
+	"Not standardized; cPanel bandwidth limiting for Apache httpd",
 	"RFC 2774, Section 7",
 	"RFC 6585, Section 6",
 	"Not standardized; used by some HTTP proxies",
 };
-CHECK_PACKED(reference_text, 1689);
+CHECK_PACKED(reference_text, 1784);
 
 static const struct name_text {
 	char	none[1];
@@ -510,6 +522,7 @@ static const struct name_text {
 	char	c429[30];
 	char	c431[44];
 	char	c444[47];
+	char	c449[23];
 	char	c451[42];
 	char	c499[34];
 	char	c500[34];
@@ -521,6 +534,7 @@ static const struct name_text {
 	char	c506[36];
 	char	c507[33];
 	char	c508[26];
+	char	c509[37];
 	char	c510[25];
 	char	c511[44];
 	char	c599[42];
@@ -577,6 +591,7 @@ static const struct name_text {
 	"HTTP_STATUS_TOO_MANY_REQUESTS",
 	"HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE",
 	"HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE",
+	"HTTP_STATUS_RETRY_WITH",
 	"HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS",
 	"HTTP_STATUS_CLIENT_CLOSED_REQUEST",
 	"HTTP_STATUS_INTERNAL_SERVER_ERROR",
@@ -588,11 +603,12 @@ static const struct name_text {
 	"HTTP_STATUS_VARIANT_ALSO_NEGOTIATES",
 	"HTTP_STATUS_INSUFFICIENT_STORAGE",
 	"HTTP_STATUS_LOOP_DETECTED",
+	"HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED",
 	"HTTP_STATUS_NOT_EXTENDED",
 	"HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED",
 	"HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR",
 };
-CHECK_PACKED(name_text, 1890);
+CHECK_PACKED(name_text, 1950);
 
 static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 100 */ 1, 10, 30, 41, 0, 0, 0, 0, 0, 0,
@@ -629,14 +645,14 @@ static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 410 */ 445, 450, 466, 486, 504, 525, 548, 580, 599, 0,
 	/* 420 */ 0, 612, 632, 653, 660, 678, 688, 0, 705, 727,
 	/* 430 */ 0, 745, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 777, 0, 0, 0, 0, 0,
-	/* 450 */ 0, 812, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 777, 0, 0, 0, 0, 812,
+	/* 450 */ 0, 823, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 842,
-	/* 500 */ 864, 886, 902, 914, 934, 950, 977, 1001, 1022, 0,
-	/* 510 */ 1036, 1049, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 853,
+	/* 500 */ 875, 897, 913, 925, 945, 961, 988, 1012, 1033, 1047,
+	/* 510 */ 1072, 1085, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -644,12 +660,12 @@ static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1081,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1117,
 	0	/* any other code */
 };
 
 static const unsigned short description_at[SPAN_SIZE + 1] = {
-	/* 100 */ 1, 114, 202, 297, 0, 0, 0, 0, 0, 0,
+	/* 100 */ 1, 146, 273, 380, 0, 0, 0, 0, 0, 0,
 	/* 110 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 120 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 130 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -659,9 +675,9 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 170 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 180 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 190 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 200 */ 365, 385, 458, 536, 659, 705, 773, 882, 993, 0,
+	/* 200 */ 562, 631, 756, 874, 979, 1056, 1199, 1316, 1432, 0,
 	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 220 */ 0, 0, 0, 0, 0, 0, 1101, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 1561, 0, 0, 0,
 	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -669,7 +685,7 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 300 */ 1289, 1372, 1474, 1568, 1684, 1820, 0, 1986, 2140, 0,
+	/* 300 */ 1719, 1874, 2034, 2245, 2399, 2557, 0, 2725, 2908, 0,
 	/* 310 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 320 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 330 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -679,18 +695,18 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 370 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 400 */ 2255, 2300, 2364, 2573, 2628, 2675, 2762, 2850, 2945, 3125,
-	/* 410 */ 3210, 3333, 3448, 3552, 3620, 3703, 3775, 3857, 3947, 0,
-	/* 420 */ 0, 4008, 4119, 4201, 4248, 4330, 4407, 0, 4557, 4844,
-	/* 430 */ 0, 4907, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 4995, 0, 0, 0, 0, 0,
-	/* 450 */ 0, 5043, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 400 */ 3089, 3237, 3364, 3465, 3580, 3730, 3883, 4016, 4133, 4339,
+	/* 410 */ 4515, 4624, 4737, 4870, 5004, 5147, 5272, 5401, 5490, 0,
+	/* 420 */ 0, 5680, 5870, 5969, 6038, 6139, 6317, 0, 6478, 6621,
+	/* 430 */ 0, 6747, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 6852, 0, 0, 0, 0, 6977,
+	/* 450 */ 0, 7121, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 5158,
-	/* 500 */ 5242, 5313, 5386, 5529, 5576, 5679, 5748, 5959, 6111, 0,
-	/* 510 */ 6178, 6255, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 7230,
+	/* 500 */ 7339, 7423, 7528, 7621, 7756, 7856, 7933, 8081, 8205, 8311,
+	/* 510 */ 8437, 8590, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -698,7 +714,7 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 6327,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 8723,
 	0	/* any other code */
 };
 
@@ -737,14 +753,14 @@ static const unsigned short reference_at[SPAN_SIZE + 1] = {
 	/* 410 */ 790, 816, 842, 868, 894, 920, 946, 972, 998, 0,
 	/* 420 */ 0, 1024, 1050, 1076, 1099, 1122, 1144, 0, 1170, 1190,
 	/* 430 */ 0, 1210, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 1230, 0, 0, 0, 0, 0,
-	/* 450 */ 0, 1293, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 1230, 0, 0, 0, 0, 1293,
+	/* 450 */ 0, 1327, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1313,
-	/* 500 */ 1388, 1413, 1438, 1463, 1488, 1513, 1538, 1560, 1583, 0,
-	/* 510 */ 1605, 1625, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1347,
+	/* 500 */ 1422, 1447, 1472, 1497, 1522, 1547, 1572, 1594, 1617, 1639,
+	/* 510 */ 1700, 1720, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -752,7 +768,7 @@ static const unsigned short reference_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1645,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1740,
 	0	/* any other code */
 };
 
@@ -791,14 +807,14 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	/* 410 */ 829, 846, 874, 906, 936, 969, 1004, 1048, 1079, 0,
 	/* 420 */ 0, 1103, 1135, 1168, 1187, 1217, 1239, 0, 1268, 1302,
 	/* 430 */ 0, 1332, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 1376, 0, 0, 0, 0, 0,
-	/* 450 */ 0, 1423, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 1376, 0, 0, 0, 0, 1423,
+	/* 450 */ 0, 1446, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1465,
-	/* 500 */ 1499, 1533, 1561, 1585, 1617, 1645, 1684, 1720, 1753, 0,
-	/* 510 */ 1779, 1804, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1488,
+	/* 500 */ 1522, 1556, 1584, 1608, 1640, 1668, 1707, 1743, 1776, 1802,
+	/* 510 */ 1839, 1864, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -806,7 +822,7 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1848,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1908,
 	0	/* any other code */
 };
 
@@ -865,8 +881,8 @@ http_status_name(int code)
  * A perfect hash that statusgen found for these phrases: the key packs
  * the length and a few bytes of the phrase, each with bit 0x20 set so
  * that both cases of a letter give the same key, and a multiplication
- * spreads the keys over 512 slots. Slot h holds the phrases
- * slot_first[h]..slot_first[h + 1] - 1, at most 1: a phrase costs
+ * spreads the keys over 256 slots. Slot h holds the phrases
+ * slot_first[h]..slot_first[h + 1] - 1, at most 2: a phrase costs
  * the hash and one comparison, whatever the number of phrases.
  */
 #define PHRASE_MIN	2U
@@ -875,430 +891,444 @@ http_status_name(int code)
 /* Every reason and alias in ASCII upper case, in slot order. */
 static const struct phrase_text {
 	char	none[1];
-	char	p1[7];
-	char	p2[18];
-	char	p3[5];
-	char	p4[16];
-	char	p5[21];
-	char	p6[16];
-	char	p7[13];
-	char	p8[10];
-	char	p9[30];
-	char	p10[12];
-	char	p11[18];
-	char	p12[12];
-	char	p13[32];
-	char	p14[13];
-	char	p15[22];
-	char	p16[14];
-	char	p17[13];
-	char	p18[21];
-	char	p19[13];
-	char	p20[8];
-	char	p21[10];
-	char	p22[17];
-	char	p23[18];
-	char	p24[19];
-	char	p25[30];
-	char	p26[20];
-	char	p27[16];
-	char	p28[3];
-	char	p29[12];
-	char	p30[30];
+	char	p1[5];
+	char	p2[23];
+	char	p3[30];
+	char	p4[30];
+	char	p5[22];
+	char	p6[22];
+	char	p7[22];
+	char	p8[20];
+	char	p9[20];
+	char	p10[18];
+	char	p11[19];
+	char	p12[18];
+	char	p13[18];
+	char	p14[16];
+	char	p15[32];
+	char	p16[8];
+	char	p17[18];
+	char	p18[16];
+	char	p19[17];
+	char	p20[20];
+	char	p21[12];
+	char	p22[12];
+	char	p23[21];
+	char	p24[30];
+	char	p25[13];
+	char	p26[11];
+	char	p27[35];
+	char	p28[13];
+	char	p29[13];
+	char	p30[16];
 	char	p31[10];
-	char	p32[17];
-	char	p33[35];
-	char	p34[14];
+	char	p32[6];
+	char	p33[13];
+	char	p34[13];
 	char	p35[22];
-	char	p36[19];
-	char	p37[11];
-	char	p38[20];
-	char	p39[18];
-	char	p40[32];
-	char	p41[22];
+	char	p36[9];
+	char	p37[21];
+	char	p38[21];
+	char	p39[27];
+	char	p40[18];
+	char	p41[14];
 	char	p42[10];
 	char	p43[17];
-	char	p44[24];
-	char	p45[10];
-	char	p46[18];
-	char	p47[18];
-	char	p48[22];
-	char	p49[23];
-	char	p50[6];
-	char	p51[30];
-	char	p52[9];
-	char	p53[22];
-	char	p54[8];
-	char	p55[17];
+	char	p44[15];
+	char	p45[11];
+	char	p46[25];
+	char	p47[19];
+	char	p48[19];
+	char	p49[17];
+	char	p50[20];
+	char	p51[16];
+	char	p52[12];
+	char	p53[32];
+	char	p54[32];
+	char	p55[10];
 	char	p56[19];
-	char	p57[15];
-	char	p58[9];
-	char	p59[17];
+	char	p57[10];
+	char	p58[24];
+	char	p59[9];
 	char	p60[9];
-	char	p61[13];
-	char	p62[27];
-	char	p63[21];
-	char	p64[11];
-	char	p65[19];
-	char	p66[16];
-	char	p67[20];
-	char	p68[20];
+	char	p61[25];
+	char	p62[14];
+	char	p63[10];
+	char	p64[17];
+	char	p65[13];
+	char	p66[22];
+	char	p67[18];
+	char	p68[7];
 	char	p69[32];
 	char	p70[22];
-	char	p71[17];
-	char	p72[12];
-	char	p73[25];
-	char	p74[13];
-	char	p75[16];
+	char	p71[11];
+	char	p72[11];
+	char	p73[16];
+	char	p74[12];
+	char	p75[12];
+	char	p76[21];
+	char	p77[3];
+	char	p78[30];
+	char	p79[17];
+	char	p80[8];
+	char	p81[17];
 } phrases = {
 	"",
-	"LOCKED",
-	"CONTENT TOO LARGE",
 	"GONE",
-	"GATEWAY TIMEOUT",
-	"REQUEST-URI TOO LONG",
-	"LENGTH REQUIRED",
-	"NOT EXTENDED",
-	"TOO EARLY",
-	"NON-AUTHORITATIVE INFORMATION",
-	"EARLY HINTS",
-	"PAYLOAD TOO LARGE",
-	"NO RESPONSE",
-	"REQUESTED RANGE NOT SATISFIABLE",
-	"I\'M A TEAPOT",
-	"CLIENT CLOSED REQUEST",
-	"LOOP DETECTED",
-	"NOT MODIFIED",
-	"UNPROCESSABLE ENTITY",
-	"UNAUTHORIZED",
-	"IM USED",
-	"NOT FOUND",
-	"ALREADY REPORTED",
-	"MOVED TEMPORARILY",
-	"METHOD NOT ALLOWED",
-	"NETWORK CONNECT TIMEOUT ERROR",
-	"PRECONDITION FAILED",
-	"NOT IMPLEMENTED",
-	"OK",
-	"BAD GATEWAY",
-	"PROXY AUTHENTICATION REQUIRED",
-	"USE PROXY",
-	"MULTIPLE CHOICES",
-	"CONNECTION CLOSED WITHOUT RESPONSE",
-	"RESET CONTENT",
-	"RANGE NOT SATISFIABLE",
-	"TEMPORARY REDIRECT",
-	"PROCESSING",
-	"MISDIRECTED REQUEST",
-	"FAILED DEPENDENCY",
-	"NETWORK AUTHENTICATION REQUIRED",
-	"INTERNAL SERVER ERROR",
-	"FORBIDDEN",
-	"PAYMENT REQUIRED",
-	"VARIANT ALSO NEGOTIATES",
-	"SEE OTHER",
-	"TOO MANY REQUESTS",
-	"MOVED PERMANENTLY",
-	"UNPROCESSABLE CONTENT",
 	"UNSUPPORTED MEDIA TYPE",
-	"FOUND",
-	"UNAVAILABLE FOR LEGAL REASONS",
-	"CONFLICT",
-	"PRECONDITION REQUIRED",
-	"CREATED",
-	"REQUEST TIME-OUT",
-	"EXPECTATION FAILED",
-	"NOT ACCEPTABLE",
-	"CONTINUE",
-	"GATEWAY TIME-OUT",
-	"ACCEPTED",
-	"URI TOO LONG",
-	"HTTP VERSION NOT SUPPORTED",
-	"INSUFFICIENT STORAGE",
-	"NO CONTENT",
-	"PERMANENT REDIRECT",
-	"PARTIAL CONTENT",
+	"NETWORK CONNECT TIMEOUT ERROR",
+	"NON-AUTHORITATIVE INFORMATION",
+	"CLIENT CLOSED REQUEST",
+	"RANGE NOT SATISFIABLE",
+	"REQUEST-URI TOO LARGE",
 	"SERVICE UNAVAILABLE",
 	"SWITCHING PROTOCOLS",
-	"REQUEST HEADER FIELDS TOO LARGE",
-	"REQUEST-URI TOO LARGE",
-	"UPGRADE REQUIRED",
+	"TOO MANY REQUESTS",
+	"PERMANENT REDIRECT",
+	"MOVED PERMANENTLY",
+	"MOVED TEMPORARILY",
+	"NOT IMPLEMENTED",
+	"NETWORK AUTHENTICATION REQUIRED",
+	"CREATED",
+	"FAILED DEPENDENCY",
+	"GATEWAY TIMEOUT",
+	"REQUEST TIME-OUT",
+	"MISDIRECTED REQUEST",
+	"BAD GATEWAY",
 	"BAD REQUEST",
-	"REQUEST ENTITY TOO LARGE",
+	"INSUFFICIENT STORAGE",
+	"PROXY AUTHENTICATION REQUIRED",
 	"MULTI-STATUS",
+	"NO CONTENT",
+	"CONNECTION CLOSED WITHOUT RESPONSE",
+	"UNAUTHORIZED",
+	"URI TOO LONG",
+	"PARTIAL CONTENT",
+	"SEE OTHER",
+	"FOUND",
+	"NOT EXTENDED",
+	"NOT MODIFIED",
+	"UNPROCESSABLE CONTENT",
+	"ACCEPTED",
+	"REQUEST URI TOO LONG",
+	"REQUEST-URI TOO LONG",
+	"HTTP VERSION NOT SUPPORTED",
+	"PAYLOAD TOO LARGE",
+	"RESET CONTENT",
+	"TOO EARLY",
+	"MULTIPLE CHOICES",
+	"NOT ACCEPTABLE",
+	"PROCESSING",
+	"BANDWIDTH LIMIT EXCEEDED",
+	"EXPECTATION FAILED",
+	"TEMPORARY REDIRECT",
+	"UPGRADE REQUIRED",
+	"PRECONDITION FAILED",
 	"REQUEST TIMEOUT",
+	"EARLY HINTS",
+	"REQUEST HEADER FIELDS TOO LARGE",
+	"REQUESTED RANGE NOT SATISFIABLE",
+	"FORBIDDEN",
+	"METHOD NOT ALLOWED",
+	"USE PROXY",
+	"VARIANT ALSO NEGOTIATES",
+	"CONFLICT",
+	"CONTINUE",
+	"REQUEST ENTITY TOO LARGE",
+	"LOOP DETECTED",
+	"NOT FOUND",
+	"GATEWAY TIME-OUT",
+	"I\'M A TEAPOT",
+	"PRECONDITION REQUIRED",
+	"CONTENT TOO LARGE",
+	"LOCKED",
+	"SERVICE TEMPORARILY UNAVAILABLE",
+	"INTERNAL SERVER ERROR",
+	"REPLY WITH",
+	"RETRY WITH",
+	"LENGTH REQUIRED",
+	"NO RESPONSE",
+	"NOT ALLOWED",
+	"UNPROCESSABLE ENTITY",
+	"OK",
+	"UNAVAILABLE FOR LEGAL REASONS",
+	"ALREADY REPORTED",
+	"IM USED",
+	"PAYMENT REQUIRED",
 };
-CHECK_PACKED(phrase_text, 1297);
+CHECK_PACKED(phrase_text, 1409);
 
-static const unsigned char slot_first[512 + 1] = {
-	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2,
-	/* 16 */ 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3,
-	/* 32 */ 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 6, 6, 7, 8, 8, 8,
-	/* 48 */ 8, 8, 8, 8, 8, 8, 8, 9, 9, 10, 10, 10, 10, 11, 11, 12,
-	/* 64 */ 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 14, 15, 15, 15, 15,
-	/* 80 */ 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
-	/* 96 */ 15, 15, 15, 16, 16, 16, 16, 16, 17, 17, 17, 17, 18, 18, 18, 18,
-	/* 112 */ 18, 19, 19, 20, 20, 20, 20, 20, 21, 21, 21, 21, 21, 21, 21, 21,
-	/* 128 */ 21, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22,
-	/* 144 */ 22, 22, 22, 22, 22, 23, 24, 24, 25, 25, 25, 25, 25, 25, 25, 25,
-	/* 160 */ 25, 25, 25, 25, 26, 26, 26, 26, 26, 27, 28, 28, 28, 28, 28, 29,
-	/* 176 */ 29, 29, 29, 29, 29, 29, 30, 30, 30, 30, 31, 32, 32, 32, 32, 32,
-	/* 192 */ 32, 32, 32, 32, 32, 32, 32, 33, 33, 33, 34, 34, 34, 34, 34, 34,
-	/* 208 */ 34, 34, 34, 34, 34, 34, 35, 35, 36, 36, 36, 36, 36, 36, 36, 36,
-	/* 224 */ 36, 36, 36, 36, 37, 37, 37, 37, 38, 38, 38, 38, 38, 38, 38, 38,
-	/* 240 */ 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39,
-	/* 256 */ 40, 40, 40, 41, 41, 41, 41, 41, 41, 42, 43, 43, 43, 43, 43, 43,
-	/* 272 */ 43, 44, 44, 44, 45, 45, 45, 45, 45, 45, 45, 45, 46, 46, 47, 48,
-	/* 288 */ 49, 49, 49, 49, 49, 49, 49, 49, 49, 50, 51, 51, 51, 51, 51, 51,
-	/* 304 */ 51, 51, 51, 51, 51, 51, 51, 52, 52, 52, 52, 52, 52, 52, 52, 52,
-	/* 320 */ 52, 52, 52, 52, 53, 53, 53, 53, 53, 53, 54, 54, 54, 54, 54, 54,
-	/* 336 */ 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54,
-	/* 352 */ 54, 55, 55, 55, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56,
-	/* 368 */ 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56,
-	/* 384 */ 56, 57, 57, 57, 58, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59,
-	/* 400 */ 59, 59, 60, 60, 60, 60, 60, 61, 61, 61, 62, 62, 62, 62, 62, 63,
-	/* 416 */ 64, 65, 65, 65, 65, 65, 66, 66, 66, 66, 66, 66, 66, 66, 66, 67,
-	/* 432 */ 67, 67, 67, 67, 67, 67, 67, 67, 67, 68, 68, 68, 68, 68, 68, 68,
-	/* 448 */ 68, 69, 69, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70,
-	/* 464 */ 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70,
-	/* 480 */ 70, 70, 70, 71, 71, 71, 71, 71, 71, 71, 72, 72, 72, 72, 72, 72,
-	/* 496 */ 73, 73, 73, 73, 73, 73, 74, 74, 74, 74, 74, 74, 74, 75, 75, 75,
-	/* 512 */ 75
+static const unsigned char slot_first[256 + 1] = {
+	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4, 4,
+	/* 16 */ 4, 4, 4, 5, 5, 7, 7, 9, 9, 10, 10, 10, 10, 10, 10, 10,
+	/* 32 */ 11, 11, 11, 11, 11, 11, 11, 11, 11, 13, 13, 14, 14, 15, 15, 15,
+	/* 48 */ 15, 16, 16, 16, 16, 16, 16, 16, 16, 17, 17, 18, 18, 18, 18, 18,
+	/* 64 */ 18, 18, 18, 18, 19, 19, 19, 19, 19, 19, 20, 20, 20, 20, 20, 20,
+	/* 80 */ 22, 23, 24, 24, 24, 24, 24, 24, 24, 25, 25, 26, 26, 26, 26, 26,
+	/* 96 */ 26, 26, 26, 26, 26, 27, 27, 27, 27, 27, 27, 29, 29, 29, 29, 29,
+	/* 112 */ 30, 30, 30, 30, 30, 30, 31, 31, 32, 32, 32, 34, 35, 36, 36, 36,
+	/* 128 */ 36, 36, 36, 36, 36, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 39,
+	/* 144 */ 40, 40, 40, 40, 41, 41, 41, 41, 42, 43, 43, 44, 44, 44, 44, 45,
+	/* 160 */ 45, 46, 46, 46, 46, 46, 46, 47, 47, 48, 48, 49, 49, 49, 49, 49,
+	/* 176 */ 50, 50, 50, 50, 51, 51, 52, 54, 55, 56, 57, 57, 57, 57, 58, 58,
+	/* 192 */ 58, 60, 60, 60, 60, 60, 61, 62, 62, 62, 62, 63, 64, 64, 64, 64,
+	/* 208 */ 65, 66, 66, 67, 67, 67, 68, 68, 68, 69, 69, 69, 69, 69, 69, 69,
+	/* 224 */ 69, 70, 70, 70, 72, 72, 72, 73, 73, 73, 73, 75, 76, 76, 76, 76,
+	/* 240 */ 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 77, 78, 79, 80,
+	/* 256 */ 81
 };
 
 /* Each phrase's offset in phrases, length and code. */
 static const unsigned short phrase_at[] = {
-	1,	/* Locked */
-	8,	/* Content Too Large */
-	26,	/* Gone */
-	31,	/* Gateway Timeout */
-	47,	/* Request-URI Too Long */
-	68,	/* Length Required */
-	84,	/* Not Extended */
-	97,	/* Too Early */
-	107,	/* Non-Authoritative Information */
-	137,	/* Early Hints */
-	149,	/* Payload Too Large */
-	167,	/* No Response */
-	179,	/* Requested Range Not Satisfiable */
-	211,	/* I\'m a teapot */
-	224,	/* Client Closed Request */
-	246,	/* Loop Detected */
-	260,	/* Not Modified */
-	273,	/* Unprocessable Entity */
-	294,	/* Unauthorized */
-	307,	/* IM Used */
-	315,	/* Not Found */
-	325,	/* Already Reported */
-	342,	/* Moved Temporarily */
-	360,	/* Method Not Allowed */
-	379,	/* Network Connect Timeout Error */
-	409,	/* Precondition Failed */
-	429,	/* Not Implemented */
-	445,	/* OK */
-	448,	/* Bad Gateway */
-	460,	/* Proxy Authentication Required */
-	490,	/* Use Proxy */
-	500,	/* Multiple Choices */
-	517,	/* Connection Closed Without Response */
-	552,	/* Reset Content */
-	566,	/* Range Not Satisfiable */
-	588,	/* Temporary Redirect */
-	607,	/* Processing */
-	618,	/* Misdirected Request */
-	638,	/* Failed Dependency */
-	656,	/* Network Authentication Required */
-	688,	/* Internal Server Error */
-	710,	/* Forbidden */
-	720,	/* Payment Required */
-	737,	/* Variant Also Negotiates */
-	761,	/* See Other */
-	771,	/* Too Many Requests */
-	789,	/* Moved Permanently */
-	807,	/* Unprocessable Content */
-	829,	/* Unsupported Media Type */
-	852,	/* Found */
-	858,	/* Unavailable For Legal Reasons */
-	888,	/* Conflict */
-	897,	/* Precondition Required */
-	919,	/* Created */
-	927,	/* Request Time-out */
-	944,	/* Expectation Failed */
-	963,	/* Not Acceptable */
-	978,	/* Continue */
-	987,	/* Gateway Time-out */
-	1004,	/* Accepted */
-	1013,	/* URI Too Long */
-	1026,	/* HTTP Version Not Supported */
-	1053,	/* Insufficient Storage */
-	1074,	/* No Content */
-	1085,	/* Permanent Redirect */
-	1104,	/* Partial Content */
-	1120,	/* Service Unavailable */
-	1140,	/* Switching Protocols */
-	1160,	/* Request Header Fields Too Large */
-	1192,	/* Request-URI Too Large */
-	1214,	/* Upgrade Required */
-	1231,	/* Bad Request */
-	1243,	/* Request Entity Too Large */
-	1268,	/* Multi-Status */
-	1281	/* Request Timeout */
+	1,	/* Gone */
+	6,	/* Unsupported Media Type */
+	29,	/* Network Connect Timeout Error */
+	59,	/* Non-Authoritative Information */
+	89,	/* Client Closed Request */
+	111,	/* Range Not Satisfiable */
+	133,	/* Request-URI Too Large */
+	155,	/* Service Unavailable */
+	175,	/* Switching Protocols */
+	195,	/* Too Many Requests */
+	213,	/* Permanent Redirect */
+	232,	/* Moved Permanently */
+	250,	/* Moved Temporarily */
+	268,	/* Not Implemented */
+	284,	/* Network Authentication Required */
+	316,	/* Created */
+	324,	/* Failed Dependency */
+	342,	/* Gateway Timeout */
+	358,	/* Request Time-out */
+	375,	/* Misdirected Request */
+	395,	/* Bad Gateway */
+	407,	/* Bad Request */
+	419,	/* Insufficient Storage */
+	440,	/* Proxy Authentication Required */
+	470,	/* Multi-Status */
+	483,	/* No Content */
+	494,	/* Connection Closed Without Response */
+	529,	/* Unauthorized */
+	542,	/* URI Too Long */
+	555,	/* Partial Content */
+	571,	/* See Other */
+	581,	/* Found */
+	587,	/* Not Extended */
+	600,	/* Not Modified */
+	613,	/* Unprocessable Content */
+	635,	/* Accepted */
+	644,	/* Request URI Too Long */
+	665,	/* Request-URI Too Long */
+	686,	/* HTTP Version Not Supported */
+	713,	/* Payload Too Large */
+	731,	/* Reset Content */
+	745,	/* Too Early */
+	755,	/* Multiple Choices */
+	772,	/* Not Acceptable */
+	787,	/* Processing */
+	798,	/* Bandwidth Limit Exceeded */
+	823,	/* Expectation Failed */
+	842,	/* Temporary Redirect */
+	861,	/* Upgrade Required */
+	878,	/* Precondition Failed */
+	898,	/* Request Timeout */
+	914,	/* Early Hints */
+	926,	/* Request Header Fields Too Large */
+	958,	/* Requested Range Not Satisfiable */
+	990,	/* Forbidden */
+	1000,	/* Method Not Allowed */
+	1019,	/* Use Proxy */
+	1029,	/* Variant Also Negotiates */
+	1053,	/* Conflict */
+	1062,	/* Continue */
+	1071,	/* Request Entity Too Large */
+	1096,	/* Loop Detected */
+	1110,	/* Not Found */
+	1120,	/* Gateway Time-out */
+	1137,	/* I\'m a teapot */
+	1150,	/* Precondition Required */
+	1172,	/* Content Too Large */
+	1190,	/* Locked */
+	1197,	/* Service Temporarily Unavailable */
+	1229,	/* Internal Server Error */
+	1251,	/* Reply With */
+	1262,	/* Retry With */
+	1273,	/* Length Required */
+	1289,	/* No Response */
+	1301,	/* Not Allowed */
+	1313,	/* Unprocessable Entity */
+	1334,	/* OK */
+	1337,	/* Unavailable For Legal Reasons */
+	1367,	/* Already Reported */
+	1384,	/* IM Used */
+	1392	/* Payment Required */
 };
 
 static const unsigned char phrase_length[] = {
-	6,
-	17,
 	4,
-	15,
-	20,
-	15,
-	12,
-	9,
-	29,
-	11,
-	17,
-	11,
-	31,
-	12,
-	21,
-	13,
-	12,
-	20,
-	12,
-	7,
-	9,
-	16,
-	17,
-	18,
-	29,
-	19,
-	15,
-	2,
-	11,
-	29,
-	9,
-	16,
-	34,
-	13,
-	21,
-	18,
-	10,
-	19,
-	17,
-	31,
-	21,
-	9,
-	16,
-	23,
-	9,
-	17,
-	17,
-	21,
 	22,
-	5,
 	29,
-	8,
+	29,
 	21,
-	7,
-	16,
+	21,
+	21,
+	19,
+	19,
+	17,
 	18,
-	14,
-	8,
-	16,
-	8,
-	12,
-	26,
-	20,
-	10,
-	18,
+	17,
+	17,
 	15,
+	31,
+	7,
+	17,
+	15,
+	16,
 	19,
+	11,
+	11,
+	20,
+	29,
+	12,
+	10,
+	34,
+	12,
+	12,
+	15,
+	9,
+	5,
+	12,
+	12,
+	21,
+	8,
+	20,
+	20,
+	26,
+	17,
+	13,
+	9,
+	16,
+	14,
+	10,
+	24,
+	18,
+	18,
+	16,
 	19,
+	15,
+	11,
+	31,
+	31,
+	9,
+	18,
+	9,
+	23,
+	8,
+	8,
+	24,
+	13,
+	9,
+	16,
+	12,
+	21,
+	17,
+	6,
 	31,
 	21,
-	16,
+	10,
+	10,
+	15,
 	11,
-	24,
-	12,
-	15
+	11,
+	20,
+	2,
+	29,
+	16,
+	7,
+	16
 };
 
 static const unsigned short phrase_code[] = {
-	423,
-	413,
 	410,
-	504,
-	414,
-	411,
-	510,
-	425,
-	203,
-	103,
-	413,
-	444,
-	416,
-	418,
-	499,
-	508,
-	304,
-	422,
-	401,
-	226,
-	404,
-	208,
-	302,
-	405,
-	599,
-	412,
-	501,
-	200,
-	502,
-	407,
-	305,
-	300,
-	444,
-	205,
-	416,
-	307,
-	102,
-	421,
-	424,
-	511,
-	500,
-	403,
-	402,
-	506,
-	303,
-	429,
-	301,
-	422,
 	415,
-	302,
-	451,
-	409,
-	428,
-	201,
-	408,
-	417,
-	406,
-	100,
-	504,
-	202,
+	599,
+	203,
+	499,
+	416,
 	414,
-	505,
-	507,
-	204,
-	308,
-	206,
 	503,
 	101,
-	431,
-	414,
-	426,
+	429,
+	308,
+	301,
+	302,
+	501,
+	511,
+	201,
+	424,
+	504,
+	408,
+	421,
+	502,
 	400,
-	413,
+	507,
+	407,
 	207,
-	408
+	204,
+	444,
+	401,
+	414,
+	206,
+	303,
+	302,
+	510,
+	304,
+	422,
+	202,
+	414,
+	414,
+	505,
+	413,
+	205,
+	425,
+	300,
+	406,
+	102,
+	509,
+	417,
+	307,
+	426,
+	412,
+	408,
+	103,
+	431,
+	416,
+	403,
+	405,
+	305,
+	506,
+	409,
+	100,
+	413,
+	508,
+	404,
+	504,
+	418,
+	428,
+	413,
+	423,
+	503,
+	500,
+	449,
+	449,
+	411,
+	444,
+	405,
+	422,
+	200,
+	451,
+	208,
+	226,
+	402
 };
 
 /* An unsigned long with every byte set to b. */
@@ -1362,9 +1392,8 @@ http_status_from_reason_n(const char *s, size_t len)
 	if (s == NULL || len < PHRASE_MIN || len > PHRASE_MAX)
 		return 0;
 	key = (unsigned long)len |
-	    (unsigned long)((unsigned char)s[0] | 0x20) << 8 |
-	    (unsigned long)((unsigned char)s[(len - 1) / 2] | 0x20) << 16;
-	h = (unsigned)(((key * 0xb215a753UL) & 0xFFFFFFFFUL) >> 23);
+	    (unsigned long)((unsigned char)s[0] | 0x20) << 8;
+	h = (unsigned)(((key * 0x90224309UL) & 0xFFFFFFFFUL) >> 24);
 	for (i = slot_first[h]; i < slot_first[h + 1]; i++)
 		if (phrase_length[i] == len && upper_equal(s,
 		    (const char *)&phrases + phrase_at[i], len))
@@ -1439,8 +1468,8 @@ static const unsigned char known_bits[] = {
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 292 */ 0x00, 0xbf, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0xf0, 0xff, 0x7f,
-	/* 420 */ 0x7e, 0x0b, 0x00, 0x81, 0x00, 0x00, 0x00, 0x00,
-	/* 484 */ 0x00, 0x80, 0xff, 0x0d, 0x00, 0x00, 0x00, 0x00,
+	/* 420 */ 0x7e, 0x0b, 0x00, 0xa1, 0x00, 0x00, 0x00, 0x00,
+	/* 484 */ 0x00, 0x80, 0xff, 0x0f, 0x00, 0x00, 0x00, 0x00,
 	/* 548 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x08
 };
 
@@ -1459,7 +1488,7 @@ static const unsigned char redirect_bits[] = {
 	/* 100 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 164 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-	/* 292 */ 0x00, 0xaf, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 292 */ 0x00, 0x8e, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 420 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 484 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
@@ -1483,9 +1512,9 @@ static const unsigned char retryable_bits[] = {
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 292 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10, 0x00,
-	/* 420 */ 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-	/* 484 */ 0x00, 0x00, 0x1c, 0x00, 0x00, 0x00, 0x00, 0x00,
-	/* 548 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00
+	/* 420 */ 0x20, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 484 */ 0x00, 0x00, 0x9c, 0x02, 0x00, 0x00, 0x00, 0x00,
+	/* 548 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x08
 };
 
 static const unsigned char standard_bits[] = {
@@ -1527,8 +1556,8 @@ static const unsigned char unofficial_bits[] = {
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 292 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-	/* 420 */ 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00,
-	/* 484 */ 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 420 */ 0x00, 0x00, 0x00, 0x21, 0x00, 0x00, 0x00, 0x00,
+	/* 484 */ 0x00, 0x80, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00,
 	/* 548 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x08
 };
 

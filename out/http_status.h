@@ -5,7 +5,7 @@
  *
  * What it is
  * ----------
- * The HTTP status codes, 65 of them, with their reason phrases,
+ * The HTTP status codes, 67 of them, with their reason phrases,
  * descriptions, references, classes and properties, from the table
  * data/http_status.yaml: this header and http_status.c, plain C89 that
  * also compiles as C++. Every lookup reads constant tables that statusgen
@@ -70,7 +70,7 @@ extern "C" {
 #endif
 
 /** The number of status codes: the enumerators of enum http_status. */
-#define HTTP_STATUS_COUNT 65
+#define HTTP_STATUS_COUNT 67
 
 /**
  * The HTTP status codes, in code order: HTTP_STATUS_ followed by the C
@@ -179,6 +179,8 @@ enum http_status {
 	HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE = 431,
 	/** 444 Connection Closed Without Response; unofficial: nginx */
 	HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE = 444,
+	/** 449 Retry With; unofficial: Microsoft IIS (WebDAV) */
+	HTTP_STATUS_RETRY_WITH = 449,
 	/** 451 Unavailable For Legal Reasons */
 	HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS = 451,
 	/** 499 Client Closed Request; unofficial: nginx */
@@ -201,6 +203,8 @@ enum http_status {
 	HTTP_STATUS_INSUFFICIENT_STORAGE = 507,
 	/** 508 Loop Detected */
 	HTTP_STATUS_LOOP_DETECTED = 508,
+	/** 509 Bandwidth Limit Exceeded; unofficial: cPanel (Apache bandwidth limiting) */
+	HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED = 509,
 	/** 510 Not Extended; obsolete */
 	HTTP_STATUS_NOT_EXTENDED = 510,
 	/** 511 Network Authentication Required */
@@ -281,6 +285,7 @@ enum http_status_class {
 	X(429, TOO_MANY_REQUESTS, "Too Many Requests") \
 	X(431, REQUEST_HEADER_FIELDS_TOO_LARGE, "Request Header Fields Too Large") \
 	X(444, CONNECTION_CLOSED_WITHOUT_RESPONSE, "Connection Closed Without Response") \
+	X(449, RETRY_WITH, "Retry With") \
 	X(451, UNAVAILABLE_FOR_LEGAL_REASONS, "Unavailable For Legal Reasons") \
 	X(499, CLIENT_CLOSED_REQUEST, "Client Closed Request") \
 	X(500, INTERNAL_SERVER_ERROR, "Internal Server Error") \
@@ -292,6 +297,7 @@ enum http_status_class {
 	X(506, VARIANT_ALSO_NEGOTIATES, "Variant Also Negotiates") \
 	X(507, INSUFFICIENT_STORAGE, "Insufficient Storage") \
 	X(508, LOOP_DETECTED, "Loop Detected") \
+	X(509, BANDWIDTH_LIMIT_EXCEEDED, "Bandwidth Limit Exceeded") \
 	X(510, NOT_EXTENDED, "Not Extended") \
 	X(511, NETWORK_AUTHENTICATION_REQUIRED, "Network Authentication Required") \
 	X(599, NETWORK_CONNECT_TIMEOUT_ERROR, "Network Connect Timeout Error")

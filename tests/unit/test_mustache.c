@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "harness.h"
 #include "mustache.h"
 #include "tap.h"
 #include "xalloc.h"
-#include "yload.h"
 
 /* One engine run: data (YAML) + template, with the diagnostics captured. */
 struct run {
@@ -37,25 +37,19 @@ run_full(const char *data, const char *tmpl, const char *partials_yaml,
 {
 	struct run run = { 0, NULL, NULL };
 	struct arena arena;
-	struct diag d;
+	struct capture c;
 	struct value *root = NULL, *partials = NULL;
 	struct mustache_options opt;
 	struct mustache_env *env;
 	const struct mustache_template *t;
 	struct buf out;
-	size_t errlen;
-	FILE *errs;
 
-	errs = open_memstream(&run.err, &errlen);
-	diag_init(&d, errs);
 	arena_init(&arena);
-	if (data != NULL && yload_string("data.yaml", data, strlen(data), NULL,
-	    &arena, &d, &root) != 0)
-		abort();
-	if (partials_yaml != NULL && yload_string("partials.yaml",
-	    partials_yaml, strlen(partials_yaml), NULL, &arena, &d,
-	    &partials) != 0)
-		abort();
+	if (data != NULL)
+		root = harness_yaml(&arena, "data.yaml", data);
+	if (partials_yaml != NULL)
+		partials = harness_yaml(&arena, "partials.yaml", partials_yaml);
+	capture_open(&c);
 	mustache_options_default(&opt);
 	opt.strict = strict;
 	if (max_depth)
@@ -64,7 +58,7 @@ run_full(const char *data, const char *tmpl, const char *partials_yaml,
 		opt.max_output = max_output;
 	opt.partial = partial_from_map;
 	opt.partial_ctx = partials;
-	env = mustache_env_new(&opt, &d);
+	env = mustache_env_new(&opt, &c.d);
 	buf_init(&out);
 	t = mustache_compile(env, "t.mustache", tmpl, strlen(tmpl));
 	if (t == NULL)
@@ -75,7 +69,7 @@ run_full(const char *data, const char *tmpl, const char *partials_yaml,
 	buf_free(&out);
 	mustache_env_free(env);
 	arena_free(&arena);
-	fclose(errs);
+	run.err = capture_detach(&c, NULL);
 	return run;
 }
 
@@ -98,18 +92,18 @@ expect_output(const char *what, const char *data, const char *tmpl,
 {
 	struct run r = run_full(data, tmpl, NULL, esc, 0, 0, 0);
 
-	if (!TAP_CHECK(r.rc == 0 && strcmp(r.out, expected) == 0, "%s", what))
-		printf("# expected [%s]\n# got      [%s] rc %d\n# %s", expected,
-		    r.out, r.rc, r.err);
+	if (!harness_explain(TAP_CHECK(r.rc == 0 &&
+	    strcmp(r.out, expected) == 0, "%s", what), r.out, expected))
+		harness_show("messages", r.err);
 	run_free(&r);
 }
 
 static void
 expect_error(const char *what, struct run r, int rc, const char *err)
 {
-	if (!TAP_CHECK(r.rc == rc && strcmp(r.err, err) == 0, "%s", what))
-		printf("# expected rc %d: %s# got rc %d: %s", rc, err, r.rc,
-		    r.err);
+	if (!harness_explain(TAP_CHECK(r.rc == rc && strcmp(r.err, err) == 0,
+	    "%s", what), r.err, err))
+		printf("# rc: want %d, got %d\n", rc, r.rc);
 	run_free(&r);
 }
 

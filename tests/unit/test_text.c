@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "harness.h"
 #include "tap.h"
 #include "xalloc.h"
 
@@ -488,40 +489,6 @@ run(const char *cmd)
 	return st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0;
 }
 
-/* Copies a file into the TAP stream as "# " comment lines. */
-static void
-dump(const char *path)
-{
-	struct buf b;
-	size_t i;
-	int bol = 1;
-
-	buf_init(&b);
-	if (buf_read_file(&b, path) == 0) {
-		for (i = 0; i < b.len; i++) {
-			if (bol)
-				fputs("# ", stdout);
-			putchar(b.data[i]);
-			bol = b.data[i] == '\n';
-		}
-		if (!bol)
-			putchar('\n');
-	}
-	buf_free(&b);
-}
-
-static int
-write_file(const char *path, const struct buf *b)
-{
-	FILE *fp;
-	int ok;
-
-	if ((fp = fopen(path, "wb")) == NULL)
-		return 0;
-	ok = fwrite(b->data, 1, b->len, fp) == b->len;
-	return fclose(fp) == 0 && ok;
-}
-
 /* Declares literal NAME holding s escaped, with the bytes it must hold. */
 static void
 emit_literal(struct buf *src, const char *name, const struct bytes *in,
@@ -590,57 +557,39 @@ make_program(struct buf *src)
 	buf_puts(src, "\treturn bad;\n}\n");
 }
 
-/* Compiles and runs the program with one compiler and standard. */
+/*
+ * Compiles and runs t.c, in the current directory, with one compiler and
+ * standard.
+ */
 static void
-compile_one(const char *dir, const char *cc, const char *lang,
-    const char *std)
+compile_one(const char *cc, const char *lang, const char *std)
 {
-	struct buf cmd, trivial;
-	int ok;
+	struct buf cmd;
 
 	buf_init(&cmd);
-	buf_init(&trivial);
 	buf_printf(&cmd, "%s -x %s -std=%s -pedantic -Wall -Wextra -Werror "
-	    "-o '%s/prog' '%s/t.c' >'%s/err' 2>&1", cc, lang, std, dir, dir,
-	    dir);
+	    "-o prog t.c >err 2>&1", cc, lang, std);
 	if (run(buf_cstr(&cmd))) {
-		buf_clear(&cmd);
-		buf_printf(&cmd, "'%s/prog' >'%s/err' 2>&1", dir, dir);
-		ok = run(buf_cstr(&cmd));
-		TAP_CHECK(ok, "%s -std=%s: escaped literals hold the original "
-		    "bytes", cc, std);
-		if (!ok) {
-			buf_clear(&cmd);
-			buf_printf(&cmd, "%s/err", dir);
-			dump(buf_cstr(&cmd));
-		}
+		if (!TAP_CHECK(run("./prog >err 2>&1"), "%s -std=%s: escaped "
+		    "literals hold the original bytes", cc, std))
+			harness_show_file(NULL, "err");
 		goto done;
 	}
 
 	/* Failed: tell an unsupported -std from a real error. */
-	buf_puts(&trivial, "int main(void) { return 0; }\n");
+	harness_put("triv.c", "int main(void) { return 0; }\n");
 	buf_clear(&cmd);
-	buf_printf(&cmd, "%s/triv.c", dir);
-	if (!write_file(buf_cstr(&cmd), &trivial)) {
-		TAP_CHECK(0, "%s -std=%s: cannot write %s", cc, std,
-		    buf_cstr(&cmd));
-		goto done;
-	}
-	buf_clear(&cmd);
-	buf_printf(&cmd, "%s -x %s -std=%s -o '%s/triv' '%s/triv.c' "
-	    ">/dev/null 2>&1", cc, lang, std, dir, dir);
+	buf_printf(&cmd, "%s -x %s -std=%s -o triv triv.c >/dev/null 2>&1",
+	    cc, lang, std);
 	if (!run(buf_cstr(&cmd))) {
 		TAP_CHECK(1, "%s -std=%s # SKIP not supported", cc, std);
 		goto done;
 	}
 	TAP_CHECK(0, "%s -std=%s -pedantic -Wall -Wextra -Werror compiles "
 	    "the escaped strings", cc, std);
-	buf_clear(&cmd);
-	buf_printf(&cmd, "%s/err", dir);
-	dump(buf_cstr(&cmd));
+	harness_show_file(NULL, "err");
 done:
 	buf_free(&cmd);
-	buf_free(&trivial);
 }
 
 static const char *
@@ -664,13 +613,12 @@ check_compiles(void)
 	static const char *const cxxstds[] = {
 		"c++98", "c++11", "c++17", "c++20"
 	};
-	struct buf src, path, cmd;
-	const char *tmp, *cc, *cxx;
-	char dir[4096];
+	struct scratch dir;
+	struct buf src, cmd;
+	const char *cc, *cxx;
 	size_t i;
 
 	buf_init(&src);
-	buf_init(&path);
 	buf_init(&cmd);
 	cc = tool("CC", "cc", &cmd);
 	cxx = tool("CXX", "c++", &cmd);
@@ -679,32 +627,17 @@ check_compiles(void)
 	if (cxx == NULL)
 		TAP_CHECK(1, "compile the escaped strings as C++ # SKIP no c++ "
 		    "found");
-	if (cc == NULL && cxx == NULL)
-		goto done;
-
-	/* Quoted with '' in the commands below. */
-	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0' ||
-	    strchr(tmp, '\'') != NULL)
-		tmp = "/tmp";
-	snprintf(dir, sizeof(dir), "%s/test_text.XXXXXX", tmp);
-	if (!TAP_CHECK(mkdtemp(dir) != NULL, "make a temporary directory"))
-		goto done;
-	make_program(&src);
-	buf_printf(&path, "%s/t.c", dir);
-	if (TAP_CHECK(write_file(buf_cstr(&path), &src),
-	    "write the test program")) {
+	if (cc != NULL || cxx != NULL) {
+		scratch_enter(&dir, "text");
+		make_program(&src);
+		harness_put("t.c", buf_cstr(&src));
 		for (i = 0; cc != NULL && i < NELEM(cstds); i++)
-			compile_one(dir, cc, "c", cstds[i]);
+			compile_one(cc, "c", cstds[i]);
 		for (i = 0; cxx != NULL && i < NELEM(cxxstds); i++)
-			compile_one(dir, cxx, "c++", cxxstds[i]);
+			compile_one(cxx, "c++", cxxstds[i]);
+		scratch_leave(&dir);
 	}
-	buf_clear(&cmd);
-	buf_printf(&cmd, "rm -f '%s/t.c' '%s/prog' '%s/err' '%s/triv.c' "
-	    "'%s/triv' && rmdir '%s'", dir, dir, dir, dir, dir, dir);
-	TAP_CHECK(run(buf_cstr(&cmd)), "remove the temporary directory");
-done:
 	buf_free(&src);
-	buf_free(&path);
 	buf_free(&cmd);
 }
 

@@ -1,0 +1,644 @@
+/* The C layout: string tables, offsets, bitsets and the perfect hash that the C templates print. */
+#include "clayout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "phash.h"
+#include "text.h"
+#include "xalloc.h"
+
+/*
+ * What the templates need to lay the lookups out as tables: offsets into
+ * the string tables, the predicates' bitsets and the reverse lookup's
+ * perfect hash, all computed here so that no template holds a number of
+ * its own. clayout.h describes the result; templates/http_status.c.mustache
+ * says why tables.
+ */
+
+/* The enumerators' prefix: a status's name is NAME_PREFIX + ident. */
+#define NAME_PREFIX	"HTTP_STATUS_"
+
+#define CODES_PER_ROW	10	/* entries per line of a per-code table */
+#define BYTES_PER_ROW	8	/* bytes per line of a bitset: 64 codes */
+#define SLOTS_PER_ROW	16	/* entries per line of the slot table */
+
+/* The string tables: one per text of a status, a member per status in
+ * code order. The names' table holds NAME_PREFIX + ident. */
+static const struct text_table {
+	const char	*table;		/* reason: reason_at, reason_bytes... */
+	const char	*key;		/* the status's text */
+	const char	*prefix;	/* before it, in the table */
+} text_tables[] = {
+	{ "reason", "reason", "" },
+	{ "description", "description", "" },
+	{ "reference", "reference", "" },
+	{ "name", "ident", NAME_PREFIX },
+};
+
+#define NTABLES	(sizeof(text_tables) / sizeof(text_tables[0]))
+
+/* A reason or alias, with the status it names. */
+struct phrase {
+	const struct value	*node;
+	const char		*upper;
+	size_t			 len;
+	const struct value	*status;
+	size_t			 order;		/* in collection, for ties */
+};
+
+/* What the layout reads from the context, and the largest offset yet. */
+struct layout {
+	struct arena		*arena;
+	const struct value	*statuses;	/* in code order */
+	size_t			 n;
+	const struct value	*classes;
+	long long		 max_class;
+	unsigned long		 first, last, span;
+	const struct value	**by_code;	/* span entries, NULL: none */
+	struct phrase		*phrases;	/* by length, then upper */
+	size_t			 nphrases;
+	unsigned long		 max_offset;
+};
+
+/* ---------------------------------------------------------------- */
+/* Small helpers                                                    */
+/* ---------------------------------------------------------------- */
+
+static struct value
+str(struct arena *a, const char *s)
+{
+	return value_make_string(a, s, strlen(s), NULL);
+}
+
+static struct value
+int_value(unsigned long n)
+{
+	return value_make_int((long long)n, NULL);
+}
+
+static struct value
+seq(struct arena *a, const struct value *items, size_t n)
+{
+	return value_make_seq(a, items, n, NULL);
+}
+
+static const struct value *
+get(const struct value *map, const char *key)
+{
+	return value_map_getz(map, key);
+}
+
+static long long
+code_of(const struct value *status)
+{
+	return get(status, "code")->u.integer;
+}
+
+/* The smallest unsigned C type that holds max, by C89's guarantees. */
+static const char *
+c_type_for(unsigned long max)
+{
+	if (max <= 255)
+		return "unsigned char";
+	if (max <= 65535)
+		return "unsigned short";
+	return "unsigned long";
+}
+
+/* Notes an offset, for offset_type. */
+static void
+offset_seen(struct layout *l, unsigned long at)
+{
+	if (at > l->max_offset)
+		l->max_offset = at;
+}
+
+/*
+ * Cuts items[0..n) into rows of per_row, each {label: label0 + its number
+ * times step, entries: its items}, so that a template can print a table a
+ * line at a time with the code or slot of the line's first entry.
+ */
+static struct value
+rows_of(struct arena *a, const struct value *items, size_t n, size_t per_row,
+    const char *label, unsigned long label0, unsigned long step)
+{
+	struct value *rows = xcalloc(n / per_row + 2, sizeof(*rows)), v;
+	struct value_builder r;
+	size_t i, nrows = 0;
+
+	value_builder_init(&r, a);
+	for (i = 0; i < n; i += per_row) {
+		value_builder_put(&r, label, int_value(label0 + nrows * step));
+		value_builder_put(&r, "entries", seq(a, items + i,
+		    n - i < per_row ? n - i : per_row));
+		rows[nrows++] = value_builder_finish(&r, NULL);
+	}
+	v = seq(a, rows, nrows);
+	free(rows);
+	return v;
+}
+
+/* ---------------------------------------------------------------- */
+/* The phrases                                                      */
+/* ---------------------------------------------------------------- */
+
+static int
+by_phrase(const void *a, const void *b)
+{
+	const struct phrase *x = a, *y = b;
+	int r;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if ((r = memcmp(x->upper, y->upper, x->len)) != 0)
+		return r;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Every phrase of every status (the fields the model marks as phrases),
+ * sorted by length and then by upper-case form. */
+static void
+collect_phrases(struct layout *l)
+{
+	size_t nf, i, f, j, cap = 0, items;
+	const struct model_field *fields = model_fields(MODEL_STATUS, &nf);
+	struct buf up;
+
+	buf_init(&up);
+	for (i = 0; i < l->n; i++)
+		for (f = 0; f < nf; f++) {
+			const struct value *st = value_item(l->statuses, i);
+			const struct value *v = get(st, fields[f].key);
+			int list = v != NULL && v->kind == VALUE_SEQ;
+
+			if (!fields[f].phrase || v == NULL)
+				continue;
+			items = list ? value_len(v) : 1;
+			for (j = 0; j < items; j++) {
+				struct phrase *p;
+
+				l->phrases = xgrow(l->phrases, &cap,
+				    l->nphrases + 1, sizeof(*l->phrases));
+				p = &l->phrases[l->nphrases];
+				p->node = list ? value_item(v, j) : v;
+				p->len = value_strlen(p->node);
+				buf_clear(&up);
+				text_upper(value_str(p->node), p->len, &up);
+				p->upper = arena_strndup(l->arena, up.data,
+				    up.len);
+				p->status = st;
+				p->order = l->nphrases++;
+			}
+		}
+	buf_free(&up);
+	if (l->nphrases > 0)
+		qsort(l->phrases, l->nphrases, sizeof(*l->phrases), by_phrase);
+}
+
+/* The phrases grouped by length: {length, phrases}. */
+static struct value
+build_phrase_lengths(struct layout *l)
+{
+	struct value *groups = NULL, *items = NULL, v;
+	size_t ngroups = 0, gcap = 0, icap = 0, i, start, nitems;
+	const struct phrase *p = l->phrases;
+	struct value_builder g, e;
+
+	value_builder_init(&g, l->arena);
+	value_builder_init(&e, l->arena);
+	for (start = 0; start < l->nphrases; start = i) {
+		for (i = start, nitems = 0; i < l->nphrases &&
+		    p[i].len == p[start].len; i++) {
+			value_builder_put(&e, "phrase", *p[i].node);
+			value_builder_put(&e, "upper", value_make_string(
+			    l->arena, p[i].upper, p[i].len, NULL));
+			value_builder_put(&e, "code", *get(p[i].status,
+			    "code"));
+			value_builder_put(&e, "ident", *get(p[i].status,
+			    "ident"));
+			items = xgrow(items, &icap, nitems + 1,
+			    sizeof(*items));
+			items[nitems++] = value_builder_finish(&e, NULL);
+		}
+		value_builder_put(&g, "length", int_value(p[start].len));
+		value_builder_put(&g, "phrases", seq(l->arena, items, nitems));
+		groups = xgrow(groups, &gcap, ngroups + 1, sizeof(*groups));
+		groups[ngroups++] = value_builder_finish(&g, NULL);
+	}
+	free(items);
+	v = seq(l->arena, groups, ngroups);
+	free(groups);
+	return v;
+}
+
+/* ---------------------------------------------------------------- */
+/* The reverse lookup                                               */
+/* ---------------------------------------------------------------- */
+
+static struct value
+build_keys(struct arena *a, const struct phash *h)
+{
+	struct value items[PHASH_MAX_KEYS];
+	struct value_builder k;
+	size_t i;
+
+	value_builder_init(&k, a);
+	for (i = 0; i < h->nkeys; i++) {
+		enum phash_from from = h->keys[i].from;
+
+		value_builder_put(&k, "from_start", value_make_bool(
+		    from == PHASH_FROM_START, NULL));
+		value_builder_put(&k, "from_end", value_make_bool(
+		    from == PHASH_FROM_END, NULL));
+		value_builder_put(&k, "middle", value_make_bool(
+		    from == PHASH_FROM_MIDDLE, NULL));
+		value_builder_put(&k, "index", int_value(h->keys[i].index));
+		value_builder_put(&k, "shift", int_value(8 * (i + 1)));
+		items[i] = value_builder_finish(&k, NULL);
+	}
+	return seq(a, items, h->nkeys);
+}
+
+/* The phrases in slot order, each at its offset in one string table;
+ * sets *bytes to the table's size. */
+static struct value
+build_slotted(struct layout *l, const struct phash *h, unsigned long *bytes)
+{
+	struct value *items = xcalloc(l->nphrases + 1, sizeof(*items)), v;
+	unsigned long at = 1;	/* after the empty string at offset 0 */
+	struct value_builder e;
+	size_t i;
+
+	value_builder_init(&e, l->arena);
+	for (i = 0; i < l->nphrases; i++) {
+		const struct phrase *p = &l->phrases[h->order[i]];
+
+		value_builder_put(&e, "phrase", *p->node);
+		value_builder_put(&e, "upper", value_make_string(l->arena,
+		    p->upper, p->len, NULL));
+		value_builder_put(&e, "length", int_value(p->len));
+		value_builder_put(&e, "size", int_value(p->len + 1));
+		value_builder_put(&e, "at", int_value(at));
+		value_builder_put(&e, "ident", *get(p->status, "ident"));
+		value_builder_put(&e, "code", value_make_int(code_of(p->status),
+		    NULL));
+		offset_seen(l, at);
+		at += p->len + 1;
+		items[i] = value_builder_finish(&e, NULL);
+	}
+	*bytes = at;
+	v = seq(l->arena, items, l->nphrases);
+	free(items);
+	return v;
+}
+
+static struct value
+build_reverse(struct layout *l)
+{
+	struct phash_phrase *in = xcalloc(l->nphrases + 1, sizeof(*in));
+	struct value_builder r, e;
+	struct value *firsts, phrases;
+	unsigned long bytes;
+	char hex[16];
+	struct phash h;
+	size_t i;
+
+	for (i = 0; i < l->nphrases; i++) {
+		in[i].bytes = l->phrases[i].upper;
+		in[i].len = l->phrases[i].len;
+	}
+	phash_build(&h, in, l->nphrases);
+	free(in);
+	value_builder_init(&r, l->arena);
+	value_builder_init(&e, l->arena);
+	value_builder_put(&r, "min_length", int_value(h.min_length));
+	value_builder_put(&r, "max_length", int_value(h.max_length));
+	value_builder_put(&r, "length_type", str(l->arena,
+	    c_type_for(h.max_length)));
+	value_builder_put(&r, "keys", build_keys(l->arena, &h));
+	snprintf(hex, sizeof(hex), "0x%08lx", (unsigned long)h.multiplier);
+	value_builder_put(&r, "multiplier", str(l->arena, hex));
+	value_builder_put(&r, "shift", int_value(h.shift));
+	value_builder_put(&r, "slots", int_value(h.nslots));
+	value_builder_put(&r, "slot_type", str(l->arena,
+	    c_type_for(l->nphrases)));
+	value_builder_put(&r, "most_per_slot", int_value(h.most));
+	firsts = xcalloc(h.nslots + 1, sizeof(*firsts));
+	for (i = 0; i <= h.nslots; i++) {
+		value_builder_put(&e, "first", int_value(h.first[i]));
+		firsts[i] = value_builder_finish(&e, NULL);
+	}
+	value_builder_put(&r, "slot_rows", rows_of(l->arena, firsts,
+	    h.nslots + 1, SLOTS_PER_ROW, "slot", 0, SLOTS_PER_ROW));
+	free(firsts);
+	phrases = build_slotted(l, &h, &bytes);
+	value_builder_put(&r, "phrases", phrases);
+	value_builder_put(&r, "phrase_bytes", int_value(bytes));
+	phash_free(&h);
+	return value_builder_finish(&r, NULL);
+}
+
+/* ---------------------------------------------------------------- */
+/* Codes to texts, predicates, classes                              */
+/* ---------------------------------------------------------------- */
+
+/* The size of a status's member of table t: raw bytes and NUL. */
+static unsigned long
+member_size(const struct text_table *t, const struct value *status)
+{
+	return (unsigned long)(strlen(t->prefix) +
+	    value_strlen(get(status, t->key)) + 1);
+}
+
+static void
+table_key(char *key, size_t size, const struct text_table *t,
+    const char *what)
+{
+	snprintf(key, size, "%s_%s", t->table, what);
+}
+
+/* {code, reason_size, ...} per status, in code order. */
+static struct value
+build_sizes(struct layout *l)
+{
+	struct value *items = xcalloc(l->n + 1, sizeof(*items)), v;
+	struct value_builder e;
+	char key[64];
+	size_t i, t;
+
+	value_builder_init(&e, l->arena);
+	for (i = 0; i < l->n; i++) {
+		const struct value *st = value_item(l->statuses, i);
+
+		value_builder_put(&e, "code", *get(st, "code"));
+		for (t = 0; t < NTABLES; t++) {
+			table_key(key, sizeof(key), &text_tables[t], "size");
+			value_builder_put(&e, key, int_value(member_size(
+			    &text_tables[t], st)));
+		}
+		items[i] = value_builder_finish(&e, NULL);
+	}
+	v = seq(l->arena, items, l->n);
+	free(items);
+	return v;
+}
+
+/* Puts the per-code rows of offsets and each table's size into b. */
+static void
+put_offsets(struct layout *l, struct value_builder *b)
+{
+	struct value *entries = xcalloc(l->span, sizeof(*entries));
+	unsigned long at[NTABLES], code;
+	struct value_builder e;
+	char key[64];
+	size_t t;
+
+	value_builder_init(&e, l->arena);
+	for (t = 0; t < NTABLES; t++)
+		at[t] = 1;	/* after the empty string at offset 0 */
+	for (code = l->first; code <= l->last; code++) {
+		const struct value *st = l->by_code[code - l->first];
+
+		value_builder_put(&e, "code", int_value(code));
+		value_builder_put(&e, "known", value_make_bool(st != NULL,
+		    NULL));
+		for (t = 0; t < NTABLES; t++) {
+			table_key(key, sizeof(key), &text_tables[t], "at");
+			value_builder_put(&e, key, int_value(st ? at[t] : 0));
+			if (st == NULL)
+				continue;
+			offset_seen(l, at[t]);
+			at[t] += member_size(&text_tables[t], st);
+		}
+		entries[code - l->first] = value_builder_finish(&e, NULL);
+	}
+	for (t = 0; t < NTABLES; t++) {
+		table_key(key, sizeof(key), &text_tables[t], "bytes");
+		value_builder_put(b, key, int_value(at[t]));
+	}
+	value_builder_put(b, "rows", rows_of(l->arena, entries, l->span,
+	    CODES_PER_ROW, "code", l->first, CODES_PER_ROW));
+	free(entries);
+}
+
+/* The predicates, in the order of the header: is_known, then the flags,
+ * then the choices (the registries). */
+static const char **
+predicate_names(size_t *count)
+{
+	size_t nf, i, k, n = 0, cap = 0;
+	const struct model_field *f = model_fields(MODEL_STATUS, &nf);
+	const char **names = NULL;
+
+	names = xgrow(names, &cap, n + 1, sizeof(*names));
+	names[n++] = "known";
+	for (i = 0; i < nf; i++)
+		if (f[i].kind == MODEL_FLAG) {
+			names = xgrow(names, &cap, n + 1, sizeof(*names));
+			names[n++] = f[i].key;
+		}
+	for (i = 0; i < nf; i++)
+		for (k = 0; f[i].kind == MODEL_CHOICE &&
+		    f[i].choices[k] != NULL; k++) {
+			names = xgrow(names, &cap, n + 1, sizeof(*names));
+			names[n++] = f[i].choices[k];
+		}
+	*count = n;
+	return names;
+}
+
+/* A status has predicate name when the boolean of that name is true. */
+static int
+has_predicate(const struct value *status, const char *name)
+{
+	const struct value *v;
+
+	if (strcmp(name, "known") == 0)
+		return 1;
+	v = get(status, name);
+	return v != NULL && v->kind == VALUE_BOOL && v->u.boolean;
+}
+
+/* A bitset over first..first+span-1 for each predicate: bit (code - first)
+ * % 8 of byte (code - first) / 8. */
+static struct value
+build_predicates(struct layout *l)
+{
+	size_t nbytes = (l->span + 7) / 8, np, i, j;
+	const char **names = predicate_names(&np);
+	struct value *preds = xcalloc(np, sizeof(*preds));
+	struct value *bytes = xcalloc(nbytes + 1, sizeof(*bytes)), v;
+	struct value_builder p, e;
+	char hex[8];
+
+	value_builder_init(&p, l->arena);
+	value_builder_init(&e, l->arena);
+	for (i = 0; i < np; i++) {
+		for (j = 0; j < nbytes; j++) {
+			unsigned byte = 0, bit;
+
+			for (bit = 0; bit < 8 && j * 8 + bit < l->span; bit++)
+				if (l->by_code[j * 8 + bit] != NULL &&
+				    has_predicate(l->by_code[j * 8 + bit],
+				    names[i]))
+					byte |= 1u << bit;
+			snprintf(hex, sizeof(hex), "0x%02x", byte);
+			value_builder_put(&e, "byte", str(l->arena, hex));
+			bytes[j] = value_builder_finish(&e, NULL);
+		}
+		value_builder_put(&p, "name", str(l->arena, names[i]));
+		value_builder_put(&p, "rows", rows_of(l->arena, bytes, nbytes,
+		    BYTES_PER_ROW, "code", l->first, BYTES_PER_ROW * 8));
+		preds[i] = value_builder_finish(&p, NULL);
+	}
+	v = seq(l->arena, preds, np);
+	free(names);
+	free(preds);
+	free(bytes);
+	return v;
+}
+
+static const struct value *
+find_class(const struct layout *l, long long number)
+{
+	size_t i;
+
+	for (i = 0; i < value_len(l->classes); i++)
+		if (get(value_item(l->classes, i), "class")->u.integer ==
+		    number)
+			return value_item(l->classes, i);
+	return NULL;
+}
+
+/*
+ * The class names as one string table: an empty string at offset 0, then
+ * each class's name in class order. Returns the entries for classes
+ * 0..max_class, each {class, known, name_at, name_size, name when known},
+ * and sets *bytes to the table's size.
+ */
+static struct value
+build_class_names(struct layout *l, unsigned long *bytes)
+{
+	struct value *items = xcalloc((size_t)l->max_class + 1,
+	    sizeof(*items)), v;
+	unsigned long at = 1, size;
+	struct value_builder e;
+	long long number;
+
+	value_builder_init(&e, l->arena);
+	for (number = 0; number <= l->max_class; number++) {
+		const struct value *k = find_class(l, number);
+		const struct value *name = k ? get(k, "name") : NULL;
+
+		size = name ? (unsigned long)value_strlen(name) + 1 : 0;
+		value_builder_put(&e, "class", int_value((unsigned long)number));
+		value_builder_put(&e, "known", value_make_bool(k != NULL,
+		    NULL));
+		value_builder_put(&e, "name_at", int_value(k ? at : 0));
+		value_builder_put(&e, "name_size", int_value(size));
+		if (k != NULL)
+			value_builder_put(&e, "name", *name);
+		at += size;
+		items[number] = value_builder_finish(&e, NULL);
+	}
+	*bytes = at;
+	v = seq(l->arena, items, (size_t)l->max_class + 1);
+	free(items);
+	return v;
+}
+
+static struct value
+build_lookup(struct layout *l)
+{
+	struct value reverse, classes;
+	struct value_builder b;
+	unsigned long class_bytes;
+
+	value_builder_init(&b, l->arena);
+	value_builder_put(&b, "name_prefix", str(l->arena, NAME_PREFIX));
+	value_builder_put(&b, "first", int_value(l->first));
+	value_builder_put(&b, "last", int_value(l->last));
+	value_builder_put(&b, "span", int_value(l->span));
+	value_builder_put(&b, "statuses", build_sizes(l));
+	put_offsets(l, &b);
+	value_builder_put(&b, "predicates", build_predicates(l));
+	reverse = build_reverse(l);
+	classes = build_class_names(l, &class_bytes);
+	offset_seen(l, class_bytes);
+	value_builder_put(&b, "classes", classes);
+	value_builder_put(&b, "class_bytes", int_value(class_bytes));
+	value_builder_put(&b, "class_span", int_value((unsigned long)
+	    l->max_class + 1));
+	value_builder_put(&b, "reverse", reverse);
+	/* Last: every offset is known now. */
+	value_builder_put(&b, "offset_type", str(l->arena,
+	    c_type_for(l->max_offset)));
+	return value_builder_finish(&b, NULL);
+}
+
+/* ---------------------------------------------------------------- */
+/* The whole layout                                                 */
+/* ---------------------------------------------------------------- */
+
+/* Reads what the layout needs from model; -1 after reporting when model
+ * is not a context that model_build() made. */
+static int
+read_model(struct layout *l, const struct value *model, struct diag *d)
+{
+	const struct value *max_code = get(model, "max_code");
+	size_t i;
+
+	l->statuses = get(model, "statuses");
+	l->classes = get(model, "classes");
+	if (l->statuses == NULL || l->statuses->kind != VALUE_SEQ ||
+	    value_len(l->statuses) == 0 || l->classes == NULL ||
+	    l->classes->kind != VALUE_SEQ || max_code == NULL ||
+	    max_code->kind != VALUE_INT) {
+		diag_error(d, NULL, "cannot lay out the C tables: the context "
+		    "has no statuses, classes or max_code");
+		return -1;
+	}
+	l->n = value_len(l->statuses);
+	l->max_class = max_code->u.integer / 100;
+	l->first = (unsigned long)code_of(value_item(l->statuses, 0));
+	l->last = (unsigned long)code_of(value_item(l->statuses, l->n - 1));
+	l->span = l->last - l->first + 1;
+	l->by_code = xcalloc(l->span, sizeof(*l->by_code));
+	for (i = 0; i < l->n; i++) {
+		const struct value *st = value_item(l->statuses, i);
+
+		l->by_code[code_of(st) - (long long)l->first] = st;
+	}
+	return 0;
+}
+
+int
+clayout_build(const struct value *model, struct arena *arena,
+    struct diag *d, struct value **context)
+{
+	struct layout l;
+	struct value_builder root;
+	struct srcpos pos = value_pos(model, NULL);
+	struct value node;
+	size_t i;
+
+	*context = NULL;
+	memset(&l, 0, sizeof(l));
+	l.arena = arena;
+	if (read_model(&l, model, d) != 0)
+		return -1;
+	collect_phrases(&l);
+	value_builder_init(&root, arena);
+	for (i = 0; i < value_len(model); i++)
+		value_builder_put_pair(&root, value_pair(model, i));
+	value_builder_put(&root, "phrase_lengths", build_phrase_lengths(&l));
+	value_builder_put(&root, "lookup", build_lookup(&l));
+	node = value_builder_finish(&root, &pos);
+	*context = value_box(arena, &node);
+	free(l.by_code);
+	free(l.phrases);
+	return 0;
+}

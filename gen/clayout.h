@@ -1,0 +1,66 @@
+/* The C layout: the tables of the generated C lookups, laid out from the model's context. */
+#ifndef STATUSGEN_CLAYOUT_H
+#define STATUSGEN_CLAYOUT_H
+
+#include "arena.h"
+#include "diag.h"
+#include "value.h"
+
+/*
+ * Builds the context that the C templates render: a new root mapping in
+ * arena with model's pairs (the context model_build() made, which it
+ * shares, not copies) and two more:
+ *
+ *   phrase_lengths  the distinct lengths of all reasons and aliases,
+ *                 ascending, each:
+ *     length        the byte length
+ *     phrases       the phrases of that length, sorted by their upper-case
+ *                   form, each: phrase (as written), upper (ASCII upper
+ *                   case), code, ident
+ *   lookup        derived data for the generated lookups' tables:
+ *     name_prefix   what the enumerators' names start with: a status's
+ *                   name is name_prefix followed by its ident
+ *     first, last, span   the lowest and highest code, last - first + 1
+ *     offset_type   the smallest unsigned C type for every offset below
+ *     statuses      in code order: code, and the sizes of its members of
+ *                   the string tables, raw bytes and NUL: reason_size,
+ *                   description_size, reference_size, name_size
+ *     reason_bytes, description_bytes, reference_bytes, name_bytes
+ *                   the size of each string table: an empty string at
+ *                   offset 0, then each status's string and NUL in code
+ *                   order
+ *     rows          the codes first..last, a row per line of a table:
+ *                   {code (of the row's first), entries}, each entry
+ *                   {code, known, reason_at, description_at, reference_at,
+ *                   name_at}, the offsets 0 for a code that is no status
+ *     predicates    one bitset per predicate: known, then each flag of the
+ *                   status fields, then each choice of a choice field
+ *                   (each registry): {name, rows}, each row {code,
+ *                   entries}, each entry {byte} ("0x05"); bit
+ *                   (code - first) % 8 of byte (code - first) / 8
+ *     classes       classes 0..max_code / 100: {class, known, name_at,
+ *                   name_size, and name when known}, offsets into a
+ *                   string table of the class names laid out as above
+ *     class_bytes, class_span   that table's size; the number of classes
+ *     reverse       a perfect hash of every reason and alias (phash.h):
+ *       min_length, max_length, length_type   of the phrases
+ *       keys        the hashed bytes: {from_start, from_end, middle,
+ *                   index, shift}: s[index], s[len - index] or
+ *                   s[(len - index) / 2], with bit 0x20 set, shifted left
+ *                   by shift and or-ed into len
+ *       multiplier, shift   slot = (uint32)(key * multiplier) >> shift
+ *       slots, slot_type, most_per_slot
+ *       slot_rows   slots + 1 entries {first}, a row per line {slot,
+ *                   entries}: slot h holds phrases first[h]..first[h+1]-1
+ *       phrases     in slot order: {phrase, upper, length, size, at (the
+ *                   offset of upper in a string table laid out as above),
+ *                   ident, code}
+ *       phrase_bytes  that string table's size
+ *
+ * model must come from model_build(). Returns 0 and sets *context, or -1
+ * (with *context NULL) after reporting a context that is not one.
+ */
+int	clayout_build(const struct value *model, struct arena *arena,
+	    struct diag *d, struct value **context);
+
+#endif

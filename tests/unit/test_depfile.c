@@ -1,0 +1,119 @@
+/* Unit tests for dependency files (depfile): the make format of gcc -MD -MP. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "depfile.h"
+#include "harness.h"
+#include "tap.h"
+
+/*
+ * Formats df: with rc 0 it must succeed silently and give exactly the
+ * text want; with rc -1 it must fail with exactly the diagnostics want.
+ */
+static void
+check_format(const struct depfile *df, int rc, const char *want,
+    const char *what)
+{
+	struct capture c;
+	struct buf b;
+
+	capture_open(&c);
+	buf_init(&b);
+	TAP_CHECK(depfile_format(df, &b, &c.d) == rc &&
+	    c.d.errors == (rc != 0), "%s: %s", what,
+	    rc == 0 ? "formats" : "fails");
+	CHECK_TEXT(rc == 0 ? buf_cstr(&b) : capture_text(&c), want, "%s: %s",
+	    what, rc == 0 ? "the text" : "the message");
+	buf_free(&b);
+	capture_close(&c);
+}
+
+static void
+test_order(void)
+{
+	struct depfile df;
+
+	depfile_init(&df);
+	depfile_add_target(&df, "out/a.h");
+	depfile_add_target(&df, "out/a.c");
+	depfile_add_target(&df, "out/a.h");
+	depfile_add_input(&df, "data.yaml");
+	depfile_add_input(&df, "t/a.h.mustache");
+	depfile_add_input(&df, "t/_p.mustache");
+	depfile_add_input(&df, "data.yaml");
+	TAP_CHECK(df.ntargets == 2 && df.ninputs == 3,
+	    "a path added twice is kept once");
+	check_format(&df, 0, "out/a.h out/a.c: data.yaml \\\n"
+	    "  t/a.h.mustache \\\n"
+	    "  t/_p.mustache\n"
+	    "\ndata.yaml:\n"
+	    "\nt/a.h.mustache:\n"
+	    "\nt/_p.mustache:\n",
+	    "targets, inputs and empty rules, in order, once each");
+	depfile_free(&df);
+	TAP_CHECK(df.ntargets == 0 && df.targets == NULL && df.inputs == NULL,
+	    "depfile_free empties it");
+
+	depfile_add_target(&df, "out");
+	check_format(&df, 0, "out:\n", "no inputs");
+	depfile_free(&df);
+}
+
+static void
+test_escaping(void)
+{
+	struct depfile df;
+	char path[] = "copied";
+
+	depfile_init(&df);
+	depfile_add_target(&df, "my out/x$y.h");
+	depfile_add_input(&df, "a b#c:d\te");
+	depfile_add_input(&df, "back\\ slash\\\\#x\\y");
+	depfile_add_input(&df, path);
+	path[0] = 'C';
+	check_format(&df, 0, "my\\ out/x$$y.h: a\\ b\\#c\\:d\\\te \\\n"
+	    "  back\\\\\\ slash\\\\\\\\\\#x\\y \\\n"
+	    "  copied\n"
+	    "\na\\ b\\#c\\:d\\\te:\n"
+	    "\nback\\\\\\ slash\\\\\\\\\\#x\\y:\n"
+	    "\ncopied:\n",
+	    "spaces, tabs, '#', ':' and '$' are escaped for make; "
+	    "backslashes only before them; paths are copied");
+	depfile_free(&df);
+}
+
+static void
+test_errors(void)
+{
+	struct depfile df;
+
+	depfile_init(&df);
+	depfile_add_target(&df, "out");
+	depfile_add_input(&df, "new\nline");
+	check_format(&df, -1, "statusgen: error: cannot list 'new...' in a "
+	    "depfile: make cannot express a newline in a file name\n",
+	    "a name with a newline");
+	depfile_free(&df);
+
+	depfile_add_target(&df, "car\rriage");
+	check_format(&df, -1, "statusgen: error: cannot list 'car...' in a "
+	    "depfile: make cannot express a newline in a file name\n",
+	    "a target with a carriage return");
+	depfile_free(&df);
+
+	depfile_add_input(&df, "data.yaml");
+	check_format(&df, -1, "statusgen: error: a depfile needs at least one "
+	    "target\n", "no target");
+	depfile_free(&df);
+}
+
+int
+main(void)
+{
+	test_order();
+	test_escaping();
+	test_errors();
+	return tap_done();
+}

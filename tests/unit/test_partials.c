@@ -1,0 +1,139 @@
+/* Unit tests for template files (partials): reading within a limit, and {{> name}} found in a list of folders. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "depfile.h"
+#include "harness.h"
+#include "partials.h"
+#include "tap.h"
+
+static void
+test_read(void)
+{
+	struct capture c;
+	struct buf src;
+
+	harness_put("t.mustache", "{{x}}\n");
+	buf_init(&src);
+	capture_open(&c);
+	TAP_CHECK(partials_read("t.mustache", 6, &src, &c.d) == 0 &&
+	    strcmp(buf_cstr(&src), "{{x}}\n") == 0,
+	    "a template of exactly the limit is read");
+	TAP_CHECK(partials_read("t.mustache", 0, &src, &c.d) == 0 &&
+	    src.len == 6, "a limit of 0 is the default");
+	CHECK_TEXT(capture_text(&c), "", "and nothing is reported");
+	TAP_CHECK(partials_read("t.mustache", 5, &src, &c.d) == -1 &&
+	    src.len == 0, "one byte over the limit fails, leaving src empty");
+	CHECK_TEXT(capture_text(&c), "t.mustache: error: file is larger than "
+	    "the 5 bytes limit\nt.mustache: note: --max-template raises this "
+	    "limit\n", "the limit is named, with the option that raises it");
+	capture_close(&c);
+
+	capture_open(&c);
+	TAP_CHECK(partials_read("none.mustache", 0, &src, &c.d) == -1 &&
+	    c.d.errors == 1, "a missing template fails");
+	CHECK_TEXT(capture_text(&c), "none.mustache: error: cannot read: No "
+	    "such file or directory\n", "with the reason");
+	capture_close(&c);
+	buf_free(&src);
+}
+
+/* Looks name[0..len) up in pp; returns what partials_find did. */
+static int
+find(struct partials_path *pp, const char *name, size_t len,
+    struct buf *src, struct buf *path, struct capture *c)
+{
+	buf_clear(src);
+	return partials_find(pp, name, len, src, path, &c->d);
+}
+
+static void
+test_find(void)
+{
+	static const char *const dirs[] = { "first", "second/", "plain" };
+	struct partials_path pp = { dirs, 3, NULL, 0 };
+	struct depfile deps;
+	struct capture c;
+	struct buf src, path;
+
+	harness_mkdir("first");
+	harness_mkdir("first/sub");
+	harness_mkdir("second");
+	harness_put("plain", "a file where a folder is expected\n");
+	harness_put("first/both.mustache", "from first");
+	harness_put("second/both.mustache", "from second");
+	harness_put("second/only.mustache", "only second");
+	harness_put("first/sub/item.mustache", "item");
+	harness_put("second/big.mustache", "0123456789");
+	harness_put("second/unlisted.mustache", "unlisted");
+	harness_mkdir("first/dir.mustache");
+	depfile_init(&deps);
+	pp.deps = &deps;
+	buf_init(&src);
+	buf_init(&path);
+	capture_open(&c);
+
+	TAP_CHECK(find(&pp, "both", 4, &src, &path, &c) == 1 &&
+	    strcmp(buf_cstr(&src), "from first") == 0 &&
+	    strcmp(buf_cstr(&path), "first/both.mustache") == 0,
+	    "the first folder that has the partial wins");
+	TAP_CHECK(find(&pp, "onlyx", 4, &src, &path, &c) == 1 &&
+	    strcmp(buf_cstr(&src), "only second") == 0 &&
+	    strcmp(buf_cstr(&path), "second/only.mustache") == 0,
+	    "later folders are searched; a trailing '/' is not doubled; only "
+	    "len bytes of the name count");
+	TAP_CHECK(find(&pp, "sub/item", 8, &src, &path, &c) == 1 &&
+	    strcmp(buf_cstr(&path), "first/sub/item.mustache") == 0,
+	    "a name with a '/' reads from a subfolder");
+	TAP_CHECK(find(&pp, "nowhere", 7, &src, &path, &c) == 0 &&
+	    path.len == 0, "a partial no folder has is not found");
+	TAP_CHECK(find(&pp, "", 0, &src, &path, &c) == 0 &&
+	    find(&pp, "bo\0th", 5, &src, &path, &c) == 0,
+	    "an empty name, or one with a NUL, is not found");
+	CHECK_TEXT(capture_text(&c), "", "not found is no error");
+	TAP_CHECK(deps.ninputs == 3 &&
+	    strcmp(deps.inputs[0], "first/both.mustache") == 0 &&
+	    strcmp(deps.inputs[1], "second/only.mustache") == 0 &&
+	    strcmp(deps.inputs[2], "first/sub/item.mustache") == 0,
+	    "each file read is an input of the depfile");
+
+	TAP_CHECK(find(&pp, "dir", 3, &src, &path, &c) == -1,
+	    "a folder named like a partial is an error");
+	CHECK_TEXT(capture_text(&c), "first/dir.mustache: error: cannot read: "
+	    "Is a directory\n", "which names it");
+	capture_close(&c);
+
+	capture_open(&c);
+	pp.max_bytes = 9;
+	TAP_CHECK(find(&pp, "big", 3, &src, &path, &c) == -1,
+	    "a partial over the limit is an error");
+	CHECK_TEXT(capture_text(&c), "second/big.mustache: error: file is "
+	    "larger than the 9 bytes limit\nsecond/big.mustache: note: "
+	    "--max-template raises this limit\n", "which names the limit");
+	pp.max_bytes = 10;
+	TAP_CHECK(find(&pp, "big", 3, &src, &path, &c) == 1 && src.len == 10,
+	    "a partial of exactly the limit is read");
+	pp.deps = NULL;
+	TAP_CHECK(find(&pp, "unlisted", 8, &src, &path, &c) == 1 &&
+	    deps.ninputs == 4, "without a depfile nothing is recorded (%zu)",
+	    deps.ninputs);
+	capture_close(&c);
+
+	depfile_free(&deps);
+	buf_free(&src);
+	buf_free(&path);
+}
+
+int
+main(void)
+{
+	struct scratch s;
+
+	scratch_enter(&s, "partials");
+	test_read();
+	test_find();
+	scratch_leave(&s);
+	return tap_done();
+}
