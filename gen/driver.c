@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "arena.h"
+#include "clayout.h"
 #include "depfile.h"
 #include "model.h"
 #include "mustache.h"
@@ -146,18 +147,19 @@ load_data(struct run *r, struct value **root)
 
 /*
  * The one place where a status table becomes the templates' context: the
- * data loaded and checked into the model, in arena. Returns 0 with it in
- * *model, or -1 after reporting.
+ * data loaded, checked into the model and laid out for C, in arena.
+ * Returns 0 with it in *model, or -1 after reporting.
  */
 static int
 load_model(const char *data, const struct yload_limits *lim,
     struct arena *arena, struct diag *d, struct value **model)
 {
-	struct value *doc;
+	struct value *doc, *plain;
 
-	if (yload_file(data, lim, arena, d, &doc) != 0)
+	if (yload_file(data, lim, arena, d, &doc) != 0 ||
+	    model_build(doc, data, arena, d, &plain) != 0)
 		return -1;
-	return model_build(doc, data, arena, d, model);
+	return clayout_build(plain, arena, d, model);
 }
 
 /*

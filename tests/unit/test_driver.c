@@ -1,24 +1,20 @@
 /* Unit tests for the driver: render to a buffer and to a file, generate's staging and depfile, --check and --diff, validate. */
-#define _XOPEN_SOURCE 700
-#include <ftw.h>
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/time.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
 #include "driver.h"
+#include "harness.h"
 #include "tap.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                            */
 /* ------------------------------------------------------------------ */
-
-/* The tests run in a fresh folder, so paths in messages are short. */
-static char workdir[] = "/tmp/statusgen-driver.XXXXXX";
 
 static const char data_yaml[] =
     "classes:\n"
@@ -29,37 +25,6 @@ static const char data_yaml[] =
     "    description: Fine & dandy.\n"
     "    reference: RFC 9110, Section 15.3.1\n"
     "    registry: standard\n";
-
-static void
-put_file(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "wb");
-
-	if (fp == NULL || fputs(text, fp) == EOF || fclose(fp) == EOF) {
-		perror(path);
-		exit(1);
-	}
-}
-
-static struct buf file_text;
-
-/* The content of the file at path, or "(none)"; valid until the next. */
-static const char *
-content(const char *path)
-{
-	if (buf_read_file(&file_text, path) != 0)
-		return "(none)";
-	return buf_cstr(&file_text);
-}
-
-static void
-make_dir(const char *path)
-{
-	if (mkdir(path, 0777) != 0) {
-		perror(path);
-		exit(1);
-	}
-}
 
 static long
 mtime_of(const char *path)
@@ -75,10 +40,8 @@ age(const char *path)
 {
 	struct timeval tv[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
 
-	if (utimes(path, tv) != 0) {
-		perror(path);
-		exit(1);
-	}
+	if (utimes(path, tv) != 0)
+		harness_bail("%s: %s", path, strerror(errno));
 }
 
 /* One command's run: its status, what it printed and what it reported. */
@@ -86,27 +49,19 @@ struct result {
 	int		 rc;
 	struct buf	 print;
 	char		*msgs;
-	size_t		 len;
 	unsigned	 errors;
 };
 
 static void
 run(driver_fn fn, const struct driver_options *opt, struct result *r)
 {
-	struct diag d;
-	FILE *fp;
+	struct capture c;
 
 	buf_init(&r->print);
-	r->msgs = NULL;
-	r->len = 0;
-	if ((fp = open_memstream(&r->msgs, &r->len)) == NULL) {
-		perror("open_memstream");
-		exit(1);
-	}
-	diag_init(&d, fp);
-	r->rc = fn(opt, &r->print, &d);
-	r->errors = d.errors;
-	fclose(fp);
+	capture_open(&c);
+	r->rc = fn(opt, &r->print, &c.d);
+	r->errors = c.d.errors;
+	r->msgs = capture_detach(&c, NULL);
 }
 
 static void
@@ -116,34 +71,18 @@ result_free(struct result *r)
 	free(r->msgs);
 }
 
-/* Shows what a run reported, as TAP comments. */
-static void
-show(const struct result *r)
-{
-	const char *p = r->msgs, *nl;
-
-	for (; p != NULL && *p != '\0'; p = nl + 1) {
-		if ((nl = strchr(p, '\n')) == NULL) {
-			printf("# %s\n", p);
-			break;
-		}
-		printf("# %.*s\n", (int)(nl - p), p);
-	}
-}
-
+/* Did the run report exactly msgs? Shows both when not. */
 static int
 said(const struct result *r, const char *msgs)
 {
-	if (strcmp(r->msgs, msgs) == 0)
-		return 1;
-	show(r);
-	return 0;
+	return harness_explain(strcmp(r->msgs, msgs) == 0, r->msgs, msgs);
 }
 
 static int
 printed(const struct result *r, const char *text)
 {
-	return strcmp(buf_cstr(&r->print), text) == 0;
+	return harness_explain(strcmp(buf_cstr(&r->print), text) == 0,
+	    buf_cstr(&r->print), text);
 }
 
 /* The options of a generate run of tpl/ to gen/ with data.yaml. */
@@ -156,16 +95,6 @@ generate_options(struct driver_options *opt)
 	opt->outdir = "gen";
 }
 
-static int
-remove_entry(const char *path, const struct stat *st, int flag,
-    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 /* ------------------------------------------------------------------ */
 /* render                                                             */
 /* ------------------------------------------------------------------ */
@@ -176,12 +105,12 @@ test_render_to_buffer(void)
 	struct driver_options opt;
 	struct result r;
 
-	put_file("data.yaml", data_yaml);
-	put_file("page.html.mustache", "{{#statuses}}<b>{{description}}</b>"
+	harness_put("data.yaml", data_yaml);
+	harness_put("page.html.mustache", "{{#statuses}}<b>{{description}}</b>"
 	    "{{/statuses}}{{> part}}\n");
-	make_dir("parts");
-	put_file("parts/part.mustache", "[parts]");
-	put_file("part.mustache", "[own]");
+	harness_mkdir("parts");
+	harness_put("parts/part.mustache", "[parts]");
+	harness_put("part.mustache", "[own]");
 
 	driver_options_init(&opt);
 	opt.template = "page.html.mustache";
@@ -218,8 +147,8 @@ test_render_errors(void)
 	struct driver_options opt;
 	struct result r;
 
-	put_file("bad.mustache", "{{#a}}\n");
-	put_file("bad.yaml", "a: [1\n");
+	harness_put("bad.mustache", "{{#a}}\n");
+	harness_put("bad.yaml", "a: [1\n");
 	driver_options_init(&opt);
 	opt.template = "bad.mustache";
 	opt.data = "bad.yaml";
@@ -229,7 +158,7 @@ test_render_errors(void)
 	    "printed");
 	result_free(&r);
 
-	put_file("strict.mustache", "{{nosuch}}\n");
+	harness_put("strict.mustache", "{{nosuch}}\n");
 	opt.template = "strict.mustache";
 	opt.data = NULL;
 	opt.strict = 1;
@@ -256,7 +185,7 @@ test_render_to_file(void)
 	struct driver_options opt;
 	struct result r;
 
-	put_file("t.txt.mustache", "{{#statuses}}{{code}}{{/statuses}}\n");
+	harness_put("t.txt.mustache", "{{#statuses}}{{code}}{{/statuses}}\n");
 	driver_options_init(&opt);
 	opt.template = "t.txt.mustache";
 	opt.data = "data.yaml";
@@ -266,10 +195,10 @@ test_render_to_file(void)
 	run(driver_render, &opt, &r);
 	TAP_CHECK(r.rc == 0 && printed(&r, "") && said(&r, "statusgen: t.txt "
 	    "written\nstatusgen: t.d written\n") &&
-	    strcmp(content("t.txt"), "200\n") == 0,
+	    harness_holds("t.txt", "200\n"),
 	    "render -o: the file and its depfile, written together");
-	TAP_CHECK(strcmp(content("t.d"), "t.txt: t.txt.mustache \\\n"
-	    "  data.yaml\n\nt.txt.mustache:\n\ndata.yaml:\n") == 0,
+	TAP_CHECK(harness_holds("t.d", "t.txt: t.txt.mustache \\\n"
+	    "  data.yaml\n\nt.txt.mustache:\n\ndata.yaml:\n"),
 	    "render -M: the output is the target, the template and data the "
 	    "inputs");
 	result_free(&r);
@@ -290,13 +219,19 @@ test_render_to_file(void)
 static void
 put_templates(void)
 {
-	make_dir("tpl");
-	put_file("tpl/codes.txt.mustache",
+	harness_mkdir("tpl");
+	harness_put("tpl/codes.txt.mustache",
 	    "{{#statuses}}{{code}} {{description}}\n{{/statuses}}");
-	put_file("tpl/page.html.mustache",
+	harness_put("tpl/page.html.mustache",
 	    "{{#statuses}}<p>{{description}}</p>{{> _foot}}{{/statuses}}\n");
-	put_file("tpl/_foot.mustache", "!");
+	harness_put("tpl/_foot.mustache", "!");
 }
+
+/* The inputs of the depfile of a generate run, after its targets. */
+#define GEN_INPUTS "data.yaml \\\n  tpl/codes.txt.mustache \\\n" \
+	"  tpl/page.html.mustache \\\n  tpl/_foot.mustache\n\n" \
+	"data.yaml:\n\ntpl/codes.txt.mustache:\n\n" \
+	"tpl/page.html.mustache:\n\ntpl/_foot.mustache:\n"
 
 static void
 test_generate(void)
@@ -312,23 +247,19 @@ test_generate(void)
 	TAP_CHECK(r.rc == 0 && said(&r, "statusgen: gen/codes.txt written\n"
 	    "statusgen: gen/page.html written\nstatusgen: gen.d written\n"),
 	    "generate: every output and the depfile written, in order");
-	TAP_CHECK(strcmp(content("gen/codes.txt"), "200 Fine & dandy.\n") ==
-	    0 && strcmp(content("gen/page.html"),
-	    "<p>Fine &amp; dandy.</p>!\n") == 0,
+	TAP_CHECK(harness_holds("gen/codes.txt", "200 Fine & dandy.\n") &&
+	    harness_holds("gen/page.html", "<p>Fine &amp; dandy.</p>!\n"),
 	    "generate: each output escaped by its name, partials from DIR");
-	TAP_CHECK(strcmp(content("gen.d"), "gen/codes.txt gen/page.html: "
-	    "data.yaml \\\n  tpl/codes.txt.mustache \\\n"
-	    "  tpl/page.html.mustache \\\n  tpl/_foot.mustache\n\n"
-	    "data.yaml:\n\ntpl/codes.txt.mustache:\n\n"
-	    "tpl/page.html.mustache:\n\ntpl/_foot.mustache:\n") == 0,
+	TAP_CHECK(harness_holds("gen.d", "gen/codes.txt gen/page.html: "
+	    GEN_INPUTS),
 	    "generate -M: the outputs are the targets, every file read the "
 	    "inputs");
 	result_free(&r);
 
 	driver_list_add(&opt.depfile_targets, "stamp");
 	run(driver_generate, &opt, &r);
-	TAP_CHECK(r.rc == 0 && strncmp(content("gen.d"), "stamp: data.yaml",
-	    16) == 0, "generate --depfile-target: the target instead of the "
+	TAP_CHECK(r.rc == 0 && harness_holds("gen.d", "stamp: " GEN_INPUTS),
+	    "generate --depfile-target: the target instead of the "
 	    "outputs");
 	result_free(&r);
 	driver_options_free(&opt);
@@ -341,7 +272,7 @@ test_generate_all_or_nothing(void)
 	struct result r;
 
 	/* A template that fails: nothing written, not even the folder. */
-	put_file("tpl/zbad.txt.mustache", "{{nosuch}}");
+	harness_put("tpl/zbad.txt.mustache", "{{nosuch}}");
 	generate_options(&opt);
 	opt.outdir = "gen2";
 	run(driver_generate, &opt, &r);
@@ -352,13 +283,13 @@ test_generate_all_or_nothing(void)
 	remove("tpl/zbad.txt.mustache");
 
 	/* An output that cannot be staged: the others are left as they were. */
-	make_dir("gen3");
-	make_dir("gen3/page.html");
-	put_file("gen3/codes.txt", "old\n");
+	harness_mkdir("gen3");
+	harness_mkdir("gen3/page.html");
+	harness_put("gen3/codes.txt", "old\n");
 	opt.outdir = "gen3";
 	run(driver_generate, &opt, &r);
-	TAP_CHECK(r.rc == -1 && strcmp(content("gen3/codes.txt"), "old\n") ==
-	    0, "generate: an output that is a folder, the others untouched");
+	TAP_CHECK(r.rc == -1 && harness_holds("gen3/codes.txt", "old\n"),
+	    "generate: an output that is a folder, the others untouched");
 	result_free(&r);
 	driver_options_free(&opt);
 }
@@ -388,7 +319,7 @@ test_check(void)
 	result_free(&r);
 	opt.verbose = 0;
 
-	put_file("gen/codes.txt", "200 Old.\n");
+	harness_put("gen/codes.txt", "200 Old.\n");
 	age("gen/codes.txt");
 	remove("gen/page.html");
 	opt.diff = 1;
@@ -401,7 +332,7 @@ test_check(void)
 	    "--- /dev/null\n+++ b/gen/page.html\n@@ -0,0 +1 @@\n"
 	    "+<p>Fine &amp; dandy.</p>!\n"),
 	    "--diff: a diff of each, from /dev/null for a missing file");
-	TAP_CHECK(strcmp(content("gen/codes.txt"), "200 Old.\n") == 0 &&
+	TAP_CHECK(harness_holds("gen/codes.txt", "200 Old.\n") &&
 	    mtime_of("gen/codes.txt") == 1000000000 &&
 	    mtime_of("gen/page.html") == -1, "--check writes nothing");
 	result_free(&r);
@@ -413,7 +344,7 @@ test_check(void)
 	    "--check -q: only the status");
 	result_free(&r);
 
-	make_dir("gen/page.html");
+	harness_mkdir("gen/page.html");
 	run(driver_generate, &opt, &r);
 	TAP_CHECK(r.rc == -1 && said(&r, "gen/page.html: error: cannot read: "
 	    "Is a directory\n"), "--check: an output that cannot be read is "
@@ -452,10 +383,10 @@ test_validate(void)
 int
 main(void)
 {
-	if (mkdtemp(workdir) == NULL || chdir(workdir) != 0) {
-		perror(workdir);
-		return 1;
-	}
+	struct scratch s;
+
+	/* In a fresh folder, so that paths in messages are short. */
+	scratch_enter(&s, "driver");
 	test_render_to_buffer();
 	test_render_errors();
 	test_render_to_file();
@@ -463,9 +394,6 @@ main(void)
 	test_generate_all_or_nothing();
 	test_check();
 	test_validate();
-	if (chdir("/") != 0 || nftw(workdir, remove_entry, 16,
-	    FTW_DEPTH | FTW_PHYS) != 0)
-		perror(workdir);
-	buf_free(&file_text);
+	scratch_leave(&s);
 	return tap_done();
 }

@@ -7,42 +7,20 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "harness.h"
 #include "limits.h"
 #include "tap.h"
 
 #define MIB	((size_t)1024 * 1024)
 
-/* Diagnostics captured in memory. */
-struct msgs {
-	struct diag	 d;
-	char		*text;
-	size_t		 len;
-	FILE		*fp;
-};
-
-static void
-msgs_open(struct msgs *m)
-{
-	m->text = NULL;
-	m->len = 0;
-	if ((m->fp = open_memstream(&m->text, &m->len)) == NULL) {
-		perror("open_memstream");
-		exit(1);
-	}
-	diag_init(&m->d, m->fp);
-}
-
-/* Closes m; returns 1 when it said exactly want (else shows it). */
+/* Ends a capture; returns 1 when it said exactly want (else shows it). */
 static int
-msgs_said(struct msgs *m, const char *want)
+said(struct capture *c, const char *want)
 {
-	int same;
+	char *text = capture_detach(c, NULL);
+	int same = harness_explain(strcmp(text, want) == 0, text, want);
 
-	fclose(m->fp);
-	same = strcmp(m->text, want) == 0;
-	if (!same)
-		printf("# said: %s", m->text);
-	free(m->text);
+	free(text);
 	return same;
 }
 
@@ -136,29 +114,29 @@ static void
 test_set(void)
 {
 	struct limits lim;
-	struct msgs m;
+	struct capture m;
 
 	limits_init(&lim);
-	msgs_open(&m);
+	capture_open(&m);
 	TAP_CHECK(limits_set(&lim, LIMITS_OUTPUT, "2K", &m.d) == 0 &&
 	    lim.max[LIMITS_OUTPUT] == 2048 && m.d.errors == 0 &&
-	    msgs_said(&m, ""), "a good value is set");
+	    said(&m, ""), "a good value is set");
 
-	msgs_open(&m);
+	capture_open(&m);
 	TAP_CHECK(limits_set(&lim, LIMITS_OUTPUT, "2KB", &m.d) == -1 &&
 	    lim.max[LIMITS_OUTPUT] == 2048 && m.d.errors == 1 &&
-	    msgs_said(&m, "statusgen: error: option '--max-output' needs a "
+	    said(&m, "statusgen: error: option '--max-output' needs a "
 	    "number of bytes above 0, with an optional K, M or G; not '2KB'\n"),
 	    "a bad size: its message, the limit unchanged");
 
-	msgs_open(&m);
+	capture_open(&m);
 	TAP_CHECK(limits_set(&lim, LIMITS_YAML_DEPTH, "0", &m.d) == -1 &&
-	    msgs_said(&m, "statusgen: error: option '--max-yaml-depth' needs "
+	    said(&m, "statusgen: error: option '--max-yaml-depth' needs "
 	    "a whole number above 0, not '0'\n"), "a bad count: its message");
 
-	msgs_open(&m);
+	capture_open(&m);
 	TAP_CHECK(limits_set(&lim, LIMITS_ALIAS_NODES, "99999999999999999999",
-	    &m.d) == -1 && msgs_said(&m, "statusgen: error: option "
+	    &m.d) == -1 && said(&m, "statusgen: error: option "
 	    "'--max-alias-nodes': '99999999999999999999' is too large\n"),
 	    "too large: its message");
 }
@@ -179,7 +157,7 @@ test_spelling(void)
 {
 	static const size_t sizes[] = { 1, 1000, 1536, 2048, 3 * MIB,
 	    64 * MIB + 1, 1024 * MIB };
-	struct msgs m;
+	struct capture m;
 	struct srcpos pos = { "data.yaml", 1, 515 };
 	size_t i, v;
 	int ok;
@@ -199,9 +177,9 @@ test_spelling(void)
 			ok = 0;
 	TAP_CHECK(ok, "a spelled size parses back to itself");
 
-	msgs_open(&m);
+	capture_open(&m);
 	limits_note(&m.d, &pos, LIMITS_YAML_DEPTH);
-	TAP_CHECK(m.d.errors == 0 && msgs_said(&m, "data.yaml:1:515: note: "
+	TAP_CHECK(m.d.errors == 0 && said(&m, "data.yaml:1:515: note: "
 	    "--max-yaml-depth raises this limit\n"),
 	    "the note names the option");
 	TAP_CHECK(strstr(limits_size_help(), "K, M or G") != NULL,
