@@ -13,7 +13,7 @@
 
 /*
  * The limits. Help lines are broken by hand, as the rest of --help is;
- * the default is appended to the last one (see main.c).
+ * the default is appended to the last one (see cli.c).
  */
 static const struct limits_row rows[LIMITS_COUNT] = {
 	[LIMITS_INPUT] = {
