@@ -57,6 +57,7 @@ struct layout {
 	const struct value	*classes;
 	long long		 max_class;
 	unsigned long		 first, last, span;
+	unsigned long		 min_code, max_code;	/* any code's range */
 	const struct value	**by_code;	/* span entries, NULL: none */
 	struct phrase		*phrases;	/* by length, then upper */
 	size_t			 nphrases;
@@ -527,7 +528,9 @@ build_class_names(struct layout *l, unsigned long *bytes)
 	unsigned long at = 1, size;
 	struct value_builder e;
 	long long number;
+	struct buf lower;
 
+	buf_init(&lower);
 	value_builder_init(&e, l->arena);
 	for (number = 0; number <= l->max_class; number++) {
 		const struct value *k = find_class(l, number);
@@ -539,15 +542,78 @@ build_class_names(struct layout *l, unsigned long *bytes)
 		    NULL));
 		value_builder_put(&e, "name_at", int_value(k ? at : 0));
 		value_builder_put(&e, "name_size", int_value(size));
-		if (k != NULL)
+		if (k != NULL) {
+			const struct value *ident = get(k, "ident");
+
+			buf_clear(&lower);
+			text_lower(value_str(ident), value_strlen(ident), &lower);
 			value_builder_put(&e, "name", *name);
+			value_builder_put(&e, "predicate", value_make_string(
+			    l->arena, lower.data, lower.len, NULL));
+		}
 		at += size;
 		items[number] = value_builder_finish(&e, NULL);
 	}
+	buf_free(&lower);
 	*bytes = at;
 	v = seq(l->arena, items, (size_t)l->max_class + 1);
 	free(items);
 	return v;
+}
+
+/*
+ * The status lines "404 Not Found" of every code min_code..max_code, a
+ * code that is no status giving "NNN " (HTTP allows an empty reason), as a
+ * string table whose members follow each other without a gap: a line's
+ * length is the next one's offset minus its own, minus the NUL. Puts
+ * lines, line_rows (max_code - min_code + 2 offsets, the last the end),
+ * line_bytes, line_first, line_span and line_reason into b.
+ */
+static void
+put_lines(struct layout *l, struct value_builder *b)
+{
+	unsigned long n = l->max_code - l->min_code + 1, i, at = 1;
+	struct value *lines = xcalloc(n, sizeof(*lines));
+	struct value *ats = xcalloc(n + 1, sizeof(*ats));
+	struct value_builder e;
+	struct buf line;
+
+	buf_init(&line);
+	value_builder_init(&e, l->arena);
+	for (i = 0; i < n; i++) {
+		unsigned long code = l->min_code + i;
+		const struct value *st = code >= l->first && code <= l->last ?
+		    l->by_code[code - l->first] : NULL;
+
+		buf_clear(&line);
+		buf_printf(&line, "%lu ", code);
+		if (st != NULL)
+			buf_append(&line, value_str(get(st, "reason")),
+			    value_strlen(get(st, "reason")));
+		value_builder_put(&e, "code", int_value(code));
+		value_builder_put(&e, "size", int_value(line.len + 1));
+		value_builder_put(&e, "text", value_make_string(l->arena,
+		    line.data, line.len, NULL));
+		lines[i] = value_builder_finish(&e, NULL);
+		value_builder_put(&e, "at", int_value(at));
+		ats[i] = value_builder_finish(&e, NULL);
+		at += line.len + 1;
+	}
+	value_builder_put(&e, "at", int_value(at));
+	ats[n] = value_builder_finish(&e, NULL);
+	offset_seen(l, at);
+	value_builder_put(b, "lines", seq(l->arena, lines, n));
+	value_builder_put(b, "line_rows", rows_of(l->arena, ats, n + 1,
+	    CODES_PER_ROW, "code", l->min_code, CODES_PER_ROW));
+	value_builder_put(b, "line_bytes", int_value(at));
+	value_builder_put(b, "line_first", int_value(l->min_code));
+	value_builder_put(b, "line_span", int_value(n));
+	buf_clear(&line);
+	buf_printf(&line, "%lu ", l->max_code);
+	value_builder_put(b, "line_reason", int_value(line.len));
+	buf_free(&line);
+	free(lines);
+	free(ats);
 }
 
 static struct value
@@ -564,6 +630,7 @@ build_lookup(struct layout *l)
 	value_builder_put(&b, "span", int_value(l->span));
 	value_builder_put(&b, "statuses", build_sizes(l));
 	put_offsets(l, &b);
+	put_lines(l, &b);
 	value_builder_put(&b, "predicates", build_predicates(l));
 	reverse = build_reverse(l);
 	classes = build_class_names(l, &class_bytes);
@@ -589,6 +656,7 @@ static int
 read_model(struct layout *l, const struct value *model, struct diag *d)
 {
 	const struct value *max_code = get(model, "max_code");
+	const struct value *min_code = get(model, "min_code");
 	size_t i;
 
 	l->statuses = get(model, "statuses");
@@ -596,13 +664,17 @@ read_model(struct layout *l, const struct value *model, struct diag *d)
 	if (l->statuses == NULL || l->statuses->kind != VALUE_SEQ ||
 	    value_len(l->statuses) == 0 || l->classes == NULL ||
 	    l->classes->kind != VALUE_SEQ || max_code == NULL ||
-	    max_code->kind != VALUE_INT) {
+	    max_code->kind != VALUE_INT || min_code == NULL ||
+	    min_code->kind != VALUE_INT || min_code->u.integer < 0 ||
+	    max_code->u.integer < min_code->u.integer) {
 		diag_error(d, NULL, "cannot lay out the C tables: the context "
-		    "has no statuses, classes or max_code");
+		    "has no statuses, classes, min_code or max_code");
 		return -1;
 	}
 	l->n = value_len(l->statuses);
 	l->max_class = max_code->u.integer / 100;
+	l->min_code = (unsigned long)min_code->u.integer;
+	l->max_code = (unsigned long)max_code->u.integer;
 	l->first = (unsigned long)code_of(value_item(l->statuses, 0));
 	l->last = (unsigned long)code_of(value_item(l->statuses, l->n - 1));
 	l->span = l->last - l->first + 1;

@@ -33,13 +33,24 @@
  *                   {code (of the row's first), entries}, each entry
  *                   {code, known, reason_at, description_at, reference_at,
  *                   name_at}, the offsets 0 for a code that is no status
+ *     lines         the status lines of min_code..max_code in code order:
+ *                   {code, size, text}, text "404 Not Found", or "NNN "
+ *                   for a code that is no status
+ *     line_rows     the lines' offsets in a string table laid out as
+ *                   above, one more at the end (the table's size): rows
+ *                   {code, entries}, each entry {at}; a line's length is
+ *                   the next offset minus its own, minus 1
+ *     line_bytes, line_first, line_span   that table's size, min_code,
+ *                   the number of lines
+ *     line_reason   where a known code's reason starts in its line
  *     predicates    one bitset per predicate: known, then each flag of the
  *                   status fields, then each choice of a choice field
  *                   (each registry): {name, rows}, each row {code,
  *                   entries}, each entry {byte} ("0x05"); bit
  *                   (code - first) % 8 of byte (code - first) / 8
  *     classes       classes 0..max_code / 100: {class, known, name_at,
- *                   name_size, and name when known}, offsets into a
+ *                   name_size, and when known name and predicate (the
+ *                   class's ident in lower case)}, offsets into a
  *                   string table of the class names laid out as above
  *     class_bytes, class_span   that table's size; the number of classes
  *     reverse       a perfect hash of every reason and alias (phash.h):

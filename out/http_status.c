@@ -10,15 +10,8 @@
  * string table (a struct of char arrays, so that no string literal is
  * longer than C89 allows), found through a table of offsets indexed by
  * code - SPAN_FIRST (no relocations); each predicate is a bitset over the
- * same span. A phrase is a perfect hash and one comparison. Measured by
- * make bench (gcc 12 -O2, AMD EPYC), ns per call of http_status_reason,
- * switch then table, over known codes in random order: 23.0 and 4.1
- * (a bare array of pointers, in the same runs: 6.8 and 4.5); over a
- * server's mix of codes: 13.0 and 5.0 (bare array 6.0 and 5.7).
- * http_status_from_reason_n over every phrase, 20% misspelled: 77 and 21
- * (gperf --ignore-case: 54 and 44).
- * The object's .text + .rodata: 2.62 and 1.75 times the bytes of the
- * strings. README.md has the latest figures.
+ * same span. A phrase is a perfect hash and one comparison. make bench
+ * measures these lookups; README.md has the figures.
  */
 #include <stddef.h>
 #include <string.h>
@@ -115,71 +108,71 @@ static const struct reason_text {
 	char	c599[30];
 } reasons = {
 	"",
-	"Continue",
-	"Switching Protocols",
-	"Processing",
-	"Early Hints",
-	"OK",
-	"Created",
-	"Accepted",
-	"Non-Authoritative Information",
-	"No Content",
-	"Reset Content",
-	"Partial Content",
-	"Multi-Status",
-	"Already Reported",
-	"IM Used",
-	"Multiple Choices",
-	"Moved Permanently",
-	"Found",
-	"See Other",
-	"Not Modified",
-	"Use Proxy",
-	"Temporary Redirect",
-	"Permanent Redirect",
-	"Bad Request",
-	"Unauthorized",
-	"Payment Required",
-	"Forbidden",
-	"Not Found",
-	"Method Not Allowed",
-	"Not Acceptable",
-	"Proxy Authentication Required",
-	"Request Timeout",
-	"Conflict",
-	"Gone",
-	"Length Required",
-	"Precondition Failed",
-	"Payload Too Large",
-	"Request-URI Too Long",
-	"Unsupported Media Type",
-	"Requested Range Not Satisfiable",
-	"Expectation Failed",
-	"I\'m a teapot",
-	"Misdirected Request",
-	"Unprocessable Entity",
-	"Locked",
-	"Failed Dependency",
-	"Too Early",
-	"Upgrade Required",
-	"Precondition Required",
-	"Too Many Requests",
-	"Request Header Fields Too Large",
-	"Connection Closed Without Response",
-	"Unavailable For Legal Reasons",
-	"Client Closed Request",
-	"Internal Server Error",
-	"Not Implemented",
-	"Bad Gateway",
-	"Service Unavailable",
-	"Gateway Timeout",
-	"HTTP Version Not Supported",
-	"Variant Also Negotiates",
-	"Insufficient Storage",
-	"Loop Detected",
-	"Not Extended",
-	"Network Authentication Required",
-	"Network Connect Timeout Error",
+	/* 100 */ "Continue",
+	/* 101 */ "Switching Protocols",
+	/* 102 */ "Processing",
+	/* 103 */ "Early Hints",
+	/* 200 */ "OK",
+	/* 201 */ "Created",
+	/* 202 */ "Accepted",
+	/* 203 */ "Non-Authoritative Information",
+	/* 204 */ "No Content",
+	/* 205 */ "Reset Content",
+	/* 206 */ "Partial Content",
+	/* 207 */ "Multi-Status",
+	/* 208 */ "Already Reported",
+	/* 226 */ "IM Used",
+	/* 300 */ "Multiple Choices",
+	/* 301 */ "Moved Permanently",
+	/* 302 */ "Found",
+	/* 303 */ "See Other",
+	/* 304 */ "Not Modified",
+	/* 305 */ "Use Proxy",
+	/* 307 */ "Temporary Redirect",
+	/* 308 */ "Permanent Redirect",
+	/* 400 */ "Bad Request",
+	/* 401 */ "Unauthorized",
+	/* 402 */ "Payment Required",
+	/* 403 */ "Forbidden",
+	/* 404 */ "Not Found",
+	/* 405 */ "Method Not Allowed",
+	/* 406 */ "Not Acceptable",
+	/* 407 */ "Proxy Authentication Required",
+	/* 408 */ "Request Timeout",
+	/* 409 */ "Conflict",
+	/* 410 */ "Gone",
+	/* 411 */ "Length Required",
+	/* 412 */ "Precondition Failed",
+	/* 413 */ "Payload Too Large",
+	/* 414 */ "Request-URI Too Long",
+	/* 415 */ "Unsupported Media Type",
+	/* 416 */ "Requested Range Not Satisfiable",
+	/* 417 */ "Expectation Failed",
+	/* 418 */ "I\'m a teapot",
+	/* 421 */ "Misdirected Request",
+	/* 422 */ "Unprocessable Entity",
+	/* 423 */ "Locked",
+	/* 424 */ "Failed Dependency",
+	/* 425 */ "Too Early",
+	/* 426 */ "Upgrade Required",
+	/* 428 */ "Precondition Required",
+	/* 429 */ "Too Many Requests",
+	/* 431 */ "Request Header Fields Too Large",
+	/* 444 */ "Connection Closed Without Response",
+	/* 451 */ "Unavailable For Legal Reasons",
+	/* 499 */ "Client Closed Request",
+	/* 500 */ "Internal Server Error",
+	/* 501 */ "Not Implemented",
+	/* 502 */ "Bad Gateway",
+	/* 503 */ "Service Unavailable",
+	/* 504 */ "Gateway Timeout",
+	/* 505 */ "HTTP Version Not Supported",
+	/* 506 */ "Variant Also Negotiates",
+	/* 507 */ "Insufficient Storage",
+	/* 508 */ "Loop Detected",
+	/* 510 */ "Not Extended",
+	/* 511 */ "Network Authentication Required",
+	/* 599 */ "Network Connect Timeout Error",
 };
 CHECK_PACKED(reason_text, 1111);
 
@@ -252,71 +245,71 @@ static const struct description_text {
 	char	c599[122];
 } descriptions = {
 	"",
-	"Everything so far is OK and the client should continue with the request, or ignore it if it is already finished.",
-	"The client has asked the server to change protocols and the server has agreed to do so.",
-	"The server has received and is processing the request, but does not have a final response yet.",
-	"Used to return some response headers before the final HTTP message.",
-	"Successful request.",
-	"The request succeeded and the server created a new resource as a result.",
-	"The client\'s request has been received but the server is still processing it.",
-	"The request succeeded, but the content has been modified from the origin server\'s 200 OK response by a transforming proxy.",
-	"There is no content to send for this request.",
-	"Tells the user agent to reset the document which sent this request.",
-	"This response code is used when the Range header is sent from the client to request only part of a resource.",
-	"Conveys information about multiple resources, for situations where multiple status codes might be appropriate.",
-	"The members of a DAV binding have already been enumerated in a preceding part of the multi-status response.",
-	"The response is the result of one or more instance manipulations (IM) applied to the current instance. This HTTP extension allows a server to send diffs (changes) of resources to clients.",
-	"The request has more than one possible response. The user agent should choose one.",
-	"The URL of the requested resource has been changed permanently. The new URL is given in the response.",
-	"This response code means that the URI of the requested resource has been changed temporarily.",
-	"The server sent this response to direct the client to get the requested resource at another URI with a GET request.",
-	"It tells the client that the response has not been modified, so the client can continue to use the same cached version of the response.",
-	"Defined in a previous version of the HTTP specification to indicate that a requested response must be accessed by a proxy. It is deprecated due to security concerns.",
-	"The server sends this response to direct the client to get the requested resource at another URI with the same method that was used in the prior request.",
-	"This means that the resource is now permanently located at another URI, specified by the Location response header.",
-	"The server could not understand the request.",
-	"The client has not authenticated itself with valid credentials.",
-	"This response code is reserved for future use. The initial aim for creating this code was using it for digital payment systems; however, this status code is used very rarely and no standard convention exists.",
-	"The client does not have access rights to the content.",
-	"The server cannot find the requested resource.",
-	"The request method is known by the server but is not supported by the target resource.",
-	"The server cannot produce a response that conforms to the criteria given by the client.",
-	"This is similar to 401 Unauthorized, but the client needs to authenticate itself with a proxy.",
-	"The server did not receive a complete request within the time it was prepared to wait. Some servers send it on an idle connection, even without any previous request by the client.",
-	"This response is sent when a request conflicts with the current state of the server.",
-	"This response is sent when the requested content has been permanently deleted from the server, with no forwarding address.",
-	"The server rejected the request because the Content-Length header field is not defined and the server requires it.",
-	"One or more conditions given in the request header fields evaluated to false when tested on the server.",
-	"The request entity is larger than the limits defined by the server.",
-	"The URI requested by the client is longer than the server is willing to interpret.",
-	"The media format of the request content is not supported by the server.",
-	"The range specified by the Range header field in the request cannot be fulfilled.",
-	"The expectation indicated by the Expect request header field cannot be met by the server.",
-	"The server refuses the attempt to brew coffee with a teapot.",
-	"The request was directed at a server that is not able to produce an authoritative response for the target URI.",
-	"The request was well-formed but was unable to be followed due to semantic errors.",
-	"The resource that is being accessed is locked.",
-	"The request failed because it depended on another action, and that action failed.",
-	"The server is unwilling to risk processing a request that might be replayed.",
-	"The server refuses to perform the request using the current protocol but might be willing to do so after the client upgrades to a different protocol.",
-	"The origin server requires the request to be conditional. This is intended to prevent the \'lost update\' problem, where a client GETs a resource\'s state, modifies it and PUTs it back to the server, when meanwhile a third party has modified the state on the server, leading to a conflict.",
-	"The user has sent too many requests in a given amount of time.",
-	"The server is unwilling to process the request because its header fields are too large.",
-	"The connection opened, but no data was written.",
-	"The user agent requested a resource that cannot legally be provided (such as a web page censored by a government).",
-	"The client closed the connection while the server was still processing the request.",
-	"The server has encountered a situation it does not know how to handle.",
-	"The request method is not supported by the server and cannot be handled.",
-	"This error response means that the server, while working as a gateway to get a response needed to handle the request, got an invalid response.",
-	"The server is not ready to handle the request.",
-	"This error response is given when the server is acting as a gateway and cannot get a response in time.",
-	"The HTTP version used in the request is not supported by the server.",
-	"The server has an internal configuration error: the chosen variant resource is configured to engage in transparent content negotiation itself, and is therefore not a proper end point in the negotiation process.",
-	"The method could not be performed on the resource because the server is unable to store the representation needed to successfully complete the request.",
-	"The server detected an infinite loop while processing the request.",
-	"Further extensions to the request are required for the server to fulfill it.",
-	"Indicates that the client needs to authenticate to gain network access.",
-	"The network connection behind a proxy timed out due to an overloaded server, a hardware error or an infrastructure error.",
+	/* 100 */ "Everything so far is OK and the client should continue with the request, or ignore it if it is already finished.",
+	/* 101 */ "The client has asked the server to change protocols and the server has agreed to do so.",
+	/* 102 */ "The server has received and is processing the request, but does not have a final response yet.",
+	/* 103 */ "Used to return some response headers before the final HTTP message.",
+	/* 200 */ "Successful request.",
+	/* 201 */ "The request succeeded and the server created a new resource as a result.",
+	/* 202 */ "The client\'s request has been received but the server is still processing it.",
+	/* 203 */ "The request succeeded, but the content has been modified from the origin server\'s 200 OK response by a transforming proxy.",
+	/* 204 */ "There is no content to send for this request.",
+	/* 205 */ "Tells the user agent to reset the document which sent this request.",
+	/* 206 */ "This response code is used when the Range header is sent from the client to request only part of a resource.",
+	/* 207 */ "Conveys information about multiple resources, for situations where multiple status codes might be appropriate.",
+	/* 208 */ "The members of a DAV binding have already been enumerated in a preceding part of the multi-status response.",
+	/* 226 */ "The response is the result of one or more instance manipulations (IM) applied to the current instance. This HTTP extension allows a server to send diffs (changes) of resources to clients.",
+	/* 300 */ "The request has more than one possible response. The user agent should choose one.",
+	/* 301 */ "The URL of the requested resource has been changed permanently. The new URL is given in the response.",
+	/* 302 */ "This response code means that the URI of the requested resource has been changed temporarily.",
+	/* 303 */ "The server sent this response to direct the client to get the requested resource at another URI with a GET request.",
+	/* 304 */ "It tells the client that the response has not been modified, so the client can continue to use the same cached version of the response.",
+	/* 305 */ "Defined in a previous version of the HTTP specification to indicate that a requested response must be accessed by a proxy. It is deprecated due to security concerns.",
+	/* 307 */ "The server sends this response to direct the client to get the requested resource at another URI with the same method that was used in the prior request.",
+	/* 308 */ "This means that the resource is now permanently located at another URI, specified by the Location response header.",
+	/* 400 */ "The server could not understand the request.",
+	/* 401 */ "The client has not authenticated itself with valid credentials.",
+	/* 402 */ "This response code is reserved for future use. The initial aim for creating this code was using it for digital payment systems; however, this status code is used very rarely and no standard convention exists.",
+	/* 403 */ "The client does not have access rights to the content.",
+	/* 404 */ "The server cannot find the requested resource.",
+	/* 405 */ "The request method is known by the server but is not supported by the target resource.",
+	/* 406 */ "The server cannot produce a response that conforms to the criteria given by the client.",
+	/* 407 */ "This is similar to 401 Unauthorized, but the client needs to authenticate itself with a proxy.",
+	/* 408 */ "The server did not receive a complete request within the time it was prepared to wait. Some servers send it on an idle connection, even without any previous request by the client.",
+	/* 409 */ "This response is sent when a request conflicts with the current state of the server.",
+	/* 410 */ "This response is sent when the requested content has been permanently deleted from the server, with no forwarding address.",
+	/* 411 */ "The server rejected the request because the Content-Length header field is not defined and the server requires it.",
+	/* 412 */ "One or more conditions given in the request header fields evaluated to false when tested on the server.",
+	/* 413 */ "The request entity is larger than the limits defined by the server.",
+	/* 414 */ "The URI requested by the client is longer than the server is willing to interpret.",
+	/* 415 */ "The media format of the request content is not supported by the server.",
+	/* 416 */ "The range specified by the Range header field in the request cannot be fulfilled.",
+	/* 417 */ "The expectation indicated by the Expect request header field cannot be met by the server.",
+	/* 418 */ "The server refuses the attempt to brew coffee with a teapot.",
+	/* 421 */ "The request was directed at a server that is not able to produce an authoritative response for the target URI.",
+	/* 422 */ "The request was well-formed but was unable to be followed due to semantic errors.",
+	/* 423 */ "The resource that is being accessed is locked.",
+	/* 424 */ "The request failed because it depended on another action, and that action failed.",
+	/* 425 */ "The server is unwilling to risk processing a request that might be replayed.",
+	/* 426 */ "The server refuses to perform the request using the current protocol but might be willing to do so after the client upgrades to a different protocol.",
+	/* 428 */ "The origin server requires the request to be conditional. This is intended to prevent the \'lost update\' problem, where a client GETs a resource\'s state, modifies it and PUTs it back to the server, when meanwhile a third party has modified the state on the server, leading to a conflict.",
+	/* 429 */ "The user has sent too many requests in a given amount of time.",
+	/* 431 */ "The server is unwilling to process the request because its header fields are too large.",
+	/* 444 */ "The connection opened, but no data was written.",
+	/* 451 */ "The user agent requested a resource that cannot legally be provided (such as a web page censored by a government).",
+	/* 499 */ "The client closed the connection while the server was still processing the request.",
+	/* 500 */ "The server has encountered a situation it does not know how to handle.",
+	/* 501 */ "The request method is not supported by the server and cannot be handled.",
+	/* 502 */ "This error response means that the server, while working as a gateway to get a response needed to handle the request, got an invalid response.",
+	/* 503 */ "The server is not ready to handle the request.",
+	/* 504 */ "This error response is given when the server is acting as a gateway and cannot get a response in time.",
+	/* 505 */ "The HTTP version used in the request is not supported by the server.",
+	/* 506 */ "The server has an internal configuration error: the chosen variant resource is configured to engage in transparent content negotiation itself, and is therefore not a proper end point in the negotiation process.",
+	/* 507 */ "The method could not be performed on the resource because the server is unable to store the representation needed to successfully complete the request.",
+	/* 508 */ "The server detected an infinite loop while processing the request.",
+	/* 510 */ "Further extensions to the request are required for the server to fulfill it.",
+	/* 511 */ "Indicates that the client needs to authenticate to gain network access.",
+	/* 599 */ "The network connection behind a proxy timed out due to an overloaded server, a hardware error or an infrastructure error.",
 };
 CHECK_PACKED(description_text, 6449);
 
@@ -389,71 +382,71 @@ static const struct reference_text {
 	char	c599[44];
 } references = {
 	"",
-	"RFC 9110, Section 15.2.1",
-	"RFC 9110, Section 15.2.2",
-	"RFC 2518, Section 10.1",
-	"RFC 8297, Section 2",
-	"RFC 9110, Section 15.3.1",
-	"RFC 9110, Section 15.3.2",
-	"RFC 9110, Section 15.3.3",
-	"RFC 9110, Section 15.3.4",
-	"RFC 9110, Section 15.3.5",
-	"RFC 9110, Section 15.3.6",
-	"RFC 9110, Section 15.3.7",
-	"RFC 4918, Section 11.1",
-	"RFC 5842, Section 7.1",
-	"RFC 3229, Section 10.4.1",
-	"RFC 9110, Section 15.4.1",
-	"RFC 9110, Section 15.4.2",
-	"RFC 9110, Section 15.4.3",
-	"RFC 9110, Section 15.4.4",
-	"RFC 9110, Section 15.4.5",
-	"RFC 9110, Section 15.4.6",
-	"RFC 9110, Section 15.4.8",
-	"RFC 9110, Section 15.4.9",
-	"RFC 9110, Section 15.5.1",
-	"RFC 9110, Section 15.5.2",
-	"RFC 9110, Section 15.5.3",
-	"RFC 9110, Section 15.5.4",
-	"RFC 9110, Section 15.5.5",
-	"RFC 9110, Section 15.5.6",
-	"RFC 9110, Section 15.5.7",
-	"RFC 9110, Section 15.5.8",
-	"RFC 9110, Section 15.5.9",
-	"RFC 9110, Section 15.5.10",
-	"RFC 9110, Section 15.5.11",
-	"RFC 9110, Section 15.5.12",
-	"RFC 9110, Section 15.5.13",
-	"RFC 9110, Section 15.5.14",
-	"RFC 9110, Section 15.5.15",
-	"RFC 9110, Section 15.5.16",
-	"RFC 9110, Section 15.5.17",
-	"RFC 9110, Section 15.5.18",
-	"RFC 9110, Section 15.5.19",
-	"RFC 9110, Section 15.5.20",
-	"RFC 9110, Section 15.5.21",
-	"RFC 4918, Section 11.3",
-	"RFC 4918, Section 11.4",
-	"RFC 8470, Section 5.2",
-	"RFC 9110, Section 15.5.22",
-	"RFC 6585, Section 3",
-	"RFC 6585, Section 4",
-	"RFC 6585, Section 5",
-	"nginx documentation: ngx_http_rewrite_module, return directive",
-	"RFC 7725, Section 3",
-	"nginx source: src/http/ngx_http_request.h (NGX_HTTP_CLIENT_CLOSED_REQUEST)",
-	"RFC 9110, Section 15.6.1",
-	"RFC 9110, Section 15.6.2",
-	"RFC 9110, Section 15.6.3",
-	"RFC 9110, Section 15.6.4",
-	"RFC 9110, Section 15.6.5",
-	"RFC 9110, Section 15.6.6",
-	"RFC 2295, Section 8.1",
-	"RFC 4918, Section 11.5",
-	"RFC 5842, Section 7.2",
-	"RFC 2774, Section 7",
-	"RFC 6585, Section 6",
-	"Not standardized; used by some HTTP proxies",
+	/* 100 */ "RFC 9110, Section 15.2.1",
+	/* 101 */ "RFC 9110, Section 15.2.2",
+	/* 102 */ "RFC 2518, Section 10.1",
+	/* 103 */ "RFC 8297, Section 2",
+	/* 200 */ "RFC 9110, Section 15.3.1",
+	/* 201 */ "RFC 9110, Section 15.3.2",
+	/* 202 */ "RFC 9110, Section 15.3.3",
+	/* 203 */ "RFC 9110, Section 15.3.4",
+	/* 204 */ "RFC 9110, Section 15.3.5",
+	/* 205 */ "RFC 9110, Section 15.3.6",
+	/* 206 */ "RFC 9110, Section 15.3.7",
+	/* 207 */ "RFC 4918, Section 11.1",
+	/* 208 */ "RFC 5842, Section 7.1",
+	/* 226 */ "RFC 3229, Section 10.4.1",
+	/* 300 */ "RFC 9110, Section 15.4.1",
+	/* 301 */ "RFC 9110, Section 15.4.2",
+	/* 302 */ "RFC 9110, Section 15.4.3",
+	/* 303 */ "RFC 9110, Section 15.4.4",
+	/* 304 */ "RFC 9110, Section 15.4.5",
+	/* 305 */ "RFC 9110, Section 15.4.6",
+	/* 307 */ "RFC 9110, Section 15.4.8",
+	/* 308 */ "RFC 9110, Section 15.4.9",
+	/* 400 */ "RFC 9110, Section 15.5.1",
+	/* 401 */ "RFC 9110, Section 15.5.2",
+	/* 402 */ "RFC 9110, Section 15.5.3",
+	/* 403 */ "RFC 9110, Section 15.5.4",
+	/* 404 */ "RFC 9110, Section 15.5.5",
+	/* 405 */ "RFC 9110, Section 15.5.6",
+	/* 406 */ "RFC 9110, Section 15.5.7",
+	/* 407 */ "RFC 9110, Section 15.5.8",
+	/* 408 */ "RFC 9110, Section 15.5.9",
+	/* 409 */ "RFC 9110, Section 15.5.10",
+	/* 410 */ "RFC 9110, Section 15.5.11",
+	/* 411 */ "RFC 9110, Section 15.5.12",
+	/* 412 */ "RFC 9110, Section 15.5.13",
+	/* 413 */ "RFC 9110, Section 15.5.14",
+	/* 414 */ "RFC 9110, Section 15.5.15",
+	/* 415 */ "RFC 9110, Section 15.5.16",
+	/* 416 */ "RFC 9110, Section 15.5.17",
+	/* 417 */ "RFC 9110, Section 15.5.18",
+	/* 418 */ "RFC 9110, Section 15.5.19",
+	/* 421 */ "RFC 9110, Section 15.5.20",
+	/* 422 */ "RFC 9110, Section 15.5.21",
+	/* 423 */ "RFC 4918, Section 11.3",
+	/* 424 */ "RFC 4918, Section 11.4",
+	/* 425 */ "RFC 8470, Section 5.2",
+	/* 426 */ "RFC 9110, Section 15.5.22",
+	/* 428 */ "RFC 6585, Section 3",
+	/* 429 */ "RFC 6585, Section 4",
+	/* 431 */ "RFC 6585, Section 5",
+	/* 444 */ "nginx documentation: ngx_http_rewrite_module, return directive",
+	/* 451 */ "RFC 7725, Section 3",
+	/* 499 */ "nginx source: src/http/ngx_http_request.h (NGX_HTTP_CLIENT_CLOSED_REQUEST)",
+	/* 500 */ "RFC 9110, Section 15.6.1",
+	/* 501 */ "RFC 9110, Section 15.6.2",
+	/* 502 */ "RFC 9110, Section 15.6.3",
+	/* 503 */ "RFC 9110, Section 15.6.4",
+	/* 504 */ "RFC 9110, Section 15.6.5",
+	/* 505 */ "RFC 9110, Section 15.6.6",
+	/* 506 */ "RFC 2295, Section 8.1",
+	/* 507 */ "RFC 4918, Section 11.5",
+	/* 508 */ "RFC 5842, Section 7.2",
+	/* 510 */ "RFC 2774, Section 7",
+	/* 511 */ "RFC 6585, Section 6",
+	/* 599 */ "Not standardized; used by some HTTP proxies",
 };
 CHECK_PACKED(reference_text, 1689);
 
@@ -526,71 +519,71 @@ static const struct name_text {
 	char	c599[42];
 } names = {
 	"",
-	"HTTP_STATUS_CONTINUE",
-	"HTTP_STATUS_SWITCHING_PROTOCOLS",
-	"HTTP_STATUS_PROCESSING",
-	"HTTP_STATUS_EARLY_HINTS",
-	"HTTP_STATUS_OK",
-	"HTTP_STATUS_CREATED",
-	"HTTP_STATUS_ACCEPTED",
-	"HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION",
-	"HTTP_STATUS_NO_CONTENT",
-	"HTTP_STATUS_RESET_CONTENT",
-	"HTTP_STATUS_PARTIAL_CONTENT",
-	"HTTP_STATUS_MULTI_STATUS",
-	"HTTP_STATUS_ALREADY_REPORTED",
-	"HTTP_STATUS_IM_USED",
-	"HTTP_STATUS_MULTIPLE_CHOICES",
-	"HTTP_STATUS_MOVED_PERMANENTLY",
-	"HTTP_STATUS_FOUND",
-	"HTTP_STATUS_SEE_OTHER",
-	"HTTP_STATUS_NOT_MODIFIED",
-	"HTTP_STATUS_USE_PROXY",
-	"HTTP_STATUS_TEMPORARY_REDIRECT",
-	"HTTP_STATUS_PERMANENT_REDIRECT",
-	"HTTP_STATUS_BAD_REQUEST",
-	"HTTP_STATUS_UNAUTHORIZED",
-	"HTTP_STATUS_PAYMENT_REQUIRED",
-	"HTTP_STATUS_FORBIDDEN",
-	"HTTP_STATUS_NOT_FOUND",
-	"HTTP_STATUS_METHOD_NOT_ALLOWED",
-	"HTTP_STATUS_NOT_ACCEPTABLE",
-	"HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED",
-	"HTTP_STATUS_REQUEST_TIMEOUT",
-	"HTTP_STATUS_CONFLICT",
-	"HTTP_STATUS_GONE",
-	"HTTP_STATUS_LENGTH_REQUIRED",
-	"HTTP_STATUS_PRECONDITION_FAILED",
-	"HTTP_STATUS_PAYLOAD_TOO_LARGE",
-	"HTTP_STATUS_REQUEST_URI_TOO_LONG",
-	"HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE",
-	"HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE",
-	"HTTP_STATUS_EXPECTATION_FAILED",
-	"HTTP_STATUS_IM_A_TEAPOT",
-	"HTTP_STATUS_MISDIRECTED_REQUEST",
-	"HTTP_STATUS_UNPROCESSABLE_ENTITY",
-	"HTTP_STATUS_LOCKED",
-	"HTTP_STATUS_FAILED_DEPENDENCY",
-	"HTTP_STATUS_TOO_EARLY",
-	"HTTP_STATUS_UPGRADE_REQUIRED",
-	"HTTP_STATUS_PRECONDITION_REQUIRED",
-	"HTTP_STATUS_TOO_MANY_REQUESTS",
-	"HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE",
-	"HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE",
-	"HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS",
-	"HTTP_STATUS_CLIENT_CLOSED_REQUEST",
-	"HTTP_STATUS_INTERNAL_SERVER_ERROR",
-	"HTTP_STATUS_NOT_IMPLEMENTED",
-	"HTTP_STATUS_BAD_GATEWAY",
-	"HTTP_STATUS_SERVICE_UNAVAILABLE",
-	"HTTP_STATUS_GATEWAY_TIMEOUT",
-	"HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED",
-	"HTTP_STATUS_VARIANT_ALSO_NEGOTIATES",
-	"HTTP_STATUS_INSUFFICIENT_STORAGE",
-	"HTTP_STATUS_LOOP_DETECTED",
-	"HTTP_STATUS_NOT_EXTENDED",
-	"HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED",
-	"HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR",
+	/* 100 */ "HTTP_STATUS_CONTINUE",
+	/* 101 */ "HTTP_STATUS_SWITCHING_PROTOCOLS",
+	/* 102 */ "HTTP_STATUS_PROCESSING",
+	/* 103 */ "HTTP_STATUS_EARLY_HINTS",
+	/* 200 */ "HTTP_STATUS_OK",
+	/* 201 */ "HTTP_STATUS_CREATED",
+	/* 202 */ "HTTP_STATUS_ACCEPTED",
+	/* 203 */ "HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION",
+	/* 204 */ "HTTP_STATUS_NO_CONTENT",
+	/* 205 */ "HTTP_STATUS_RESET_CONTENT",
+	/* 206 */ "HTTP_STATUS_PARTIAL_CONTENT",
+	/* 207 */ "HTTP_STATUS_MULTI_STATUS",
+	/* 208 */ "HTTP_STATUS_ALREADY_REPORTED",
+	/* 226 */ "HTTP_STATUS_IM_USED",
+	/* 300 */ "HTTP_STATUS_MULTIPLE_CHOICES",
+	/* 301 */ "HTTP_STATUS_MOVED_PERMANENTLY",
+	/* 302 */ "HTTP_STATUS_FOUND",
+	/* 303 */ "HTTP_STATUS_SEE_OTHER",
+	/* 304 */ "HTTP_STATUS_NOT_MODIFIED",
+	/* 305 */ "HTTP_STATUS_USE_PROXY",
+	/* 307 */ "HTTP_STATUS_TEMPORARY_REDIRECT",
+	/* 308 */ "HTTP_STATUS_PERMANENT_REDIRECT",
+	/* 400 */ "HTTP_STATUS_BAD_REQUEST",
+	/* 401 */ "HTTP_STATUS_UNAUTHORIZED",
+	/* 402 */ "HTTP_STATUS_PAYMENT_REQUIRED",
+	/* 403 */ "HTTP_STATUS_FORBIDDEN",
+	/* 404 */ "HTTP_STATUS_NOT_FOUND",
+	/* 405 */ "HTTP_STATUS_METHOD_NOT_ALLOWED",
+	/* 406 */ "HTTP_STATUS_NOT_ACCEPTABLE",
+	/* 407 */ "HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED",
+	/* 408 */ "HTTP_STATUS_REQUEST_TIMEOUT",
+	/* 409 */ "HTTP_STATUS_CONFLICT",
+	/* 410 */ "HTTP_STATUS_GONE",
+	/* 411 */ "HTTP_STATUS_LENGTH_REQUIRED",
+	/* 412 */ "HTTP_STATUS_PRECONDITION_FAILED",
+	/* 413 */ "HTTP_STATUS_PAYLOAD_TOO_LARGE",
+	/* 414 */ "HTTP_STATUS_REQUEST_URI_TOO_LONG",
+	/* 415 */ "HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE",
+	/* 416 */ "HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE",
+	/* 417 */ "HTTP_STATUS_EXPECTATION_FAILED",
+	/* 418 */ "HTTP_STATUS_IM_A_TEAPOT",
+	/* 421 */ "HTTP_STATUS_MISDIRECTED_REQUEST",
+	/* 422 */ "HTTP_STATUS_UNPROCESSABLE_ENTITY",
+	/* 423 */ "HTTP_STATUS_LOCKED",
+	/* 424 */ "HTTP_STATUS_FAILED_DEPENDENCY",
+	/* 425 */ "HTTP_STATUS_TOO_EARLY",
+	/* 426 */ "HTTP_STATUS_UPGRADE_REQUIRED",
+	/* 428 */ "HTTP_STATUS_PRECONDITION_REQUIRED",
+	/* 429 */ "HTTP_STATUS_TOO_MANY_REQUESTS",
+	/* 431 */ "HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE",
+	/* 444 */ "HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE",
+	/* 451 */ "HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS",
+	/* 499 */ "HTTP_STATUS_CLIENT_CLOSED_REQUEST",
+	/* 500 */ "HTTP_STATUS_INTERNAL_SERVER_ERROR",
+	/* 501 */ "HTTP_STATUS_NOT_IMPLEMENTED",
+	/* 502 */ "HTTP_STATUS_BAD_GATEWAY",
+	/* 503 */ "HTTP_STATUS_SERVICE_UNAVAILABLE",
+	/* 504 */ "HTTP_STATUS_GATEWAY_TIMEOUT",
+	/* 505 */ "HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED",
+	/* 506 */ "HTTP_STATUS_VARIANT_ALSO_NEGOTIATES",
+	/* 507 */ "HTTP_STATUS_INSUFFICIENT_STORAGE",
+	/* 508 */ "HTTP_STATUS_LOOP_DETECTED",
+	/* 510 */ "HTTP_STATUS_NOT_EXTENDED",
+	/* 511 */ "HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED",
+	/* 599 */ "HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR",
 };
 CHECK_PACKED(name_text, 1890);
 
@@ -856,6 +849,1174 @@ http_status_name(int code)
 	return text_at((const char *)&names, name_at,
 	    (unsigned)code - SPAN_FIRST, SPAN_SIZE);
 }
+
+/*
+ * The status lines of every code that HTTP allows, in code order and with
+ * no gap between them, so that a line's length is where the next one
+ * starts minus where it starts, minus its NUL.
+ */
+#define LINE_FIRST	100U
+#define LINE_SPAN	500U
+#define LINE_REASON	4U	/* where the reason starts */
+
+static const struct line_text {
+	char	none[1];
+	char	l100[13];
+	char	l101[24];
+	char	l102[15];
+	char	l103[16];
+	char	l104[5];
+	char	l105[5];
+	char	l106[5];
+	char	l107[5];
+	char	l108[5];
+	char	l109[5];
+	char	l110[5];
+	char	l111[5];
+	char	l112[5];
+	char	l113[5];
+	char	l114[5];
+	char	l115[5];
+	char	l116[5];
+	char	l117[5];
+	char	l118[5];
+	char	l119[5];
+	char	l120[5];
+	char	l121[5];
+	char	l122[5];
+	char	l123[5];
+	char	l124[5];
+	char	l125[5];
+	char	l126[5];
+	char	l127[5];
+	char	l128[5];
+	char	l129[5];
+	char	l130[5];
+	char	l131[5];
+	char	l132[5];
+	char	l133[5];
+	char	l134[5];
+	char	l135[5];
+	char	l136[5];
+	char	l137[5];
+	char	l138[5];
+	char	l139[5];
+	char	l140[5];
+	char	l141[5];
+	char	l142[5];
+	char	l143[5];
+	char	l144[5];
+	char	l145[5];
+	char	l146[5];
+	char	l147[5];
+	char	l148[5];
+	char	l149[5];
+	char	l150[5];
+	char	l151[5];
+	char	l152[5];
+	char	l153[5];
+	char	l154[5];
+	char	l155[5];
+	char	l156[5];
+	char	l157[5];
+	char	l158[5];
+	char	l159[5];
+	char	l160[5];
+	char	l161[5];
+	char	l162[5];
+	char	l163[5];
+	char	l164[5];
+	char	l165[5];
+	char	l166[5];
+	char	l167[5];
+	char	l168[5];
+	char	l169[5];
+	char	l170[5];
+	char	l171[5];
+	char	l172[5];
+	char	l173[5];
+	char	l174[5];
+	char	l175[5];
+	char	l176[5];
+	char	l177[5];
+	char	l178[5];
+	char	l179[5];
+	char	l180[5];
+	char	l181[5];
+	char	l182[5];
+	char	l183[5];
+	char	l184[5];
+	char	l185[5];
+	char	l186[5];
+	char	l187[5];
+	char	l188[5];
+	char	l189[5];
+	char	l190[5];
+	char	l191[5];
+	char	l192[5];
+	char	l193[5];
+	char	l194[5];
+	char	l195[5];
+	char	l196[5];
+	char	l197[5];
+	char	l198[5];
+	char	l199[5];
+	char	l200[7];
+	char	l201[12];
+	char	l202[13];
+	char	l203[34];
+	char	l204[15];
+	char	l205[18];
+	char	l206[20];
+	char	l207[17];
+	char	l208[21];
+	char	l209[5];
+	char	l210[5];
+	char	l211[5];
+	char	l212[5];
+	char	l213[5];
+	char	l214[5];
+	char	l215[5];
+	char	l216[5];
+	char	l217[5];
+	char	l218[5];
+	char	l219[5];
+	char	l220[5];
+	char	l221[5];
+	char	l222[5];
+	char	l223[5];
+	char	l224[5];
+	char	l225[5];
+	char	l226[12];
+	char	l227[5];
+	char	l228[5];
+	char	l229[5];
+	char	l230[5];
+	char	l231[5];
+	char	l232[5];
+	char	l233[5];
+	char	l234[5];
+	char	l235[5];
+	char	l236[5];
+	char	l237[5];
+	char	l238[5];
+	char	l239[5];
+	char	l240[5];
+	char	l241[5];
+	char	l242[5];
+	char	l243[5];
+	char	l244[5];
+	char	l245[5];
+	char	l246[5];
+	char	l247[5];
+	char	l248[5];
+	char	l249[5];
+	char	l250[5];
+	char	l251[5];
+	char	l252[5];
+	char	l253[5];
+	char	l254[5];
+	char	l255[5];
+	char	l256[5];
+	char	l257[5];
+	char	l258[5];
+	char	l259[5];
+	char	l260[5];
+	char	l261[5];
+	char	l262[5];
+	char	l263[5];
+	char	l264[5];
+	char	l265[5];
+	char	l266[5];
+	char	l267[5];
+	char	l268[5];
+	char	l269[5];
+	char	l270[5];
+	char	l271[5];
+	char	l272[5];
+	char	l273[5];
+	char	l274[5];
+	char	l275[5];
+	char	l276[5];
+	char	l277[5];
+	char	l278[5];
+	char	l279[5];
+	char	l280[5];
+	char	l281[5];
+	char	l282[5];
+	char	l283[5];
+	char	l284[5];
+	char	l285[5];
+	char	l286[5];
+	char	l287[5];
+	char	l288[5];
+	char	l289[5];
+	char	l290[5];
+	char	l291[5];
+	char	l292[5];
+	char	l293[5];
+	char	l294[5];
+	char	l295[5];
+	char	l296[5];
+	char	l297[5];
+	char	l298[5];
+	char	l299[5];
+	char	l300[21];
+	char	l301[22];
+	char	l302[10];
+	char	l303[14];
+	char	l304[17];
+	char	l305[14];
+	char	l306[5];
+	char	l307[23];
+	char	l308[23];
+	char	l309[5];
+	char	l310[5];
+	char	l311[5];
+	char	l312[5];
+	char	l313[5];
+	char	l314[5];
+	char	l315[5];
+	char	l316[5];
+	char	l317[5];
+	char	l318[5];
+	char	l319[5];
+	char	l320[5];
+	char	l321[5];
+	char	l322[5];
+	char	l323[5];
+	char	l324[5];
+	char	l325[5];
+	char	l326[5];
+	char	l327[5];
+	char	l328[5];
+	char	l329[5];
+	char	l330[5];
+	char	l331[5];
+	char	l332[5];
+	char	l333[5];
+	char	l334[5];
+	char	l335[5];
+	char	l336[5];
+	char	l337[5];
+	char	l338[5];
+	char	l339[5];
+	char	l340[5];
+	char	l341[5];
+	char	l342[5];
+	char	l343[5];
+	char	l344[5];
+	char	l345[5];
+	char	l346[5];
+	char	l347[5];
+	char	l348[5];
+	char	l349[5];
+	char	l350[5];
+	char	l351[5];
+	char	l352[5];
+	char	l353[5];
+	char	l354[5];
+	char	l355[5];
+	char	l356[5];
+	char	l357[5];
+	char	l358[5];
+	char	l359[5];
+	char	l360[5];
+	char	l361[5];
+	char	l362[5];
+	char	l363[5];
+	char	l364[5];
+	char	l365[5];
+	char	l366[5];
+	char	l367[5];
+	char	l368[5];
+	char	l369[5];
+	char	l370[5];
+	char	l371[5];
+	char	l372[5];
+	char	l373[5];
+	char	l374[5];
+	char	l375[5];
+	char	l376[5];
+	char	l377[5];
+	char	l378[5];
+	char	l379[5];
+	char	l380[5];
+	char	l381[5];
+	char	l382[5];
+	char	l383[5];
+	char	l384[5];
+	char	l385[5];
+	char	l386[5];
+	char	l387[5];
+	char	l388[5];
+	char	l389[5];
+	char	l390[5];
+	char	l391[5];
+	char	l392[5];
+	char	l393[5];
+	char	l394[5];
+	char	l395[5];
+	char	l396[5];
+	char	l397[5];
+	char	l398[5];
+	char	l399[5];
+	char	l400[16];
+	char	l401[17];
+	char	l402[21];
+	char	l403[14];
+	char	l404[14];
+	char	l405[23];
+	char	l406[19];
+	char	l407[34];
+	char	l408[20];
+	char	l409[13];
+	char	l410[9];
+	char	l411[20];
+	char	l412[24];
+	char	l413[22];
+	char	l414[25];
+	char	l415[27];
+	char	l416[36];
+	char	l417[23];
+	char	l418[17];
+	char	l419[5];
+	char	l420[5];
+	char	l421[24];
+	char	l422[25];
+	char	l423[11];
+	char	l424[22];
+	char	l425[14];
+	char	l426[21];
+	char	l427[5];
+	char	l428[26];
+	char	l429[22];
+	char	l430[5];
+	char	l431[36];
+	char	l432[5];
+	char	l433[5];
+	char	l434[5];
+	char	l435[5];
+	char	l436[5];
+	char	l437[5];
+	char	l438[5];
+	char	l439[5];
+	char	l440[5];
+	char	l441[5];
+	char	l442[5];
+	char	l443[5];
+	char	l444[39];
+	char	l445[5];
+	char	l446[5];
+	char	l447[5];
+	char	l448[5];
+	char	l449[5];
+	char	l450[5];
+	char	l451[34];
+	char	l452[5];
+	char	l453[5];
+	char	l454[5];
+	char	l455[5];
+	char	l456[5];
+	char	l457[5];
+	char	l458[5];
+	char	l459[5];
+	char	l460[5];
+	char	l461[5];
+	char	l462[5];
+	char	l463[5];
+	char	l464[5];
+	char	l465[5];
+	char	l466[5];
+	char	l467[5];
+	char	l468[5];
+	char	l469[5];
+	char	l470[5];
+	char	l471[5];
+	char	l472[5];
+	char	l473[5];
+	char	l474[5];
+	char	l475[5];
+	char	l476[5];
+	char	l477[5];
+	char	l478[5];
+	char	l479[5];
+	char	l480[5];
+	char	l481[5];
+	char	l482[5];
+	char	l483[5];
+	char	l484[5];
+	char	l485[5];
+	char	l486[5];
+	char	l487[5];
+	char	l488[5];
+	char	l489[5];
+	char	l490[5];
+	char	l491[5];
+	char	l492[5];
+	char	l493[5];
+	char	l494[5];
+	char	l495[5];
+	char	l496[5];
+	char	l497[5];
+	char	l498[5];
+	char	l499[26];
+	char	l500[26];
+	char	l501[20];
+	char	l502[16];
+	char	l503[24];
+	char	l504[20];
+	char	l505[31];
+	char	l506[28];
+	char	l507[25];
+	char	l508[18];
+	char	l509[5];
+	char	l510[17];
+	char	l511[36];
+	char	l512[5];
+	char	l513[5];
+	char	l514[5];
+	char	l515[5];
+	char	l516[5];
+	char	l517[5];
+	char	l518[5];
+	char	l519[5];
+	char	l520[5];
+	char	l521[5];
+	char	l522[5];
+	char	l523[5];
+	char	l524[5];
+	char	l525[5];
+	char	l526[5];
+	char	l527[5];
+	char	l528[5];
+	char	l529[5];
+	char	l530[5];
+	char	l531[5];
+	char	l532[5];
+	char	l533[5];
+	char	l534[5];
+	char	l535[5];
+	char	l536[5];
+	char	l537[5];
+	char	l538[5];
+	char	l539[5];
+	char	l540[5];
+	char	l541[5];
+	char	l542[5];
+	char	l543[5];
+	char	l544[5];
+	char	l545[5];
+	char	l546[5];
+	char	l547[5];
+	char	l548[5];
+	char	l549[5];
+	char	l550[5];
+	char	l551[5];
+	char	l552[5];
+	char	l553[5];
+	char	l554[5];
+	char	l555[5];
+	char	l556[5];
+	char	l557[5];
+	char	l558[5];
+	char	l559[5];
+	char	l560[5];
+	char	l561[5];
+	char	l562[5];
+	char	l563[5];
+	char	l564[5];
+	char	l565[5];
+	char	l566[5];
+	char	l567[5];
+	char	l568[5];
+	char	l569[5];
+	char	l570[5];
+	char	l571[5];
+	char	l572[5];
+	char	l573[5];
+	char	l574[5];
+	char	l575[5];
+	char	l576[5];
+	char	l577[5];
+	char	l578[5];
+	char	l579[5];
+	char	l580[5];
+	char	l581[5];
+	char	l582[5];
+	char	l583[5];
+	char	l584[5];
+	char	l585[5];
+	char	l586[5];
+	char	l587[5];
+	char	l588[5];
+	char	l589[5];
+	char	l590[5];
+	char	l591[5];
+	char	l592[5];
+	char	l593[5];
+	char	l594[5];
+	char	l595[5];
+	char	l596[5];
+	char	l597[5];
+	char	l598[5];
+	char	l599[34];
+} lines = {
+	"",
+	/* 100 */ "100 Continue",
+	/* 101 */ "101 Switching Protocols",
+	/* 102 */ "102 Processing",
+	/* 103 */ "103 Early Hints",
+	/* 104 */ "104 ",
+	/* 105 */ "105 ",
+	/* 106 */ "106 ",
+	/* 107 */ "107 ",
+	/* 108 */ "108 ",
+	/* 109 */ "109 ",
+	/* 110 */ "110 ",
+	/* 111 */ "111 ",
+	/* 112 */ "112 ",
+	/* 113 */ "113 ",
+	/* 114 */ "114 ",
+	/* 115 */ "115 ",
+	/* 116 */ "116 ",
+	/* 117 */ "117 ",
+	/* 118 */ "118 ",
+	/* 119 */ "119 ",
+	/* 120 */ "120 ",
+	/* 121 */ "121 ",
+	/* 122 */ "122 ",
+	/* 123 */ "123 ",
+	/* 124 */ "124 ",
+	/* 125 */ "125 ",
+	/* 126 */ "126 ",
+	/* 127 */ "127 ",
+	/* 128 */ "128 ",
+	/* 129 */ "129 ",
+	/* 130 */ "130 ",
+	/* 131 */ "131 ",
+	/* 132 */ "132 ",
+	/* 133 */ "133 ",
+	/* 134 */ "134 ",
+	/* 135 */ "135 ",
+	/* 136 */ "136 ",
+	/* 137 */ "137 ",
+	/* 138 */ "138 ",
+	/* 139 */ "139 ",
+	/* 140 */ "140 ",
+	/* 141 */ "141 ",
+	/* 142 */ "142 ",
+	/* 143 */ "143 ",
+	/* 144 */ "144 ",
+	/* 145 */ "145 ",
+	/* 146 */ "146 ",
+	/* 147 */ "147 ",
+	/* 148 */ "148 ",
+	/* 149 */ "149 ",
+	/* 150 */ "150 ",
+	/* 151 */ "151 ",
+	/* 152 */ "152 ",
+	/* 153 */ "153 ",
+	/* 154 */ "154 ",
+	/* 155 */ "155 ",
+	/* 156 */ "156 ",
+	/* 157 */ "157 ",
+	/* 158 */ "158 ",
+	/* 159 */ "159 ",
+	/* 160 */ "160 ",
+	/* 161 */ "161 ",
+	/* 162 */ "162 ",
+	/* 163 */ "163 ",
+	/* 164 */ "164 ",
+	/* 165 */ "165 ",
+	/* 166 */ "166 ",
+	/* 167 */ "167 ",
+	/* 168 */ "168 ",
+	/* 169 */ "169 ",
+	/* 170 */ "170 ",
+	/* 171 */ "171 ",
+	/* 172 */ "172 ",
+	/* 173 */ "173 ",
+	/* 174 */ "174 ",
+	/* 175 */ "175 ",
+	/* 176 */ "176 ",
+	/* 177 */ "177 ",
+	/* 178 */ "178 ",
+	/* 179 */ "179 ",
+	/* 180 */ "180 ",
+	/* 181 */ "181 ",
+	/* 182 */ "182 ",
+	/* 183 */ "183 ",
+	/* 184 */ "184 ",
+	/* 185 */ "185 ",
+	/* 186 */ "186 ",
+	/* 187 */ "187 ",
+	/* 188 */ "188 ",
+	/* 189 */ "189 ",
+	/* 190 */ "190 ",
+	/* 191 */ "191 ",
+	/* 192 */ "192 ",
+	/* 193 */ "193 ",
+	/* 194 */ "194 ",
+	/* 195 */ "195 ",
+	/* 196 */ "196 ",
+	/* 197 */ "197 ",
+	/* 198 */ "198 ",
+	/* 199 */ "199 ",
+	/* 200 */ "200 OK",
+	/* 201 */ "201 Created",
+	/* 202 */ "202 Accepted",
+	/* 203 */ "203 Non-Authoritative Information",
+	/* 204 */ "204 No Content",
+	/* 205 */ "205 Reset Content",
+	/* 206 */ "206 Partial Content",
+	/* 207 */ "207 Multi-Status",
+	/* 208 */ "208 Already Reported",
+	/* 209 */ "209 ",
+	/* 210 */ "210 ",
+	/* 211 */ "211 ",
+	/* 212 */ "212 ",
+	/* 213 */ "213 ",
+	/* 214 */ "214 ",
+	/* 215 */ "215 ",
+	/* 216 */ "216 ",
+	/* 217 */ "217 ",
+	/* 218 */ "218 ",
+	/* 219 */ "219 ",
+	/* 220 */ "220 ",
+	/* 221 */ "221 ",
+	/* 222 */ "222 ",
+	/* 223 */ "223 ",
+	/* 224 */ "224 ",
+	/* 225 */ "225 ",
+	/* 226 */ "226 IM Used",
+	/* 227 */ "227 ",
+	/* 228 */ "228 ",
+	/* 229 */ "229 ",
+	/* 230 */ "230 ",
+	/* 231 */ "231 ",
+	/* 232 */ "232 ",
+	/* 233 */ "233 ",
+	/* 234 */ "234 ",
+	/* 235 */ "235 ",
+	/* 236 */ "236 ",
+	/* 237 */ "237 ",
+	/* 238 */ "238 ",
+	/* 239 */ "239 ",
+	/* 240 */ "240 ",
+	/* 241 */ "241 ",
+	/* 242 */ "242 ",
+	/* 243 */ "243 ",
+	/* 244 */ "244 ",
+	/* 245 */ "245 ",
+	/* 246 */ "246 ",
+	/* 247 */ "247 ",
+	/* 248 */ "248 ",
+	/* 249 */ "249 ",
+	/* 250 */ "250 ",
+	/* 251 */ "251 ",
+	/* 252 */ "252 ",
+	/* 253 */ "253 ",
+	/* 254 */ "254 ",
+	/* 255 */ "255 ",
+	/* 256 */ "256 ",
+	/* 257 */ "257 ",
+	/* 258 */ "258 ",
+	/* 259 */ "259 ",
+	/* 260 */ "260 ",
+	/* 261 */ "261 ",
+	/* 262 */ "262 ",
+	/* 263 */ "263 ",
+	/* 264 */ "264 ",
+	/* 265 */ "265 ",
+	/* 266 */ "266 ",
+	/* 267 */ "267 ",
+	/* 268 */ "268 ",
+	/* 269 */ "269 ",
+	/* 270 */ "270 ",
+	/* 271 */ "271 ",
+	/* 272 */ "272 ",
+	/* 273 */ "273 ",
+	/* 274 */ "274 ",
+	/* 275 */ "275 ",
+	/* 276 */ "276 ",
+	/* 277 */ "277 ",
+	/* 278 */ "278 ",
+	/* 279 */ "279 ",
+	/* 280 */ "280 ",
+	/* 281 */ "281 ",
+	/* 282 */ "282 ",
+	/* 283 */ "283 ",
+	/* 284 */ "284 ",
+	/* 285 */ "285 ",
+	/* 286 */ "286 ",
+	/* 287 */ "287 ",
+	/* 288 */ "288 ",
+	/* 289 */ "289 ",
+	/* 290 */ "290 ",
+	/* 291 */ "291 ",
+	/* 292 */ "292 ",
+	/* 293 */ "293 ",
+	/* 294 */ "294 ",
+	/* 295 */ "295 ",
+	/* 296 */ "296 ",
+	/* 297 */ "297 ",
+	/* 298 */ "298 ",
+	/* 299 */ "299 ",
+	/* 300 */ "300 Multiple Choices",
+	/* 301 */ "301 Moved Permanently",
+	/* 302 */ "302 Found",
+	/* 303 */ "303 See Other",
+	/* 304 */ "304 Not Modified",
+	/* 305 */ "305 Use Proxy",
+	/* 306 */ "306 ",
+	/* 307 */ "307 Temporary Redirect",
+	/* 308 */ "308 Permanent Redirect",
+	/* 309 */ "309 ",
+	/* 310 */ "310 ",
+	/* 311 */ "311 ",
+	/* 312 */ "312 ",
+	/* 313 */ "313 ",
+	/* 314 */ "314 ",
+	/* 315 */ "315 ",
+	/* 316 */ "316 ",
+	/* 317 */ "317 ",
+	/* 318 */ "318 ",
+	/* 319 */ "319 ",
+	/* 320 */ "320 ",
+	/* 321 */ "321 ",
+	/* 322 */ "322 ",
+	/* 323 */ "323 ",
+	/* 324 */ "324 ",
+	/* 325 */ "325 ",
+	/* 326 */ "326 ",
+	/* 327 */ "327 ",
+	/* 328 */ "328 ",
+	/* 329 */ "329 ",
+	/* 330 */ "330 ",
+	/* 331 */ "331 ",
+	/* 332 */ "332 ",
+	/* 333 */ "333 ",
+	/* 334 */ "334 ",
+	/* 335 */ "335 ",
+	/* 336 */ "336 ",
+	/* 337 */ "337 ",
+	/* 338 */ "338 ",
+	/* 339 */ "339 ",
+	/* 340 */ "340 ",
+	/* 341 */ "341 ",
+	/* 342 */ "342 ",
+	/* 343 */ "343 ",
+	/* 344 */ "344 ",
+	/* 345 */ "345 ",
+	/* 346 */ "346 ",
+	/* 347 */ "347 ",
+	/* 348 */ "348 ",
+	/* 349 */ "349 ",
+	/* 350 */ "350 ",
+	/* 351 */ "351 ",
+	/* 352 */ "352 ",
+	/* 353 */ "353 ",
+	/* 354 */ "354 ",
+	/* 355 */ "355 ",
+	/* 356 */ "356 ",
+	/* 357 */ "357 ",
+	/* 358 */ "358 ",
+	/* 359 */ "359 ",
+	/* 360 */ "360 ",
+	/* 361 */ "361 ",
+	/* 362 */ "362 ",
+	/* 363 */ "363 ",
+	/* 364 */ "364 ",
+	/* 365 */ "365 ",
+	/* 366 */ "366 ",
+	/* 367 */ "367 ",
+	/* 368 */ "368 ",
+	/* 369 */ "369 ",
+	/* 370 */ "370 ",
+	/* 371 */ "371 ",
+	/* 372 */ "372 ",
+	/* 373 */ "373 ",
+	/* 374 */ "374 ",
+	/* 375 */ "375 ",
+	/* 376 */ "376 ",
+	/* 377 */ "377 ",
+	/* 378 */ "378 ",
+	/* 379 */ "379 ",
+	/* 380 */ "380 ",
+	/* 381 */ "381 ",
+	/* 382 */ "382 ",
+	/* 383 */ "383 ",
+	/* 384 */ "384 ",
+	/* 385 */ "385 ",
+	/* 386 */ "386 ",
+	/* 387 */ "387 ",
+	/* 388 */ "388 ",
+	/* 389 */ "389 ",
+	/* 390 */ "390 ",
+	/* 391 */ "391 ",
+	/* 392 */ "392 ",
+	/* 393 */ "393 ",
+	/* 394 */ "394 ",
+	/* 395 */ "395 ",
+	/* 396 */ "396 ",
+	/* 397 */ "397 ",
+	/* 398 */ "398 ",
+	/* 399 */ "399 ",
+	/* 400 */ "400 Bad Request",
+	/* 401 */ "401 Unauthorized",
+	/* 402 */ "402 Payment Required",
+	/* 403 */ "403 Forbidden",
+	/* 404 */ "404 Not Found",
+	/* 405 */ "405 Method Not Allowed",
+	/* 406 */ "406 Not Acceptable",
+	/* 407 */ "407 Proxy Authentication Required",
+	/* 408 */ "408 Request Timeout",
+	/* 409 */ "409 Conflict",
+	/* 410 */ "410 Gone",
+	/* 411 */ "411 Length Required",
+	/* 412 */ "412 Precondition Failed",
+	/* 413 */ "413 Payload Too Large",
+	/* 414 */ "414 Request-URI Too Long",
+	/* 415 */ "415 Unsupported Media Type",
+	/* 416 */ "416 Requested Range Not Satisfiable",
+	/* 417 */ "417 Expectation Failed",
+	/* 418 */ "418 I\'m a teapot",
+	/* 419 */ "419 ",
+	/* 420 */ "420 ",
+	/* 421 */ "421 Misdirected Request",
+	/* 422 */ "422 Unprocessable Entity",
+	/* 423 */ "423 Locked",
+	/* 424 */ "424 Failed Dependency",
+	/* 425 */ "425 Too Early",
+	/* 426 */ "426 Upgrade Required",
+	/* 427 */ "427 ",
+	/* 428 */ "428 Precondition Required",
+	/* 429 */ "429 Too Many Requests",
+	/* 430 */ "430 ",
+	/* 431 */ "431 Request Header Fields Too Large",
+	/* 432 */ "432 ",
+	/* 433 */ "433 ",
+	/* 434 */ "434 ",
+	/* 435 */ "435 ",
+	/* 436 */ "436 ",
+	/* 437 */ "437 ",
+	/* 438 */ "438 ",
+	/* 439 */ "439 ",
+	/* 440 */ "440 ",
+	/* 441 */ "441 ",
+	/* 442 */ "442 ",
+	/* 443 */ "443 ",
+	/* 444 */ "444 Connection Closed Without Response",
+	/* 445 */ "445 ",
+	/* 446 */ "446 ",
+	/* 447 */ "447 ",
+	/* 448 */ "448 ",
+	/* 449 */ "449 ",
+	/* 450 */ "450 ",
+	/* 451 */ "451 Unavailable For Legal Reasons",
+	/* 452 */ "452 ",
+	/* 453 */ "453 ",
+	/* 454 */ "454 ",
+	/* 455 */ "455 ",
+	/* 456 */ "456 ",
+	/* 457 */ "457 ",
+	/* 458 */ "458 ",
+	/* 459 */ "459 ",
+	/* 460 */ "460 ",
+	/* 461 */ "461 ",
+	/* 462 */ "462 ",
+	/* 463 */ "463 ",
+	/* 464 */ "464 ",
+	/* 465 */ "465 ",
+	/* 466 */ "466 ",
+	/* 467 */ "467 ",
+	/* 468 */ "468 ",
+	/* 469 */ "469 ",
+	/* 470 */ "470 ",
+	/* 471 */ "471 ",
+	/* 472 */ "472 ",
+	/* 473 */ "473 ",
+	/* 474 */ "474 ",
+	/* 475 */ "475 ",
+	/* 476 */ "476 ",
+	/* 477 */ "477 ",
+	/* 478 */ "478 ",
+	/* 479 */ "479 ",
+	/* 480 */ "480 ",
+	/* 481 */ "481 ",
+	/* 482 */ "482 ",
+	/* 483 */ "483 ",
+	/* 484 */ "484 ",
+	/* 485 */ "485 ",
+	/* 486 */ "486 ",
+	/* 487 */ "487 ",
+	/* 488 */ "488 ",
+	/* 489 */ "489 ",
+	/* 490 */ "490 ",
+	/* 491 */ "491 ",
+	/* 492 */ "492 ",
+	/* 493 */ "493 ",
+	/* 494 */ "494 ",
+	/* 495 */ "495 ",
+	/* 496 */ "496 ",
+	/* 497 */ "497 ",
+	/* 498 */ "498 ",
+	/* 499 */ "499 Client Closed Request",
+	/* 500 */ "500 Internal Server Error",
+	/* 501 */ "501 Not Implemented",
+	/* 502 */ "502 Bad Gateway",
+	/* 503 */ "503 Service Unavailable",
+	/* 504 */ "504 Gateway Timeout",
+	/* 505 */ "505 HTTP Version Not Supported",
+	/* 506 */ "506 Variant Also Negotiates",
+	/* 507 */ "507 Insufficient Storage",
+	/* 508 */ "508 Loop Detected",
+	/* 509 */ "509 ",
+	/* 510 */ "510 Not Extended",
+	/* 511 */ "511 Network Authentication Required",
+	/* 512 */ "512 ",
+	/* 513 */ "513 ",
+	/* 514 */ "514 ",
+	/* 515 */ "515 ",
+	/* 516 */ "516 ",
+	/* 517 */ "517 ",
+	/* 518 */ "518 ",
+	/* 519 */ "519 ",
+	/* 520 */ "520 ",
+	/* 521 */ "521 ",
+	/* 522 */ "522 ",
+	/* 523 */ "523 ",
+	/* 524 */ "524 ",
+	/* 525 */ "525 ",
+	/* 526 */ "526 ",
+	/* 527 */ "527 ",
+	/* 528 */ "528 ",
+	/* 529 */ "529 ",
+	/* 530 */ "530 ",
+	/* 531 */ "531 ",
+	/* 532 */ "532 ",
+	/* 533 */ "533 ",
+	/* 534 */ "534 ",
+	/* 535 */ "535 ",
+	/* 536 */ "536 ",
+	/* 537 */ "537 ",
+	/* 538 */ "538 ",
+	/* 539 */ "539 ",
+	/* 540 */ "540 ",
+	/* 541 */ "541 ",
+	/* 542 */ "542 ",
+	/* 543 */ "543 ",
+	/* 544 */ "544 ",
+	/* 545 */ "545 ",
+	/* 546 */ "546 ",
+	/* 547 */ "547 ",
+	/* 548 */ "548 ",
+	/* 549 */ "549 ",
+	/* 550 */ "550 ",
+	/* 551 */ "551 ",
+	/* 552 */ "552 ",
+	/* 553 */ "553 ",
+	/* 554 */ "554 ",
+	/* 555 */ "555 ",
+	/* 556 */ "556 ",
+	/* 557 */ "557 ",
+	/* 558 */ "558 ",
+	/* 559 */ "559 ",
+	/* 560 */ "560 ",
+	/* 561 */ "561 ",
+	/* 562 */ "562 ",
+	/* 563 */ "563 ",
+	/* 564 */ "564 ",
+	/* 565 */ "565 ",
+	/* 566 */ "566 ",
+	/* 567 */ "567 ",
+	/* 568 */ "568 ",
+	/* 569 */ "569 ",
+	/* 570 */ "570 ",
+	/* 571 */ "571 ",
+	/* 572 */ "572 ",
+	/* 573 */ "573 ",
+	/* 574 */ "574 ",
+	/* 575 */ "575 ",
+	/* 576 */ "576 ",
+	/* 577 */ "577 ",
+	/* 578 */ "578 ",
+	/* 579 */ "579 ",
+	/* 580 */ "580 ",
+	/* 581 */ "581 ",
+	/* 582 */ "582 ",
+	/* 583 */ "583 ",
+	/* 584 */ "584 ",
+	/* 585 */ "585 ",
+	/* 586 */ "586 ",
+	/* 587 */ "587 ",
+	/* 588 */ "588 ",
+	/* 589 */ "589 ",
+	/* 590 */ "590 ",
+	/* 591 */ "591 ",
+	/* 592 */ "592 ",
+	/* 593 */ "593 ",
+	/* 594 */ "594 ",
+	/* 595 */ "595 ",
+	/* 596 */ "596 ",
+	/* 597 */ "597 ",
+	/* 598 */ "598 ",
+	/* 599 */ "599 Network Connect Timeout Error",
+};
+CHECK_PACKED(line_text, 3546);
+
+static const unsigned short line_at[LINE_SPAN + 1] = {
+	/* 100 */ 1, 14, 38, 53, 69, 74, 79, 84, 89, 94,
+	/* 110 */ 99, 104, 109, 114, 119, 124, 129, 134, 139, 144,
+	/* 120 */ 149, 154, 159, 164, 169, 174, 179, 184, 189, 194,
+	/* 130 */ 199, 204, 209, 214, 219, 224, 229, 234, 239, 244,
+	/* 140 */ 249, 254, 259, 264, 269, 274, 279, 284, 289, 294,
+	/* 150 */ 299, 304, 309, 314, 319, 324, 329, 334, 339, 344,
+	/* 160 */ 349, 354, 359, 364, 369, 374, 379, 384, 389, 394,
+	/* 170 */ 399, 404, 409, 414, 419, 424, 429, 434, 439, 444,
+	/* 180 */ 449, 454, 459, 464, 469, 474, 479, 484, 489, 494,
+	/* 190 */ 499, 504, 509, 514, 519, 524, 529, 534, 539, 544,
+	/* 200 */ 549, 556, 568, 581, 615, 630, 648, 668, 685, 706,
+	/* 210 */ 711, 716, 721, 726, 731, 736, 741, 746, 751, 756,
+	/* 220 */ 761, 766, 771, 776, 781, 786, 791, 803, 808, 813,
+	/* 230 */ 818, 823, 828, 833, 838, 843, 848, 853, 858, 863,
+	/* 240 */ 868, 873, 878, 883, 888, 893, 898, 903, 908, 913,
+	/* 250 */ 918, 923, 928, 933, 938, 943, 948, 953, 958, 963,
+	/* 260 */ 968, 973, 978, 983, 988, 993, 998, 1003, 1008, 1013,
+	/* 270 */ 1018, 1023, 1028, 1033, 1038, 1043, 1048, 1053, 1058, 1063,
+	/* 280 */ 1068, 1073, 1078, 1083, 1088, 1093, 1098, 1103, 1108, 1113,
+	/* 290 */ 1118, 1123, 1128, 1133, 1138, 1143, 1148, 1153, 1158, 1163,
+	/* 300 */ 1168, 1189, 1211, 1221, 1235, 1252, 1266, 1271, 1294, 1317,
+	/* 310 */ 1322, 1327, 1332, 1337, 1342, 1347, 1352, 1357, 1362, 1367,
+	/* 320 */ 1372, 1377, 1382, 1387, 1392, 1397, 1402, 1407, 1412, 1417,
+	/* 330 */ 1422, 1427, 1432, 1437, 1442, 1447, 1452, 1457, 1462, 1467,
+	/* 340 */ 1472, 1477, 1482, 1487, 1492, 1497, 1502, 1507, 1512, 1517,
+	/* 350 */ 1522, 1527, 1532, 1537, 1542, 1547, 1552, 1557, 1562, 1567,
+	/* 360 */ 1572, 1577, 1582, 1587, 1592, 1597, 1602, 1607, 1612, 1617,
+	/* 370 */ 1622, 1627, 1632, 1637, 1642, 1647, 1652, 1657, 1662, 1667,
+	/* 380 */ 1672, 1677, 1682, 1687, 1692, 1697, 1702, 1707, 1712, 1717,
+	/* 390 */ 1722, 1727, 1732, 1737, 1742, 1747, 1752, 1757, 1762, 1767,
+	/* 400 */ 1772, 1788, 1805, 1826, 1840, 1854, 1877, 1896, 1930, 1950,
+	/* 410 */ 1963, 1972, 1992, 2016, 2038, 2063, 2090, 2126, 2149, 2166,
+	/* 420 */ 2171, 2176, 2200, 2225, 2236, 2258, 2272, 2293, 2298, 2324,
+	/* 430 */ 2346, 2351, 2387, 2392, 2397, 2402, 2407, 2412, 2417, 2422,
+	/* 440 */ 2427, 2432, 2437, 2442, 2447, 2486, 2491, 2496, 2501, 2506,
+	/* 450 */ 2511, 2516, 2550, 2555, 2560, 2565, 2570, 2575, 2580, 2585,
+	/* 460 */ 2590, 2595, 2600, 2605, 2610, 2615, 2620, 2625, 2630, 2635,
+	/* 470 */ 2640, 2645, 2650, 2655, 2660, 2665, 2670, 2675, 2680, 2685,
+	/* 480 */ 2690, 2695, 2700, 2705, 2710, 2715, 2720, 2725, 2730, 2735,
+	/* 490 */ 2740, 2745, 2750, 2755, 2760, 2765, 2770, 2775, 2780, 2785,
+	/* 500 */ 2811, 2837, 2857, 2873, 2897, 2917, 2948, 2976, 3001, 3019,
+	/* 510 */ 3024, 3041, 3077, 3082, 3087, 3092, 3097, 3102, 3107, 3112,
+	/* 520 */ 3117, 3122, 3127, 3132, 3137, 3142, 3147, 3152, 3157, 3162,
+	/* 530 */ 3167, 3172, 3177, 3182, 3187, 3192, 3197, 3202, 3207, 3212,
+	/* 540 */ 3217, 3222, 3227, 3232, 3237, 3242, 3247, 3252, 3257, 3262,
+	/* 550 */ 3267, 3272, 3277, 3282, 3287, 3292, 3297, 3302, 3307, 3312,
+	/* 560 */ 3317, 3322, 3327, 3332, 3337, 3342, 3347, 3352, 3357, 3362,
+	/* 570 */ 3367, 3372, 3377, 3382, 3387, 3392, 3397, 3402, 3407, 3412,
+	/* 580 */ 3417, 3422, 3427, 3432, 3437, 3442, 3447, 3452, 3457, 3462,
+	/* 590 */ 3467, 3472, 3477, 3482, 3487, 3492, 3497, 3502, 3507, 3512,
+	/* 600 */ 3546
+};
+
+const char *
+http_status_line(int code)
+{
+	unsigned i = (unsigned)code - LINE_FIRST;
+
+	if (i >= LINE_SPAN)
+		return NULL;
+	return (const char *)&lines + line_at[i];
+}
+
+size_t
+http_status_line_len(int code)
+{
+	unsigned i = (unsigned)code - LINE_FIRST;
+
+	if (i >= LINE_SPAN)
+		return 0;
+	return (size_t)(line_at[i + 1] - line_at[i] - 1);
+}
+
+size_t
+http_status_reason_len(int code)
+{
+	unsigned i = (unsigned)code - SPAN_FIRST;
+
+	if (i >= SPAN_SIZE || reason_at[i] == 0)
+		return 0;
+	return http_status_line_len(code) - LINE_REASON;
+}
+
+const int http_status_codes[HTTP_STATUS_COUNT] = {
+	100,
+	101,
+	102,
+	103,
+	200,
+	201,
+	202,
+	203,
+	204,
+	205,
+	206,
+	207,
+	208,
+	226,
+	300,
+	301,
+	302,
+	303,
+	304,
+	305,
+	307,
+	308,
+	400,
+	401,
+	402,
+	403,
+	404,
+	405,
+	406,
+	407,
+	408,
+	409,
+	410,
+	411,
+	412,
+	413,
+	414,
+	415,
+	416,
+	417,
+	418,
+	421,
+	422,
+	423,
+	424,
+	425,
+	426,
+	428,
+	429,
+	431,
+	444,
+	451,
+	499,
+	500,
+	501,
+	502,
+	503,
+	504,
+	505,
+	506,
+	507,
+	508,
+	510,
+	511,
+	599
+};
 
 /* ------------------------------------------------------------------ */
 /* From a phrase to a code                                            */
@@ -1417,6 +2578,36 @@ CHECK_PACKED(class_text, 64);
 static const unsigned short class_at[6 + 1] = {
 	0, 1, 15, 26, 36, 50, 0
 };
+
+int
+http_status_is_informational(int code)
+{
+	return http_status_class(code) == 1;
+}
+
+int
+http_status_is_successful(int code)
+{
+	return http_status_class(code) == 2;
+}
+
+int
+http_status_is_redirects(int code)
+{
+	return http_status_class(code) == 3;
+}
+
+int
+http_status_is_client_errors(int code)
+{
+	return http_status_class(code) == 4;
+}
+
+int
+http_status_is_server_errors(int code)
+{
+	return http_status_class(code) == 5;
+}
 
 const char *
 http_status_class_name(int cls)

@@ -24,11 +24,17 @@
  *    http_status_class the classes (HTTP_STATUS_CLASS_CLIENT_ERRORS = 4).
  *  - http_status_reason(), http_status_description(),
  *    http_status_reference() and http_status_name() map a code to text.
+ *  - http_status_reason_len(), http_status_line() ("404 Not Found", and
+ *    "499 " for a code that is not a status) and http_status_line_len()
+ *    give what a server writes, with its length.
  *  - http_status_from_reason() maps a reason phrase, or one of its aliases,
  *    back to its code, ignoring ASCII case.
  *  - http_status_class() and http_status_class_name() give a code's class;
  *    http_status_is_known() and the other http_status_is_...() predicates
- *    answer yes-or-no questions about a code.
+ *    answer yes-or-no questions about a code; the class predicates
+ *    (http_status_is_client_errors() and the others, one per class) go by
+ *    the first digit, known code or not.
+ *  - http_status_codes[] lists the codes in order.
  *  - HTTP_STATUS_LIST(X) expands X(code, IDENT, "Reason") for every code,
  *    to build tables of your own.
  *
@@ -305,6 +311,35 @@ enum http_status_class {
 const char *http_status_reason(int code);
 
 /**
+ * The length of a status code's reason phrase, without strlen().
+ *
+ * @param code any int
+ * @return 9 for 404, or 0 when code is not a known status
+ */
+size_t http_status_reason_len(int code);
+
+/**
+ * The status line of a code, as a server writes it after "HTTP/1.1 ":
+ * the code, a space and the reason phrase.
+ *
+ * @param code any int
+ * @return "404 Not Found" for 404; for a code in 100..599 that is not
+ *         a known status, the code and a space ("499 ": HTTP allows an
+ *         empty reason phrase), so that any valid code can be sent; NULL
+ *         for a code outside 100..599
+ */
+const char *http_status_line(int code);
+
+/**
+ * The length of http_status_line(code), without strlen().
+ *
+ * @param code any int
+ * @return 13 for 404, 4 for a code in 100..599 that is not a known
+ *         status, 0 outside 100..599
+ */
+size_t http_status_line_len(int code);
+
+/**
  * The one-line description of a status code.
  *
  * @param code any int
@@ -424,6 +459,54 @@ int http_status_is_obsolete(int code);
  * @return 1 when code is not registered but used by some software, else 0
  */
 int http_status_is_unofficial(int code);
+
+/**
+ * Whether a code is in class 1xx, Informational: by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 100..199 and in 100..599, else 0
+ */
+int http_status_is_informational(int code);
+
+/**
+ * Whether a code is in class 2xx, Successful: by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 200..299 and in 100..599, else 0
+ */
+int http_status_is_successful(int code);
+
+/**
+ * Whether a code is in class 3xx, Redirects: by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 300..399 and in 100..599, else 0
+ */
+int http_status_is_redirects(int code);
+
+/**
+ * Whether a code is in class 4xx, Client Errors: by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 400..499 and in 100..599, else 0
+ */
+int http_status_is_client_errors(int code);
+
+/**
+ * Whether a code is in class 5xx, Server Errors: by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 500..599 and in 100..599, else 0
+ */
+int http_status_is_server_errors(int code);
+
+/** Every status code in code order: HTTP_STATUS_COUNT of them. */
+extern const int http_status_codes[HTTP_STATUS_COUNT];
 
 #ifdef __cplusplus
 }

@@ -598,6 +598,57 @@ expect_name(const struct status *st)
 	return 0;
 }
 
+/*
+ * What http_status_line(code) and _line_len() must return: "NNN Reason"
+ * for a status, "NNN " for another code in 100..599, NULL and 0 outside.
+ */
+static void
+expect_line(const struct status *st, int code)
+{
+	const char *got = http_status_line(code);
+	size_t got_len = http_status_line_len(code), len;
+	char want[32];
+
+	if (code < 100 || code > 599) {
+		if (got != NULL || got_len != 0)
+			mismatch("http_status_line(%d) = %s, length %lu, want "
+			    "NULL, 0", code, got ? got : "(string)",
+			    (unsigned long)got_len);
+		return;
+	}
+	sprintf(want, "%d ", code);
+	len = strlen(want) + (st ? st->reason.len : 0);
+	if (got == NULL || got_len != len || strlen(got) != len ||
+	    memcmp(got, want, strlen(want)) != 0 ||
+	    (st && memcmp(got + 4, st->reason.s, st->reason.len) != 0))
+		mismatch("http_status_line(%d) = \"%s\", length %lu, want "
+		    "\"%s%s\", %lu", code, got ? got : "NULL",
+		    (unsigned long)got_len, want, st ? st->reason.s : "",
+		    (unsigned long)len);
+}
+
+/* The class predicates of any int: by the first digit, in 100..599. */
+static void
+expect_class_predicates(int code)
+{
+	static const struct {
+		int		 cls;
+		const char	*fn;
+		int		(*is)(int);
+	} preds[] = {
+		{ 1, "http_status_is_informational", http_status_is_informational },
+		{ 2, "http_status_is_successful", http_status_is_successful },
+		{ 3, "http_status_is_redirects", http_status_is_redirects },
+		{ 4, "http_status_is_client_errors", http_status_is_client_errors },
+		{ 5, "http_status_is_server_errors", http_status_is_server_errors }
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(preds) / sizeof(preds[0]); k++)
+		expect_int(preds[k].fn, code, preds[k].is(code),
+		    code >= 100 && code <= 599 && code / 100 == preds[k].cls);
+}
+
 static void
 check_status(const struct table *tb, const struct status *st)
 {
@@ -614,6 +665,10 @@ check_status(const struct table *tb, const struct status *st)
 	expect_text("http_status_reference", c,
 	    http_status_reference(st->code), &st->reference);
 	expect_name(st);
+	expect_int("http_status_reason_len", c,
+	    (long)http_status_reason_len(st->code), (long)st->reason.len);
+	expect_line(st, st->code);
+	expect_class_predicates(st->code);
 
 	expect_int("http_status_class", c, http_status_class(st->code),
 	    st->code / 100);
@@ -663,7 +718,7 @@ check_status(const struct table *tb, const struct status *st)
 		    st->code);
 		free(buf);
 	}
-	TAP_CHECK(end_check(), "%d %s: text, name, class, flags, registry, "
+	TAP_CHECK(end_check(), "%d %s: text, length, line, name, class, flags, registry, "
 	    "lookup of the reason and %lu alias(es) in any case", st->code,
 	    st->reason.s, (unsigned long)st->naliases);
 }
@@ -695,6 +750,12 @@ check_list(const struct table *tb)
 	start_check();
 	expect_int("HTTP_STATUS_COUNT", 0, HTTP_STATUS_COUNT, (long)tb->nst);
 	expect_int("HTTP_STATUS_LIST entries", 0, (long)NROWS, (long)tb->nst);
+	expect_int("entries of http_status_codes", 0,
+	    (long)(sizeof(http_status_codes) / sizeof(http_status_codes[0])),
+	    (long)tb->nst);
+	for (i = 0; i < tb->nst && i < HTTP_STATUS_COUNT; i++)
+		expect_int("http_status_codes[i]", (long)i,
+		    http_status_codes[i], tb->st[i].code);
 	for (i = 0; i < NROWS && i < tb->nst; i++) {
 		const struct status *st = &tb->st[i];
 		const struct row *r = &rows[i];
@@ -711,8 +772,9 @@ check_list(const struct table *tb)
 			mismatch("HTTP_STATUS_LIST entry %d: reason \"%s\", "
 			    "want \"%s\"", r->code, r->reason, st->reason.s);
 	}
-	TAP_CHECK(end_check(), "HTTP_STATUS_COUNT and HTTP_STATUS_LIST: every "
-	    "status in code order, enumerator = code, ident, reason");
+	TAP_CHECK(end_check(), "HTTP_STATUS_COUNT, http_status_codes and "
+	    "HTTP_STATUS_LIST: every status in code order, enumerator = code, "
+	    "ident, reason");
 }
 
 static void
@@ -785,6 +847,9 @@ check_unknown(int code)
 	expect_text("http_status_reference", code,
 	    http_status_reference(code), NULL);
 	expect_text("http_status_name", code, http_status_name(code), NULL);
+	expect_int("http_status_reason_len", code,
+	    (long)http_status_reason_len(code), 0);
+	expect_line(NULL, code);
 	expect_int("http_status_is_cacheable", code,
 	    http_status_is_cacheable(code), 0);
 	expect_int("http_status_is_redirect", code,
@@ -831,7 +896,8 @@ check_codes(const struct table *tb)
 	}
 	expect_int("known codes in the sweep", 0, (long)nknown, (long)tb->nst);
 	TAP_CHECK(end_check(), "unknown codes (-1..1000, INT_MIN, INT_MAX): "
-	    "NULL text, every predicate 0");
+	    "NULL text, length 0, line \"NNN \" in 100..599 else NULL, every "
+	    "predicate 0");
 
 	start_check();
 	for (i = 0; i < NSWEEP; i++) {
@@ -839,9 +905,10 @@ check_codes(const struct table *tb)
 
 		expect_int("http_status_class", code, http_status_class(code),
 		    code >= 100 && code <= 599 ? code / 100 : 0);
+		expect_class_predicates(code);
 	}
-	TAP_CHECK(end_check(), "http_status_class: code / 100 for 100..599, "
-	    "else 0, known or not");
+	TAP_CHECK(end_check(), "http_status_class and the class predicates: "
+	    "code / 100 for 100..599, else 0, known or not");
 
 	start_check();
 	for (i = 0; i < NSWEEP; i++) {
