@@ -2546,7 +2546,7 @@ http_status_from_reason(const char *reason)
 /* ------------------------------------------------------------------ */
 
 int
-http_status_class(int code)
+http_status_class_of(int code)
 {
 	if (code < 100 || code > 599)
 		return 0;
@@ -2582,31 +2582,31 @@ static const unsigned short class_at[6 + 1] = {
 int
 http_status_is_informational(int code)
 {
-	return http_status_class(code) == 1;
+	return http_status_class_of(code) == 1;
 }
 
 int
 http_status_is_successful(int code)
 {
-	return http_status_class(code) == 2;
+	return http_status_class_of(code) == 2;
 }
 
 int
 http_status_is_redirects(int code)
 {
-	return http_status_class(code) == 3;
+	return http_status_class_of(code) == 3;
 }
 
 int
 http_status_is_client_errors(int code)
 {
-	return http_status_class(code) == 4;
+	return http_status_class_of(code) == 4;
 }
 
 int
 http_status_is_server_errors(int code)
 {
-	return http_status_class(code) == 5;
+	return http_status_class_of(code) == 5;
 }
 
 const char *

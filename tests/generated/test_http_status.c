@@ -670,10 +670,10 @@ check_status(const struct table *tb, const struct status *st)
 	expect_line(st, st->code);
 	expect_class_predicates(st->code);
 
-	expect_int("http_status_class", c, http_status_class(st->code),
+	expect_int("http_status_class", c, http_status_class_of(st->code),
 	    st->code / 100);
 	expect_text("http_status_class_name", c / 100,
-	    http_status_class_name(http_status_class(st->code)),
+	    http_status_class_name(http_status_class_of(st->code)),
 	    cl ? &cl->name : NULL);
 
 	expect_int("http_status_is_known", c, http_status_is_known(st->code), 1);
@@ -868,13 +868,13 @@ check_unknown(int code)
 	    http_status_is_unofficial(code), 0);
 }
 
-/* http_status_class() and http_status_class_name() of any int. */
+/* http_status_class_of() and http_status_class_name() of any int. */
 static void
 check_class_of(const struct table *tb, int code)
 {
 	const struct status_class *cl = find_class(tb, code);
 
-	expect_int("http_status_class", code, http_status_class(code),
+	expect_int("http_status_class", code, http_status_class_of(code),
 	    code >= 100 && code <= 599 ? code / 100 : 0);
 	expect_text("http_status_class_name", code,
 	    http_status_class_name(code), cl ? &cl->name : NULL);
@@ -903,7 +903,7 @@ check_codes(const struct table *tb)
 	for (i = 0; i < NSWEEP; i++) {
 		int code = sweep_value(i);
 
-		expect_int("http_status_class", code, http_status_class(code),
+		expect_int("http_status_class", code, http_status_class_of(code),
 		    code >= 100 && code <= 599 ? code / 100 : 0);
 		expect_class_predicates(code);
 	}

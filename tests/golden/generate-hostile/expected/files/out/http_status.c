@@ -1499,7 +1499,7 @@ http_status_from_reason(const char *reason)
 /* ------------------------------------------------------------------ */
 
 int
-http_status_class(int code)
+http_status_class_of(int code)
 {
 	if (code < 100 || code > 599)
 		return 0;
@@ -1529,13 +1529,13 @@ static const unsigned short class_at[6 + 1] = {
 int
 http_status_is_success_quoted(int code)
 {
-	return http_status_class(code) == 2;
+	return http_status_class_of(code) == 2;
 }
 
 int
 http_status_is_client_errors(int code)
 {
-	return http_status_class(code) == 4;
+	return http_status_class_of(code) == 4;
 }
 
 const char *

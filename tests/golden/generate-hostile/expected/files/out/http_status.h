@@ -21,7 +21,9 @@
  * change a code or a phrase, edit data.yaml and regenerate them.
  *
  *  - enum http_status names every code (HTTP_STATUS_NOT_FOUND = 404), enum
- *    http_status_class the classes (HTTP_STATUS_CLASS_CLIENT_ERRORS = 4).
+ *    http_status_class the classes (HTTP_STATUS_CLASS_CLIENT_ERRORS = 4);
+ *    in C++ both are usable without the enum keyword, since no function
+ *    has either name.
  *  - http_status_reason(), http_status_description(),
  *    http_status_reference() and http_status_name() map a code to text.
  *  - http_status_reason_len(), http_status_line() ("404 Not Found", and
@@ -29,7 +31,8 @@
  *    give what a server writes, with its length.
  *  - http_status_from_reason() maps a reason phrase, or one of its aliases,
  *    back to its code, ignoring ASCII case.
- *  - http_status_class() and http_status_class_name() give a code's class;
+ *  - http_status_class_of() and http_status_class_name() give a code's
+ *    class;
  *    http_status_is_known() and the other http_status_is_...() predicates
  *    answer yes-or-no questions about a code; the class predicates
  *    (http_status_is_client_errors() and the others, one per class) go by
@@ -196,12 +199,20 @@ int http_status_from_reason(const char *reason);
 int http_status_from_reason_n(const char *s, size_t len);
 
 /**
- * The class of a status code: its first digit.
+ * The class of a status code: its first digit. (Named _of so that no
+ * function has the name of a type: in C++, enum http_status_class is the
+ * type http_status_class.)
  *
  * @param code any int, known or not
  * @return code / 100 (an enum http_status_class) for 100..599, else 0
  */
-int http_status_class(int code);
+int http_status_class_of(int code);
+
+/**
+ * Deprecated: the old name of http_status_class_of(), kept for one
+ * release. As a function-like macro it leaves the type name alone.
+ */
+#define http_status_class(code) http_status_class_of(code)
 
 /**
  * The name of a class of status codes.
