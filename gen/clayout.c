@@ -31,11 +31,13 @@ static const struct text_table {
 	const char	*table;		/* reason: reason_at, reason_bytes... */
 	const char	*key;		/* the status's text */
 	const char	*prefix;	/* before it, in the table */
+	int		 optional;	/* some statuses have none */
 } text_tables[] = {
-	{ "reason", "reason", "" },
-	{ "description", "description", "" },
-	{ "reference", "reference", "" },
-	{ "name", "ident", NAME_PREFIX },
+	{ "reason", "reason", "", 0 },
+	{ "description", "description", "", 0 },
+	{ "reference", "reference", "", 0 },
+	{ "name", "ident", NAME_PREFIX, 0 },
+	{ "origin", "origin", "", 1 },
 };
 
 #define NTABLES	(sizeof(text_tables) / sizeof(text_tables[0]))
@@ -346,10 +348,24 @@ build_reverse(struct layout *l)
 /* Codes to texts, predicates, classes                              */
 /* ---------------------------------------------------------------- */
 
-/* The size of a status's member of table t: raw bytes and NUL. */
+/* Whether a status has a member in table t. */
+static int
+has_text(const struct text_table *t, const struct value *status)
+{
+	const struct value *v = get(status, t->key);
+
+	/* The model gives an absent optional text as an empty string. */
+	return v != NULL && v->kind == VALUE_STRING &&
+	    (!t->optional || value_strlen(v) > 0);
+}
+
+/* The size of a status's member of table t: raw bytes and NUL, or 0 when
+ * it has none. */
 static unsigned long
 member_size(const struct text_table *t, const struct value *status)
 {
+	if (!has_text(t, status))
+		return 0;
 	return (unsigned long)(strlen(t->prefix) +
 	    value_strlen(get(status, t->key)) + 1);
 }
@@ -379,6 +395,14 @@ build_sizes(struct layout *l)
 			table_key(key, sizeof(key), &text_tables[t], "size");
 			value_builder_put(&e, key, int_value(member_size(
 			    &text_tables[t], st)));
+			if (!text_tables[t].optional)
+				continue;
+			table_key(key, sizeof(key), &text_tables[t], "known");
+			value_builder_put(&e, key, value_make_bool(has_text(
+			    &text_tables[t], st), NULL));
+			if (has_text(&text_tables[t], st))
+				value_builder_put(&e, text_tables[t].key,
+				    *get(st, text_tables[t].key));
 		}
 		items[i] = value_builder_finish(&e, NULL);
 	}
@@ -408,9 +432,11 @@ put_offsets(struct layout *l, struct value_builder *b)
 		    NULL));
 		for (t = 0; t < NTABLES; t++) {
 			table_key(key, sizeof(key), &text_tables[t], "at");
-			value_builder_put(&e, key, int_value(st ? at[t] : 0));
-			if (st == NULL)
+			if (st == NULL || !has_text(&text_tables[t], st)) {
+				value_builder_put(&e, key, int_value(0));
 				continue;
+			}
+			value_builder_put(&e, key, int_value(at[t]));
 			offset_seen(l, at[t]);
 			at[t] += member_size(&text_tables[t], st);
 		}
@@ -515,17 +541,18 @@ find_class(const struct layout *l, long long number)
 }
 
 /*
- * The class names as one string table: an empty string at offset 0, then
- * each class's name in class order. Returns the entries for classes
- * 0..max_class, each {class, known, name_at, name_size, name when known},
- * and sets *bytes to the table's size.
+ * The class names as one string table, and their summaries as another:
+ * an empty string at offset 0, then each class's text in class order.
+ * Returns the entries for classes 0..max_class (clayout.h lists their
+ * keys) and sets *bytes and *summary_bytes to the tables' sizes.
  */
 static struct value
-build_class_names(struct layout *l, unsigned long *bytes)
+build_class_names(struct layout *l, unsigned long *bytes,
+    unsigned long *summary_bytes)
 {
 	struct value *items = xcalloc((size_t)l->max_class + 1,
 	    sizeof(*items)), v;
-	unsigned long at = 1, size;
+	unsigned long at = 1, size, summary_at = 1;
 	struct value_builder e;
 	long long number;
 	struct buf lower;
@@ -536,18 +563,29 @@ build_class_names(struct layout *l, unsigned long *bytes)
 		const struct value *k = find_class(l, number);
 		const struct value *name = k ? get(k, "name") : NULL;
 
+		const struct value *summary = k ? get(k, "summary") : NULL;
+
 		size = name ? (unsigned long)value_strlen(name) + 1 : 0;
 		value_builder_put(&e, "class", int_value((unsigned long)number));
 		value_builder_put(&e, "known", value_make_bool(k != NULL,
 		    NULL));
 		value_builder_put(&e, "name_at", int_value(k ? at : 0));
 		value_builder_put(&e, "name_size", int_value(size));
+		value_builder_put(&e, "summary_at", int_value(k ?
+		    summary_at : 0));
+		value_builder_put(&e, "summary_size", int_value(summary ?
+		    (unsigned long)value_strlen(summary) + 1 : 0));
+		if (summary != NULL) {
+			offset_seen(l, summary_at);
+			summary_at += (unsigned long)value_strlen(summary) + 1;
+		}
 		if (k != NULL) {
 			const struct value *ident = get(k, "ident");
 
 			buf_clear(&lower);
 			text_lower(value_str(ident), value_strlen(ident), &lower);
 			value_builder_put(&e, "name", *name);
+			value_builder_put(&e, "summary", *summary);
 			value_builder_put(&e, "predicate", value_make_string(
 			    l->arena, lower.data, lower.len, NULL));
 		}
@@ -556,6 +594,7 @@ build_class_names(struct layout *l, unsigned long *bytes)
 	}
 	buf_free(&lower);
 	*bytes = at;
+	*summary_bytes = summary_at;
 	v = seq(l->arena, items, (size_t)l->max_class + 1);
 	free(items);
 	return v;
@@ -621,7 +660,7 @@ build_lookup(struct layout *l)
 {
 	struct value reverse, classes;
 	struct value_builder b;
-	unsigned long class_bytes;
+	unsigned long class_bytes, summary_bytes;
 
 	value_builder_init(&b, l->arena);
 	value_builder_put(&b, "name_prefix", str(l->arena, NAME_PREFIX));
@@ -633,10 +672,12 @@ build_lookup(struct layout *l)
 	put_lines(l, &b);
 	value_builder_put(&b, "predicates", build_predicates(l));
 	reverse = build_reverse(l);
-	classes = build_class_names(l, &class_bytes);
+	classes = build_class_names(l, &class_bytes, &summary_bytes);
 	offset_seen(l, class_bytes);
+	offset_seen(l, summary_bytes);
 	value_builder_put(&b, "classes", classes);
 	value_builder_put(&b, "class_bytes", int_value(class_bytes));
+	value_builder_put(&b, "class_summary_bytes", int_value(summary_bytes));
 	value_builder_put(&b, "class_span", int_value((unsigned long)
 	    l->max_class + 1));
 	value_builder_put(&b, "reverse", reverse);

@@ -25,14 +25,15 @@
  *    in C++ both are usable without the enum keyword, since no function
  *    has either name.
  *  - http_status_reason(), http_status_description(),
- *    http_status_reference() and http_status_name() map a code to text.
+ *    http_status_reference(), http_status_origin() and http_status_name()
+ *    map a code to text.
  *  - http_status_reason_len(), http_status_line() ("404 Not Found", and
  *    "499 " for a code that is not a status) and http_status_line_len()
  *    give what a server writes, with its length.
  *  - http_status_from_reason() maps a reason phrase, or one of its aliases,
  *    back to its code, ignoring ASCII case.
- *  - http_status_class_of() and http_status_class_name() give a code's
- *    class;
+ *  - http_status_class_of(), http_status_class_name() and
+ *    http_status_class_summary() give a code's class;
  *    http_status_is_known() and the other http_status_is_...() predicates
  *    answer yes-or-no questions about a code; the class predicates
  *    (http_status_is_client_errors() and the others, one per class) go by
@@ -362,6 +363,15 @@ const char *http_status_description(int code);
 const char *http_status_reference(int code);
 
 /**
+ * Who uses an unofficial status code.
+ *
+ * @param code any int
+ * @return "nginx" for 499, or NULL when code is not a known status or is
+ *         registered (only the unofficial codes have an origin)
+ */
+const char *http_status_origin(int code);
+
+/**
  * The name of a status code's enumerator.
  *
  * @param code any int
@@ -413,6 +423,14 @@ int http_status_class_of(int code);
  * @return "Client Errors" for 4, or NULL when cls is not a class
  */
 const char *http_status_class_name(int cls);
+
+/**
+ * The one-line summary of a class of status codes.
+ *
+ * @param cls an enum http_status_class, or any int
+ * @return the summary of class cls, or NULL when cls is not a class
+ */
+const char *http_status_class_summary(int cls);
 
 /**
  * @param code any int

@@ -47,7 +47,7 @@ struct status {
 
 struct status_class {
 	int		 cls;
-	struct text	 name;
+	struct text	 name, summary;
 	struct text	 ident;		/* derived here from name */
 };
 
@@ -502,7 +502,8 @@ load_table(const char *path, struct table *tb)
 		memset(c, 0, sizeof(*c));
 
 		if (scalar_int(map_get(&doc, n, "class"), &c->cls) != 0 ||
-		    scalar(map_get(&doc, n, "name"), &c->name) != 0)
+		    scalar(map_get(&doc, n, "name"), &c->name) != 0 ||
+		    scalar(map_get(&doc, n, "summary"), &c->summary) != 0)
 			goto out;
 		c->ident = derive_ident(&c->name);
 	}
@@ -549,6 +550,7 @@ table_free(struct table *tb)
 	}
 	for (i = 0; i < tb->ncl; i++) {
 		free(tb->cl[i].name.s);
+		free(tb->cl[i].summary.s);
 		free(tb->cl[i].ident.s);
 	}
 	free(tb->st);
@@ -665,6 +667,8 @@ check_status(const struct table *tb, const struct status *st)
 	expect_text("http_status_reference", c,
 	    http_status_reference(st->code), &st->reference);
 	expect_name(st);
+	expect_text("http_status_origin", c, http_status_origin(st->code),
+	    st->origin.len > 0 ? &st->origin : NULL);
 	expect_int("http_status_reason_len", c,
 	    (long)http_status_reason_len(st->code), (long)st->reason.len);
 	expect_line(st, st->code);
@@ -847,6 +851,7 @@ check_unknown(int code)
 	expect_text("http_status_reference", code,
 	    http_status_reference(code), NULL);
 	expect_text("http_status_name", code, http_status_name(code), NULL);
+	expect_text("http_status_origin", code, http_status_origin(code), NULL);
 	expect_int("http_status_reason_len", code,
 	    (long)http_status_reason_len(code), 0);
 	expect_line(NULL, code);
@@ -878,6 +883,8 @@ check_class_of(const struct table *tb, int code)
 	    code >= 100 && code <= 599 ? code / 100 : 0);
 	expect_text("http_status_class_name", code,
 	    http_status_class_name(code), cl ? &cl->name : NULL);
+	expect_text("http_status_class_summary", code,
+	    http_status_class_summary(code), cl ? &cl->summary : NULL);
 }
 
 static void
@@ -917,9 +924,11 @@ check_codes(const struct table *tb)
 
 		expect_text("http_status_class_name", cls,
 		    http_status_class_name(cls), cl ? &cl->name : NULL);
+		expect_text("http_status_class_summary", cls,
+		    http_status_class_summary(cls), cl ? &cl->summary : NULL);
 	}
-	TAP_CHECK(end_check(), "http_status_class_name: the name for each "
-	    "class, NULL for any other int");
+	TAP_CHECK(end_check(), "http_status_class_name and _summary: the name "
+	    "and summary of each class, NULL for any other int");
 }
 
 /*

@@ -91,6 +91,16 @@ static const struct name_text {
 };
 CHECK_PACKED(name_text, 61);
 
+/* The origins of the unofficial codes, the only ones that have one. */
+static const struct origin_text {
+	char	none[1];
+	char	c299[22];
+} origins = {
+	"",
+	/* 299 */ "people who write \"*\057\"",
+};
+CHECK_PACKED(origin_text, 23);
+
 static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 200 */ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -188,6 +198,31 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 400 */ 0, 0, 0, 0, 39,
+	0	/* any other code */
+};
+
+static const unsigned short origin_at[SPAN_SIZE + 1] = {
+	/* 200 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 260 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+	/* 300 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 310 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 320 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 330 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 340 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 350 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 360 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 370 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 400 */ 0, 0, 0, 0, 0,
 	0	/* any other code */
 };
 
@@ -1344,6 +1379,13 @@ const int http_status_codes[HTTP_STATUS_COUNT] = {
 	404
 };
 
+const char *
+http_status_origin(int code)
+{
+	return text_at((const char *)&origins, origin_at,
+	    (unsigned)code - SPAN_FIRST, SPAN_SIZE);
+}
+
 /* ------------------------------------------------------------------ */
 /* From a phrase to a code                                            */
 /* ------------------------------------------------------------------ */
@@ -1543,6 +1585,28 @@ http_status_class_name(int cls)
 {
 	return text_at((const char *)&class_names, class_at, (unsigned)cls,
 	    6U);
+}
+
+static const struct class_summary_text {
+	char	none[1];
+	char	k2[45];
+	char	k4[24];
+} class_summaries = {
+	"",
+	/* 2 */ "Summary with | pipe, <b>bold</b> & ampersand",
+	/* 4 */ "Back\\slash and tab\there",
+};
+CHECK_PACKED(class_summary_text, 70);
+
+static const unsigned short class_summary_at[6 + 1] = {
+	0, 0, 1, 0, 46, 0, 0
+};
+
+const char *
+http_status_class_summary(int cls)
+{
+	return text_at((const char *)&class_summaries, class_summary_at,
+	    (unsigned)cls, 6U);
 }
 
 /* ------------------------------------------------------------------ */
