@@ -655,6 +655,53 @@ put_lines(struct layout *l, struct value_builder *b)
 	free(ats);
 }
 
+/*
+ * The aliases of every status in code order as a string table laid out
+ * as the others; alias_first gives, for each code of the span and one
+ * past it, the index of its first alias, so that code's aliases are
+ * alias_first[i]..alias_first[i + 1] - 1. Puts aliases ({code, text,
+ * size, at}), alias_rows, alias_bytes and alias_type into b.
+ */
+static void
+put_aliases(struct layout *l, struct value_builder *b)
+{
+	struct value *items = NULL, *firsts = xcalloc(l->span + 1,
+	    sizeof(*firsts));
+	size_t n = 0, cap = 0, i, j;
+	unsigned long at = 1;
+	struct value_builder e;
+
+	value_builder_init(&e, l->arena);
+	for (i = 0; i <= l->span; i++) {
+		const struct value *st = i < l->span ? l->by_code[i] : NULL;
+		const struct value *v = st ? get(st, "aliases") : NULL;
+		size_t na = v && v->kind == VALUE_SEQ ? value_len(v) : 0;
+
+		value_builder_put(&e, "first", int_value(n));
+		firsts[i] = value_builder_finish(&e, NULL);
+		for (j = 0; j < na; j++) {
+			const struct value *a = value_item(v, j);
+
+			value_builder_put(&e, "code", *get(st, "code"));
+			value_builder_put(&e, "text", *a);
+			value_builder_put(&e, "size", int_value(
+			    value_strlen(a) + 1));
+			value_builder_put(&e, "at", int_value(at));
+			offset_seen(l, at);
+			at += (unsigned long)value_strlen(a) + 1;
+			items = xgrow(items, &cap, n + 1, sizeof(*items));
+			items[n++] = value_builder_finish(&e, NULL);
+		}
+	}
+	value_builder_put(b, "aliases", seq(l->arena, items, n));
+	value_builder_put(b, "alias_rows", rows_of(l->arena, firsts,
+	    l->span + 1, CODES_PER_ROW, "code", l->first, CODES_PER_ROW));
+	value_builder_put(b, "alias_bytes", int_value(at));
+	value_builder_put(b, "alias_type", str(l->arena, c_type_for(n)));
+	free(items);
+	free(firsts);
+}
+
 static struct value
 build_lookup(struct layout *l)
 {
@@ -670,6 +717,7 @@ build_lookup(struct layout *l)
 	value_builder_put(&b, "statuses", build_sizes(l));
 	put_offsets(l, &b);
 	put_lines(l, &b);
+	put_aliases(l, &b);
 	value_builder_put(&b, "predicates", build_predicates(l));
 	reverse = build_reverse(l);
 	classes = build_class_names(l, &class_bytes, &summary_bytes);

@@ -47,6 +47,13 @@
  *     line_bytes, line_first, line_span   that table's size, min_code,
  *                   the number of lines
  *     line_reason   where a known code's reason starts in its line
+ *     aliases       every status's aliases, in code order and then as
+ *                   written: {code, text, size, at}, at the offset in a
+ *                   string table laid out as above
+ *     alias_rows    span + 1 entries {first}, rows {code, entries}: the
+ *                   aliases of code first + i are first[i]..first[i+1]-1
+ *     alias_bytes, alias_type   that table's size; the smallest unsigned
+ *                   C type for an alias's index
  *     predicates    one bitset per predicate: known, then each flag of the
  *                   status fields, then each choice of a choice field
  *                   (each registry): {name, rows}, each row {code,

@@ -25,8 +25,8 @@
  *    in C++ both are usable without the enum keyword, since no function
  *    has either name.
  *  - http_status_reason(), http_status_description(),
- *    http_status_reference(), http_status_origin() and http_status_name()
- *    map a code to text.
+ *    http_status_reference(), http_status_origin(), http_status_alias()
+ *    and http_status_name() map a code to text.
  *  - http_status_reason_len(), http_status_line() ("404 Not Found", and
  *    "499 " for a code that is not a status) and http_status_line_len()
  *    give what a server writes, with its length.
@@ -370,6 +370,18 @@ const char *http_status_reference(int code);
  *         registered (only the unofficial codes have an origin)
  */
 const char *http_status_origin(int code);
+
+/**
+ * The other phrases used for a status code, which
+ * http_status_from_reason() also finds.
+ *
+ * @param code any int
+ * @param i which alias: 0 for the first
+ * @return "Moved Temporarily" for 302 and 0, or NULL when code is not a
+ *         known status or i is negative or not less than its number of
+ *         aliases
+ */
+const char *http_status_alias(int code, int i);
 
 /**
  * The name of a status code's enumerator.

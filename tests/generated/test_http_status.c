@@ -669,6 +669,17 @@ check_status(const struct table *tb, const struct status *st)
 	expect_name(st);
 	expect_text("http_status_origin", c, http_status_origin(st->code),
 	    st->origin.len > 0 ? &st->origin : NULL);
+	for (j = 0; j < st->naliases; j++)
+		expect_text("http_status_alias", c * 100 + (long)j,
+		    http_status_alias(st->code, (int)j), &st->aliases[j]);
+	expect_text("http_status_alias(code, number of aliases)", c,
+	    http_status_alias(st->code, (int)st->naliases), NULL);
+	expect_text("http_status_alias(code, -1)", c,
+	    http_status_alias(st->code, -1), NULL);
+	expect_text("http_status_alias(code, INT_MAX)", c,
+	    http_status_alias(st->code, INT_MAX), NULL);
+	expect_text("http_status_alias(code, INT_MIN)", c,
+	    http_status_alias(st->code, INT_MIN), NULL);
 	expect_int("http_status_reason_len", c,
 	    (long)http_status_reason_len(st->code), (long)st->reason.len);
 	expect_line(st, st->code);
@@ -852,6 +863,8 @@ check_unknown(int code)
 	    http_status_reference(code), NULL);
 	expect_text("http_status_name", code, http_status_name(code), NULL);
 	expect_text("http_status_origin", code, http_status_origin(code), NULL);
+	expect_text("http_status_alias(code, 0)", code,
+	    http_status_alias(code, 0), NULL);
 	expect_int("http_status_reason_len", code,
 	    (long)http_status_reason_len(code), 0);
 	expect_line(NULL, code);

@@ -1386,6 +1386,68 @@ http_status_origin(int code)
 	    (unsigned)code - SPAN_FIRST, SPAN_SIZE);
 }
 
+/*
+ * The aliases in code order: those of code c are the members
+ * alias_first[c - SPAN_FIRST]..alias_first[c - SPAN_FIRST + 1] - 1.
+ */
+static const struct alias_text {
+	char	none[1];
+	char	a1[12];
+	char	a2[13];
+	char	a3[6];
+	char	a4[21];
+} aliases = {
+	"",
+	/* 200 */ "Okay | fine",
+	/* 200 */ "All ?\?! good",
+	/* 200 */ "ok\\ay",
+	/* 404 */ "\'Quoted\' apostrophes",
+};
+CHECK_PACKED(alias_text, 53);
+
+static const unsigned short alias_at[] = {
+	1,	/* 200 */
+	13,	/* 200 */
+	26,	/* 200 */
+	32,	/* 404 */
+	0	/* so that the array is never empty */
+};
+
+static const unsigned char alias_first[SPAN_SIZE + 1] = {
+	/* 200 */ 0, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 210 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 220 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 230 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 240 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 250 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 260 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 270 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 280 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 290 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 300 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 310 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 320 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 330 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 340 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 350 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 360 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 370 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 380 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 390 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	/* 400 */ 3, 3, 3, 3, 3, 4
+};
+
+const char *
+http_status_alias(int code, int i)
+{
+	unsigned k = (unsigned)code - SPAN_FIRST;
+
+	if (k >= SPAN_SIZE || i < 0 ||
+	    (unsigned)i >= (unsigned)(alias_first[k + 1] - alias_first[k]))
+		return NULL;
+	return (const char *)&aliases + alias_at[alias_first[k] + (unsigned)i];
+}
+
 /* ------------------------------------------------------------------ */
 /* From a phrase to a code                                            */
 /* ------------------------------------------------------------------ */
