@@ -528,6 +528,61 @@ build_predicates(struct layout *l)
 	return v;
 }
 
+/*
+ * The flags of the full X-macro: a bit per predicate but known, each
+ * {name, upper, bit}; and per status in code order {code, ident, reason,
+ * class, flags}, flags the or of its bits' macros ("0" for none).
+ */
+static void
+put_flags(struct layout *l, struct value_builder *b)
+{
+	size_t np, i, j;
+	const char **names = predicate_names(&np);
+	struct value *flags = xcalloc(np, sizeof(*flags));
+	struct value *rows = xcalloc(l->n + 1, sizeof(*rows));
+	struct value_builder e;
+	struct buf t;
+
+	buf_init(&t);
+	value_builder_init(&e, l->arena);
+	for (i = 1; i < np; i++) {
+		buf_clear(&t);
+		text_upper(names[i], strlen(names[i]), &t);
+		value_builder_put(&e, "name", str(l->arena, names[i]));
+		value_builder_put(&e, "upper", str(l->arena, buf_cstr(&t)));
+		buf_clear(&t);
+		buf_printf(&t, "0x%04lxU", 1UL << (i - 1));
+		value_builder_put(&e, "bit", str(l->arena, buf_cstr(&t)));
+		flags[i - 1] = value_builder_finish(&e, NULL);
+	}
+	for (j = 0; j < l->n; j++) {
+		const struct value *st = value_item(l->statuses, j);
+
+		buf_clear(&t);
+		for (i = 1; i < np; i++)
+			if (has_predicate(st, names[i])) {
+				if (t.len > 0)
+					buf_puts(&t, " | ");
+				buf_printf(&t, "%sFLAG_", NAME_PREFIX);
+				text_upper(names[i], strlen(names[i]), &t);
+			}
+		value_builder_put(&e, "code", *get(st, "code"));
+		value_builder_put(&e, "ident", *get(st, "ident"));
+		value_builder_put(&e, "reason", *get(st, "reason"));
+		value_builder_put(&e, "class", int_value((unsigned long)
+		    code_of(st) / 100));
+		value_builder_put(&e, "flags", str(l->arena, t.len > 0 ?
+		    buf_cstr(&t) : "0"));
+		rows[j] = value_builder_finish(&e, NULL);
+	}
+	value_builder_put(b, "flags", seq(l->arena, flags, np - 1));
+	value_builder_put(b, "full_list", seq(l->arena, rows, l->n));
+	buf_free(&t);
+	free(names);
+	free(flags);
+	free(rows);
+}
+
 static const struct value *
 find_class(const struct layout *l, long long number)
 {
@@ -718,6 +773,7 @@ build_lookup(struct layout *l)
 	put_offsets(l, &b);
 	put_lines(l, &b);
 	put_aliases(l, &b);
+	put_flags(l, &b);
 	value_builder_put(&b, "predicates", build_predicates(l));
 	reverse = build_reverse(l);
 	classes = build_class_names(l, &class_bytes, &summary_bytes);

@@ -54,6 +54,11 @@
  *                   aliases of code first + i are first[i]..first[i+1]-1
  *     alias_bytes, alias_type   that table's size; the smallest unsigned
  *                   C type for an alias's index
+ *     flags         a bit per predicate but known: {name, upper, bit}
+ *                   (bit "0x0001U" and on)
+ *     full_list     per status in code order: {code, ident, reason,
+ *                   class, flags}, flags the or of the status's
+ *                   name_prefix FLAG_ upper macros, or "0"
  *     predicates    one bitset per predicate: known, then each flag of the
  *                   status fields, then each choice of a choice field
  *                   (each registry): {name, rows}, each row {code,

@@ -792,6 +792,65 @@ check_list(const struct table *tb)
 	    "ident, reason");
 }
 
+struct full_row {
+	int		 code;
+	const char	*ident;
+	const char	*reason;
+	int		 cls;
+	unsigned	 flags;
+};
+
+#define FULL_ROW(code, ident, reason, cls, flags) \
+	{ code, #ident, reason, cls, flags },
+static const struct full_row full_rows[] = {
+	HTTP_STATUS_LIST_FULL(FULL_ROW)
+};
+#undef FULL_ROW
+
+/* The flags of HTTP_STATUS_LIST_FULL that st must have. */
+static unsigned
+want_flags(const struct status *st)
+{
+	return (st->cacheable ? HTTP_STATUS_FLAG_CACHEABLE : 0U) |
+	    (st->redirect ? HTTP_STATUS_FLAG_REDIRECT : 0U) |
+	    (st->empty_body ? HTTP_STATUS_FLAG_EMPTY_BODY : 0U) |
+	    (st->retryable ? HTTP_STATUS_FLAG_RETRYABLE : 0U) |
+	    (strcmp(st->registry.s, "standard") == 0 ?
+	    HTTP_STATUS_FLAG_STANDARD : 0U) |
+	    (strcmp(st->registry.s, "deprecated") == 0 ?
+	    HTTP_STATUS_FLAG_DEPRECATED : 0U) |
+	    (strcmp(st->registry.s, "obsolete") == 0 ?
+	    HTTP_STATUS_FLAG_OBSOLETE : 0U) |
+	    (strcmp(st->registry.s, "unofficial") == 0 ?
+	    HTTP_STATUS_FLAG_UNOFFICIAL : 0U);
+}
+
+static void
+check_full_list(const struct table *tb)
+{
+	size_t i, n = sizeof(full_rows) / sizeof(full_rows[0]);
+
+	start_check();
+	expect_int("HTTP_STATUS_LIST_FULL entries", 0, (long)n, (long)tb->nst);
+	for (i = 0; i < n && i < tb->nst; i++) {
+		const struct status *st = &tb->st[i];
+		const struct full_row *r = &full_rows[i];
+
+		expect_int("HTTP_STATUS_LIST_FULL code", (long)i, r->code,
+		    st->code);
+		if (strcmp(r->ident, st->ident.s) != 0 ||
+		    !same_text(r->reason, &st->reason))
+			mismatch("HTTP_STATUS_LIST_FULL entry %d: %s \"%s\"",
+			    r->code, r->ident, r->reason);
+		expect_int("HTTP_STATUS_LIST_FULL class", st->code, r->cls,
+		    st->code / 100);
+		expect_int("HTTP_STATUS_LIST_FULL flags", st->code,
+		    (long)r->flags, (long)want_flags(st));
+	}
+	TAP_CHECK(end_check(), "HTTP_STATUS_LIST_FULL: every status in code "
+	    "order with ident, reason, class and flags");
+}
+
 static void
 check_enums(const struct table *tb)
 {
@@ -1407,6 +1466,7 @@ main(int argc, char **argv)
 		return tap_done();
 	}
 	check_list(&tb);
+	check_full_list(&tb);
 	check_enums(&tb);
 	for (i = 0; i < tb.nst; i++)
 		check_status(&tb, &tb.st[i]);

@@ -40,7 +40,8 @@
  *    the first digit, known code or not.
  *  - http_status_codes[] lists the codes in order.
  *  - HTTP_STATUS_LIST(X) expands X(code, IDENT, "Reason") for every code,
- *    to build tables of your own.
+ *    to build tables of your own; HTTP_STATUS_LIST_FULL(X) expands
+ *    X(code, IDENT, "Reason", class, flags).
  *
  * Functions that take a code accept any int: for a code that is not in
  * enum http_status they return NULL or 0.
@@ -113,6 +114,27 @@ enum http_status_class {
 	X(200, O_K, "O\"K *\057 ?\?= \\") \
 	X(299, SL_ASH_ED, "Sl\057*ash*\057ed") \
 	X(404, NOT_FOUND, "Not Found")
+
+/** The flags of HTTP_STATUS_LIST_FULL: a bit per http_status_is_...(). */
+#define HTTP_STATUS_FLAG_CACHEABLE 0x0001U
+#define HTTP_STATUS_FLAG_REDIRECT 0x0002U
+#define HTTP_STATUS_FLAG_EMPTY_BODY 0x0004U
+#define HTTP_STATUS_FLAG_RETRYABLE 0x0008U
+#define HTTP_STATUS_FLAG_STANDARD 0x0010U
+#define HTTP_STATUS_FLAG_DEPRECATED 0x0020U
+#define HTTP_STATUS_FLAG_OBSOLETE 0x0040U
+#define HTTP_STATUS_FLAG_UNOFFICIAL 0x0080U
+
+/**
+ * An X-macro over every status with every field, in code order: expands
+ * X(code, IDENT, "Reason", class, flags) for each, class the first digit
+ * (an enum http_status_class) and flags the or of the HTTP_STATUS_FLAG_
+ * macros that hold for the code (0 for none).
+ */
+#define HTTP_STATUS_LIST_FULL(X) \
+	X(200, O_K, "O\"K *\057 ?\?= \\", 2, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(299, SL_ASH_ED, "Sl\057*ash*\057ed", 2, HTTP_STATUS_FLAG_RETRYABLE | HTTP_STATUS_FLAG_UNOFFICIAL) \
+	X(404, NOT_FOUND, "Not Found", 4, HTTP_STATUS_FLAG_STANDARD)
 
 /**
  * The reason phrase of a status code.
