@@ -31,11 +31,13 @@ static const struct text_table {
 	const char	*table;		/* reason: reason_at, reason_bytes... */
 	const char	*key;		/* the status's text */
 	const char	*prefix;	/* before it, in the table */
+	int		 optional;	/* some statuses have none */
 } text_tables[] = {
-	{ "reason", "reason", "" },
-	{ "description", "description", "" },
-	{ "reference", "reference", "" },
-	{ "name", "ident", NAME_PREFIX },
+	{ "reason", "reason", "", 0 },
+	{ "description", "description", "", 0 },
+	{ "reference", "reference", "", 0 },
+	{ "name", "ident", NAME_PREFIX, 0 },
+	{ "origin", "origin", "", 1 },
 };
 
 #define NTABLES	(sizeof(text_tables) / sizeof(text_tables[0]))
@@ -57,6 +59,7 @@ struct layout {
 	const struct value	*classes;
 	long long		 max_class;
 	unsigned long		 first, last, span;
+	unsigned long		 min_code, max_code;	/* any code's range */
 	const struct value	**by_code;	/* span entries, NULL: none */
 	struct phrase		*phrases;	/* by length, then upper */
 	size_t			 nphrases;
@@ -345,10 +348,24 @@ build_reverse(struct layout *l)
 /* Codes to texts, predicates, classes                              */
 /* ---------------------------------------------------------------- */
 
-/* The size of a status's member of table t: raw bytes and NUL. */
+/* Whether a status has a member in table t. */
+static int
+has_text(const struct text_table *t, const struct value *status)
+{
+	const struct value *v = get(status, t->key);
+
+	/* The model gives an absent optional text as an empty string. */
+	return v != NULL && v->kind == VALUE_STRING &&
+	    (!t->optional || value_strlen(v) > 0);
+}
+
+/* The size of a status's member of table t: raw bytes and NUL, or 0 when
+ * it has none. */
 static unsigned long
 member_size(const struct text_table *t, const struct value *status)
 {
+	if (!has_text(t, status))
+		return 0;
 	return (unsigned long)(strlen(t->prefix) +
 	    value_strlen(get(status, t->key)) + 1);
 }
@@ -378,6 +395,14 @@ build_sizes(struct layout *l)
 			table_key(key, sizeof(key), &text_tables[t], "size");
 			value_builder_put(&e, key, int_value(member_size(
 			    &text_tables[t], st)));
+			if (!text_tables[t].optional)
+				continue;
+			table_key(key, sizeof(key), &text_tables[t], "known");
+			value_builder_put(&e, key, value_make_bool(has_text(
+			    &text_tables[t], st), NULL));
+			if (has_text(&text_tables[t], st))
+				value_builder_put(&e, text_tables[t].key,
+				    *get(st, text_tables[t].key));
 		}
 		items[i] = value_builder_finish(&e, NULL);
 	}
@@ -407,9 +432,11 @@ put_offsets(struct layout *l, struct value_builder *b)
 		    NULL));
 		for (t = 0; t < NTABLES; t++) {
 			table_key(key, sizeof(key), &text_tables[t], "at");
-			value_builder_put(&e, key, int_value(st ? at[t] : 0));
-			if (st == NULL)
+			if (st == NULL || !has_text(&text_tables[t], st)) {
+				value_builder_put(&e, key, int_value(0));
 				continue;
+			}
+			value_builder_put(&e, key, int_value(at[t]));
 			offset_seen(l, at[t]);
 			at[t] += member_size(&text_tables[t], st);
 		}
@@ -501,6 +528,61 @@ build_predicates(struct layout *l)
 	return v;
 }
 
+/*
+ * The flags of the full X-macro: a bit per predicate but known, each
+ * {name, upper, bit}; and per status in code order {code, ident, reason,
+ * class, flags}, flags the or of its bits' macros ("0" for none).
+ */
+static void
+put_flags(struct layout *l, struct value_builder *b)
+{
+	size_t np, i, j;
+	const char **names = predicate_names(&np);
+	struct value *flags = xcalloc(np, sizeof(*flags));
+	struct value *rows = xcalloc(l->n + 1, sizeof(*rows));
+	struct value_builder e;
+	struct buf t;
+
+	buf_init(&t);
+	value_builder_init(&e, l->arena);
+	for (i = 1; i < np; i++) {
+		buf_clear(&t);
+		text_upper(names[i], strlen(names[i]), &t);
+		value_builder_put(&e, "name", str(l->arena, names[i]));
+		value_builder_put(&e, "upper", str(l->arena, buf_cstr(&t)));
+		buf_clear(&t);
+		buf_printf(&t, "0x%04lxU", 1UL << (i - 1));
+		value_builder_put(&e, "bit", str(l->arena, buf_cstr(&t)));
+		flags[i - 1] = value_builder_finish(&e, NULL);
+	}
+	for (j = 0; j < l->n; j++) {
+		const struct value *st = value_item(l->statuses, j);
+
+		buf_clear(&t);
+		for (i = 1; i < np; i++)
+			if (has_predicate(st, names[i])) {
+				if (t.len > 0)
+					buf_puts(&t, " | ");
+				buf_printf(&t, "%sFLAG_", NAME_PREFIX);
+				text_upper(names[i], strlen(names[i]), &t);
+			}
+		value_builder_put(&e, "code", *get(st, "code"));
+		value_builder_put(&e, "ident", *get(st, "ident"));
+		value_builder_put(&e, "reason", *get(st, "reason"));
+		value_builder_put(&e, "class", int_value((unsigned long)
+		    code_of(st) / 100));
+		value_builder_put(&e, "flags", str(l->arena, t.len > 0 ?
+		    buf_cstr(&t) : "0"));
+		rows[j] = value_builder_finish(&e, NULL);
+	}
+	value_builder_put(b, "flags", seq(l->arena, flags, np - 1));
+	value_builder_put(b, "full_list", seq(l->arena, rows, l->n));
+	buf_free(&t);
+	free(names);
+	free(flags);
+	free(rows);
+}
+
 static const struct value *
 find_class(const struct layout *l, long long number)
 {
@@ -514,24 +596,29 @@ find_class(const struct layout *l, long long number)
 }
 
 /*
- * The class names as one string table: an empty string at offset 0, then
- * each class's name in class order. Returns the entries for classes
- * 0..max_class, each {class, known, name_at, name_size, name when known},
- * and sets *bytes to the table's size.
+ * The class names as one string table, and their summaries as another:
+ * an empty string at offset 0, then each class's text in class order.
+ * Returns the entries for classes 0..max_class (clayout.h lists their
+ * keys) and sets *bytes and *summary_bytes to the tables' sizes.
  */
 static struct value
-build_class_names(struct layout *l, unsigned long *bytes)
+build_class_names(struct layout *l, unsigned long *bytes,
+    unsigned long *summary_bytes)
 {
 	struct value *items = xcalloc((size_t)l->max_class + 1,
 	    sizeof(*items)), v;
-	unsigned long at = 1, size;
+	unsigned long at = 1, size, summary_at = 1;
 	struct value_builder e;
 	long long number;
+	struct buf lower;
 
+	buf_init(&lower);
 	value_builder_init(&e, l->arena);
 	for (number = 0; number <= l->max_class; number++) {
 		const struct value *k = find_class(l, number);
 		const struct value *name = k ? get(k, "name") : NULL;
+
+		const struct value *summary = k ? get(k, "summary") : NULL;
 
 		size = name ? (unsigned long)value_strlen(name) + 1 : 0;
 		value_builder_put(&e, "class", int_value((unsigned long)number));
@@ -539,15 +626,135 @@ build_class_names(struct layout *l, unsigned long *bytes)
 		    NULL));
 		value_builder_put(&e, "name_at", int_value(k ? at : 0));
 		value_builder_put(&e, "name_size", int_value(size));
-		if (k != NULL)
+		value_builder_put(&e, "summary_at", int_value(k ?
+		    summary_at : 0));
+		value_builder_put(&e, "summary_size", int_value(summary ?
+		    (unsigned long)value_strlen(summary) + 1 : 0));
+		if (summary != NULL) {
+			offset_seen(l, summary_at);
+			summary_at += (unsigned long)value_strlen(summary) + 1;
+		}
+		if (k != NULL) {
+			const struct value *ident = get(k, "ident");
+
+			buf_clear(&lower);
+			text_lower(value_str(ident), value_strlen(ident), &lower);
 			value_builder_put(&e, "name", *name);
+			value_builder_put(&e, "summary", *summary);
+			value_builder_put(&e, "predicate", value_make_string(
+			    l->arena, lower.data, lower.len, NULL));
+		}
 		at += size;
 		items[number] = value_builder_finish(&e, NULL);
 	}
+	buf_free(&lower);
 	*bytes = at;
+	*summary_bytes = summary_at;
 	v = seq(l->arena, items, (size_t)l->max_class + 1);
 	free(items);
 	return v;
+}
+
+/*
+ * The status lines "404 Not Found" of every code min_code..max_code, a
+ * code that is no status giving "NNN " (HTTP allows an empty reason), as a
+ * string table whose members follow each other without a gap: a line's
+ * length is the next one's offset minus its own, minus the NUL. Puts
+ * lines, line_rows (max_code - min_code + 2 offsets, the last the end),
+ * line_bytes, line_first, line_span and line_reason into b.
+ */
+static void
+put_lines(struct layout *l, struct value_builder *b)
+{
+	unsigned long n = l->max_code - l->min_code + 1, i, at = 1;
+	struct value *lines = xcalloc(n, sizeof(*lines));
+	struct value *ats = xcalloc(n + 1, sizeof(*ats));
+	struct value_builder e;
+	struct buf line;
+
+	buf_init(&line);
+	value_builder_init(&e, l->arena);
+	for (i = 0; i < n; i++) {
+		unsigned long code = l->min_code + i;
+		const struct value *st = code >= l->first && code <= l->last ?
+		    l->by_code[code - l->first] : NULL;
+
+		buf_clear(&line);
+		buf_printf(&line, "%lu ", code);
+		if (st != NULL)
+			buf_append(&line, value_str(get(st, "reason")),
+			    value_strlen(get(st, "reason")));
+		value_builder_put(&e, "code", int_value(code));
+		value_builder_put(&e, "size", int_value(line.len + 1));
+		value_builder_put(&e, "text", value_make_string(l->arena,
+		    line.data, line.len, NULL));
+		lines[i] = value_builder_finish(&e, NULL);
+		value_builder_put(&e, "at", int_value(at));
+		ats[i] = value_builder_finish(&e, NULL);
+		at += line.len + 1;
+	}
+	value_builder_put(&e, "at", int_value(at));
+	ats[n] = value_builder_finish(&e, NULL);
+	offset_seen(l, at);
+	value_builder_put(b, "lines", seq(l->arena, lines, n));
+	value_builder_put(b, "line_rows", rows_of(l->arena, ats, n + 1,
+	    CODES_PER_ROW, "code", l->min_code, CODES_PER_ROW));
+	value_builder_put(b, "line_bytes", int_value(at));
+	value_builder_put(b, "line_first", int_value(l->min_code));
+	value_builder_put(b, "line_span", int_value(n));
+	buf_clear(&line);
+	buf_printf(&line, "%lu ", l->max_code);
+	value_builder_put(b, "line_reason", int_value(line.len));
+	buf_free(&line);
+	free(lines);
+	free(ats);
+}
+
+/*
+ * The aliases of every status in code order as a string table laid out
+ * as the others; alias_first gives, for each code of the span and one
+ * past it, the index of its first alias, so that code's aliases are
+ * alias_first[i]..alias_first[i + 1] - 1. Puts aliases ({code, text,
+ * size, at}), alias_rows, alias_bytes and alias_type into b.
+ */
+static void
+put_aliases(struct layout *l, struct value_builder *b)
+{
+	struct value *items = NULL, *firsts = xcalloc(l->span + 1,
+	    sizeof(*firsts));
+	size_t n = 0, cap = 0, i, j;
+	unsigned long at = 1;
+	struct value_builder e;
+
+	value_builder_init(&e, l->arena);
+	for (i = 0; i <= l->span; i++) {
+		const struct value *st = i < l->span ? l->by_code[i] : NULL;
+		const struct value *v = st ? get(st, "aliases") : NULL;
+		size_t na = v && v->kind == VALUE_SEQ ? value_len(v) : 0;
+
+		value_builder_put(&e, "first", int_value(n));
+		firsts[i] = value_builder_finish(&e, NULL);
+		for (j = 0; j < na; j++) {
+			const struct value *a = value_item(v, j);
+
+			value_builder_put(&e, "code", *get(st, "code"));
+			value_builder_put(&e, "text", *a);
+			value_builder_put(&e, "size", int_value(
+			    value_strlen(a) + 1));
+			value_builder_put(&e, "at", int_value(at));
+			offset_seen(l, at);
+			at += (unsigned long)value_strlen(a) + 1;
+			items = xgrow(items, &cap, n + 1, sizeof(*items));
+			items[n++] = value_builder_finish(&e, NULL);
+		}
+	}
+	value_builder_put(b, "aliases", seq(l->arena, items, n));
+	value_builder_put(b, "alias_rows", rows_of(l->arena, firsts,
+	    l->span + 1, CODES_PER_ROW, "code", l->first, CODES_PER_ROW));
+	value_builder_put(b, "alias_bytes", int_value(at));
+	value_builder_put(b, "alias_type", str(l->arena, c_type_for(n)));
+	free(items);
+	free(firsts);
 }
 
 static struct value
@@ -555,7 +762,7 @@ build_lookup(struct layout *l)
 {
 	struct value reverse, classes;
 	struct value_builder b;
-	unsigned long class_bytes;
+	unsigned long class_bytes, summary_bytes;
 
 	value_builder_init(&b, l->arena);
 	value_builder_put(&b, "name_prefix", str(l->arena, NAME_PREFIX));
@@ -564,12 +771,17 @@ build_lookup(struct layout *l)
 	value_builder_put(&b, "span", int_value(l->span));
 	value_builder_put(&b, "statuses", build_sizes(l));
 	put_offsets(l, &b);
+	put_lines(l, &b);
+	put_aliases(l, &b);
+	put_flags(l, &b);
 	value_builder_put(&b, "predicates", build_predicates(l));
 	reverse = build_reverse(l);
-	classes = build_class_names(l, &class_bytes);
+	classes = build_class_names(l, &class_bytes, &summary_bytes);
 	offset_seen(l, class_bytes);
+	offset_seen(l, summary_bytes);
 	value_builder_put(&b, "classes", classes);
 	value_builder_put(&b, "class_bytes", int_value(class_bytes));
+	value_builder_put(&b, "class_summary_bytes", int_value(summary_bytes));
 	value_builder_put(&b, "class_span", int_value((unsigned long)
 	    l->max_class + 1));
 	value_builder_put(&b, "reverse", reverse);
@@ -589,6 +801,7 @@ static int
 read_model(struct layout *l, const struct value *model, struct diag *d)
 {
 	const struct value *max_code = get(model, "max_code");
+	const struct value *min_code = get(model, "min_code");
 	size_t i;
 
 	l->statuses = get(model, "statuses");
@@ -596,13 +809,17 @@ read_model(struct layout *l, const struct value *model, struct diag *d)
 	if (l->statuses == NULL || l->statuses->kind != VALUE_SEQ ||
 	    value_len(l->statuses) == 0 || l->classes == NULL ||
 	    l->classes->kind != VALUE_SEQ || max_code == NULL ||
-	    max_code->kind != VALUE_INT) {
+	    max_code->kind != VALUE_INT || min_code == NULL ||
+	    min_code->kind != VALUE_INT || min_code->u.integer < 0 ||
+	    max_code->u.integer < min_code->u.integer) {
 		diag_error(d, NULL, "cannot lay out the C tables: the context "
-		    "has no statuses, classes or max_code");
+		    "has no statuses, classes, min_code or max_code");
 		return -1;
 	}
 	l->n = value_len(l->statuses);
 	l->max_class = max_code->u.integer / 100;
+	l->min_code = (unsigned long)min_code->u.integer;
+	l->max_code = (unsigned long)max_code->u.integer;
 	l->first = (unsigned long)code_of(value_item(l->statuses, 0));
 	l->last = (unsigned long)code_of(value_item(l->statuses, l->n - 1));
 	l->span = l->last - l->first + 1;

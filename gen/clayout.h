@@ -24,24 +24,53 @@
  *     offset_type   the smallest unsigned C type for every offset below
  *     statuses      in code order: code, and the sizes of its members of
  *                   the string tables, raw bytes and NUL: reason_size,
- *                   description_size, reference_size, name_size
- *     reason_bytes, description_bytes, reference_bytes, name_bytes
+ *                   description_size, reference_size, name_size,
+ *                   origin_size (0 when it has none), origin_known and
+ *                   origin when it has one
+ *     reason_bytes, description_bytes, reference_bytes, name_bytes,
+ *     origin_bytes
  *                   the size of each string table: an empty string at
  *                   offset 0, then each status's string and NUL in code
  *                   order
  *     rows          the codes first..last, a row per line of a table:
  *                   {code (of the row's first), entries}, each entry
  *                   {code, known, reason_at, description_at, reference_at,
- *                   name_at}, the offsets 0 for a code that is no status
+ *                   name_at, origin_at}, the offsets 0 for a code that is
+ *                   no status (origin_at also for one without an origin)
+ *     lines         the status lines of min_code..max_code in code order:
+ *                   {code, size, text}, text "404 Not Found", or "NNN "
+ *                   for a code that is no status
+ *     line_rows     the lines' offsets in a string table laid out as
+ *                   above, one more at the end (the table's size): rows
+ *                   {code, entries}, each entry {at}; a line's length is
+ *                   the next offset minus its own, minus 1
+ *     line_bytes, line_first, line_span   that table's size, min_code,
+ *                   the number of lines
+ *     line_reason   where a known code's reason starts in its line
+ *     aliases       every status's aliases, in code order and then as
+ *                   written: {code, text, size, at}, at the offset in a
+ *                   string table laid out as above
+ *     alias_rows    span + 1 entries {first}, rows {code, entries}: the
+ *                   aliases of code first + i are first[i]..first[i+1]-1
+ *     alias_bytes, alias_type   that table's size; the smallest unsigned
+ *                   C type for an alias's index
+ *     flags         a bit per predicate but known: {name, upper, bit}
+ *                   (bit "0x0001U" and on)
+ *     full_list     per status in code order: {code, ident, reason,
+ *                   class, flags}, flags the or of the status's
+ *                   name_prefix FLAG_ upper macros, or "0"
  *     predicates    one bitset per predicate: known, then each flag of the
  *                   status fields, then each choice of a choice field
  *                   (each registry): {name, rows}, each row {code,
  *                   entries}, each entry {byte} ("0x05"); bit
  *                   (code - first) % 8 of byte (code - first) / 8
  *     classes       classes 0..max_code / 100: {class, known, name_at,
- *                   name_size, and name when known}, offsets into a
- *                   string table of the class names laid out as above
- *     class_bytes, class_span   that table's size; the number of classes
+ *                   name_size, summary_at, summary_size, and when known
+ *                   name, summary and predicate (the class's ident in
+ *                   lower case)}, offsets into string tables of the class
+ *                   names and summaries laid out as above
+ *     class_bytes, class_summary_bytes, class_span   the tables' sizes;
+ *                   the number of classes
  *     reverse       a perfect hash of every reason and alias (phash.h):
  *       min_length, max_length, length_type   of the phrases
  *       keys        the hashed bytes: {from_start, from_end, middle,

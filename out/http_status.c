@@ -10,15 +10,8 @@
  * string table (a struct of char arrays, so that no string literal is
  * longer than C89 allows), found through a table of offsets indexed by
  * code - SPAN_FIRST (no relocations); each predicate is a bitset over the
- * same span. A phrase is a perfect hash and one comparison. Measured by
- * make bench (gcc 12 -O2, AMD EPYC), ns per call of http_status_reason,
- * switch then table, over known codes in random order: 23.0 and 4.1
- * (a bare array of pointers, in the same runs: 6.8 and 4.5); over a
- * server's mix of codes: 13.0 and 5.0 (bare array 6.0 and 5.7).
- * http_status_from_reason_n over every phrase, 20% misspelled: 77 and 21
- * (gperf --ignore-case: 54 and 44).
- * The object's .text + .rodata: 2.62 and 1.75 times the bytes of the
- * strings. README.md has the latest figures.
+ * same span. A phrase is a perfect hash and one comparison. make bench
+ * measures these lookups; README.md has the figures.
  */
 #include <stddef.h>
 #include <string.h>
@@ -117,73 +110,73 @@ static const struct reason_text {
 	char	c599[30];
 } reasons = {
 	"",
-	"Continue",
-	"Switching Protocols",
-	"Processing",
-	"Early Hints",
-	"OK",
-	"Created",
-	"Accepted",
-	"Non-Authoritative Information",
-	"No Content",
-	"Reset Content",
-	"Partial Content",
-	"Multi-Status",
-	"Already Reported",
-	"IM Used",
-	"Multiple Choices",
-	"Moved Permanently",
-	"Found",
-	"See Other",
-	"Not Modified",
-	"Use Proxy",
-	"Temporary Redirect",
-	"Permanent Redirect",
-	"Bad Request",
-	"Unauthorized",
-	"Payment Required",
-	"Forbidden",
-	"Not Found",
-	"Method Not Allowed",
-	"Not Acceptable",
-	"Proxy Authentication Required",
-	"Request Timeout",
-	"Conflict",
-	"Gone",
-	"Length Required",
-	"Precondition Failed",
-	"Payload Too Large",
-	"Request-URI Too Long",
-	"Unsupported Media Type",
-	"Requested Range Not Satisfiable",
-	"Expectation Failed",
-	"I\'m a teapot",
-	"Misdirected Request",
-	"Unprocessable Entity",
-	"Locked",
-	"Failed Dependency",
-	"Too Early",
-	"Upgrade Required",
-	"Precondition Required",
-	"Too Many Requests",
-	"Request Header Fields Too Large",
-	"Connection Closed Without Response",
-	"Retry With",
-	"Unavailable For Legal Reasons",
-	"Client Closed Request",
-	"Internal Server Error",
-	"Not Implemented",
-	"Bad Gateway",
-	"Service Unavailable",
-	"Gateway Timeout",
-	"HTTP Version Not Supported",
-	"Variant Also Negotiates",
-	"Insufficient Storage",
-	"Loop Detected",
-	"Bandwidth Limit Exceeded",
-	"Not Extended",
-	"Network Authentication Required",
-	"Network Connect Timeout Error",
+	/* 100 */ "Continue",
+	/* 101 */ "Switching Protocols",
+	/* 102 */ "Processing",
+	/* 103 */ "Early Hints",
+	/* 200 */ "OK",
+	/* 201 */ "Created",
+	/* 202 */ "Accepted",
+	/* 203 */ "Non-Authoritative Information",
+	/* 204 */ "No Content",
+	/* 205 */ "Reset Content",
+	/* 206 */ "Partial Content",
+	/* 207 */ "Multi-Status",
+	/* 208 */ "Already Reported",
+	/* 226 */ "IM Used",
+	/* 300 */ "Multiple Choices",
+	/* 301 */ "Moved Permanently",
+	/* 302 */ "Found",
+	/* 303 */ "See Other",
+	/* 304 */ "Not Modified",
+	/* 305 */ "Use Proxy",
+	/* 307 */ "Temporary Redirect",
+	/* 308 */ "Permanent Redirect",
+	/* 400 */ "Bad Request",
+	/* 401 */ "Unauthorized",
+	/* 402 */ "Payment Required",
+	/* 403 */ "Forbidden",
+	/* 404 */ "Not Found",
+	/* 405 */ "Method Not Allowed",
+	/* 406 */ "Not Acceptable",
+	/* 407 */ "Proxy Authentication Required",
+	/* 408 */ "Request Timeout",
+	/* 409 */ "Conflict",
+	/* 410 */ "Gone",
+	/* 411 */ "Length Required",
+	/* 412 */ "Precondition Failed",
+	/* 413 */ "Payload Too Large",
+	/* 414 */ "Request-URI Too Long",
+	/* 415 */ "Unsupported Media Type",
+	/* 416 */ "Requested Range Not Satisfiable",
+	/* 417 */ "Expectation Failed",
+	/* 418 */ "I\'m a teapot",
+	/* 421 */ "Misdirected Request",
+	/* 422 */ "Unprocessable Entity",
+	/* 423 */ "Locked",
+	/* 424 */ "Failed Dependency",
+	/* 425 */ "Too Early",
+	/* 426 */ "Upgrade Required",
+	/* 428 */ "Precondition Required",
+	/* 429 */ "Too Many Requests",
+	/* 431 */ "Request Header Fields Too Large",
+	/* 444 */ "Connection Closed Without Response",
+	/* 449 */ "Retry With",
+	/* 451 */ "Unavailable For Legal Reasons",
+	/* 499 */ "Client Closed Request",
+	/* 500 */ "Internal Server Error",
+	/* 501 */ "Not Implemented",
+	/* 502 */ "Bad Gateway",
+	/* 503 */ "Service Unavailable",
+	/* 504 */ "Gateway Timeout",
+	/* 505 */ "HTTP Version Not Supported",
+	/* 506 */ "Variant Also Negotiates",
+	/* 507 */ "Insufficient Storage",
+	/* 508 */ "Loop Detected",
+	/* 509 */ "Bandwidth Limit Exceeded",
+	/* 510 */ "Not Extended",
+	/* 511 */ "Network Authentication Required",
+	/* 599 */ "Network Connect Timeout Error",
 };
 CHECK_PACKED(reason_text, 1147);
 
@@ -258,73 +251,73 @@ static const struct description_text {
 	char	c599[153];
 } descriptions = {
 	"",
-	"The server has received the start of the request and not rejected it; the client should send the rest, or ignore this if it has sent everything.",
-	"The server accepts the client\'s Upgrade request and switches the connection to the protocol named in its Upgrade header field.",
-	"An interim response: the server has the whole request and is working on it, but has no final response yet.",
-	"An interim response, sent before the final response, carrying header fields (such as Link) that the final response is likely to have, so the client can start loading what they name.",
-	"The request succeeded; what the content holds depends on the method.",
-	"The request succeeded and created at least one new resource, named by the Location header field (or else by the target URI).",
-	"The server took the request in for later processing, which has not finished; it may still fail, or never be acted on.",
-	"The request succeeded, but a transforming proxy changed the content of the origin server\'s 200 response.",
-	"The request succeeded and the server has no content to send in the response.",
-	"The request succeeded and the user agent should reset the document view that sent it (for example, clear a form); the response has no content.",
-	"The server is fulfilling a range request: the content holds only the requested parts of the selected representation.",
-	"The content, a WebDAV multistatus XML body, gives a separate status for each of the resources the request acted on.",
-	"Inside a WebDAV multistatus response: the members of this binding were listed earlier in the response, so they are not repeated.",
-	"The server answered a GET with the current instance transformed by one or more instance manipulations, such as a delta against a copy the client already has.",
-	"The target resource has more than one representation, each with its own URI; the user or user agent picks one, as no standard defines an automatic choice.",
-	"The target resource has a new permanent URI, given in the Location header field. A user agent may turn a POST into a GET when it follows it (308 forbids that).",
-	"The target resource is for now at the URI in the Location header field; the client keeps using the original URI for later requests. A user agent may turn a POST into a GET when it follows it (307 forbids that).",
-	"The server sends the client to another resource, named in the Location header field, which it should fetch with GET as an indirect answer to the request.",
-	"A conditional GET or HEAD request found the client\'s stored representation still current, so the client can use its cached copy; the response has no content.",
-	"An earlier HTTP specification used it to make the client repeat the request through a given proxy; it is deprecated for security reasons, and clients do not follow it.",
-	"The target resource is for now at the URI in the Location header field; the client repeats the request there with the same method and content, and keeps using the original URI later.",
-	"The target resource has a new permanent URI, given in the Location header field; the client repeats the request there without changing the method (unlike 301, a POST stays a POST).",
-	"The server will not process the request because it sees a client error in it, for example bad syntax, broken message framing or misleading routing.",
-	"The request lacks valid authentication credentials for the target resource; the response carries a WWW-Authenticate challenge.",
-	"Reserved for future use: it was meant for digital payment schemes, but no standard use of it exists.",
-	"The server understood the request but refuses to fulfill it; repeating it with the same credentials will not help.",
-	"The origin server found nothing to send for the target resource, or will not reveal that something exists; the absence may be temporary or permanent.",
-	"The target resource does not support the request\'s method, though the server knows the method; the Allow header field lists the methods it does support.",
-	"The target resource has no representation that the request\'s Accept header fields allow, and the server will not send a default one.",
-	"Like 401, but the client must authenticate itself to the proxy; the response carries a Proxy-Authenticate challenge.",
-	"The server gave up waiting for a complete request; the client may send it again, on a new connection if this one is no longer usable. Some servers send it on an idle connection with no request outstanding.",
-	"The request clashes with the target resource\'s current state, for example an edit based on an outdated version; the user may be able to resolve the conflict and send it again.",
-	"The target resource has been removed from the origin server on purpose, and it is not expected to come back.",
-	"The server requires a Content-Length header field and the request had none; sent again with one, it may succeed.",
-	"A condition in the request\'s header fields (such as If-Match) was false when the server evaluated it, so the method was not applied.",
-	"The request content exceeds what the server will accept or can handle; if the limit is temporary, Retry-After says when to try again.",
-	"The target URI is longer than the server will interpret, often after a POST was turned into a GET with a long query, or after a redirect loop.",
-	"The request content is in a format (media type or content coding) that the target resource does not support for this method.",
-	"The ranges asked for in the Range header field lie outside the current representation, or the server refuses that set of ranges.",
-	"A server on the way could not meet the expectation in the request\'s Expect header field.",
-	"The teapot of the April Fools\' coffee-pot protocol (RFC 2324, RFC 7168) refusing to brew coffee. RFC 9110 reserves the code: it is deployed as a joke too widely to be given another meaning.",
-	"The request reached a server that cannot answer with authority for its target URI (for example over a connection reused for another host); the client may retry it on a different connection.",
-	"The content has a known type and correct syntax, but the server cannot carry out what it asks for.",
-	"The source or destination resource of the method is locked (WebDAV).",
-	"The method was not performed on this resource because another action it depended on failed (WebDAV).",
-	"The server will not process a request that came in TLS early data, since it could be a replay; the client should send it again once the handshake is complete, not in early data.",
-	"The server needs the client to switch protocols first (for example to a newer HTTP version); the Upgrade header field of the response names the acceptable ones.",
-	"The origin server requires the request to be conditional, so that a client cannot overwrite changes it has not seen (the lost update problem).",
-	"The client sent more requests than the server allows in a given period (rate limiting); Retry-After may say how long to wait.",
-	"The server will not process the request because one header field, or all of them together, is too large.",
-	"nginx closes the connection without sending any response; the code is only used in its configuration and written to its log.",
-	"The request lacked information the server needs; the client repeats it at once with an Ms-Echo-Reply header field (Microsoft WebDAV extension).",
-	"The server denies access to the resource because of a legal demand, such as a government\'s censorship order.",
-	"nginx logs this when the client closed the connection before nginx sent the response; no client receives it.",
-	"Something unexpected went wrong on the server, so it could not fulfill the request.",
-	"The server lacks a feature the request needs, typically a method it does not implement for any resource.",
-	"The server, acting as a gateway or proxy, got an invalid response from the server behind it.",
-	"The server cannot handle the request for now, because it is overloaded or down for maintenance; Retry-After may say when to try again.",
-	"The server, acting as a gateway or proxy, did not get a response in time from the server behind it.",
-	"The server does not support the major version of HTTP that the request uses.",
-	"The server is misconfigured: the variant that transparent content negotiation picked would negotiate again itself, so negotiation cannot end there.",
-	"The server has no room to store what the request needs, so the method was not performed; RFC 4918 treats this as temporary.",
-	"The server stopped a WebDAV operation with Depth: infinity because it found an infinite loop of bindings.",
-	"The site has used up the bandwidth quota of its hosting plan; the server refuses requests until the quota is reset or raised.",
-	"The server wants the request to declare further extensions, under the HTTP Extension Framework, before it serves it; the response should say which ones.",
-	"The client must authenticate to gain network access; an intercepting proxy such as a captive portal sends it, not the origin server.",
-	"The proxy could not open a connection to the server behind it in time, for example because that server is overloaded or the network between them failed.",
+	/* 100 */ "The server has received the start of the request and not rejected it; the client should send the rest, or ignore this if it has sent everything.",
+	/* 101 */ "The server accepts the client\'s Upgrade request and switches the connection to the protocol named in its Upgrade header field.",
+	/* 102 */ "An interim response: the server has the whole request and is working on it, but has no final response yet.",
+	/* 103 */ "An interim response, sent before the final response, carrying header fields (such as Link) that the final response is likely to have, so the client can start loading what they name.",
+	/* 200 */ "The request succeeded; what the content holds depends on the method.",
+	/* 201 */ "The request succeeded and created at least one new resource, named by the Location header field (or else by the target URI).",
+	/* 202 */ "The server took the request in for later processing, which has not finished; it may still fail, or never be acted on.",
+	/* 203 */ "The request succeeded, but a transforming proxy changed the content of the origin server\'s 200 response.",
+	/* 204 */ "The request succeeded and the server has no content to send in the response.",
+	/* 205 */ "The request succeeded and the user agent should reset the document view that sent it (for example, clear a form); the response has no content.",
+	/* 206 */ "The server is fulfilling a range request: the content holds only the requested parts of the selected representation.",
+	/* 207 */ "The content, a WebDAV multistatus XML body, gives a separate status for each of the resources the request acted on.",
+	/* 208 */ "Inside a WebDAV multistatus response: the members of this binding were listed earlier in the response, so they are not repeated.",
+	/* 226 */ "The server answered a GET with the current instance transformed by one or more instance manipulations, such as a delta against a copy the client already has.",
+	/* 300 */ "The target resource has more than one representation, each with its own URI; the user or user agent picks one, as no standard defines an automatic choice.",
+	/* 301 */ "The target resource has a new permanent URI, given in the Location header field. A user agent may turn a POST into a GET when it follows it (308 forbids that).",
+	/* 302 */ "The target resource is for now at the URI in the Location header field; the client keeps using the original URI for later requests. A user agent may turn a POST into a GET when it follows it (307 forbids that).",
+	/* 303 */ "The server sends the client to another resource, named in the Location header field, which it should fetch with GET as an indirect answer to the request.",
+	/* 304 */ "A conditional GET or HEAD request found the client\'s stored representation still current, so the client can use its cached copy; the response has no content.",
+	/* 305 */ "An earlier HTTP specification used it to make the client repeat the request through a given proxy; it is deprecated for security reasons, and clients do not follow it.",
+	/* 307 */ "The target resource is for now at the URI in the Location header field; the client repeats the request there with the same method and content, and keeps using the original URI later.",
+	/* 308 */ "The target resource has a new permanent URI, given in the Location header field; the client repeats the request there without changing the method (unlike 301, a POST stays a POST).",
+	/* 400 */ "The server will not process the request because it sees a client error in it, for example bad syntax, broken message framing or misleading routing.",
+	/* 401 */ "The request lacks valid authentication credentials for the target resource; the response carries a WWW-Authenticate challenge.",
+	/* 402 */ "Reserved for future use: it was meant for digital payment schemes, but no standard use of it exists.",
+	/* 403 */ "The server understood the request but refuses to fulfill it; repeating it with the same credentials will not help.",
+	/* 404 */ "The origin server found nothing to send for the target resource, or will not reveal that something exists; the absence may be temporary or permanent.",
+	/* 405 */ "The target resource does not support the request\'s method, though the server knows the method; the Allow header field lists the methods it does support.",
+	/* 406 */ "The target resource has no representation that the request\'s Accept header fields allow, and the server will not send a default one.",
+	/* 407 */ "Like 401, but the client must authenticate itself to the proxy; the response carries a Proxy-Authenticate challenge.",
+	/* 408 */ "The server gave up waiting for a complete request; the client may send it again, on a new connection if this one is no longer usable. Some servers send it on an idle connection with no request outstanding.",
+	/* 409 */ "The request clashes with the target resource\'s current state, for example an edit based on an outdated version; the user may be able to resolve the conflict and send it again.",
+	/* 410 */ "The target resource has been removed from the origin server on purpose, and it is not expected to come back.",
+	/* 411 */ "The server requires a Content-Length header field and the request had none; sent again with one, it may succeed.",
+	/* 412 */ "A condition in the request\'s header fields (such as If-Match) was false when the server evaluated it, so the method was not applied.",
+	/* 413 */ "The request content exceeds what the server will accept or can handle; if the limit is temporary, Retry-After says when to try again.",
+	/* 414 */ "The target URI is longer than the server will interpret, often after a POST was turned into a GET with a long query, or after a redirect loop.",
+	/* 415 */ "The request content is in a format (media type or content coding) that the target resource does not support for this method.",
+	/* 416 */ "The ranges asked for in the Range header field lie outside the current representation, or the server refuses that set of ranges.",
+	/* 417 */ "A server on the way could not meet the expectation in the request\'s Expect header field.",
+	/* 418 */ "The teapot of the April Fools\' coffee-pot protocol (RFC 2324, RFC 7168) refusing to brew coffee. RFC 9110 reserves the code: it is deployed as a joke too widely to be given another meaning.",
+	/* 421 */ "The request reached a server that cannot answer with authority for its target URI (for example over a connection reused for another host); the client may retry it on a different connection.",
+	/* 422 */ "The content has a known type and correct syntax, but the server cannot carry out what it asks for.",
+	/* 423 */ "The source or destination resource of the method is locked (WebDAV).",
+	/* 424 */ "The method was not performed on this resource because another action it depended on failed (WebDAV).",
+	/* 425 */ "The server will not process a request that came in TLS early data, since it could be a replay; the client should send it again once the handshake is complete, not in early data.",
+	/* 426 */ "The server needs the client to switch protocols first (for example to a newer HTTP version); the Upgrade header field of the response names the acceptable ones.",
+	/* 428 */ "The origin server requires the request to be conditional, so that a client cannot overwrite changes it has not seen (the lost update problem).",
+	/* 429 */ "The client sent more requests than the server allows in a given period (rate limiting); Retry-After may say how long to wait.",
+	/* 431 */ "The server will not process the request because one header field, or all of them together, is too large.",
+	/* 444 */ "nginx closes the connection without sending any response; the code is only used in its configuration and written to its log.",
+	/* 449 */ "The request lacked information the server needs; the client repeats it at once with an Ms-Echo-Reply header field (Microsoft WebDAV extension).",
+	/* 451 */ "The server denies access to the resource because of a legal demand, such as a government\'s censorship order.",
+	/* 499 */ "nginx logs this when the client closed the connection before nginx sent the response; no client receives it.",
+	/* 500 */ "Something unexpected went wrong on the server, so it could not fulfill the request.",
+	/* 501 */ "The server lacks a feature the request needs, typically a method it does not implement for any resource.",
+	/* 502 */ "The server, acting as a gateway or proxy, got an invalid response from the server behind it.",
+	/* 503 */ "The server cannot handle the request for now, because it is overloaded or down for maintenance; Retry-After may say when to try again.",
+	/* 504 */ "The server, acting as a gateway or proxy, did not get a response in time from the server behind it.",
+	/* 505 */ "The server does not support the major version of HTTP that the request uses.",
+	/* 506 */ "The server is misconfigured: the variant that transparent content negotiation picked would negotiate again itself, so negotiation cannot end there.",
+	/* 507 */ "The server has no room to store what the request needs, so the method was not performed; RFC 4918 treats this as temporary.",
+	/* 508 */ "The server stopped a WebDAV operation with Depth: infinity because it found an infinite loop of bindings.",
+	/* 509 */ "The site has used up the bandwidth quota of its hosting plan; the server refuses requests until the quota is reset or raised.",
+	/* 510 */ "The server wants the request to declare further extensions, under the HTTP Extension Framework, before it serves it; the response should say which ones.",
+	/* 511 */ "The client must authenticate to gain network access; an intercepting proxy such as a captive portal sends it, not the origin server.",
+	/* 599 */ "The proxy could not open a connection to the server behind it in time, for example because that server is overloaded or the network between them failed.",
 };
 CHECK_PACKED(description_text, 8876);
 
@@ -399,73 +392,73 @@ static const struct reference_text {
 	char	c599[44];
 } references = {
 	"",
-	"RFC 9110, Section 15.2.1",
-	"RFC 9110, Section 15.2.2",
-	"RFC 2518, Section 10.1",
-	"RFC 8297, Section 2",
-	"RFC 9110, Section 15.3.1",
-	"RFC 9110, Section 15.3.2",
-	"RFC 9110, Section 15.3.3",
-	"RFC 9110, Section 15.3.4",
-	"RFC 9110, Section 15.3.5",
-	"RFC 9110, Section 15.3.6",
-	"RFC 9110, Section 15.3.7",
-	"RFC 4918, Section 11.1",
-	"RFC 5842, Section 7.1",
-	"RFC 3229, Section 10.4.1",
-	"RFC 9110, Section 15.4.1",
-	"RFC 9110, Section 15.4.2",
-	"RFC 9110, Section 15.4.3",
-	"RFC 9110, Section 15.4.4",
-	"RFC 9110, Section 15.4.5",
-	"RFC 9110, Section 15.4.6",
-	"RFC 9110, Section 15.4.8",
-	"RFC 9110, Section 15.4.9",
-	"RFC 9110, Section 15.5.1",
-	"RFC 9110, Section 15.5.2",
-	"RFC 9110, Section 15.5.3",
-	"RFC 9110, Section 15.5.4",
-	"RFC 9110, Section 15.5.5",
-	"RFC 9110, Section 15.5.6",
-	"RFC 9110, Section 15.5.7",
-	"RFC 9110, Section 15.5.8",
-	"RFC 9110, Section 15.5.9",
-	"RFC 9110, Section 15.5.10",
-	"RFC 9110, Section 15.5.11",
-	"RFC 9110, Section 15.5.12",
-	"RFC 9110, Section 15.5.13",
-	"RFC 9110, Section 15.5.14",
-	"RFC 9110, Section 15.5.15",
-	"RFC 9110, Section 15.5.16",
-	"RFC 9110, Section 15.5.17",
-	"RFC 9110, Section 15.5.18",
-	"RFC 9110, Section 15.5.19",
-	"RFC 9110, Section 15.5.20",
-	"RFC 9110, Section 15.5.21",
-	"RFC 4918, Section 11.3",
-	"RFC 4918, Section 11.4",
-	"RFC 8470, Section 5.2",
-	"RFC 9110, Section 15.5.22",
-	"RFC 6585, Section 3",
-	"RFC 6585, Section 4",
-	"RFC 6585, Section 5",
-	"nginx documentation: ngx_http_rewrite_module, return directive",
-	"Microsoft [MS-WDV], Section 2.2.6",
-	"RFC 7725, Section 3",
-	"nginx source: src/http/ngx_http_request.h (NGX_HTTP_CLIENT_CLOSED_REQUEST)",
-	"RFC 9110, Section 15.6.1",
-	"RFC 9110, Section 15.6.2",
-	"RFC 9110, Section 15.6.3",
-	"RFC 9110, Section 15.6.4",
-	"RFC 9110, Section 15.6.5",
-	"RFC 9110, Section 15.6.6",
-	"RFC 2295, Section 8.1",
-	"RFC 4918, Section 11.5",
-	"RFC 5842, Section 7.2",
-	"Not standardized; cPanel bandwidth limiting for Apache httpd",
-	"RFC 2774, Section 7",
-	"RFC 6585, Section 6",
-	"Not standardized; used by some HTTP proxies",
+	/* 100 */ "RFC 9110, Section 15.2.1",
+	/* 101 */ "RFC 9110, Section 15.2.2",
+	/* 102 */ "RFC 2518, Section 10.1",
+	/* 103 */ "RFC 8297, Section 2",
+	/* 200 */ "RFC 9110, Section 15.3.1",
+	/* 201 */ "RFC 9110, Section 15.3.2",
+	/* 202 */ "RFC 9110, Section 15.3.3",
+	/* 203 */ "RFC 9110, Section 15.3.4",
+	/* 204 */ "RFC 9110, Section 15.3.5",
+	/* 205 */ "RFC 9110, Section 15.3.6",
+	/* 206 */ "RFC 9110, Section 15.3.7",
+	/* 207 */ "RFC 4918, Section 11.1",
+	/* 208 */ "RFC 5842, Section 7.1",
+	/* 226 */ "RFC 3229, Section 10.4.1",
+	/* 300 */ "RFC 9110, Section 15.4.1",
+	/* 301 */ "RFC 9110, Section 15.4.2",
+	/* 302 */ "RFC 9110, Section 15.4.3",
+	/* 303 */ "RFC 9110, Section 15.4.4",
+	/* 304 */ "RFC 9110, Section 15.4.5",
+	/* 305 */ "RFC 9110, Section 15.4.6",
+	/* 307 */ "RFC 9110, Section 15.4.8",
+	/* 308 */ "RFC 9110, Section 15.4.9",
+	/* 400 */ "RFC 9110, Section 15.5.1",
+	/* 401 */ "RFC 9110, Section 15.5.2",
+	/* 402 */ "RFC 9110, Section 15.5.3",
+	/* 403 */ "RFC 9110, Section 15.5.4",
+	/* 404 */ "RFC 9110, Section 15.5.5",
+	/* 405 */ "RFC 9110, Section 15.5.6",
+	/* 406 */ "RFC 9110, Section 15.5.7",
+	/* 407 */ "RFC 9110, Section 15.5.8",
+	/* 408 */ "RFC 9110, Section 15.5.9",
+	/* 409 */ "RFC 9110, Section 15.5.10",
+	/* 410 */ "RFC 9110, Section 15.5.11",
+	/* 411 */ "RFC 9110, Section 15.5.12",
+	/* 412 */ "RFC 9110, Section 15.5.13",
+	/* 413 */ "RFC 9110, Section 15.5.14",
+	/* 414 */ "RFC 9110, Section 15.5.15",
+	/* 415 */ "RFC 9110, Section 15.5.16",
+	/* 416 */ "RFC 9110, Section 15.5.17",
+	/* 417 */ "RFC 9110, Section 15.5.18",
+	/* 418 */ "RFC 9110, Section 15.5.19",
+	/* 421 */ "RFC 9110, Section 15.5.20",
+	/* 422 */ "RFC 9110, Section 15.5.21",
+	/* 423 */ "RFC 4918, Section 11.3",
+	/* 424 */ "RFC 4918, Section 11.4",
+	/* 425 */ "RFC 8470, Section 5.2",
+	/* 426 */ "RFC 9110, Section 15.5.22",
+	/* 428 */ "RFC 6585, Section 3",
+	/* 429 */ "RFC 6585, Section 4",
+	/* 431 */ "RFC 6585, Section 5",
+	/* 444 */ "nginx documentation: ngx_http_rewrite_module, return directive",
+	/* 449 */ "Microsoft [MS-WDV], Section 2.2.6",
+	/* 451 */ "RFC 7725, Section 3",
+	/* 499 */ "nginx source: src/http/ngx_http_request.h (NGX_HTTP_CLIENT_CLOSED_REQUEST)",
+	/* 500 */ "RFC 9110, Section 15.6.1",
+	/* 501 */ "RFC 9110, Section 15.6.2",
+	/* 502 */ "RFC 9110, Section 15.6.3",
+	/* 503 */ "RFC 9110, Section 15.6.4",
+	/* 504 */ "RFC 9110, Section 15.6.5",
+	/* 505 */ "RFC 9110, Section 15.6.6",
+	/* 506 */ "RFC 2295, Section 8.1",
+	/* 507 */ "RFC 4918, Section 11.5",
+	/* 508 */ "RFC 5842, Section 7.2",
+	/* 509 */ "Not standardized; cPanel bandwidth limiting for Apache httpd",
+	/* 510 */ "RFC 2774, Section 7",
+	/* 511 */ "RFC 6585, Section 6",
+	/* 599 */ "Not standardized; used by some HTTP proxies",
 };
 CHECK_PACKED(reference_text, 1784);
 
@@ -540,75 +533,93 @@ static const struct name_text {
 	char	c599[42];
 } names = {
 	"",
-	"HTTP_STATUS_CONTINUE",
-	"HTTP_STATUS_SWITCHING_PROTOCOLS",
-	"HTTP_STATUS_PROCESSING",
-	"HTTP_STATUS_EARLY_HINTS",
-	"HTTP_STATUS_OK",
-	"HTTP_STATUS_CREATED",
-	"HTTP_STATUS_ACCEPTED",
-	"HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION",
-	"HTTP_STATUS_NO_CONTENT",
-	"HTTP_STATUS_RESET_CONTENT",
-	"HTTP_STATUS_PARTIAL_CONTENT",
-	"HTTP_STATUS_MULTI_STATUS",
-	"HTTP_STATUS_ALREADY_REPORTED",
-	"HTTP_STATUS_IM_USED",
-	"HTTP_STATUS_MULTIPLE_CHOICES",
-	"HTTP_STATUS_MOVED_PERMANENTLY",
-	"HTTP_STATUS_FOUND",
-	"HTTP_STATUS_SEE_OTHER",
-	"HTTP_STATUS_NOT_MODIFIED",
-	"HTTP_STATUS_USE_PROXY",
-	"HTTP_STATUS_TEMPORARY_REDIRECT",
-	"HTTP_STATUS_PERMANENT_REDIRECT",
-	"HTTP_STATUS_BAD_REQUEST",
-	"HTTP_STATUS_UNAUTHORIZED",
-	"HTTP_STATUS_PAYMENT_REQUIRED",
-	"HTTP_STATUS_FORBIDDEN",
-	"HTTP_STATUS_NOT_FOUND",
-	"HTTP_STATUS_METHOD_NOT_ALLOWED",
-	"HTTP_STATUS_NOT_ACCEPTABLE",
-	"HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED",
-	"HTTP_STATUS_REQUEST_TIMEOUT",
-	"HTTP_STATUS_CONFLICT",
-	"HTTP_STATUS_GONE",
-	"HTTP_STATUS_LENGTH_REQUIRED",
-	"HTTP_STATUS_PRECONDITION_FAILED",
-	"HTTP_STATUS_PAYLOAD_TOO_LARGE",
-	"HTTP_STATUS_REQUEST_URI_TOO_LONG",
-	"HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE",
-	"HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE",
-	"HTTP_STATUS_EXPECTATION_FAILED",
-	"HTTP_STATUS_IM_A_TEAPOT",
-	"HTTP_STATUS_MISDIRECTED_REQUEST",
-	"HTTP_STATUS_UNPROCESSABLE_ENTITY",
-	"HTTP_STATUS_LOCKED",
-	"HTTP_STATUS_FAILED_DEPENDENCY",
-	"HTTP_STATUS_TOO_EARLY",
-	"HTTP_STATUS_UPGRADE_REQUIRED",
-	"HTTP_STATUS_PRECONDITION_REQUIRED",
-	"HTTP_STATUS_TOO_MANY_REQUESTS",
-	"HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE",
-	"HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE",
-	"HTTP_STATUS_RETRY_WITH",
-	"HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS",
-	"HTTP_STATUS_CLIENT_CLOSED_REQUEST",
-	"HTTP_STATUS_INTERNAL_SERVER_ERROR",
-	"HTTP_STATUS_NOT_IMPLEMENTED",
-	"HTTP_STATUS_BAD_GATEWAY",
-	"HTTP_STATUS_SERVICE_UNAVAILABLE",
-	"HTTP_STATUS_GATEWAY_TIMEOUT",
-	"HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED",
-	"HTTP_STATUS_VARIANT_ALSO_NEGOTIATES",
-	"HTTP_STATUS_INSUFFICIENT_STORAGE",
-	"HTTP_STATUS_LOOP_DETECTED",
-	"HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED",
-	"HTTP_STATUS_NOT_EXTENDED",
-	"HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED",
-	"HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR",
+	/* 100 */ "HTTP_STATUS_CONTINUE",
+	/* 101 */ "HTTP_STATUS_SWITCHING_PROTOCOLS",
+	/* 102 */ "HTTP_STATUS_PROCESSING",
+	/* 103 */ "HTTP_STATUS_EARLY_HINTS",
+	/* 200 */ "HTTP_STATUS_OK",
+	/* 201 */ "HTTP_STATUS_CREATED",
+	/* 202 */ "HTTP_STATUS_ACCEPTED",
+	/* 203 */ "HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION",
+	/* 204 */ "HTTP_STATUS_NO_CONTENT",
+	/* 205 */ "HTTP_STATUS_RESET_CONTENT",
+	/* 206 */ "HTTP_STATUS_PARTIAL_CONTENT",
+	/* 207 */ "HTTP_STATUS_MULTI_STATUS",
+	/* 208 */ "HTTP_STATUS_ALREADY_REPORTED",
+	/* 226 */ "HTTP_STATUS_IM_USED",
+	/* 300 */ "HTTP_STATUS_MULTIPLE_CHOICES",
+	/* 301 */ "HTTP_STATUS_MOVED_PERMANENTLY",
+	/* 302 */ "HTTP_STATUS_FOUND",
+	/* 303 */ "HTTP_STATUS_SEE_OTHER",
+	/* 304 */ "HTTP_STATUS_NOT_MODIFIED",
+	/* 305 */ "HTTP_STATUS_USE_PROXY",
+	/* 307 */ "HTTP_STATUS_TEMPORARY_REDIRECT",
+	/* 308 */ "HTTP_STATUS_PERMANENT_REDIRECT",
+	/* 400 */ "HTTP_STATUS_BAD_REQUEST",
+	/* 401 */ "HTTP_STATUS_UNAUTHORIZED",
+	/* 402 */ "HTTP_STATUS_PAYMENT_REQUIRED",
+	/* 403 */ "HTTP_STATUS_FORBIDDEN",
+	/* 404 */ "HTTP_STATUS_NOT_FOUND",
+	/* 405 */ "HTTP_STATUS_METHOD_NOT_ALLOWED",
+	/* 406 */ "HTTP_STATUS_NOT_ACCEPTABLE",
+	/* 407 */ "HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED",
+	/* 408 */ "HTTP_STATUS_REQUEST_TIMEOUT",
+	/* 409 */ "HTTP_STATUS_CONFLICT",
+	/* 410 */ "HTTP_STATUS_GONE",
+	/* 411 */ "HTTP_STATUS_LENGTH_REQUIRED",
+	/* 412 */ "HTTP_STATUS_PRECONDITION_FAILED",
+	/* 413 */ "HTTP_STATUS_PAYLOAD_TOO_LARGE",
+	/* 414 */ "HTTP_STATUS_REQUEST_URI_TOO_LONG",
+	/* 415 */ "HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE",
+	/* 416 */ "HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE",
+	/* 417 */ "HTTP_STATUS_EXPECTATION_FAILED",
+	/* 418 */ "HTTP_STATUS_IM_A_TEAPOT",
+	/* 421 */ "HTTP_STATUS_MISDIRECTED_REQUEST",
+	/* 422 */ "HTTP_STATUS_UNPROCESSABLE_ENTITY",
+	/* 423 */ "HTTP_STATUS_LOCKED",
+	/* 424 */ "HTTP_STATUS_FAILED_DEPENDENCY",
+	/* 425 */ "HTTP_STATUS_TOO_EARLY",
+	/* 426 */ "HTTP_STATUS_UPGRADE_REQUIRED",
+	/* 428 */ "HTTP_STATUS_PRECONDITION_REQUIRED",
+	/* 429 */ "HTTP_STATUS_TOO_MANY_REQUESTS",
+	/* 431 */ "HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE",
+	/* 444 */ "HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE",
+	/* 449 */ "HTTP_STATUS_RETRY_WITH",
+	/* 451 */ "HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS",
+	/* 499 */ "HTTP_STATUS_CLIENT_CLOSED_REQUEST",
+	/* 500 */ "HTTP_STATUS_INTERNAL_SERVER_ERROR",
+	/* 501 */ "HTTP_STATUS_NOT_IMPLEMENTED",
+	/* 502 */ "HTTP_STATUS_BAD_GATEWAY",
+	/* 503 */ "HTTP_STATUS_SERVICE_UNAVAILABLE",
+	/* 504 */ "HTTP_STATUS_GATEWAY_TIMEOUT",
+	/* 505 */ "HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED",
+	/* 506 */ "HTTP_STATUS_VARIANT_ALSO_NEGOTIATES",
+	/* 507 */ "HTTP_STATUS_INSUFFICIENT_STORAGE",
+	/* 508 */ "HTTP_STATUS_LOOP_DETECTED",
+	/* 509 */ "HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED",
+	/* 510 */ "HTTP_STATUS_NOT_EXTENDED",
+	/* 511 */ "HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED",
+	/* 599 */ "HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR",
 };
 CHECK_PACKED(name_text, 1950);
+
+/* The origins of the unofficial codes, the only ones that have one. */
+static const struct origin_text {
+	char	none[1];
+	char	c444[6];
+	char	c449[23];
+	char	c499[6];
+	char	c509[35];
+	char	c599[16];
+} origins = {
+	"",
+	/* 444 */ "nginx",
+	/* 449 */ "Microsoft IIS (WebDAV)",
+	/* 499 */ "nginx",
+	/* 509 */ "cPanel (Apache bandwidth limiting)",
+	/* 599 */ "network proxies",
+};
+CHECK_PACKED(origin_text, 87);
 
 static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 100 */ 1, 10, 30, 41, 0, 0, 0, 0, 0, 0,
@@ -826,6 +837,60 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	0	/* any other code */
 };
 
+static const unsigned short origin_at[SPAN_SIZE + 1] = {
+	/* 100 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 110 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 120 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 130 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 140 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 150 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 160 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 170 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 180 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 190 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 200 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 260 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 300 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 310 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 320 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 330 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 340 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 350 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 360 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 370 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 400 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 410 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 420 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 430 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 1, 0, 0, 0, 0, 7,
+	/* 450 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 30,
+	/* 500 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 36,
+	/* 510 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 550 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 71,
+	0	/* any other code */
+};
+
 /*
  * The string at[i] of table, or NULL when at[i] is 0 or i is past n: at
  * has n + 1 entries, the last 0. Clamping i rather than returning early
@@ -871,6 +936,1305 @@ http_status_name(int code)
 {
 	return text_at((const char *)&names, name_at,
 	    (unsigned)code - SPAN_FIRST, SPAN_SIZE);
+}
+
+/*
+ * The status lines of every code that HTTP allows, in code order and with
+ * no gap between them, so that a line's length is where the next one
+ * starts minus where it starts, minus its NUL.
+ */
+#define LINE_FIRST	100U
+#define LINE_SPAN	500U
+#define LINE_REASON	4U	/* where the reason starts */
+
+static const struct line_text {
+	char	none[1];
+	char	l100[13];
+	char	l101[24];
+	char	l102[15];
+	char	l103[16];
+	char	l104[5];
+	char	l105[5];
+	char	l106[5];
+	char	l107[5];
+	char	l108[5];
+	char	l109[5];
+	char	l110[5];
+	char	l111[5];
+	char	l112[5];
+	char	l113[5];
+	char	l114[5];
+	char	l115[5];
+	char	l116[5];
+	char	l117[5];
+	char	l118[5];
+	char	l119[5];
+	char	l120[5];
+	char	l121[5];
+	char	l122[5];
+	char	l123[5];
+	char	l124[5];
+	char	l125[5];
+	char	l126[5];
+	char	l127[5];
+	char	l128[5];
+	char	l129[5];
+	char	l130[5];
+	char	l131[5];
+	char	l132[5];
+	char	l133[5];
+	char	l134[5];
+	char	l135[5];
+	char	l136[5];
+	char	l137[5];
+	char	l138[5];
+	char	l139[5];
+	char	l140[5];
+	char	l141[5];
+	char	l142[5];
+	char	l143[5];
+	char	l144[5];
+	char	l145[5];
+	char	l146[5];
+	char	l147[5];
+	char	l148[5];
+	char	l149[5];
+	char	l150[5];
+	char	l151[5];
+	char	l152[5];
+	char	l153[5];
+	char	l154[5];
+	char	l155[5];
+	char	l156[5];
+	char	l157[5];
+	char	l158[5];
+	char	l159[5];
+	char	l160[5];
+	char	l161[5];
+	char	l162[5];
+	char	l163[5];
+	char	l164[5];
+	char	l165[5];
+	char	l166[5];
+	char	l167[5];
+	char	l168[5];
+	char	l169[5];
+	char	l170[5];
+	char	l171[5];
+	char	l172[5];
+	char	l173[5];
+	char	l174[5];
+	char	l175[5];
+	char	l176[5];
+	char	l177[5];
+	char	l178[5];
+	char	l179[5];
+	char	l180[5];
+	char	l181[5];
+	char	l182[5];
+	char	l183[5];
+	char	l184[5];
+	char	l185[5];
+	char	l186[5];
+	char	l187[5];
+	char	l188[5];
+	char	l189[5];
+	char	l190[5];
+	char	l191[5];
+	char	l192[5];
+	char	l193[5];
+	char	l194[5];
+	char	l195[5];
+	char	l196[5];
+	char	l197[5];
+	char	l198[5];
+	char	l199[5];
+	char	l200[7];
+	char	l201[12];
+	char	l202[13];
+	char	l203[34];
+	char	l204[15];
+	char	l205[18];
+	char	l206[20];
+	char	l207[17];
+	char	l208[21];
+	char	l209[5];
+	char	l210[5];
+	char	l211[5];
+	char	l212[5];
+	char	l213[5];
+	char	l214[5];
+	char	l215[5];
+	char	l216[5];
+	char	l217[5];
+	char	l218[5];
+	char	l219[5];
+	char	l220[5];
+	char	l221[5];
+	char	l222[5];
+	char	l223[5];
+	char	l224[5];
+	char	l225[5];
+	char	l226[12];
+	char	l227[5];
+	char	l228[5];
+	char	l229[5];
+	char	l230[5];
+	char	l231[5];
+	char	l232[5];
+	char	l233[5];
+	char	l234[5];
+	char	l235[5];
+	char	l236[5];
+	char	l237[5];
+	char	l238[5];
+	char	l239[5];
+	char	l240[5];
+	char	l241[5];
+	char	l242[5];
+	char	l243[5];
+	char	l244[5];
+	char	l245[5];
+	char	l246[5];
+	char	l247[5];
+	char	l248[5];
+	char	l249[5];
+	char	l250[5];
+	char	l251[5];
+	char	l252[5];
+	char	l253[5];
+	char	l254[5];
+	char	l255[5];
+	char	l256[5];
+	char	l257[5];
+	char	l258[5];
+	char	l259[5];
+	char	l260[5];
+	char	l261[5];
+	char	l262[5];
+	char	l263[5];
+	char	l264[5];
+	char	l265[5];
+	char	l266[5];
+	char	l267[5];
+	char	l268[5];
+	char	l269[5];
+	char	l270[5];
+	char	l271[5];
+	char	l272[5];
+	char	l273[5];
+	char	l274[5];
+	char	l275[5];
+	char	l276[5];
+	char	l277[5];
+	char	l278[5];
+	char	l279[5];
+	char	l280[5];
+	char	l281[5];
+	char	l282[5];
+	char	l283[5];
+	char	l284[5];
+	char	l285[5];
+	char	l286[5];
+	char	l287[5];
+	char	l288[5];
+	char	l289[5];
+	char	l290[5];
+	char	l291[5];
+	char	l292[5];
+	char	l293[5];
+	char	l294[5];
+	char	l295[5];
+	char	l296[5];
+	char	l297[5];
+	char	l298[5];
+	char	l299[5];
+	char	l300[21];
+	char	l301[22];
+	char	l302[10];
+	char	l303[14];
+	char	l304[17];
+	char	l305[14];
+	char	l306[5];
+	char	l307[23];
+	char	l308[23];
+	char	l309[5];
+	char	l310[5];
+	char	l311[5];
+	char	l312[5];
+	char	l313[5];
+	char	l314[5];
+	char	l315[5];
+	char	l316[5];
+	char	l317[5];
+	char	l318[5];
+	char	l319[5];
+	char	l320[5];
+	char	l321[5];
+	char	l322[5];
+	char	l323[5];
+	char	l324[5];
+	char	l325[5];
+	char	l326[5];
+	char	l327[5];
+	char	l328[5];
+	char	l329[5];
+	char	l330[5];
+	char	l331[5];
+	char	l332[5];
+	char	l333[5];
+	char	l334[5];
+	char	l335[5];
+	char	l336[5];
+	char	l337[5];
+	char	l338[5];
+	char	l339[5];
+	char	l340[5];
+	char	l341[5];
+	char	l342[5];
+	char	l343[5];
+	char	l344[5];
+	char	l345[5];
+	char	l346[5];
+	char	l347[5];
+	char	l348[5];
+	char	l349[5];
+	char	l350[5];
+	char	l351[5];
+	char	l352[5];
+	char	l353[5];
+	char	l354[5];
+	char	l355[5];
+	char	l356[5];
+	char	l357[5];
+	char	l358[5];
+	char	l359[5];
+	char	l360[5];
+	char	l361[5];
+	char	l362[5];
+	char	l363[5];
+	char	l364[5];
+	char	l365[5];
+	char	l366[5];
+	char	l367[5];
+	char	l368[5];
+	char	l369[5];
+	char	l370[5];
+	char	l371[5];
+	char	l372[5];
+	char	l373[5];
+	char	l374[5];
+	char	l375[5];
+	char	l376[5];
+	char	l377[5];
+	char	l378[5];
+	char	l379[5];
+	char	l380[5];
+	char	l381[5];
+	char	l382[5];
+	char	l383[5];
+	char	l384[5];
+	char	l385[5];
+	char	l386[5];
+	char	l387[5];
+	char	l388[5];
+	char	l389[5];
+	char	l390[5];
+	char	l391[5];
+	char	l392[5];
+	char	l393[5];
+	char	l394[5];
+	char	l395[5];
+	char	l396[5];
+	char	l397[5];
+	char	l398[5];
+	char	l399[5];
+	char	l400[16];
+	char	l401[17];
+	char	l402[21];
+	char	l403[14];
+	char	l404[14];
+	char	l405[23];
+	char	l406[19];
+	char	l407[34];
+	char	l408[20];
+	char	l409[13];
+	char	l410[9];
+	char	l411[20];
+	char	l412[24];
+	char	l413[22];
+	char	l414[25];
+	char	l415[27];
+	char	l416[36];
+	char	l417[23];
+	char	l418[17];
+	char	l419[5];
+	char	l420[5];
+	char	l421[24];
+	char	l422[25];
+	char	l423[11];
+	char	l424[22];
+	char	l425[14];
+	char	l426[21];
+	char	l427[5];
+	char	l428[26];
+	char	l429[22];
+	char	l430[5];
+	char	l431[36];
+	char	l432[5];
+	char	l433[5];
+	char	l434[5];
+	char	l435[5];
+	char	l436[5];
+	char	l437[5];
+	char	l438[5];
+	char	l439[5];
+	char	l440[5];
+	char	l441[5];
+	char	l442[5];
+	char	l443[5];
+	char	l444[39];
+	char	l445[5];
+	char	l446[5];
+	char	l447[5];
+	char	l448[5];
+	char	l449[15];
+	char	l450[5];
+	char	l451[34];
+	char	l452[5];
+	char	l453[5];
+	char	l454[5];
+	char	l455[5];
+	char	l456[5];
+	char	l457[5];
+	char	l458[5];
+	char	l459[5];
+	char	l460[5];
+	char	l461[5];
+	char	l462[5];
+	char	l463[5];
+	char	l464[5];
+	char	l465[5];
+	char	l466[5];
+	char	l467[5];
+	char	l468[5];
+	char	l469[5];
+	char	l470[5];
+	char	l471[5];
+	char	l472[5];
+	char	l473[5];
+	char	l474[5];
+	char	l475[5];
+	char	l476[5];
+	char	l477[5];
+	char	l478[5];
+	char	l479[5];
+	char	l480[5];
+	char	l481[5];
+	char	l482[5];
+	char	l483[5];
+	char	l484[5];
+	char	l485[5];
+	char	l486[5];
+	char	l487[5];
+	char	l488[5];
+	char	l489[5];
+	char	l490[5];
+	char	l491[5];
+	char	l492[5];
+	char	l493[5];
+	char	l494[5];
+	char	l495[5];
+	char	l496[5];
+	char	l497[5];
+	char	l498[5];
+	char	l499[26];
+	char	l500[26];
+	char	l501[20];
+	char	l502[16];
+	char	l503[24];
+	char	l504[20];
+	char	l505[31];
+	char	l506[28];
+	char	l507[25];
+	char	l508[18];
+	char	l509[29];
+	char	l510[17];
+	char	l511[36];
+	char	l512[5];
+	char	l513[5];
+	char	l514[5];
+	char	l515[5];
+	char	l516[5];
+	char	l517[5];
+	char	l518[5];
+	char	l519[5];
+	char	l520[5];
+	char	l521[5];
+	char	l522[5];
+	char	l523[5];
+	char	l524[5];
+	char	l525[5];
+	char	l526[5];
+	char	l527[5];
+	char	l528[5];
+	char	l529[5];
+	char	l530[5];
+	char	l531[5];
+	char	l532[5];
+	char	l533[5];
+	char	l534[5];
+	char	l535[5];
+	char	l536[5];
+	char	l537[5];
+	char	l538[5];
+	char	l539[5];
+	char	l540[5];
+	char	l541[5];
+	char	l542[5];
+	char	l543[5];
+	char	l544[5];
+	char	l545[5];
+	char	l546[5];
+	char	l547[5];
+	char	l548[5];
+	char	l549[5];
+	char	l550[5];
+	char	l551[5];
+	char	l552[5];
+	char	l553[5];
+	char	l554[5];
+	char	l555[5];
+	char	l556[5];
+	char	l557[5];
+	char	l558[5];
+	char	l559[5];
+	char	l560[5];
+	char	l561[5];
+	char	l562[5];
+	char	l563[5];
+	char	l564[5];
+	char	l565[5];
+	char	l566[5];
+	char	l567[5];
+	char	l568[5];
+	char	l569[5];
+	char	l570[5];
+	char	l571[5];
+	char	l572[5];
+	char	l573[5];
+	char	l574[5];
+	char	l575[5];
+	char	l576[5];
+	char	l577[5];
+	char	l578[5];
+	char	l579[5];
+	char	l580[5];
+	char	l581[5];
+	char	l582[5];
+	char	l583[5];
+	char	l584[5];
+	char	l585[5];
+	char	l586[5];
+	char	l587[5];
+	char	l588[5];
+	char	l589[5];
+	char	l590[5];
+	char	l591[5];
+	char	l592[5];
+	char	l593[5];
+	char	l594[5];
+	char	l595[5];
+	char	l596[5];
+	char	l597[5];
+	char	l598[5];
+	char	l599[34];
+} lines = {
+	"",
+	/* 100 */ "100 Continue",
+	/* 101 */ "101 Switching Protocols",
+	/* 102 */ "102 Processing",
+	/* 103 */ "103 Early Hints",
+	/* 104 */ "104 ",
+	/* 105 */ "105 ",
+	/* 106 */ "106 ",
+	/* 107 */ "107 ",
+	/* 108 */ "108 ",
+	/* 109 */ "109 ",
+	/* 110 */ "110 ",
+	/* 111 */ "111 ",
+	/* 112 */ "112 ",
+	/* 113 */ "113 ",
+	/* 114 */ "114 ",
+	/* 115 */ "115 ",
+	/* 116 */ "116 ",
+	/* 117 */ "117 ",
+	/* 118 */ "118 ",
+	/* 119 */ "119 ",
+	/* 120 */ "120 ",
+	/* 121 */ "121 ",
+	/* 122 */ "122 ",
+	/* 123 */ "123 ",
+	/* 124 */ "124 ",
+	/* 125 */ "125 ",
+	/* 126 */ "126 ",
+	/* 127 */ "127 ",
+	/* 128 */ "128 ",
+	/* 129 */ "129 ",
+	/* 130 */ "130 ",
+	/* 131 */ "131 ",
+	/* 132 */ "132 ",
+	/* 133 */ "133 ",
+	/* 134 */ "134 ",
+	/* 135 */ "135 ",
+	/* 136 */ "136 ",
+	/* 137 */ "137 ",
+	/* 138 */ "138 ",
+	/* 139 */ "139 ",
+	/* 140 */ "140 ",
+	/* 141 */ "141 ",
+	/* 142 */ "142 ",
+	/* 143 */ "143 ",
+	/* 144 */ "144 ",
+	/* 145 */ "145 ",
+	/* 146 */ "146 ",
+	/* 147 */ "147 ",
+	/* 148 */ "148 ",
+	/* 149 */ "149 ",
+	/* 150 */ "150 ",
+	/* 151 */ "151 ",
+	/* 152 */ "152 ",
+	/* 153 */ "153 ",
+	/* 154 */ "154 ",
+	/* 155 */ "155 ",
+	/* 156 */ "156 ",
+	/* 157 */ "157 ",
+	/* 158 */ "158 ",
+	/* 159 */ "159 ",
+	/* 160 */ "160 ",
+	/* 161 */ "161 ",
+	/* 162 */ "162 ",
+	/* 163 */ "163 ",
+	/* 164 */ "164 ",
+	/* 165 */ "165 ",
+	/* 166 */ "166 ",
+	/* 167 */ "167 ",
+	/* 168 */ "168 ",
+	/* 169 */ "169 ",
+	/* 170 */ "170 ",
+	/* 171 */ "171 ",
+	/* 172 */ "172 ",
+	/* 173 */ "173 ",
+	/* 174 */ "174 ",
+	/* 175 */ "175 ",
+	/* 176 */ "176 ",
+	/* 177 */ "177 ",
+	/* 178 */ "178 ",
+	/* 179 */ "179 ",
+	/* 180 */ "180 ",
+	/* 181 */ "181 ",
+	/* 182 */ "182 ",
+	/* 183 */ "183 ",
+	/* 184 */ "184 ",
+	/* 185 */ "185 ",
+	/* 186 */ "186 ",
+	/* 187 */ "187 ",
+	/* 188 */ "188 ",
+	/* 189 */ "189 ",
+	/* 190 */ "190 ",
+	/* 191 */ "191 ",
+	/* 192 */ "192 ",
+	/* 193 */ "193 ",
+	/* 194 */ "194 ",
+	/* 195 */ "195 ",
+	/* 196 */ "196 ",
+	/* 197 */ "197 ",
+	/* 198 */ "198 ",
+	/* 199 */ "199 ",
+	/* 200 */ "200 OK",
+	/* 201 */ "201 Created",
+	/* 202 */ "202 Accepted",
+	/* 203 */ "203 Non-Authoritative Information",
+	/* 204 */ "204 No Content",
+	/* 205 */ "205 Reset Content",
+	/* 206 */ "206 Partial Content",
+	/* 207 */ "207 Multi-Status",
+	/* 208 */ "208 Already Reported",
+	/* 209 */ "209 ",
+	/* 210 */ "210 ",
+	/* 211 */ "211 ",
+	/* 212 */ "212 ",
+	/* 213 */ "213 ",
+	/* 214 */ "214 ",
+	/* 215 */ "215 ",
+	/* 216 */ "216 ",
+	/* 217 */ "217 ",
+	/* 218 */ "218 ",
+	/* 219 */ "219 ",
+	/* 220 */ "220 ",
+	/* 221 */ "221 ",
+	/* 222 */ "222 ",
+	/* 223 */ "223 ",
+	/* 224 */ "224 ",
+	/* 225 */ "225 ",
+	/* 226 */ "226 IM Used",
+	/* 227 */ "227 ",
+	/* 228 */ "228 ",
+	/* 229 */ "229 ",
+	/* 230 */ "230 ",
+	/* 231 */ "231 ",
+	/* 232 */ "232 ",
+	/* 233 */ "233 ",
+	/* 234 */ "234 ",
+	/* 235 */ "235 ",
+	/* 236 */ "236 ",
+	/* 237 */ "237 ",
+	/* 238 */ "238 ",
+	/* 239 */ "239 ",
+	/* 240 */ "240 ",
+	/* 241 */ "241 ",
+	/* 242 */ "242 ",
+	/* 243 */ "243 ",
+	/* 244 */ "244 ",
+	/* 245 */ "245 ",
+	/* 246 */ "246 ",
+	/* 247 */ "247 ",
+	/* 248 */ "248 ",
+	/* 249 */ "249 ",
+	/* 250 */ "250 ",
+	/* 251 */ "251 ",
+	/* 252 */ "252 ",
+	/* 253 */ "253 ",
+	/* 254 */ "254 ",
+	/* 255 */ "255 ",
+	/* 256 */ "256 ",
+	/* 257 */ "257 ",
+	/* 258 */ "258 ",
+	/* 259 */ "259 ",
+	/* 260 */ "260 ",
+	/* 261 */ "261 ",
+	/* 262 */ "262 ",
+	/* 263 */ "263 ",
+	/* 264 */ "264 ",
+	/* 265 */ "265 ",
+	/* 266 */ "266 ",
+	/* 267 */ "267 ",
+	/* 268 */ "268 ",
+	/* 269 */ "269 ",
+	/* 270 */ "270 ",
+	/* 271 */ "271 ",
+	/* 272 */ "272 ",
+	/* 273 */ "273 ",
+	/* 274 */ "274 ",
+	/* 275 */ "275 ",
+	/* 276 */ "276 ",
+	/* 277 */ "277 ",
+	/* 278 */ "278 ",
+	/* 279 */ "279 ",
+	/* 280 */ "280 ",
+	/* 281 */ "281 ",
+	/* 282 */ "282 ",
+	/* 283 */ "283 ",
+	/* 284 */ "284 ",
+	/* 285 */ "285 ",
+	/* 286 */ "286 ",
+	/* 287 */ "287 ",
+	/* 288 */ "288 ",
+	/* 289 */ "289 ",
+	/* 290 */ "290 ",
+	/* 291 */ "291 ",
+	/* 292 */ "292 ",
+	/* 293 */ "293 ",
+	/* 294 */ "294 ",
+	/* 295 */ "295 ",
+	/* 296 */ "296 ",
+	/* 297 */ "297 ",
+	/* 298 */ "298 ",
+	/* 299 */ "299 ",
+	/* 300 */ "300 Multiple Choices",
+	/* 301 */ "301 Moved Permanently",
+	/* 302 */ "302 Found",
+	/* 303 */ "303 See Other",
+	/* 304 */ "304 Not Modified",
+	/* 305 */ "305 Use Proxy",
+	/* 306 */ "306 ",
+	/* 307 */ "307 Temporary Redirect",
+	/* 308 */ "308 Permanent Redirect",
+	/* 309 */ "309 ",
+	/* 310 */ "310 ",
+	/* 311 */ "311 ",
+	/* 312 */ "312 ",
+	/* 313 */ "313 ",
+	/* 314 */ "314 ",
+	/* 315 */ "315 ",
+	/* 316 */ "316 ",
+	/* 317 */ "317 ",
+	/* 318 */ "318 ",
+	/* 319 */ "319 ",
+	/* 320 */ "320 ",
+	/* 321 */ "321 ",
+	/* 322 */ "322 ",
+	/* 323 */ "323 ",
+	/* 324 */ "324 ",
+	/* 325 */ "325 ",
+	/* 326 */ "326 ",
+	/* 327 */ "327 ",
+	/* 328 */ "328 ",
+	/* 329 */ "329 ",
+	/* 330 */ "330 ",
+	/* 331 */ "331 ",
+	/* 332 */ "332 ",
+	/* 333 */ "333 ",
+	/* 334 */ "334 ",
+	/* 335 */ "335 ",
+	/* 336 */ "336 ",
+	/* 337 */ "337 ",
+	/* 338 */ "338 ",
+	/* 339 */ "339 ",
+	/* 340 */ "340 ",
+	/* 341 */ "341 ",
+	/* 342 */ "342 ",
+	/* 343 */ "343 ",
+	/* 344 */ "344 ",
+	/* 345 */ "345 ",
+	/* 346 */ "346 ",
+	/* 347 */ "347 ",
+	/* 348 */ "348 ",
+	/* 349 */ "349 ",
+	/* 350 */ "350 ",
+	/* 351 */ "351 ",
+	/* 352 */ "352 ",
+	/* 353 */ "353 ",
+	/* 354 */ "354 ",
+	/* 355 */ "355 ",
+	/* 356 */ "356 ",
+	/* 357 */ "357 ",
+	/* 358 */ "358 ",
+	/* 359 */ "359 ",
+	/* 360 */ "360 ",
+	/* 361 */ "361 ",
+	/* 362 */ "362 ",
+	/* 363 */ "363 ",
+	/* 364 */ "364 ",
+	/* 365 */ "365 ",
+	/* 366 */ "366 ",
+	/* 367 */ "367 ",
+	/* 368 */ "368 ",
+	/* 369 */ "369 ",
+	/* 370 */ "370 ",
+	/* 371 */ "371 ",
+	/* 372 */ "372 ",
+	/* 373 */ "373 ",
+	/* 374 */ "374 ",
+	/* 375 */ "375 ",
+	/* 376 */ "376 ",
+	/* 377 */ "377 ",
+	/* 378 */ "378 ",
+	/* 379 */ "379 ",
+	/* 380 */ "380 ",
+	/* 381 */ "381 ",
+	/* 382 */ "382 ",
+	/* 383 */ "383 ",
+	/* 384 */ "384 ",
+	/* 385 */ "385 ",
+	/* 386 */ "386 ",
+	/* 387 */ "387 ",
+	/* 388 */ "388 ",
+	/* 389 */ "389 ",
+	/* 390 */ "390 ",
+	/* 391 */ "391 ",
+	/* 392 */ "392 ",
+	/* 393 */ "393 ",
+	/* 394 */ "394 ",
+	/* 395 */ "395 ",
+	/* 396 */ "396 ",
+	/* 397 */ "397 ",
+	/* 398 */ "398 ",
+	/* 399 */ "399 ",
+	/* 400 */ "400 Bad Request",
+	/* 401 */ "401 Unauthorized",
+	/* 402 */ "402 Payment Required",
+	/* 403 */ "403 Forbidden",
+	/* 404 */ "404 Not Found",
+	/* 405 */ "405 Method Not Allowed",
+	/* 406 */ "406 Not Acceptable",
+	/* 407 */ "407 Proxy Authentication Required",
+	/* 408 */ "408 Request Timeout",
+	/* 409 */ "409 Conflict",
+	/* 410 */ "410 Gone",
+	/* 411 */ "411 Length Required",
+	/* 412 */ "412 Precondition Failed",
+	/* 413 */ "413 Payload Too Large",
+	/* 414 */ "414 Request-URI Too Long",
+	/* 415 */ "415 Unsupported Media Type",
+	/* 416 */ "416 Requested Range Not Satisfiable",
+	/* 417 */ "417 Expectation Failed",
+	/* 418 */ "418 I\'m a teapot",
+	/* 419 */ "419 ",
+	/* 420 */ "420 ",
+	/* 421 */ "421 Misdirected Request",
+	/* 422 */ "422 Unprocessable Entity",
+	/* 423 */ "423 Locked",
+	/* 424 */ "424 Failed Dependency",
+	/* 425 */ "425 Too Early",
+	/* 426 */ "426 Upgrade Required",
+	/* 427 */ "427 ",
+	/* 428 */ "428 Precondition Required",
+	/* 429 */ "429 Too Many Requests",
+	/* 430 */ "430 ",
+	/* 431 */ "431 Request Header Fields Too Large",
+	/* 432 */ "432 ",
+	/* 433 */ "433 ",
+	/* 434 */ "434 ",
+	/* 435 */ "435 ",
+	/* 436 */ "436 ",
+	/* 437 */ "437 ",
+	/* 438 */ "438 ",
+	/* 439 */ "439 ",
+	/* 440 */ "440 ",
+	/* 441 */ "441 ",
+	/* 442 */ "442 ",
+	/* 443 */ "443 ",
+	/* 444 */ "444 Connection Closed Without Response",
+	/* 445 */ "445 ",
+	/* 446 */ "446 ",
+	/* 447 */ "447 ",
+	/* 448 */ "448 ",
+	/* 449 */ "449 Retry With",
+	/* 450 */ "450 ",
+	/* 451 */ "451 Unavailable For Legal Reasons",
+	/* 452 */ "452 ",
+	/* 453 */ "453 ",
+	/* 454 */ "454 ",
+	/* 455 */ "455 ",
+	/* 456 */ "456 ",
+	/* 457 */ "457 ",
+	/* 458 */ "458 ",
+	/* 459 */ "459 ",
+	/* 460 */ "460 ",
+	/* 461 */ "461 ",
+	/* 462 */ "462 ",
+	/* 463 */ "463 ",
+	/* 464 */ "464 ",
+	/* 465 */ "465 ",
+	/* 466 */ "466 ",
+	/* 467 */ "467 ",
+	/* 468 */ "468 ",
+	/* 469 */ "469 ",
+	/* 470 */ "470 ",
+	/* 471 */ "471 ",
+	/* 472 */ "472 ",
+	/* 473 */ "473 ",
+	/* 474 */ "474 ",
+	/* 475 */ "475 ",
+	/* 476 */ "476 ",
+	/* 477 */ "477 ",
+	/* 478 */ "478 ",
+	/* 479 */ "479 ",
+	/* 480 */ "480 ",
+	/* 481 */ "481 ",
+	/* 482 */ "482 ",
+	/* 483 */ "483 ",
+	/* 484 */ "484 ",
+	/* 485 */ "485 ",
+	/* 486 */ "486 ",
+	/* 487 */ "487 ",
+	/* 488 */ "488 ",
+	/* 489 */ "489 ",
+	/* 490 */ "490 ",
+	/* 491 */ "491 ",
+	/* 492 */ "492 ",
+	/* 493 */ "493 ",
+	/* 494 */ "494 ",
+	/* 495 */ "495 ",
+	/* 496 */ "496 ",
+	/* 497 */ "497 ",
+	/* 498 */ "498 ",
+	/* 499 */ "499 Client Closed Request",
+	/* 500 */ "500 Internal Server Error",
+	/* 501 */ "501 Not Implemented",
+	/* 502 */ "502 Bad Gateway",
+	/* 503 */ "503 Service Unavailable",
+	/* 504 */ "504 Gateway Timeout",
+	/* 505 */ "505 HTTP Version Not Supported",
+	/* 506 */ "506 Variant Also Negotiates",
+	/* 507 */ "507 Insufficient Storage",
+	/* 508 */ "508 Loop Detected",
+	/* 509 */ "509 Bandwidth Limit Exceeded",
+	/* 510 */ "510 Not Extended",
+	/* 511 */ "511 Network Authentication Required",
+	/* 512 */ "512 ",
+	/* 513 */ "513 ",
+	/* 514 */ "514 ",
+	/* 515 */ "515 ",
+	/* 516 */ "516 ",
+	/* 517 */ "517 ",
+	/* 518 */ "518 ",
+	/* 519 */ "519 ",
+	/* 520 */ "520 ",
+	/* 521 */ "521 ",
+	/* 522 */ "522 ",
+	/* 523 */ "523 ",
+	/* 524 */ "524 ",
+	/* 525 */ "525 ",
+	/* 526 */ "526 ",
+	/* 527 */ "527 ",
+	/* 528 */ "528 ",
+	/* 529 */ "529 ",
+	/* 530 */ "530 ",
+	/* 531 */ "531 ",
+	/* 532 */ "532 ",
+	/* 533 */ "533 ",
+	/* 534 */ "534 ",
+	/* 535 */ "535 ",
+	/* 536 */ "536 ",
+	/* 537 */ "537 ",
+	/* 538 */ "538 ",
+	/* 539 */ "539 ",
+	/* 540 */ "540 ",
+	/* 541 */ "541 ",
+	/* 542 */ "542 ",
+	/* 543 */ "543 ",
+	/* 544 */ "544 ",
+	/* 545 */ "545 ",
+	/* 546 */ "546 ",
+	/* 547 */ "547 ",
+	/* 548 */ "548 ",
+	/* 549 */ "549 ",
+	/* 550 */ "550 ",
+	/* 551 */ "551 ",
+	/* 552 */ "552 ",
+	/* 553 */ "553 ",
+	/* 554 */ "554 ",
+	/* 555 */ "555 ",
+	/* 556 */ "556 ",
+	/* 557 */ "557 ",
+	/* 558 */ "558 ",
+	/* 559 */ "559 ",
+	/* 560 */ "560 ",
+	/* 561 */ "561 ",
+	/* 562 */ "562 ",
+	/* 563 */ "563 ",
+	/* 564 */ "564 ",
+	/* 565 */ "565 ",
+	/* 566 */ "566 ",
+	/* 567 */ "567 ",
+	/* 568 */ "568 ",
+	/* 569 */ "569 ",
+	/* 570 */ "570 ",
+	/* 571 */ "571 ",
+	/* 572 */ "572 ",
+	/* 573 */ "573 ",
+	/* 574 */ "574 ",
+	/* 575 */ "575 ",
+	/* 576 */ "576 ",
+	/* 577 */ "577 ",
+	/* 578 */ "578 ",
+	/* 579 */ "579 ",
+	/* 580 */ "580 ",
+	/* 581 */ "581 ",
+	/* 582 */ "582 ",
+	/* 583 */ "583 ",
+	/* 584 */ "584 ",
+	/* 585 */ "585 ",
+	/* 586 */ "586 ",
+	/* 587 */ "587 ",
+	/* 588 */ "588 ",
+	/* 589 */ "589 ",
+	/* 590 */ "590 ",
+	/* 591 */ "591 ",
+	/* 592 */ "592 ",
+	/* 593 */ "593 ",
+	/* 594 */ "594 ",
+	/* 595 */ "595 ",
+	/* 596 */ "596 ",
+	/* 597 */ "597 ",
+	/* 598 */ "598 ",
+	/* 599 */ "599 Network Connect Timeout Error",
+};
+CHECK_PACKED(line_text, 3580);
+
+static const unsigned short line_at[LINE_SPAN + 1] = {
+	/* 100 */ 1, 14, 38, 53, 69, 74, 79, 84, 89, 94,
+	/* 110 */ 99, 104, 109, 114, 119, 124, 129, 134, 139, 144,
+	/* 120 */ 149, 154, 159, 164, 169, 174, 179, 184, 189, 194,
+	/* 130 */ 199, 204, 209, 214, 219, 224, 229, 234, 239, 244,
+	/* 140 */ 249, 254, 259, 264, 269, 274, 279, 284, 289, 294,
+	/* 150 */ 299, 304, 309, 314, 319, 324, 329, 334, 339, 344,
+	/* 160 */ 349, 354, 359, 364, 369, 374, 379, 384, 389, 394,
+	/* 170 */ 399, 404, 409, 414, 419, 424, 429, 434, 439, 444,
+	/* 180 */ 449, 454, 459, 464, 469, 474, 479, 484, 489, 494,
+	/* 190 */ 499, 504, 509, 514, 519, 524, 529, 534, 539, 544,
+	/* 200 */ 549, 556, 568, 581, 615, 630, 648, 668, 685, 706,
+	/* 210 */ 711, 716, 721, 726, 731, 736, 741, 746, 751, 756,
+	/* 220 */ 761, 766, 771, 776, 781, 786, 791, 803, 808, 813,
+	/* 230 */ 818, 823, 828, 833, 838, 843, 848, 853, 858, 863,
+	/* 240 */ 868, 873, 878, 883, 888, 893, 898, 903, 908, 913,
+	/* 250 */ 918, 923, 928, 933, 938, 943, 948, 953, 958, 963,
+	/* 260 */ 968, 973, 978, 983, 988, 993, 998, 1003, 1008, 1013,
+	/* 270 */ 1018, 1023, 1028, 1033, 1038, 1043, 1048, 1053, 1058, 1063,
+	/* 280 */ 1068, 1073, 1078, 1083, 1088, 1093, 1098, 1103, 1108, 1113,
+	/* 290 */ 1118, 1123, 1128, 1133, 1138, 1143, 1148, 1153, 1158, 1163,
+	/* 300 */ 1168, 1189, 1211, 1221, 1235, 1252, 1266, 1271, 1294, 1317,
+	/* 310 */ 1322, 1327, 1332, 1337, 1342, 1347, 1352, 1357, 1362, 1367,
+	/* 320 */ 1372, 1377, 1382, 1387, 1392, 1397, 1402, 1407, 1412, 1417,
+	/* 330 */ 1422, 1427, 1432, 1437, 1442, 1447, 1452, 1457, 1462, 1467,
+	/* 340 */ 1472, 1477, 1482, 1487, 1492, 1497, 1502, 1507, 1512, 1517,
+	/* 350 */ 1522, 1527, 1532, 1537, 1542, 1547, 1552, 1557, 1562, 1567,
+	/* 360 */ 1572, 1577, 1582, 1587, 1592, 1597, 1602, 1607, 1612, 1617,
+	/* 370 */ 1622, 1627, 1632, 1637, 1642, 1647, 1652, 1657, 1662, 1667,
+	/* 380 */ 1672, 1677, 1682, 1687, 1692, 1697, 1702, 1707, 1712, 1717,
+	/* 390 */ 1722, 1727, 1732, 1737, 1742, 1747, 1752, 1757, 1762, 1767,
+	/* 400 */ 1772, 1788, 1805, 1826, 1840, 1854, 1877, 1896, 1930, 1950,
+	/* 410 */ 1963, 1972, 1992, 2016, 2038, 2063, 2090, 2126, 2149, 2166,
+	/* 420 */ 2171, 2176, 2200, 2225, 2236, 2258, 2272, 2293, 2298, 2324,
+	/* 430 */ 2346, 2351, 2387, 2392, 2397, 2402, 2407, 2412, 2417, 2422,
+	/* 440 */ 2427, 2432, 2437, 2442, 2447, 2486, 2491, 2496, 2501, 2506,
+	/* 450 */ 2521, 2526, 2560, 2565, 2570, 2575, 2580, 2585, 2590, 2595,
+	/* 460 */ 2600, 2605, 2610, 2615, 2620, 2625, 2630, 2635, 2640, 2645,
+	/* 470 */ 2650, 2655, 2660, 2665, 2670, 2675, 2680, 2685, 2690, 2695,
+	/* 480 */ 2700, 2705, 2710, 2715, 2720, 2725, 2730, 2735, 2740, 2745,
+	/* 490 */ 2750, 2755, 2760, 2765, 2770, 2775, 2780, 2785, 2790, 2795,
+	/* 500 */ 2821, 2847, 2867, 2883, 2907, 2927, 2958, 2986, 3011, 3029,
+	/* 510 */ 3058, 3075, 3111, 3116, 3121, 3126, 3131, 3136, 3141, 3146,
+	/* 520 */ 3151, 3156, 3161, 3166, 3171, 3176, 3181, 3186, 3191, 3196,
+	/* 530 */ 3201, 3206, 3211, 3216, 3221, 3226, 3231, 3236, 3241, 3246,
+	/* 540 */ 3251, 3256, 3261, 3266, 3271, 3276, 3281, 3286, 3291, 3296,
+	/* 550 */ 3301, 3306, 3311, 3316, 3321, 3326, 3331, 3336, 3341, 3346,
+	/* 560 */ 3351, 3356, 3361, 3366, 3371, 3376, 3381, 3386, 3391, 3396,
+	/* 570 */ 3401, 3406, 3411, 3416, 3421, 3426, 3431, 3436, 3441, 3446,
+	/* 580 */ 3451, 3456, 3461, 3466, 3471, 3476, 3481, 3486, 3491, 3496,
+	/* 590 */ 3501, 3506, 3511, 3516, 3521, 3526, 3531, 3536, 3541, 3546,
+	/* 600 */ 3580
+};
+
+const char *
+http_status_line(int code)
+{
+	unsigned i = (unsigned)code - LINE_FIRST;
+
+	if (i >= LINE_SPAN)
+		return NULL;
+	return (const char *)&lines + line_at[i];
+}
+
+size_t
+http_status_line_len(int code)
+{
+	unsigned i = (unsigned)code - LINE_FIRST;
+
+	if (i >= LINE_SPAN)
+		return 0;
+	return (size_t)(line_at[i + 1] - line_at[i] - 1);
+}
+
+size_t
+http_status_reason_len(int code)
+{
+	unsigned i = (unsigned)code - SPAN_FIRST;
+
+	if (i >= SPAN_SIZE || reason_at[i] == 0)
+		return 0;
+	return http_status_line_len(code) - LINE_REASON;
+}
+
+const int http_status_codes[HTTP_STATUS_COUNT] = {
+	100,
+	101,
+	102,
+	103,
+	200,
+	201,
+	202,
+	203,
+	204,
+	205,
+	206,
+	207,
+	208,
+	226,
+	300,
+	301,
+	302,
+	303,
+	304,
+	305,
+	307,
+	308,
+	400,
+	401,
+	402,
+	403,
+	404,
+	405,
+	406,
+	407,
+	408,
+	409,
+	410,
+	411,
+	412,
+	413,
+	414,
+	415,
+	416,
+	417,
+	418,
+	421,
+	422,
+	423,
+	424,
+	425,
+	426,
+	428,
+	429,
+	431,
+	444,
+	449,
+	451,
+	499,
+	500,
+	501,
+	502,
+	503,
+	504,
+	505,
+	506,
+	507,
+	508,
+	509,
+	510,
+	511,
+	599
+};
+
+const char *
+http_status_origin(int code)
+{
+	return text_at((const char *)&origins, origin_at,
+	    (unsigned)code - SPAN_FIRST, SPAN_SIZE);
+}
+
+/*
+ * The aliases in code order: those of code c are the members
+ * alias_first[c - SPAN_FIRST]..alias_first[c - SPAN_FIRST + 1] - 1.
+ */
+static const struct alias_text {
+	char	none[1];
+	char	a1[18];
+	char	a2[12];
+	char	a3[17];
+	char	a4[18];
+	char	a5[25];
+	char	a6[13];
+	char	a7[22];
+	char	a8[21];
+	char	a9[22];
+	char	a10[22];
+	char	a11[12];
+	char	a12[11];
+	char	a13[32];
+	char	a14[17];
+} aliases = {
+	"",
+	/* 302 */ "Moved Temporarily",
+	/* 405 */ "Not Allowed",
+	/* 408 */ "Request Time-out",
+	/* 413 */ "Content Too Large",
+	/* 413 */ "Request Entity Too Large",
+	/* 414 */ "URI Too Long",
+	/* 414 */ "Request-URI Too Large",
+	/* 414 */ "Request URI Too Long",
+	/* 416 */ "Range Not Satisfiable",
+	/* 422 */ "Unprocessable Content",
+	/* 444 */ "No Response",
+	/* 449 */ "Reply With",
+	/* 503 */ "Service Temporarily Unavailable",
+	/* 504 */ "Gateway Time-out",
+};
+CHECK_PACKED(alias_text, 263);
+
+static const unsigned short alias_at[] = {
+	1,	/* 302 */
+	19,	/* 405 */
+	31,	/* 408 */
+	48,	/* 413 */
+	66,	/* 413 */
+	91,	/* 414 */
+	104,	/* 414 */
+	126,	/* 414 */
+	147,	/* 416 */
+	169,	/* 422 */
+	191,	/* 444 */
+	203,	/* 449 */
+	214,	/* 503 */
+	246,	/* 504 */
+	0	/* so that the array is never empty */
+};
+
+static const unsigned char alias_first[SPAN_SIZE + 1] = {
+	/* 100 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 110 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 120 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 130 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 140 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 150 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 160 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 170 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 180 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 190 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 200 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 260 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 300 */ 0, 0, 0, 1, 1, 1, 1, 1, 1, 1,
+	/* 310 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 320 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 330 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 340 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 350 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 360 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 370 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 380 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 390 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 400 */ 1, 1, 1, 1, 1, 1, 2, 2, 2, 3,
+	/* 410 */ 3, 3, 3, 3, 5, 8, 8, 9, 9, 9,
+	/* 420 */ 9, 9, 9, 10, 10, 10, 10, 10, 10, 10,
+	/* 430 */ 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+	/* 440 */ 10, 10, 10, 10, 10, 11, 11, 11, 11, 11,
+	/* 450 */ 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+	/* 460 */ 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+	/* 470 */ 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+	/* 480 */ 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+	/* 490 */ 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+	/* 500 */ 12, 12, 12, 12, 13, 14, 14, 14, 14, 14,
+	/* 510 */ 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	/* 520 */ 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	/* 530 */ 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	/* 540 */ 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	/* 550 */ 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	/* 560 */ 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	/* 570 */ 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	/* 580 */ 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	/* 590 */ 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	/* 600 */ 14
+};
+
+const char *
+http_status_alias(int code, int i)
+{
+	unsigned k = (unsigned)code - SPAN_FIRST;
+
+	if (k >= SPAN_SIZE || i < 0 ||
+	    (unsigned)i >= (unsigned)(alias_first[k + 1] - alias_first[k]))
+		return NULL;
+	return (const char *)&aliases + alias_at[alias_first[k] + (unsigned)i];
 }
 
 /* ------------------------------------------------------------------ */
@@ -1414,7 +2778,7 @@ http_status_from_reason(const char *reason)
 /* ------------------------------------------------------------------ */
 
 int
-http_status_class(int code)
+http_status_class_of(int code)
 {
 	if (code < 100 || code > 599)
 		return 0;
@@ -1447,11 +2811,69 @@ static const unsigned short class_at[6 + 1] = {
 	0, 1, 15, 26, 36, 50, 0
 };
 
+int
+http_status_is_informational(int code)
+{
+	return http_status_class_of(code) == 1;
+}
+
+int
+http_status_is_successful(int code)
+{
+	return http_status_class_of(code) == 2;
+}
+
+int
+http_status_is_redirects(int code)
+{
+	return http_status_class_of(code) == 3;
+}
+
+int
+http_status_is_client_errors(int code)
+{
+	return http_status_class_of(code) == 4;
+}
+
+int
+http_status_is_server_errors(int code)
+{
+	return http_status_class_of(code) == 5;
+}
+
 const char *
 http_status_class_name(int cls)
 {
 	return text_at((const char *)&class_names, class_at, (unsigned)cls,
 	    6U);
+}
+
+static const struct class_summary_text {
+	char	none[1];
+	char	k1[23];
+	char	k2[20];
+	char	k3[10];
+	char	k4[14];
+	char	k5[14];
+} class_summaries = {
+	"",
+	/* 1 */ "Informational Requests",
+	/* 2 */ "Successful Requests",
+	/* 3 */ "Redirects",
+	/* 4 */ "Client Errors",
+	/* 5 */ "Server Errors",
+};
+CHECK_PACKED(class_summary_text, 82);
+
+static const unsigned short class_summary_at[6 + 1] = {
+	0, 1, 24, 44, 54, 68, 0
+};
+
+const char *
+http_status_class_summary(int cls)
+{
+	return text_at((const char *)&class_summaries, class_summary_at,
+	    (unsigned)cls, 6U);
 }
 
 /* ------------------------------------------------------------------ */

@@ -21,16 +21,27 @@
  * change a code or a phrase, edit data/http_status.yaml and regenerate them.
  *
  *  - enum http_status names every code (HTTP_STATUS_NOT_FOUND = 404), enum
- *    http_status_class the classes (HTTP_STATUS_CLASS_CLIENT_ERRORS = 4).
+ *    http_status_class the classes (HTTP_STATUS_CLASS_CLIENT_ERRORS = 4);
+ *    in C++ both are usable without the enum keyword, since no function
+ *    has either name.
  *  - http_status_reason(), http_status_description(),
- *    http_status_reference() and http_status_name() map a code to text.
+ *    http_status_reference(), http_status_origin(), http_status_alias()
+ *    and http_status_name() map a code to text.
+ *  - http_status_reason_len(), http_status_line() ("404 Not Found", and
+ *    "499 " for a code that is not a status) and http_status_line_len()
+ *    give what a server writes, with its length.
  *  - http_status_from_reason() maps a reason phrase, or one of its aliases,
  *    back to its code, ignoring ASCII case.
- *  - http_status_class() and http_status_class_name() give a code's class;
+ *  - http_status_class_of(), http_status_class_name() and
+ *    http_status_class_summary() give a code's class;
  *    http_status_is_known() and the other http_status_is_...() predicates
- *    answer yes-or-no questions about a code.
+ *    answer yes-or-no questions about a code; the class predicates
+ *    (http_status_is_client_errors() and the others, one per class) go by
+ *    the first digit, known code or not.
+ *  - http_status_codes[] lists the codes in order.
  *  - HTTP_STATUS_LIST(X) expands X(code, IDENT, "Reason") for every code,
- *    to build tables of your own.
+ *    to build tables of your own; HTTP_STATUS_LIST_FULL(X) expands
+ *    X(code, IDENT, "Reason", class, flags).
  *
  * Functions that take a code accept any int: for a code that is not in
  * enum http_status they return NULL or 0.
@@ -302,6 +313,91 @@ enum http_status_class {
 	X(511, NETWORK_AUTHENTICATION_REQUIRED, "Network Authentication Required") \
 	X(599, NETWORK_CONNECT_TIMEOUT_ERROR, "Network Connect Timeout Error")
 
+/** The flags of HTTP_STATUS_LIST_FULL: a bit per http_status_is_...(). */
+#define HTTP_STATUS_FLAG_CACHEABLE 0x0001U
+#define HTTP_STATUS_FLAG_REDIRECT 0x0002U
+#define HTTP_STATUS_FLAG_EMPTY_BODY 0x0004U
+#define HTTP_STATUS_FLAG_RETRYABLE 0x0008U
+#define HTTP_STATUS_FLAG_STANDARD 0x0010U
+#define HTTP_STATUS_FLAG_DEPRECATED 0x0020U
+#define HTTP_STATUS_FLAG_OBSOLETE 0x0040U
+#define HTTP_STATUS_FLAG_UNOFFICIAL 0x0080U
+
+/**
+ * An X-macro over every status with every field, in code order: expands
+ * X(code, IDENT, "Reason", class, flags) for each, class the first digit
+ * (an enum http_status_class) and flags the or of the HTTP_STATUS_FLAG_
+ * macros that hold for the code (0 for none).
+ */
+#define HTTP_STATUS_LIST_FULL(X) \
+	X(100, CONTINUE, "Continue", 1, HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_STANDARD) \
+	X(101, SWITCHING_PROTOCOLS, "Switching Protocols", 1, HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_STANDARD) \
+	X(102, PROCESSING, "Processing", 1, HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_STANDARD) \
+	X(103, EARLY_HINTS, "Early Hints", 1, HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_STANDARD) \
+	X(200, OK, "OK", 2, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(201, CREATED, "Created", 2, HTTP_STATUS_FLAG_STANDARD) \
+	X(202, ACCEPTED, "Accepted", 2, HTTP_STATUS_FLAG_STANDARD) \
+	X(203, NON_AUTHORITATIVE_INFORMATION, "Non-Authoritative Information", 2, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(204, NO_CONTENT, "No Content", 2, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_STANDARD) \
+	X(205, RESET_CONTENT, "Reset Content", 2, HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_STANDARD) \
+	X(206, PARTIAL_CONTENT, "Partial Content", 2, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(207, MULTI_STATUS, "Multi-Status", 2, HTTP_STATUS_FLAG_STANDARD) \
+	X(208, ALREADY_REPORTED, "Already Reported", 2, HTTP_STATUS_FLAG_STANDARD) \
+	X(226, IM_USED, "IM Used", 2, HTTP_STATUS_FLAG_STANDARD) \
+	X(300, MULTIPLE_CHOICES, "Multiple Choices", 3, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(301, MOVED_PERMANENTLY, "Moved Permanently", 3, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_REDIRECT | HTTP_STATUS_FLAG_STANDARD) \
+	X(302, FOUND, "Found", 3, HTTP_STATUS_FLAG_REDIRECT | HTTP_STATUS_FLAG_STANDARD) \
+	X(303, SEE_OTHER, "See Other", 3, HTTP_STATUS_FLAG_REDIRECT | HTTP_STATUS_FLAG_STANDARD) \
+	X(304, NOT_MODIFIED, "Not Modified", 3, HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_STANDARD) \
+	X(305, USE_PROXY, "Use Proxy", 3, HTTP_STATUS_FLAG_DEPRECATED) \
+	X(307, TEMPORARY_REDIRECT, "Temporary Redirect", 3, HTTP_STATUS_FLAG_REDIRECT | HTTP_STATUS_FLAG_STANDARD) \
+	X(308, PERMANENT_REDIRECT, "Permanent Redirect", 3, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_REDIRECT | HTTP_STATUS_FLAG_STANDARD) \
+	X(400, BAD_REQUEST, "Bad Request", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(401, UNAUTHORIZED, "Unauthorized", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(402, PAYMENT_REQUIRED, "Payment Required", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(403, FORBIDDEN, "Forbidden", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(404, NOT_FOUND, "Not Found", 4, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(405, METHOD_NOT_ALLOWED, "Method Not Allowed", 4, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(406, NOT_ACCEPTABLE, "Not Acceptable", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(407, PROXY_AUTHENTICATION_REQUIRED, "Proxy Authentication Required", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(408, REQUEST_TIMEOUT, "Request Timeout", 4, HTTP_STATUS_FLAG_RETRYABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(409, CONFLICT, "Conflict", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(410, GONE, "Gone", 4, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(411, LENGTH_REQUIRED, "Length Required", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(412, PRECONDITION_FAILED, "Precondition Failed", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(413, PAYLOAD_TOO_LARGE, "Payload Too Large", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(414, REQUEST_URI_TOO_LONG, "Request-URI Too Long", 4, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(415, UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(416, REQUESTED_RANGE_NOT_SATISFIABLE, "Requested Range Not Satisfiable", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(417, EXPECTATION_FAILED, "Expectation Failed", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(418, IM_A_TEAPOT, "I\'m a teapot", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(421, MISDIRECTED_REQUEST, "Misdirected Request", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(422, UNPROCESSABLE_ENTITY, "Unprocessable Entity", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(423, LOCKED, "Locked", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(424, FAILED_DEPENDENCY, "Failed Dependency", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(425, TOO_EARLY, "Too Early", 4, HTTP_STATUS_FLAG_RETRYABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(426, UPGRADE_REQUIRED, "Upgrade Required", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(428, PRECONDITION_REQUIRED, "Precondition Required", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(429, TOO_MANY_REQUESTS, "Too Many Requests", 4, HTTP_STATUS_FLAG_RETRYABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(431, REQUEST_HEADER_FIELDS_TOO_LARGE, "Request Header Fields Too Large", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(444, CONNECTION_CLOSED_WITHOUT_RESPONSE, "Connection Closed Without Response", 4, HTTP_STATUS_FLAG_UNOFFICIAL) \
+	X(449, RETRY_WITH, "Retry With", 4, HTTP_STATUS_FLAG_UNOFFICIAL) \
+	X(451, UNAVAILABLE_FOR_LEGAL_REASONS, "Unavailable For Legal Reasons", 4, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(499, CLIENT_CLOSED_REQUEST, "Client Closed Request", 4, HTTP_STATUS_FLAG_UNOFFICIAL) \
+	X(500, INTERNAL_SERVER_ERROR, "Internal Server Error", 5, HTTP_STATUS_FLAG_STANDARD) \
+	X(501, NOT_IMPLEMENTED, "Not Implemented", 5, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(502, BAD_GATEWAY, "Bad Gateway", 5, HTTP_STATUS_FLAG_RETRYABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(503, SERVICE_UNAVAILABLE, "Service Unavailable", 5, HTTP_STATUS_FLAG_RETRYABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(504, GATEWAY_TIMEOUT, "Gateway Timeout", 5, HTTP_STATUS_FLAG_RETRYABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(505, HTTP_VERSION_NOT_SUPPORTED, "HTTP Version Not Supported", 5, HTTP_STATUS_FLAG_STANDARD) \
+	X(506, VARIANT_ALSO_NEGOTIATES, "Variant Also Negotiates", 5, HTTP_STATUS_FLAG_STANDARD) \
+	X(507, INSUFFICIENT_STORAGE, "Insufficient Storage", 5, HTTP_STATUS_FLAG_RETRYABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(508, LOOP_DETECTED, "Loop Detected", 5, HTTP_STATUS_FLAG_STANDARD) \
+	X(509, BANDWIDTH_LIMIT_EXCEEDED, "Bandwidth Limit Exceeded", 5, HTTP_STATUS_FLAG_RETRYABLE | HTTP_STATUS_FLAG_UNOFFICIAL) \
+	X(510, NOT_EXTENDED, "Not Extended", 5, HTTP_STATUS_FLAG_OBSOLETE) \
+	X(511, NETWORK_AUTHENTICATION_REQUIRED, "Network Authentication Required", 5, HTTP_STATUS_FLAG_STANDARD) \
+	X(599, NETWORK_CONNECT_TIMEOUT_ERROR, "Network Connect Timeout Error", 5, HTTP_STATUS_FLAG_RETRYABLE | HTTP_STATUS_FLAG_UNOFFICIAL)
+
 /**
  * The reason phrase of a status code.
  *
@@ -309,6 +405,35 @@ enum http_status_class {
  * @return "Not Found" for 404, or NULL when code is not a known status
  */
 const char *http_status_reason(int code);
+
+/**
+ * The length of a status code's reason phrase, without strlen().
+ *
+ * @param code any int
+ * @return 9 for 404, or 0 when code is not a known status
+ */
+size_t http_status_reason_len(int code);
+
+/**
+ * The status line of a code, as a server writes it after "HTTP/1.1 ":
+ * the code, a space and the reason phrase.
+ *
+ * @param code any int
+ * @return "404 Not Found" for 404; for a code in 100..599 that is not
+ *         a known status, the code and a space ("499 ": HTTP allows an
+ *         empty reason phrase), so that any valid code can be sent; NULL
+ *         for a code outside 100..599
+ */
+const char *http_status_line(int code);
+
+/**
+ * The length of http_status_line(code), without strlen().
+ *
+ * @param code any int
+ * @return 13 for 404, 4 for a code in 100..599 that is not a known
+ *         status, 0 outside 100..599
+ */
+size_t http_status_line_len(int code);
 
 /**
  * The one-line description of a status code.
@@ -328,6 +453,27 @@ const char *http_status_description(int code);
  *         not a known status
  */
 const char *http_status_reference(int code);
+
+/**
+ * Who uses an unofficial status code.
+ *
+ * @param code any int
+ * @return "nginx" for 499, or NULL when code is not a known status or is
+ *         registered (only the unofficial codes have an origin)
+ */
+const char *http_status_origin(int code);
+
+/**
+ * The other phrases used for a status code, which
+ * http_status_from_reason() also finds.
+ *
+ * @param code any int
+ * @param i which alias: 0 for the first
+ * @return "Moved Temporarily" for 302 and 0, or NULL when code is not a
+ *         known status or i is negative or not less than its number of
+ *         aliases
+ */
+const char *http_status_alias(int code, int i);
 
 /**
  * The name of a status code's enumerator.
@@ -359,12 +505,20 @@ int http_status_from_reason(const char *reason);
 int http_status_from_reason_n(const char *s, size_t len);
 
 /**
- * The class of a status code: its first digit.
+ * The class of a status code: its first digit. (Named _of so that no
+ * function has the name of a type: in C++, enum http_status_class is the
+ * type http_status_class.)
  *
  * @param code any int, known or not
  * @return code / 100 (an enum http_status_class) for 100..599, else 0
  */
-int http_status_class(int code);
+int http_status_class_of(int code);
+
+/**
+ * Deprecated: the old name of http_status_class_of(), kept for one
+ * release. As a function-like macro it leaves the type name alone.
+ */
+#define http_status_class(code) http_status_class_of(code)
 
 /**
  * The name of a class of status codes.
@@ -373,6 +527,14 @@ int http_status_class(int code);
  * @return "Client Errors" for 4, or NULL when cls is not a class
  */
 const char *http_status_class_name(int cls);
+
+/**
+ * The one-line summary of a class of status codes.
+ *
+ * @param cls an enum http_status_class, or any int
+ * @return the summary of class cls, or NULL when cls is not a class
+ */
+const char *http_status_class_summary(int cls);
 
 /**
  * @param code any int
@@ -430,6 +592,54 @@ int http_status_is_obsolete(int code);
  * @return 1 when code is not registered but used by some software, else 0
  */
 int http_status_is_unofficial(int code);
+
+/**
+ * Whether a code is in class 1xx, Informational: by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 100..199 and in 100..599, else 0
+ */
+int http_status_is_informational(int code);
+
+/**
+ * Whether a code is in class 2xx, Successful: by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 200..299 and in 100..599, else 0
+ */
+int http_status_is_successful(int code);
+
+/**
+ * Whether a code is in class 3xx, Redirects: by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 300..399 and in 100..599, else 0
+ */
+int http_status_is_redirects(int code);
+
+/**
+ * Whether a code is in class 4xx, Client Errors: by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 400..499 and in 100..599, else 0
+ */
+int http_status_is_client_errors(int code);
+
+/**
+ * Whether a code is in class 5xx, Server Errors: by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 500..599 and in 100..599, else 0
+ */
+int http_status_is_server_errors(int code);
+
+/** Every status code in code order: HTTP_STATUS_COUNT of them. */
+extern const int http_status_codes[HTTP_STATUS_COUNT];
 
 #ifdef __cplusplus
 }

@@ -114,7 +114,7 @@ CODE_LOOP(loop_description, http_status_description(codes[i]))
 CODE_LOOP(loop_name, http_status_name(codes[i]))
 CODE_LOOP(loop_known, http_status_is_known(codes[i]))
 CODE_LOOP(loop_cacheable, http_status_is_cacheable(codes[i]))
-CODE_LOOP(loop_class_name, http_status_class_name(http_status_class(codes[i])))
+CODE_LOOP(loop_class_name, http_status_class_name(http_status_class_of(codes[i])))
 
 #define PHRASE_LOOP(fn, call)						\
 static uintptr_t							\

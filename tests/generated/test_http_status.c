@@ -47,7 +47,7 @@ struct status {
 
 struct status_class {
 	int		 cls;
-	struct text	 name;
+	struct text	 name, summary;
 	struct text	 ident;		/* derived here from name */
 };
 
@@ -502,7 +502,8 @@ load_table(const char *path, struct table *tb)
 		memset(c, 0, sizeof(*c));
 
 		if (scalar_int(map_get(&doc, n, "class"), &c->cls) != 0 ||
-		    scalar(map_get(&doc, n, "name"), &c->name) != 0)
+		    scalar(map_get(&doc, n, "name"), &c->name) != 0 ||
+		    scalar(map_get(&doc, n, "summary"), &c->summary) != 0)
 			goto out;
 		c->ident = derive_ident(&c->name);
 	}
@@ -549,6 +550,7 @@ table_free(struct table *tb)
 	}
 	for (i = 0; i < tb->ncl; i++) {
 		free(tb->cl[i].name.s);
+		free(tb->cl[i].summary.s);
 		free(tb->cl[i].ident.s);
 	}
 	free(tb->st);
@@ -598,6 +600,57 @@ expect_name(const struct status *st)
 	return 0;
 }
 
+/*
+ * What http_status_line(code) and _line_len() must return: "NNN Reason"
+ * for a status, "NNN " for another code in 100..599, NULL and 0 outside.
+ */
+static void
+expect_line(const struct status *st, int code)
+{
+	const char *got = http_status_line(code);
+	size_t got_len = http_status_line_len(code), len;
+	char want[32];
+
+	if (code < 100 || code > 599) {
+		if (got != NULL || got_len != 0)
+			mismatch("http_status_line(%d) = %s, length %lu, want "
+			    "NULL, 0", code, got ? got : "(string)",
+			    (unsigned long)got_len);
+		return;
+	}
+	sprintf(want, "%d ", code);
+	len = strlen(want) + (st ? st->reason.len : 0);
+	if (got == NULL || got_len != len || strlen(got) != len ||
+	    memcmp(got, want, strlen(want)) != 0 ||
+	    (st && memcmp(got + 4, st->reason.s, st->reason.len) != 0))
+		mismatch("http_status_line(%d) = \"%s\", length %lu, want "
+		    "\"%s%s\", %lu", code, got ? got : "NULL",
+		    (unsigned long)got_len, want, st ? st->reason.s : "",
+		    (unsigned long)len);
+}
+
+/* The class predicates of any int: by the first digit, in 100..599. */
+static void
+expect_class_predicates(int code)
+{
+	static const struct {
+		int		 cls;
+		const char	*fn;
+		int		(*is)(int);
+	} preds[] = {
+		{ 1, "http_status_is_informational", http_status_is_informational },
+		{ 2, "http_status_is_successful", http_status_is_successful },
+		{ 3, "http_status_is_redirects", http_status_is_redirects },
+		{ 4, "http_status_is_client_errors", http_status_is_client_errors },
+		{ 5, "http_status_is_server_errors", http_status_is_server_errors }
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(preds) / sizeof(preds[0]); k++)
+		expect_int(preds[k].fn, code, preds[k].is(code),
+		    code >= 100 && code <= 599 && code / 100 == preds[k].cls);
+}
+
 static void
 check_status(const struct table *tb, const struct status *st)
 {
@@ -614,11 +667,28 @@ check_status(const struct table *tb, const struct status *st)
 	expect_text("http_status_reference", c,
 	    http_status_reference(st->code), &st->reference);
 	expect_name(st);
+	expect_text("http_status_origin", c, http_status_origin(st->code),
+	    st->origin.len > 0 ? &st->origin : NULL);
+	for (j = 0; j < st->naliases; j++)
+		expect_text("http_status_alias", c * 100 + (long)j,
+		    http_status_alias(st->code, (int)j), &st->aliases[j]);
+	expect_text("http_status_alias(code, number of aliases)", c,
+	    http_status_alias(st->code, (int)st->naliases), NULL);
+	expect_text("http_status_alias(code, -1)", c,
+	    http_status_alias(st->code, -1), NULL);
+	expect_text("http_status_alias(code, INT_MAX)", c,
+	    http_status_alias(st->code, INT_MAX), NULL);
+	expect_text("http_status_alias(code, INT_MIN)", c,
+	    http_status_alias(st->code, INT_MIN), NULL);
+	expect_int("http_status_reason_len", c,
+	    (long)http_status_reason_len(st->code), (long)st->reason.len);
+	expect_line(st, st->code);
+	expect_class_predicates(st->code);
 
-	expect_int("http_status_class", c, http_status_class(st->code),
+	expect_int("http_status_class", c, http_status_class_of(st->code),
 	    st->code / 100);
 	expect_text("http_status_class_name", c / 100,
-	    http_status_class_name(http_status_class(st->code)),
+	    http_status_class_name(http_status_class_of(st->code)),
 	    cl ? &cl->name : NULL);
 
 	expect_int("http_status_is_known", c, http_status_is_known(st->code), 1);
@@ -663,7 +733,7 @@ check_status(const struct table *tb, const struct status *st)
 		    st->code);
 		free(buf);
 	}
-	TAP_CHECK(end_check(), "%d %s: text, name, class, flags, registry, "
+	TAP_CHECK(end_check(), "%d %s: text, length, line, name, class, flags, registry, "
 	    "lookup of the reason and %lu alias(es) in any case", st->code,
 	    st->reason.s, (unsigned long)st->naliases);
 }
@@ -695,6 +765,12 @@ check_list(const struct table *tb)
 	start_check();
 	expect_int("HTTP_STATUS_COUNT", 0, HTTP_STATUS_COUNT, (long)tb->nst);
 	expect_int("HTTP_STATUS_LIST entries", 0, (long)NROWS, (long)tb->nst);
+	expect_int("entries of http_status_codes", 0,
+	    (long)(sizeof(http_status_codes) / sizeof(http_status_codes[0])),
+	    (long)tb->nst);
+	for (i = 0; i < tb->nst && i < HTTP_STATUS_COUNT; i++)
+		expect_int("http_status_codes[i]", (long)i,
+		    http_status_codes[i], tb->st[i].code);
 	for (i = 0; i < NROWS && i < tb->nst; i++) {
 		const struct status *st = &tb->st[i];
 		const struct row *r = &rows[i];
@@ -711,8 +787,68 @@ check_list(const struct table *tb)
 			mismatch("HTTP_STATUS_LIST entry %d: reason \"%s\", "
 			    "want \"%s\"", r->code, r->reason, st->reason.s);
 	}
-	TAP_CHECK(end_check(), "HTTP_STATUS_COUNT and HTTP_STATUS_LIST: every "
-	    "status in code order, enumerator = code, ident, reason");
+	TAP_CHECK(end_check(), "HTTP_STATUS_COUNT, http_status_codes and "
+	    "HTTP_STATUS_LIST: every status in code order, enumerator = code, "
+	    "ident, reason");
+}
+
+struct full_row {
+	int		 code;
+	const char	*ident;
+	const char	*reason;
+	int		 cls;
+	unsigned	 flags;
+};
+
+#define FULL_ROW(code, ident, reason, cls, flags) \
+	{ code, #ident, reason, cls, flags },
+static const struct full_row full_rows[] = {
+	HTTP_STATUS_LIST_FULL(FULL_ROW)
+};
+#undef FULL_ROW
+
+/* The flags of HTTP_STATUS_LIST_FULL that st must have. */
+static unsigned
+want_flags(const struct status *st)
+{
+	return (st->cacheable ? HTTP_STATUS_FLAG_CACHEABLE : 0U) |
+	    (st->redirect ? HTTP_STATUS_FLAG_REDIRECT : 0U) |
+	    (st->empty_body ? HTTP_STATUS_FLAG_EMPTY_BODY : 0U) |
+	    (st->retryable ? HTTP_STATUS_FLAG_RETRYABLE : 0U) |
+	    (strcmp(st->registry.s, "standard") == 0 ?
+	    HTTP_STATUS_FLAG_STANDARD : 0U) |
+	    (strcmp(st->registry.s, "deprecated") == 0 ?
+	    HTTP_STATUS_FLAG_DEPRECATED : 0U) |
+	    (strcmp(st->registry.s, "obsolete") == 0 ?
+	    HTTP_STATUS_FLAG_OBSOLETE : 0U) |
+	    (strcmp(st->registry.s, "unofficial") == 0 ?
+	    HTTP_STATUS_FLAG_UNOFFICIAL : 0U);
+}
+
+static void
+check_full_list(const struct table *tb)
+{
+	size_t i, n = sizeof(full_rows) / sizeof(full_rows[0]);
+
+	start_check();
+	expect_int("HTTP_STATUS_LIST_FULL entries", 0, (long)n, (long)tb->nst);
+	for (i = 0; i < n && i < tb->nst; i++) {
+		const struct status *st = &tb->st[i];
+		const struct full_row *r = &full_rows[i];
+
+		expect_int("HTTP_STATUS_LIST_FULL code", (long)i, r->code,
+		    st->code);
+		if (strcmp(r->ident, st->ident.s) != 0 ||
+		    !same_text(r->reason, &st->reason))
+			mismatch("HTTP_STATUS_LIST_FULL entry %d: %s \"%s\"",
+			    r->code, r->ident, r->reason);
+		expect_int("HTTP_STATUS_LIST_FULL class", st->code, r->cls,
+		    st->code / 100);
+		expect_int("HTTP_STATUS_LIST_FULL flags", st->code,
+		    (long)r->flags, (long)want_flags(st));
+	}
+	TAP_CHECK(end_check(), "HTTP_STATUS_LIST_FULL: every status in code "
+	    "order with ident, reason, class and flags");
 }
 
 static void
@@ -785,6 +921,12 @@ check_unknown(int code)
 	expect_text("http_status_reference", code,
 	    http_status_reference(code), NULL);
 	expect_text("http_status_name", code, http_status_name(code), NULL);
+	expect_text("http_status_origin", code, http_status_origin(code), NULL);
+	expect_text("http_status_alias(code, 0)", code,
+	    http_status_alias(code, 0), NULL);
+	expect_int("http_status_reason_len", code,
+	    (long)http_status_reason_len(code), 0);
+	expect_line(NULL, code);
 	expect_int("http_status_is_cacheable", code,
 	    http_status_is_cacheable(code), 0);
 	expect_int("http_status_is_redirect", code,
@@ -803,16 +945,18 @@ check_unknown(int code)
 	    http_status_is_unofficial(code), 0);
 }
 
-/* http_status_class() and http_status_class_name() of any int. */
+/* http_status_class_of() and http_status_class_name() of any int. */
 static void
 check_class_of(const struct table *tb, int code)
 {
 	const struct status_class *cl = find_class(tb, code);
 
-	expect_int("http_status_class", code, http_status_class(code),
+	expect_int("http_status_class", code, http_status_class_of(code),
 	    code >= 100 && code <= 599 ? code / 100 : 0);
 	expect_text("http_status_class_name", code,
 	    http_status_class_name(code), cl ? &cl->name : NULL);
+	expect_text("http_status_class_summary", code,
+	    http_status_class_summary(code), cl ? &cl->summary : NULL);
 }
 
 static void
@@ -831,17 +975,19 @@ check_codes(const struct table *tb)
 	}
 	expect_int("known codes in the sweep", 0, (long)nknown, (long)tb->nst);
 	TAP_CHECK(end_check(), "unknown codes (-1..1000, INT_MIN, INT_MAX): "
-	    "NULL text, every predicate 0");
+	    "NULL text, length 0, line \"NNN \" in 100..599 else NULL, every "
+	    "predicate 0");
 
 	start_check();
 	for (i = 0; i < NSWEEP; i++) {
 		int code = sweep_value(i);
 
-		expect_int("http_status_class", code, http_status_class(code),
+		expect_int("http_status_class", code, http_status_class_of(code),
 		    code >= 100 && code <= 599 ? code / 100 : 0);
+		expect_class_predicates(code);
 	}
-	TAP_CHECK(end_check(), "http_status_class: code / 100 for 100..599, "
-	    "else 0, known or not");
+	TAP_CHECK(end_check(), "http_status_class and the class predicates: "
+	    "code / 100 for 100..599, else 0, known or not");
 
 	start_check();
 	for (i = 0; i < NSWEEP; i++) {
@@ -850,9 +996,11 @@ check_codes(const struct table *tb)
 
 		expect_text("http_status_class_name", cls,
 		    http_status_class_name(cls), cl ? &cl->name : NULL);
+		expect_text("http_status_class_summary", cls,
+		    http_status_class_summary(cls), cl ? &cl->summary : NULL);
 	}
-	TAP_CHECK(end_check(), "http_status_class_name: the name for each "
-	    "class, NULL for any other int");
+	TAP_CHECK(end_check(), "http_status_class_name and _summary: the name "
+	    "and summary of each class, NULL for any other int");
 }
 
 /*
@@ -1318,6 +1466,7 @@ main(int argc, char **argv)
 		return tap_done();
 	}
 	check_list(&tb);
+	check_full_list(&tb);
 	check_enums(&tb);
 	for (i = 0; i < tb.nst; i++)
 		check_status(&tb, &tb.st[i]);

@@ -21,16 +21,27 @@
  * change a code or a phrase, edit data.yaml and regenerate them.
  *
  *  - enum http_status names every code (HTTP_STATUS_NOT_FOUND = 404), enum
- *    http_status_class the classes (HTTP_STATUS_CLASS_CLIENT_ERRORS = 4).
+ *    http_status_class the classes (HTTP_STATUS_CLASS_CLIENT_ERRORS = 4);
+ *    in C++ both are usable without the enum keyword, since no function
+ *    has either name.
  *  - http_status_reason(), http_status_description(),
- *    http_status_reference() and http_status_name() map a code to text.
+ *    http_status_reference(), http_status_origin(), http_status_alias()
+ *    and http_status_name() map a code to text.
+ *  - http_status_reason_len(), http_status_line() ("404 Not Found", and
+ *    "499 " for a code that is not a status) and http_status_line_len()
+ *    give what a server writes, with its length.
  *  - http_status_from_reason() maps a reason phrase, or one of its aliases,
  *    back to its code, ignoring ASCII case.
- *  - http_status_class() and http_status_class_name() give a code's class;
+ *  - http_status_class_of(), http_status_class_name() and
+ *    http_status_class_summary() give a code's class;
  *    http_status_is_known() and the other http_status_is_...() predicates
- *    answer yes-or-no questions about a code.
+ *    answer yes-or-no questions about a code; the class predicates
+ *    (http_status_is_client_errors() and the others, one per class) go by
+ *    the first digit, known code or not.
+ *  - http_status_codes[] lists the codes in order.
  *  - HTTP_STATUS_LIST(X) expands X(code, IDENT, "Reason") for every code,
- *    to build tables of your own.
+ *    to build tables of your own; HTTP_STATUS_LIST_FULL(X) expands
+ *    X(code, IDENT, "Reason", class, flags).
  *
  * Functions that take a code accept any int: for a code that is not in
  * enum http_status they return NULL or 0.
@@ -104,6 +115,27 @@ enum http_status_class {
 	X(299, SL_ASH_ED, "Sl\057*ash*\057ed") \
 	X(404, NOT_FOUND, "Not Found")
 
+/** The flags of HTTP_STATUS_LIST_FULL: a bit per http_status_is_...(). */
+#define HTTP_STATUS_FLAG_CACHEABLE 0x0001U
+#define HTTP_STATUS_FLAG_REDIRECT 0x0002U
+#define HTTP_STATUS_FLAG_EMPTY_BODY 0x0004U
+#define HTTP_STATUS_FLAG_RETRYABLE 0x0008U
+#define HTTP_STATUS_FLAG_STANDARD 0x0010U
+#define HTTP_STATUS_FLAG_DEPRECATED 0x0020U
+#define HTTP_STATUS_FLAG_OBSOLETE 0x0040U
+#define HTTP_STATUS_FLAG_UNOFFICIAL 0x0080U
+
+/**
+ * An X-macro over every status with every field, in code order: expands
+ * X(code, IDENT, "Reason", class, flags) for each, class the first digit
+ * (an enum http_status_class) and flags the or of the HTTP_STATUS_FLAG_
+ * macros that hold for the code (0 for none).
+ */
+#define HTTP_STATUS_LIST_FULL(X) \
+	X(200, O_K, "O\"K *\057 ?\?= \\", 2, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
+	X(299, SL_ASH_ED, "Sl\057*ash*\057ed", 2, HTTP_STATUS_FLAG_RETRYABLE | HTTP_STATUS_FLAG_UNOFFICIAL) \
+	X(404, NOT_FOUND, "Not Found", 4, HTTP_STATUS_FLAG_STANDARD)
+
 /**
  * The reason phrase of a status code.
  *
@@ -111,6 +143,35 @@ enum http_status_class {
  * @return "Not Found" for 404, or NULL when code is not a known status
  */
 const char *http_status_reason(int code);
+
+/**
+ * The length of a status code's reason phrase, without strlen().
+ *
+ * @param code any int
+ * @return 9 for 404, or 0 when code is not a known status
+ */
+size_t http_status_reason_len(int code);
+
+/**
+ * The status line of a code, as a server writes it after "HTTP/1.1 ":
+ * the code, a space and the reason phrase.
+ *
+ * @param code any int
+ * @return "404 Not Found" for 404; for a code in 100..599 that is not
+ *         a known status, the code and a space ("499 ": HTTP allows an
+ *         empty reason phrase), so that any valid code can be sent; NULL
+ *         for a code outside 100..599
+ */
+const char *http_status_line(int code);
+
+/**
+ * The length of http_status_line(code), without strlen().
+ *
+ * @param code any int
+ * @return 13 for 404, 4 for a code in 100..599 that is not a known
+ *         status, 0 outside 100..599
+ */
+size_t http_status_line_len(int code);
 
 /**
  * The one-line description of a status code.
@@ -130,6 +191,27 @@ const char *http_status_description(int code);
  *         not a known status
  */
 const char *http_status_reference(int code);
+
+/**
+ * Who uses an unofficial status code.
+ *
+ * @param code any int
+ * @return "nginx" for 499, or NULL when code is not a known status or is
+ *         registered (only the unofficial codes have an origin)
+ */
+const char *http_status_origin(int code);
+
+/**
+ * The other phrases used for a status code, which
+ * http_status_from_reason() also finds.
+ *
+ * @param code any int
+ * @param i which alias: 0 for the first
+ * @return "Moved Temporarily" for 302 and 0, or NULL when code is not a
+ *         known status or i is negative or not less than its number of
+ *         aliases
+ */
+const char *http_status_alias(int code, int i);
 
 /**
  * The name of a status code's enumerator.
@@ -161,12 +243,20 @@ int http_status_from_reason(const char *reason);
 int http_status_from_reason_n(const char *s, size_t len);
 
 /**
- * The class of a status code: its first digit.
+ * The class of a status code: its first digit. (Named _of so that no
+ * function has the name of a type: in C++, enum http_status_class is the
+ * type http_status_class.)
  *
  * @param code any int, known or not
  * @return code / 100 (an enum http_status_class) for 100..599, else 0
  */
-int http_status_class(int code);
+int http_status_class_of(int code);
+
+/**
+ * Deprecated: the old name of http_status_class_of(), kept for one
+ * release. As a function-like macro it leaves the type name alone.
+ */
+#define http_status_class(code) http_status_class_of(code)
 
 /**
  * The name of a class of status codes.
@@ -175,6 +265,14 @@ int http_status_class(int code);
  * @return "Client Errors" for 4, or NULL when cls is not a class
  */
 const char *http_status_class_name(int cls);
+
+/**
+ * The one-line summary of a class of status codes.
+ *
+ * @param cls an enum http_status_class, or any int
+ * @return the summary of class cls, or NULL when cls is not a class
+ */
+const char *http_status_class_summary(int cls);
 
 /**
  * @param code any int
@@ -232,6 +330,27 @@ int http_status_is_obsolete(int code);
  * @return 1 when code is not registered but used by some software, else 0
  */
 int http_status_is_unofficial(int code);
+
+/**
+ * Whether a code is in class 2xx, Success *\057 \057* \"quoted\": by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 200..299 and in 100..599, else 0
+ */
+int http_status_is_success_quoted(int code);
+
+/**
+ * Whether a code is in class 4xx, Client ?\?= Errors: by its first digit,
+ * so that codes that are not known statuses count too.
+ *
+ * @param code any int
+ * @return 1 when code is in 400..499 and in 100..599, else 0
+ */
+int http_status_is_client_errors(int code);
+
+/** Every status code in code order: HTTP_STATUS_COUNT of them. */
+extern const int http_status_codes[HTTP_STATUS_COUNT];
 
 #ifdef __cplusplus
 }
