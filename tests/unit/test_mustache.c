@@ -195,14 +195,14 @@ test_compile_errors(void)
 	expect_error("unterminated tag", run(NULL, "ab\ncd {{name"), -1,
 	    "t.mustache:2:4: error: unterminated tag: no '}}' after it\n");
 	expect_error("unterminated triple mustache", run(NULL, "{{{x}}"), -1,
-	    "t.mustache:1:1: error: unterminated tag: no '}}' after it\n");
+	    "t.mustache:1:1: error: unterminated tag: no '}}}' after it\n");
 	expect_error("bad set-delimiter tag", run(NULL, "{{=<% =}}"), -1,
 	    "t.mustache:1:1: error: bad set-delimiter tag: expected "
 	    "'{{=OPEN CLOSE=}}', two delimiters without spaces or '='\n");
 	expect_error("unknown filter is located at the filter",
 	    run(NULL, "  {{x | upper | shout}}"), -1,
 	    "t.mustache:1:17: error: unknown filter 'shout' (filters: upper, "
-	    "lower, c_ident, html, c, md, json, none)\n");
+	    "lower, c_ident, none, html, c, md, json)\n");
 	expect_error("empty tag", run(NULL, "{{ }}"), -1,
 	    "t.mustache:1:1: error: empty tag\n");
 	expect_error("bad dotted name", run(NULL, "{{a..b}}"), -1,
