@@ -307,6 +307,7 @@ generate_run(const struct generate_options *opt, struct diag *d)
 		mo.max_depth = opt->max_template_depth;
 	if (opt->max_output > 0)
 		mo.max_output = opt->max_output;
+	mo.max_steps = opt->max_render_steps;
 	mo.partial = partials_find;
 	mo.partial_ctx = &search;
 	env = mustache_env_new(&mo, d);

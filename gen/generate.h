@@ -24,6 +24,7 @@ struct generate_options {
 	struct yload_limits yaml;	/* limits of the data file (0: default) */
 	size_t		 max_template_depth; /* mustache_options.max_depth */
 	size_t		 max_template_bytes; /* of one template or partial */
+	size_t		 max_render_steps; /* mustache_options.max_steps */
 	size_t		 max_output;	/* bytes of one output (0: default) */
 };
 

@@ -93,6 +93,10 @@ static int	cmd_validate(const struct command *, int, char **,
 	"  --max-template-depth N\n" \
 	"                  the deepest nesting of sections and partials\n" \
 	"                  while rendering (default 256)\n" \
+	"  --max-render-steps N\n" \
+	"                  the most work one template may take to render:\n" \
+	"                  nodes rendered and names looked up (default\n" \
+	"                  100000000)\n" \
 	"  --max-output SIZE\n" \
 	"                  the largest output of one template (default 64M)\n"
 #define SIZE_HELP \
@@ -335,6 +339,7 @@ depfile_option(int argc, char **argv, int *i, const char **val)
 struct limits {
 	struct yload_limits	yaml;
 	size_t			template_depth;
+	size_t			render_steps;
 	size_t			template_bytes;
 	size_t			output;
 };
@@ -352,6 +357,8 @@ static const struct {
 	{ "--max-template", 1, 1, offsetof(struct limits, template_bytes) },
 	{ "--max-template-depth", 0, 1,
 	    offsetof(struct limits, template_depth) },
+	{ "--max-render-steps", 0, 1,
+	    offsetof(struct limits, render_steps) },
 	{ "--max-output", 1, 1, offsetof(struct limits, output) },
 };
 
@@ -627,6 +634,7 @@ render_to_buf(struct render_args *ra, struct depfile *deps, struct diag *d,
 		mo.max_depth = ra->limits.template_depth;
 	if (ra->limits.output > 0)
 		mo.max_output = ra->limits.output;
+	mo.max_steps = ra->limits.render_steps;
 	/* Each --partials folder in order, then the template's own. */
 	search.dirs = ra->dirs;
 	search.ndirs = ra->ndirs;
@@ -843,6 +851,7 @@ table_parse(const struct command *cmd, int argc, char **argv,
 	opt->max_template_depth = ta->limits.template_depth;
 	opt->max_template_bytes = ta->limits.template_bytes;
 	opt->max_output = ta->limits.output;
+	opt->max_render_steps = ta->limits.render_steps;
 	return -1;
 }
 

@@ -362,10 +362,6 @@ partial_name(struct render *r, const struct mtree_node *n, struct buf *name)
 	const struct value *v;
 	struct value tmp;
 
-	if (!n->dynamic) {
-		buf_append(name, n->path.text, n->path.len);
-		return 0;
-	}
 	v = lookup(r, n, &tmp);
 	if (v == NULL || value_format(v, name) != 0 || name->len == 0) {
 		if (r->opt->strict && !r->failed)
@@ -418,28 +414,34 @@ static void
 render_partial(struct render *r, const struct mtree_node *n)
 {
 	const struct mustache_template *t;
-	struct buf name;
+	const char *name = n->path.text;
+	size_t len = n->path.len;
+	struct buf dyn;
 
-	buf_init(&name);
-	if (partial_name(r, n, &name) != 0) {
-		buf_free(&name);
-		return;
+	buf_init(&dyn);
+	if (n->dynamic) {
+		if (partial_name(r, n, &dyn) != 0) {
+			buf_free(&dyn);
+			return;
+		}
+		name = dyn.data;
+		len = dyn.len;
 	}
-	if (r->env->load(r->env->load_ctx, name.data, name.len, &t) != 0) {
+	if (r->env->load(r->env->load_ctx, name, len, &t) != 0) {
 		/* The partial's own errors are reported: say where it is used. */
 		if (!r->failed)
 			diag_note(r->env->d, &n->pos, "in the partial '%s' "
-			    "included here", shown(r, name.data, name.len));
+			    "included here", shown(r, name, len));
 		r->failed = 1;
 	} else if (t == NULL) {
 		if (r->opt->strict)
 			render_error(r, &n->pos, "partial '%s' not found",
-			    shown(r, name.data, name.len));
+			    shown(r, name, len));
 	} else if (enter(r, n) == 0) {
 		render_body(r, n, t);
 		r->depth--;
 	}
-	buf_free(&name);
+	buf_free(&dyn);
 }
 
 /* The outermost parent's argument for block n wins. */

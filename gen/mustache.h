@@ -58,7 +58,7 @@ struct mustache_options {
 
 #define MUSTACHE_DEFAULT_MAX_DEPTH		256
 #define MUSTACHE_DEFAULT_MAX_OUTPUT		((size_t)64 * 1024 * 1024)
-#define MUSTACHE_DEFAULT_MAX_RENDER_STEPS	((size_t)1 << 30)
+#define MUSTACHE_DEFAULT_MAX_RENDER_STEPS	((size_t)100 * 1000 * 1000)
 
 /* Non-strict, default limits, no partials. */
 void	mustache_options_default(struct mustache_options *opt);

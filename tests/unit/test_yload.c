@@ -1001,71 +1001,10 @@ test_file(void)
 	unlink(path);
 }
 
-/*
- * Doubles print in their shortest round-trip form, the way %g would at
- * that precision. Most take a fast path without printf (at most 15
- * digits, at most 8 decimals, in fixed notation); the rest, and the cases
- * at its edges, take printf's: both must print what printf's alone did
- * (these strings were recorded with it).
- */
-static void
-test_float_format(void)
-{
-	static const struct {
-		double		 d;
-		const char	*want;
-	} cases[] = {
-	{ 1.5, "1.5" },
-	{ 12.34, "12.34" },
-	{ -0.0001, "-0.0001" },
-	{ 0.0001, "0.0001" },
-	{ 0.00012, "0.00012" },
-	{ 9.9999e-5, "9.9999e-05" },
-	{ 70540, "7.054e+04" },
-	{ 70541, "70541" },
-	{ 123456789012345, "123456789012345" },
-	{ 1e15, "1e+15" },
-	{ 0.30000000000000004, "0.30000000000000004" },
-	{ 0.3333333333333333, "0.3333333333333333" },
-	{ 2.675, "2.675" },
-	{ 1e-5, "1e-05" },
-	{ 100, "1e+02" },
-	{ 1, "1" },
-	{ -2.5, "-2.5" },
-	{ 999999999999999.9, "999999999999999.9" },
-	{ 5e-324, "5e-324" },
-	{ 1.7976931348623157e308, "1.7976931348623157e+308" },
-	{ 12345.678901234, "12345.678901234" },
-	{ 4.35, "4.35" },
-	{ 0.07, "0.07" },
-	{ 100000000000000.5, "100000000000000.5" },
-	{ -0.0, "-0" },
-	{ 0.123456789, "0.123456789" },
-	{ 3.000000001, "3.000000001" },
-	{ 1234567.125, "1234567.125" },
-	{ 2.2250738585072014e-308, "2.2250738585072014e-308" },
-	{ 0.1, "0.1" },
-	{ 12.5e3, "1.25e+04" },
-	};
-	struct buf b;
-	size_t i;
-
-	buf_init(&b);
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		buf_clear(&b);
-		value_format_double(cases[i].d, &b);
-		TAP_CHECK(strcmp(buf_cstr(&b), cases[i].want) == 0,
-		    "%.17g formats as %s (got %s)", cases[i].d,
-		    cases[i].want, buf_cstr(&b));
-	}
-	buf_free(&b);
-}
-
 int
 main(void)
 {
 	test_scalars();
-	test_float_format();
 	test_keys();
 	test_structure();
 	test_empty();
