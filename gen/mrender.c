@@ -315,6 +315,9 @@ render_section(struct render *r, const struct mtree_node *n)
 		render_content(r, n);
 	else if (v->kind == VALUE_SEQ) {
 		for (i = 0; i < value_len(v) && !r->failed; i++) {
+			/* A pass over empty content is work too. */
+			if (spend(r, &n->pos, 1) != 0)
+				break;
 			push_frame(r, value_item(v, i), i, value_len(v), 1);
 			render_content(r, n);
 			r->nframes--;
@@ -371,10 +374,13 @@ partial_name(struct render *r, const struct mtree_node *n, struct buf *name)
 	}
 	if (memchr(name->data, '\0', name->len) != NULL ||
 	    !name_allowed(name->data, name->len)) {
-		render_error(r, &n->pos, "partial name '%s' from the data is "
-		    "not allowed: a name from the data must stay inside the "
-		    "partials folders (no absolute path, no '..')",
-		    shown(r, name->data, name->len));
+		buf_clear(&r->msg);
+		mlex_show(name->data, name->len, &r->msg);
+		buf_puts(&r->msg, "' (from '");
+		mlex_show(n->path.text, n->path.len, &r->msg);
+		render_error(r, &n->pos, "partial name '%s') is not allowed: "
+		    "names from the data must stay inside the partials "
+		    "folders (no absolute path, no '..')", buf_cstr(&r->msg));
 		return -1;
 	}
 	return 0;
