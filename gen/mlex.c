@@ -168,11 +168,15 @@ set_delimiters(struct mlex *lx, const struct mlex_token *t, size_t body,
     size_t body_end, struct delims *dl)
 {
 	const char *s = lx->src + body;
-	size_t len = body_end - body - 1, i = 0, oa, ob, ca, cb;
+	size_t len, i = 0, oa, ob, ca, cb;
 	struct buf b;
 
+	/* Blanks may pad the tag inside its delimiters: "{{= <% %> =}}". */
+	while (body_end > body && mlex_is_space(lx->src[body_end - 1]))
+		body_end--;
 	if (body_end == body || lx->src[body_end - 1] != '=')
 		goto bad;
+	len = body_end - body - 1;
 	word(s, len, &i, &oa, &ob);
 	word(s, len, &i, &ca, &cb);
 	if (ob == oa || cb == ca || i != len)
@@ -218,6 +222,26 @@ sigil_type(char ch)
 }
 
 /*
+ * The end of a set-delimiter tag's content from offset from: the closing
+ * delimiter after a '=' and blanks. Returns where that closing delimiter
+ * starts, or NULL.
+ */
+static const char *
+find_delim_end(const struct mlex *lx, size_t from, const struct delims *dl)
+{
+	const char *p = lx->src + from, *end = lx->src + lx->len, *q;
+
+	while ((p = memchr(p, '=', (size_t)(end - p))) != NULL) {
+		for (q = ++p; q < end && mlex_is_space(*q); q++)
+			continue;
+		if ((size_t)(end - q) >= dl->clen &&
+		    memcmp(q, dl->close, dl->clen) == 0)
+			return q;
+	}
+	return NULL;
+}
+
+/*
  * Scans the tag whose opening delimiter starts at tag. Returns the offset
  * after it, or 0 after reporting a tag without its closing delimiter.
  */
@@ -232,6 +256,17 @@ scan_tag(struct mlex *lx, size_t tag, struct delims *dl)
 	struct mlex_token *t;
 
 	memcpy(close, dl->close, dl->clen);
+	if (body < lx->len && src[body] == '=' &&
+	    (e = find_delim_end(lx, body + 1, dl)) != NULL) {
+		/* The new delimiters may hold the closing one: "{{={{ }}=}}". */
+		body_end = (size_t)(e - src);
+		tag_end = body_end + dl->clen;
+		t = push_token(lx, MLEX_DELIM, tag, tag_end);
+		(void)set_delimiters(lx, t, body + 1, body_end, dl);
+		t->name = body + 1;
+		t->name_len = body_end - body - 1;
+		return tag_end;
+	}
 	if (body < lx->len && src[body] == '{') {
 		/* {{{name}}}: what ends it is '}' and the closing delimiter. */
 		close[0] = '}';
