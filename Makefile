@@ -21,7 +21,7 @@ LIB_SRCS	:= $(filter-out gen/main.c,$(wildcard gen/*.c))
 LIB_OBJS	:= $(LIB_SRCS:gen/%.c=$(BUILD)/obj/%.o)
 LIB		:= $(BUILD)/libstatusgen.a
 UNIT_BINS	:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
-TOOL_BINS	:= $(BUILD)/tests/spec_runner
+TOOL_BINS	:= $(BUILD)/tests/spec_runner $(BUILD)/tests/diff_runner
 STATUSGEN	:= $(BUILD)/statusgen
 
 .PHONY: all check golden clean test test-programs
@@ -52,6 +52,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
 		$(LDFLAGS) -o $@ $< $(LIB) $(YAML_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/spec_runner: tests/spec/spec_runner.c $(LIB) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -iquote gen $(CPPFLAGS) -MMD -MP $(LDFLAGS) \
+		-o $@ $< $(LIB) $(YAML_LIBS) $(LDLIBS)
+
+$(BUILD)/tests/diff_runner: tests/diff/diff_runner.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -iquote gen $(CPPFLAGS) -MMD -MP $(LDFLAGS) \
 		-o $@ $< $(LIB) $(YAML_LIBS) $(LDLIBS)
 
@@ -242,8 +246,13 @@ fuzz-programs:
 			$(YAML_LIBS) || exit 1; \
 	done
 
-fuzz: fuzz-programs
+# It also runs the differential test against mustache.js (tests/diff) on
+# DIFF_FUZZ_CASES cases of a new seed each time.
+DIFF_FUZZ_CASES	?= 100000
+
+fuzz: fuzz-programs $(BUILD)/tests/diff_runner
 	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+	tests/diff/run $(BUILD) $(DIFF_FUZZ_CASES) $$(date +%s)
 
 # For make check, whose tests/run fuzzes each harness for FUZZ_SECONDS (60
 # by default; e.g. make check FUZZ_SECONDS=10): the harnesses when

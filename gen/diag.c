@@ -1,7 +1,6 @@
 /* Diagnostics. */
 #include "diag.h"
 
-#include <stdarg.h>
 
 void
 diag_init(struct diag *d, FILE *stream)
@@ -28,13 +27,27 @@ report(struct diag *d, const struct srcpos *pos, const char *level,
 }
 
 void
+diag_verror(struct diag *d, const struct srcpos *pos, const char *fmt,
+    va_list ap)
+{
+	d->errors++;
+	report(d, pos, "error", fmt, ap);
+}
+
+void
+diag_vnote(struct diag *d, const struct srcpos *pos, const char *fmt,
+    va_list ap)
+{
+	report(d, pos, "note", fmt, ap);
+}
+
+void
 diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 {
 	va_list ap;
 
-	d->errors++;
 	va_start(ap, fmt);
-	report(d, pos, "error", fmt, ap);
+	diag_verror(d, pos, fmt, ap);
 	va_end(ap);
 }
 
@@ -44,6 +57,6 @@ diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	report(d, pos, "note", fmt, ap);
+	diag_vnote(d, pos, fmt, ap);
 	va_end(ap);
 }

@@ -2,6 +2,7 @@
 #ifndef STATUSGEN_DIAG_H
 #define STATUSGEN_DIAG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 /*
@@ -40,6 +41,21 @@ void	diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 void	diag_note(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+/* The same with the arguments in a va_list, for reporters of their own
+ * that add a prefix or a count (the caller keeps ownership of ap). */
+void	diag_verror(struct diag *d, const struct srcpos *pos, const char *fmt,
+	    va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 0)))
+#endif
+	;
+void	diag_vnote(struct diag *d, const struct srcpos *pos, const char *fmt,
+	    va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 0)))
 #endif
 	;
 

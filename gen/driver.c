@@ -115,6 +115,7 @@ run_env(struct run *r, const char *const *dirs, size_t n, int strict)
 	mo.strict = strict;
 	mo.max_depth = max[LIMITS_TEMPLATE_DEPTH];
 	mo.max_output = max[LIMITS_OUTPUT];
+	mo.max_steps = max[LIMITS_RENDER_STEPS];
 	mo.partial = partials_find;
 	mo.partial_ctx = &r->search;
 	r->env = mustache_env_new(&mo, r->d);

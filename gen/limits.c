@@ -37,6 +37,12 @@ static const struct limits_row rows[LIMITS_COUNT] = {
 		"the deepest nesting of sections and partials\n"
 		"while rendering"
 	},
+	[LIMITS_RENDER_STEPS] = {
+		"--max-render-steps", LIMITS_NUMBER, 100 * 1000 * 1000,
+		LIMITS_TEMPLATES,
+		"the most work one template may take to render:\n"
+		"nodes rendered and names looked up"
+	},
 	[LIMITS_OUTPUT] = {
 		"--max-output", LIMITS_BYTES, 64 * MIB, LIMITS_TEMPLATES,
 		"the largest output of one template"

@@ -30,6 +30,7 @@ enum limits_id {
 	LIMITS_ALIAS_NODES,	/* nodes YAML aliases stand for */
 	LIMITS_TEMPLATE,	/* bytes of a template or partial */
 	LIMITS_TEMPLATE_DEPTH,	/* nesting of sections and partials */
+	LIMITS_RENDER_STEPS,	/* work of one render */
 	LIMITS_OUTPUT,		/* bytes of one rendered output */
 	LIMITS_COUNT
 };

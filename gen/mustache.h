@@ -34,24 +34,35 @@ struct mustache_template;
 typedef int (*mustache_partial_fn)(void *ctx, const char *name, size_t len,
     struct buf *src, struct buf *path, struct diag *d);
 
-/* A limit left 0 means limits_default() of the one named (see limits.h). */
+/*
+ * Limits bound what a template and its data can cost; 0 in a field means
+ * its default.
+ *  - max_depth: how deep sections, inverted sections, partials, parents
+ *    and blocks may nest, in one template as it is compiled and across
+ *    partials as they are rendered.
+ *  - max_output: the bytes one render may produce.
+ *  - max_steps: the work one render may do, so that partials including
+ *    each other many times end with an error, output or not: each node
+ *    rendered (text, tag, section pass, partial) is a step, and so is
+ *    each context searched for a name and each argument compared with a
+ *    block's name.
+ */
 struct mustache_options {
 	int			 strict;
-	size_t			 max_depth;	/* sections + partials deep:
-						   LIMITS_TEMPLATE_DEPTH */
-	size_t			 max_output;	/* bytes of one render:
-						   LIMITS_OUTPUT */
+	size_t			 max_depth;
+	size_t			 max_output;
+	size_t			 max_steps;
 	mustache_partial_fn	 partial;	/* NULL: no partials */
 	void			*partial_ctx;
 };
+
 
 /* Non-strict, default limits, no partials. */
 void	mustache_options_default(struct mustache_options *opt);
 
 /*
  * An environment owns every template compiled in it, and caches the
- * partials it loads (by name and indentation) so that each is read and
- * compiled once. Diagnostics go to d, which must outlive the environment.
+ * partials it loads (by name) so that each is read and compiled once. Diagnostics go to d, which must outlive the environment.
  * Never returns NULL (exits on OOM). Free with mustache_env_free().
  */
 struct mustache_env	*mustache_env_new(const struct mustache_options *opt,
@@ -62,8 +73,10 @@ void			 mustache_env_free(struct mustache_env *env);
  * Compiles src[0..len), named name in diagnostics (copied). Returns the
  * template, owned by env, or NULL after reporting every syntax error as
  * "NAME:LINE:COL: error: ..." at the offending tag: unclosed or mismatched
- * sections, stray closing tags, unterminated tags, bad set-delimiter tags,
- * unknown filters.
+ * sections, stray closing tags, unterminated tags, bad set-delimiter tags
+ * (and delimiters over 64 bytes), unknown filters, absolute partial names,
+ * sections nested deeper than max_depth. Names in messages are escaped
+ * (a NUL is \x00) and shortened. Compiling costs time linear in len.
  */
 const struct mustache_template *mustache_compile(struct mustache_env *env,
 			    const char *name, const char *src, size_t len);
@@ -72,8 +85,9 @@ const struct mustache_template *mustache_compile(struct mustache_env *env,
  * Renders t with root as the bottom of the context stack (NULL: an empty
  * context), appending to out. esc is the escaper of {{name}} tags, for t
  * and every partial it includes. Returns 0, or -1 after reporting errors
- * (strict-mode misses, errors in partials, depth or output limits); out
- * may then hold partial output, which the caller must discard.
+ * (strict-mode misses, errors in partials, a partial name from the data
+ * that leaves the partials folders, the depth, output and step limits);
+ * out may then hold partial output, which the caller must discard.
  */
 int	mustache_render(struct mustache_env *env,
 	    const struct mustache_template *t, const struct value *root,

@@ -61,7 +61,9 @@ partials_find(void *ctx, const char *name, size_t len, struct buf *src,
 				depfile_add_input(pp->deps, buf_cstr(path));
 			return 1;
 		}
-		if (errno == ENOENT || errno == ENOTDIR)
+		/* A name longer than the system allows names no file. */
+		if (errno == ENOENT || errno == ENOTDIR ||
+		    errno == ENAMETOOLONG)
 			continue;
 		read_error(buf_cstr(path), max, d);
 		return -1;

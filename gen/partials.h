@@ -33,9 +33,11 @@ struct partials_path {
  * A mustache_partial_fn over a struct partials_path (ctx): reads the first
  * DIR/NAME.mustache that exists. Names are used literally as relative
  * paths, so "{{> sub/item}}" reads DIR/sub/item.mustache (templates are
- * trusted build inputs). Returns 1 with the text in src and the file's path
- * in path, which is also added to the inputs of deps when there is one; 0
- * when no folder has it (or the name is empty or holds a NUL); -1 after
+ * trusted build inputs; the engine refuses absolute names, and names
+ * from the data that climb out with ".."). Returns 1 with the text in src
+ * and the file's path in path, which is also added to the inputs of deps
+ * when there is one; 0 when no folder has it (or the name is empty, holds
+ * a NUL, or is longer than the system allows); -1 after
  * reporting, as partials_read does, a file that exists but cannot be read
  * or is over the limit.
  */

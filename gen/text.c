@@ -373,3 +373,32 @@ text_c_ident(const char *s, size_t len, struct buf *out)
 		gap = 0;
 	}
 }
+
+/* ------------------------------------------------------------ messages */
+
+void
+text_show(const char *s, size_t len, size_t max, struct buf *out)
+{
+	size_t i, end = len;
+
+	if (max > 0 && len > max) {
+		end = max;
+		/* Never cut a UTF-8 sequence in half. */
+		while (end > 0 && ((unsigned char)s[end] & 0xc0) == 0x80)
+			end--;
+	}
+	for (i = 0; i < end; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n')
+			buf_puts(out, "\\n");
+		else if (c == '\t')
+			buf_puts(out, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			buf_printf(out, "\\x%02x", c);
+		else
+			buf_putc(out, c);
+	}
+	if (end < len)
+		buf_puts(out, "...");
+}

@@ -227,64 +227,33 @@ value_truthy(const struct value *v)
 		return 0;
 	case VALUE_BOOL:
 		return v->u.boolean;
+	case VALUE_INT:
+		return v->u.integer != 0;
+	case VALUE_FLOAT:
+		/* NaN compares unequal to everything, 0 too: falsy as well. */
+		return v->u.real < 0 || v->u.real > 0;
+	case VALUE_STRING:
+		return value_strlen(v) > 0;
 	case VALUE_SEQ:
 		return v->u.seq != NULL;
-	default:
+	case VALUE_MAP:
 		return 1;
 	}
+	return 1;
 }
 
-/* The significant digits of a %g rendering, less its trailing zeros. */
-static int
-significant_digits(const char *s)
-{
-	int n = 0, zeros = 0, started = 0;
-
-	for (; *s != '\0' && *s != 'e'; s++) {
-		if (*s < '0' || *s > '9')
-			continue;
-		if (*s == '0' && !started)
-			continue;
-		started = 1;
-		if (*s == '0')
-			zeros++;
-		else {
-			n += zeros + 1;
-			zeros = 0;
-		}
-	}
-	return n > 0 ? n : 1;
-}
-
-/*
- * Is s, a %g rendering at DBL_DIG digits with prec significant ones, also
- * the rendering at prec? %g strips trailing zeros either way, so only the
- * notation can differ: fixed at DBL_DIG, scientific at prec when the
- * integer part has more than prec digits ("1000000" is "1e+06" at 1).
- */
-static int
-same_at(const char *s, int prec)
-{
-	size_t n;
-
-	if (strchr(s, 'e') != NULL)
-		return 1;
-	if (*s == '-')
-		s++;
-	n = strcspn(s, ".");
-	return s[0] == '0' || n <= (size_t)prec;
-}
+/* ------------------------------------------------------------ numbers */
 
 /*
  * The common case without printf: a double that some decimal of at most
- * DBL_DIG significant digits and k <= 8 decimals, written in fixed
- * notation, reads back as. Its shortest form is the one with the fewest
- * decimals, n / 10^k for the smallest such k: n and 10^k are exact
- * doubles, and IEEE division rounds correctly, as strtod does, so the
- * division is equal to d exactly when the decimal reads back as d. And
- * no two decimals of DBL_DIG digits read back as one double, so this is
- * the number the general path below prints. Returns 0 when d is not such
- * a double, or when that path would print it in scientific notation.
+ * DBL_DIG significant digits and k <= 8 decimals reads back as. Its
+ * shortest form is the one with the fewest decimals, n / 10^k for the
+ * smallest such k: n and 10^k are exact doubles, and IEEE division rounds
+ * correctly, as strtod does, so the division is equal to d exactly when
+ * the decimal reads back as d. And no two decimals of DBL_DIG digits read
+ * back as one double, so this is the number the general path below
+ * prints; in this range, that path writes no exponent either. Returns 0
+ * when d is not such a double.
  */
 static int
 format_short_fixed(double d, struct buf *out)
@@ -293,7 +262,7 @@ format_short_fixed(double d, struct buf *out)
 	    1e7, 1e8 };
 	char tmp[32], *p = tmp + sizeof(tmp);
 	double mag = fabs(d), scaled;
-	unsigned long long n;
+	unsigned long long n = 0;
 	int i, k;
 
 	if (!(mag >= 1e-4 && mag < 1e15))
@@ -306,11 +275,7 @@ format_short_fixed(double d, struct buf *out)
 		if ((double)n / pow10[k] == mag)
 			break;
 	}
-	/* %g writes 70540 as 7.054e+04: trailing zeros are not significant
-	 * digits, and it goes scientific when the integer part has more
-	 * digits than the number has significant ones. */
-	if (k == (int)(sizeof(pow10) / sizeof(pow10[0])) ||
-	    (k == 0 && n % 10 == 0))
+	if (k == (int)(sizeof(pow10) / sizeof(pow10[0])))
 		return 0;
 	for (i = 0; i < k; i++) {
 		*--p = (char)('0' + n % 10);
@@ -328,45 +293,87 @@ format_short_fixed(double d, struct buf *out)
 	return 1;
 }
 
+/*
+ * The shortest decimal that reads back as mag (finite, > 0): its
+ * significant digits, without trailing zeros, in digits (NUL-terminated),
+ * and the exponent point such that mag = 0.DIGITS x 10^point. Of the
+ * decimals with that many digits, it is the nearest to mag (printf
+ * rounds correctly). When one of DBL_DIG digits reads back, the rendering
+ * at DBL_DIG digits is the shortest one padded with zeros: no two
+ * decimals of DBL_DIG digits read back as one double. Subnormals have
+ * fewer bits than that, and take the long way from one digit.
+ */
+static void
+shortest_digits(double mag, char digits[DBL_DECIMAL_DIG + 1], int *point)
+{
+	char tmp[64], *e;
+	size_t n = 0, i;
+	int prec;
+
+	for (prec = mag >= DBL_MIN ? DBL_DIG : 1; prec < DBL_DECIMAL_DIG;
+	    prec++) {
+		snprintf(tmp, sizeof(tmp), "%.*e", prec - 1, mag);
+		if (strtod(tmp, NULL) == mag)
+			break;
+	}
+	if (prec == DBL_DECIMAL_DIG)
+		snprintf(tmp, sizeof(tmp), "%.*e", prec - 1, mag);
+	e = strchr(tmp, 'e');
+	for (i = 0; tmp + i < e; i++)
+		if (tmp[i] != '.')
+			digits[n++] = tmp[i];
+	while (n > 1 && digits[n - 1] == '0')
+		n--;
+	digits[n] = '\0';
+	*point = atoi(e + 1) + 1;
+}
+
 void
 value_format_double(double d, struct buf *out)
 {
-	char tmp[64];
-	int prec;
+	char digits[DBL_DECIMAL_DIG + 1];
+	int point, k, i;
 
 	if (isnan(d)) {
 		buf_puts(out, "nan");
 		return;
 	}
+	if (signbit(d))
+		buf_putc(out, '-');
 	if (isinf(d)) {
-		buf_puts(out, d < 0 ? "-inf" : "inf");
+		buf_puts(out, "inf");
 		return;
 	}
-	if (format_short_fixed(d, out))
-		return;
-	/*
-	 * The shortest precision that reads back as the same double. When
-	 * some precision p <= DBL_DIG does, the DBL_DIG-digit rendering is
-	 * that one padded with zeros (the double is within half an ulp of
-	 * it, less than half a unit of the DBL_DIG-th digit), so p is its
-	 * count of significant digits: two tries instead of up to 15.
-	 * Subnormals have fewer bits than that, and take the long way.
-	 */
-	snprintf(tmp, sizeof(tmp), "%.*g", DBL_DIG, d);
-	if ((d == 0 || fabs(d) >= DBL_MIN) && strtod(tmp, NULL) == d) {
-		prec = significant_digits(tmp);
-		if (prec < DBL_DIG && !same_at(tmp, prec))
-			snprintf(tmp, sizeof(tmp), "%.*g", prec, d);
-		buf_puts(out, tmp);
+	if (d == 0) {
+		buf_putc(out, '0');
 		return;
 	}
-	for (prec = fabs(d) >= DBL_MIN ? DBL_DIG + 1 : 1;
-	    prec <= DBL_DECIMAL_DIG; prec++) {
-		snprintf(tmp, sizeof(tmp), "%.*g", prec, d);
-		if (strtod(tmp, NULL) == d)
-			break;
+	if (format_short_fixed(fabs(d), out))
+		return;
+	shortest_digits(fabs(d), digits, &point);
+	k = (int)strlen(digits);
+	if (k <= point && point <= 21) {
+		buf_puts(out, digits);
+		for (i = k; i < point; i++)
+			buf_putc(out, '0');
+	} else if (0 < point && point <= 21) {
+		buf_append(out, digits, (size_t)point);
+		buf_putc(out, '.');
+		buf_puts(out, digits + point);
+	} else if (-6 < point && point <= 0) {
+		buf_puts(out, "0.");
+		for (i = point; i < 0; i++)
+			buf_putc(out, '0');
+		buf_puts(out, digits);
+	} else {
+		buf_putc(out, digits[0]);
+		if (k > 1) {
+			buf_putc(out, '.');
+			buf_puts(out, digits + 1);
+		}
+		buf_printf(out, "e%c%d", point - 1 < 0 ? '-' : '+',
+		    point - 1 < 0 ? 1 - point : point - 1);
 	}
-	buf_puts(out, tmp);
 }
 
 /* Decimal digits without printf: integers are most of what templates print. */

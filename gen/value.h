@@ -30,13 +30,10 @@ struct value_seq;
 struct value_map;
 
 /*
- * A node of the tree: 16 bytes, because a table of a million rows is
- * fifteen million of them (the scale bench of make bench-generator; at
- * 48 bytes, with a file name in each and children behind pointers, the
- * tree was 7.6 times its input). So the node keeps only a line and a
- * column; the file is the caller's to supply (value_pos), as one tree
- * comes from one file. Lists and mappings hold their children inline,
- * not behind pointers.
+ * A node of the tree. Nodes are kept small, because a large table is
+ * many of them: so the node keeps only a line and a column, and the file
+ * is the caller's to supply (value_pos), as one tree comes from one file.
+ * Lists and mappings hold their children inline, not behind pointers.
  *
  * Nodes are immutable once built, and live in an arena: a YAML alias is
  * a copy of its anchor's node, which shares the anchor's children, so a
@@ -75,8 +72,7 @@ struct value_map {
 	struct value_pair	pairs[];
 };
 
-/* ------------------------------------------------------------------ */
-/* Reading a node */
+/* ------------------------------------------------------- reading a node */
 
 static inline enum value_kind
 value_kind(const struct value *v)
@@ -127,8 +123,7 @@ value_pair(const struct value *v, size_t i)
  * made without one. */
 struct srcpos	value_pos(const struct value *v, const char *file);
 
-/* ------------------------------------------------------------------ */
-/* Building a node */
+/* ------------------------------------------------------ building a node */
 
 /*
  * Constructors return the node by value, to be stored in a list, a pair
@@ -183,8 +178,7 @@ void	value_builder_put_pair(struct value_builder *b,
 struct value	value_builder_finish(struct value_builder *b,
 		    const struct srcpos *pos);
 
-/* ------------------------------------------------------------------ */
-/* Queries */
+/* -------------------------------------------------------------- queries */
 
 /* Returns the value under key in map, or NULL when map is NULL, not a
  * mapping, or has no such key. */
@@ -196,17 +190,31 @@ const struct value	*value_map_getz(const struct value *map,
 const struct value_pair	*value_map_find(const struct value *map,
 			    const char *key, size_t keylen);
 
-/* Mustache truthiness: NULL, null, false and the empty list are false;
- * everything else (including "" and 0) is true. */
+/*
+ * Mustache truthiness, as mustache.js and Python see it: NULL (an
+ * undefined name), null, false, the number 0 (integer or float, -0.0 and
+ * NaN too), the empty string and the empty list are false; everything
+ * else is true, the empty mapping and the strings "0" and "false"
+ * included.
+ */
 int	value_truthy(const struct value *v);
 
 /*
  * Appends the text of a scalar to out: strings as they are, integers in
- * decimal, floats in their shortest round-trip form (1.210 -> "1.21",
- * 1e300 -> "1e+300", .inf -> "inf"), booleans "true"/"false", null as
- * nothing. Returns 0, or -1 (appending nothing) for a list or mapping.
+ * decimal, booleans "true"/"false", null as nothing, floats as
+ * value_format_double() writes them. Returns 0, or -1 (appending
+ * nothing) for a list or mapping.
  */
 int	value_format(const struct value *v, struct buf *out);
+/*
+ * Appends d as a person reads it: the shortest decimal that reads back as
+ * the same double, without an exponent unless the magnitude is extreme.
+ * That is JavaScript's rule (Number.prototype.toString): 10.0 -> "10",
+ * 1e6 -> "1000000", 1.210 -> "1.21", 1e-7 -> "1e-7", 1e21 -> "1e+21",
+ * 1.5e300 -> "1.5e+300"; fixed notation from 1e-6 up to below 1e21.
+ * Unlike JavaScript, -0.0 is "-0" (it reads back as -0.0), and the
+ * others are "inf", "-inf" and "nan".
+ */
 void	value_format_double(double d, struct buf *out);
 
 /* "null", "a boolean", "an integer", "a number", "a string", "a list",

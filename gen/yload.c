@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "limits.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* Mappings with at least this many keys get a hash index for duplicates. */
@@ -150,29 +151,8 @@ at(const struct loader *l, yaml_mark_t m)
 static const char *
 show(struct buf *b, const char *s, size_t n)
 {
-	size_t i, end = n;
-
 	buf_clear(b);
-	if (n > SHOW_MAX) {
-		end = SHOW_MAX;
-		/* Never cut a UTF-8 sequence in half. */
-		while (end > 0 && ((unsigned char)s[end] & 0xc0) == 0x80)
-			end--;
-	}
-	for (i = 0; i < end; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '\n')
-			buf_puts(b, "\\n");
-		else if (c == '\t')
-			buf_puts(b, "\\t");
-		else if (c < 0x20 || c == 0x7f)
-			buf_printf(b, "\\x%02x", c);
-		else
-			buf_putc(b, c);
-	}
-	if (end < n)
-		buf_puts(b, "...");
+	text_show(s, n, SHOW_MAX, b);
 	return buf_cstr(b);
 }
 

@@ -21,11 +21,21 @@ static const char context[] =
     "e: []\n"
     "l: [a, {s: x, l: [1, 2]}, [3]]\n"
     "m: {s: inner, m: {s: deeper}, p: self}\n"
-    "p: self\n";
+    "p: self\n"
+    "d: deep\n"
+    "bad: ../x\n"
+    "num: [0, -0.0, 1e21, 1e-7, 9007199254740993, .nan, \"\"]\n"
+    "nest: {a: {a: {a: {a: {a: {a: {a: {a: [[[[[[[[1]]]]]]]]}}}}}}}}\n";
+
+/* "long": a string of 4 KiB, so that long values meet every escaper,
+ * filter and the output limit. */
+#define LONG_REPEAT	256
 
 /*
  * Partials: "self" is the input itself (so recursion must hit the depth
- * limit), "x" a fixed template with blocks to exercise inheritance.
+ * limit or the step budget), "x" a fixed template with blocks to
+ * exercise inheritance, "deep" sections and partials nested past the
+ * depth limit, and "wide" one line of many tags.
  */
 struct partials {
 	const uint8_t	*data;
@@ -37,6 +47,7 @@ find(void *ctx, const char *name, size_t len, struct buf *src,
     struct buf *path, struct diag *d)
 {
 	const struct partials *p = ctx;
+	size_t i;
 
 	(void)d;
 	if (len == 4 && memcmp(name, "self", 4) == 0)
@@ -44,7 +55,13 @@ find(void *ctx, const char *name, size_t len, struct buf *src,
 	else if (len == 1 && name[0] == 'x')
 		buf_puts(src, "<{{$b}}default {{s}}{{/b}}>\n  {{#l}}{{$c}}"
 		    "{{.}}{{/c}}{{/l}}\n");
-	else
+	else if (len == 4 && memcmp(name, "deep", 4) == 0) {
+		for (i = 0; i < 100; i++)
+			buf_puts(src, i % 3 ? "{{#nest}}{{^e}}" : "  {{>x}}\n");
+	} else if (len == 4 && memcmp(name, "wide", 4) == 0) {
+		for (i = 0; i < 2000; i++)
+			buf_puts(src, "{{!c}}{{long}}");
+	} else
 		return 0;
 	buf_append(path, name, len);
 	return 1;
@@ -60,8 +77,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena arena;
 	struct diag d;
 	struct value *root = NULL;
-	struct buf out;
+	struct buf out, ctx;
 	enum text_escape esc;
+	size_t i;
 
 	if (size == 0)
 		return 0;
@@ -69,13 +87,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	esc = (enum text_escape)(data[0] % 5);
 	diag_init(&d, NULL);
 	arena_init(&arena);
-	if (yload_string("context.yaml", context, sizeof(context) - 1, NULL,
-	    &arena, &d, &root) != 0)
+	buf_init(&ctx);
+	buf_append(&ctx, context, sizeof(context) - 1);
+	buf_puts(&ctx, "long: \"");
+	for (i = 0; i < LONG_REPEAT; i++)
+		buf_puts(&ctx, "<&'\\\"*/?\\n{{x}}\\t|\\u00e9 ");
+	buf_puts(&ctx, "\"\n");
+	if (yload_string("context.yaml", ctx.data, ctx.len, NULL, &arena, &d,
+	    &root) != 0)
 		__builtin_trap();
+	buf_free(&ctx);
 	mustache_options_default(&opt);
 	opt.strict = data[0] & 0x80;
 	opt.max_depth = 32;
 	opt.max_output = 1 << 20;
+	/* Partials including each other must end in time, output or not. */
+	opt.max_steps = 200000;
 	opt.partial = find;
 	opt.partial_ctx = &parts;
 	env = mustache_env_new(&opt, &d);

@@ -31,6 +31,9 @@ partial_from_map(void *ctx, const char *name, size_t len, struct buf *src,
 	return 1;
 }
 
+/* The step budget of the next run_full(); 0: the default. */
+static size_t max_steps;
+
 static struct run
 run_full(const char *data, const char *tmpl, const char *partials_yaml,
     enum text_escape esc, int strict, size_t max_depth, size_t max_output)
@@ -56,6 +59,7 @@ run_full(const char *data, const char *tmpl, const char *partials_yaml,
 		opt.max_depth = max_depth;
 	if (max_output)
 		opt.max_output = max_output;
+	opt.max_steps = max_steps;
 	opt.partial = partial_from_map;
 	opt.partial_ctx = partials;
 	env = mustache_env_new(&opt, &c.d);
@@ -189,14 +193,14 @@ test_compile_errors(void)
 	expect_error("unterminated tag", run(NULL, "ab\ncd {{name"), -1,
 	    "t.mustache:2:4: error: unterminated tag: no '}}' after it\n");
 	expect_error("unterminated triple mustache", run(NULL, "{{{x}}"), -1,
-	    "t.mustache:1:1: error: unterminated tag: no '}}' after it\n");
+	    "t.mustache:1:1: error: unterminated tag: no '}}}' after it\n");
 	expect_error("bad set-delimiter tag", run(NULL, "{{=<% =}}"), -1,
 	    "t.mustache:1:1: error: bad set-delimiter tag: expected "
 	    "'{{=OPEN CLOSE=}}', two delimiters without spaces or '='\n");
 	expect_error("unknown filter is located at the filter",
 	    run(NULL, "  {{x | upper | shout}}"), -1,
 	    "t.mustache:1:17: error: unknown filter 'shout' (filters: upper, "
-	    "lower, c_ident, html, c, md, json, none)\n");
+	    "lower, c_ident, none, html, c, md, json)\n");
 	expect_error("empty tag", run(NULL, "{{ }}"), -1,
 	    "t.mustache:1:1: error: empty tag\n");
 	expect_error("bad dotted name", run(NULL, "{{a..b}}"), -1,
@@ -250,6 +254,121 @@ test_limits(void)
 }
 
 static void
+expect_partials(const char *what, const char *data, const char *tmpl,
+    const char *partials, const char *expected)
+{
+	struct run r = run_full(data, tmpl, partials, TEXT_ESCAPE_NONE, 0, 0,
+	    0);
+
+	if (!TAP_CHECK(r.rc == 0 && strcmp(r.out, expected) == 0, "%s", what))
+		printf("# expected [%s]\n# got      [%s] rc %d\n# %s", expected,
+		    r.out, r.rc, r.err);
+	run_free(&r);
+}
+
+/* Partials are indented line by line of their source, before rendering. */
+static void
+test_indentation(void)
+{
+	expect_partials("a partial's partials keep its indentation", "{}",
+	    "  {{>a}}\n", "{a: \"{{>b}}x\\n{{>b}}y\\n\", b: B}",
+	    "  Bx\n  By\n");
+	expect_partials("lines a value or a section makes are not indented",
+	    "{l: [1, 2], v: \"1\\n2\"}", "  {{>p}}\n  {{>q}}\n",
+	    "{p: \"x{{#l}}{{.}}\\n{{/l}}\", q: \"{{v}}\\n\"}",
+	    "  x1\n2\n  1\n2\n");
+	expect_partials("empty lines stay empty, LF and CRLF", "{}",
+	    "\t{{>p}}\n", "{p: \"a\\n\\nb\\r\\n\\r\\nc\"}",
+	    "\ta\n\n\tb\r\n\r\n\tc");
+	expect_partials("a closing tag that starts a line indents inside",
+	    "{l: [1, 2]}", "  {{>p}}\n", "{p: \"{{#l}}{{.}}\\n{{/l}}.\"}",
+	    "  1\n  2\n  .");
+	expect_partials("a partial that is not standalone is not indented",
+	    "{}", "  {{>p}} x\n", "{p: \"a\\nb\\n\"}", "  a\nb\n x\n");
+	expect_partials("a parent inside an indented partial", "{}",
+	    "  {{>p}}\n", "{p: \"{{<q}}{{$b}}B\\nC{{/b}}{{/q}}\\n\", "
+	    "q: \"<\\n{{$b}}{{/b}}\\n>\\n\"}", "  <\n  B\n  C\n  >\n");
+}
+
+static void
+test_values(void)
+{
+	expect_output("numbers as a person reads them",
+	    "[10.0, 440.0, 1e6, 1e-7, 1e21, -0.0, 9007199254740993]",
+	    "{{#.}}{{.}} {{/.}}", TEXT_ESCAPE_NONE,
+	    "10 440 1000000 1e-7 1e+21 -0 9007199254740993 ");
+	expect_output("0, 0.0, \"\" and [] are false; \"0\" and {} are true",
+	    "{a: 0, b: 0.0, c: \"\", d: [], e: \"0\", f: {}}",
+	    "{{#a}}a{{/a}}{{#b}}b{{/b}}{{#c}}c{{/c}}{{#d}}d{{/d}}"
+	    "{{#e}}e{{/e}}{{#f}}f{{/f}}{{^a}}!a{{/a}}{{^c}}!c{{/c}}",
+	    TEXT_ESCAPE_NONE, "ef!a!c");
+}
+
+static void
+test_bounds(void)
+{
+	struct buf deep;
+	struct run r;
+	size_t i;
+
+	buf_init(&deep);
+	for (i = 0; i < 40000; i++)
+		buf_puts(&deep, i % 2 ? "{{^a}}" : "{{#a}}");
+	r = run(NULL, buf_cstr(&deep));
+	TAP_CHECK(r.rc == -1 && strstr(r.err, "sections nest deeper than 256 "
+	    "levels") != NULL, "40,000 nested sections: a compile error");
+	run_free(&r);
+	buf_free(&deep);
+	expect_error("inverted sections count toward the depth",
+	    run_full("{}", "{{^a}}{{>p}}{{/a}}", "p: \"{{^b}}{{^c}}x{{/c}}"
+	    "{{/b}}\"", TEXT_ESCAPE_NONE, 0, 3, 0), -2,
+	    "p.mustache:1:7: error: templates nest deeper than 3 levels (a "
+	    "partial that includes itself?)\n"
+	    "p.mustache:1:7: note: --max-template-depth raises this limit\n");
+	/* p0 includes p1 twice, ... p11: 2^12 partials, no output. */
+	buf_init(&deep);
+	buf_puts(&deep, "{");
+	for (i = 0; i < 12; i++)
+		buf_printf(&deep, "p%zu: \"{{>p%zu}}{{>p%zu}}\", ", i, i + 1,
+		    i + 1);
+	buf_puts(&deep, "p12: \"\"}");
+	max_steps = 1000;
+	expect_error("partials that include each other twice hit the budget",
+	    run_full("{}", "{{>p0}}", buf_cstr(&deep), TEXT_ESCAPE_NONE, 0, 0,
+	    0), -2, "p11.mustache:1:9: error: rendering takes more than 1000 "
+	    "steps (partials that include each other many times?)\n"
+	    "p11.mustache:1:9: note: --max-render-steps raises this limit\n");
+	max_steps = 0;
+	buf_free(&deep);
+}
+
+static void
+test_names(void)
+{
+	expect_error("a name from the data may not climb out",
+	    run_full("{n: ../x}", "{{>*n}}", "{x: X}", TEXT_ESCAPE_NONE, 0, 0,
+	    0), -2, "t.mustache:1:1: error: partial name '../x' (from 'n') is "
+	    "not allowed: names from the data must stay inside the partials "
+	    "folders (no absolute path, no '..')\n");
+	expect_partials("a name from the data may hold '..' inside a part",
+	    "{n: a..b}", "{{>*n}}", "{a..b: X}", "X");
+	expect_error("an absolute partial name", run(NULL, "{{>/x}}"), -1,
+	    "t.mustache:1:1: error: partial name '/x' is an absolute path: "
+	    "partial names are relative to the partials folders\n");
+	expect_error("a NUL in a tag name is shown, not cut",
+	    run_full(NULL, "{{#a\001b}}", NULL, TEXT_ESCAPE_NONE, 0, 0, 0),
+	    -1, "t.mustache:1:1: error: section 'a\\x01b' is never closed\n");
+	expect_error("a delimiter over 64 bytes", run(NULL, "{{=<<<<<<<<<<<<<<<<"
+	    "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<< >>=}}"), -1,
+	    "t.mustache:1:1: error: delimiter '<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<"
+	    "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<...' is longer than the limit of "
+	    "64 bytes\n");
+	expect_output("a set-delimiter tag may hold the closing delimiter",
+	    "{x: 1}", "{{={{ }}=}}{{x}}{{= <% %> =}}<%x%>", TEXT_ESCAPE_NONE,
+	    "11");
+}
+
+static void
 test_reuse(void)
 {
 	struct run r = run("v: [1, 2]", "{{#v}}{{.}}{{/v}}{{#v}}{{.}}{{/v}}");
@@ -268,6 +387,10 @@ main(void)
 	test_compile_errors();
 	test_strict();
 	test_limits();
+	test_indentation();
+	test_values();
+	test_bounds();
+	test_names();
 	test_reuse();
 	return tap_done();
 }
