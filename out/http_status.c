@@ -52,6 +52,7 @@ static const struct reason_text {
 	char	c101[20];
 	char	c102[11];
 	char	c103[12];
+	char	c104[28];
 	char	c200[3];
 	char	c201[8];
 	char	c202[9];
@@ -68,6 +69,7 @@ static const struct reason_text {
 	char	c303[10];
 	char	c304[13];
 	char	c305[10];
+	char	c306[13];
 	char	c307[19];
 	char	c308[19];
 	char	c400[12];
@@ -121,6 +123,7 @@ static const struct reason_text {
 	"Switching Protocols",
 	"Processing",
 	"Early Hints",
+	"Upload Resumption Supported",
 	"OK",
 	"Created",
 	"Accepted",
@@ -137,6 +140,7 @@ static const struct reason_text {
 	"See Other",
 	"Not Modified",
 	"Use Proxy",
+	"Switch Proxy",
 	"Temporary Redirect",
 	"Permanent Redirect",
 	"Bad Request",
@@ -185,7 +189,7 @@ static const struct reason_text {
 	"Network Authentication Required",
 	"Network Connect Timeout Error",
 };
-CHECK_PACKED(reason_text, 1147);
+CHECK_PACKED(reason_text, 1188);
 
 static const struct description_text {
 	char	none[1];
@@ -193,6 +197,7 @@ static const struct description_text {
 	char	c101[127];
 	char	c102[107];
 	char	c103[182];
+	char	c104[124];
 	char	c200[69];
 	char	c201[125];
 	char	c202[118];
@@ -209,6 +214,7 @@ static const struct description_text {
 	char	c303[154];
 	char	c304[158];
 	char	c305[168];
+	char	c306[145];
 	char	c307[183];
 	char	c308[181];
 	char	c400[148];
@@ -229,7 +235,7 @@ static const struct description_text {
 	char	c415[125];
 	char	c416[129];
 	char	c417[89];
-	char	c418[190];
+	char	c418[219];
 	char	c421[190];
 	char	c422[99];
 	char	c423[69];
@@ -262,6 +268,7 @@ static const struct description_text {
 	"The server accepts the client\'s Upgrade request and switches the connection to the protocol named in its Upgrade header field.",
 	"An interim response: the server has the whole request and is working on it, but has no final response yet.",
 	"An interim response, sent before the final response, carrying header fields (such as Link) that the final response is likely to have, so the client can start loading what they name.",
+	"An interim response telling the client that the server supports resumable uploads, so an interrupted upload can be resumed.",
 	"The request succeeded; what the content holds depends on the method.",
 	"The request succeeded and created at least one new resource, named by the Location header field (or else by the target URI).",
 	"The server took the request in for later processing, which has not finished; it may still fail, or never be acted on.",
@@ -278,6 +285,7 @@ static const struct description_text {
 	"The server sends the client to another resource, named in the Location header field, which it should fetch with GET as an indirect answer to the request.",
 	"A conditional GET or HEAD request found the client\'s stored representation still current, so the client can use its cached copy; the response has no content.",
 	"An earlier HTTP specification used it to make the client repeat the request through a given proxy; it is deprecated for security reasons, and clients do not follow it.",
+	"Reserved: an early draft of HTTP/1.1 used it to tell the client to use another proxy; it is no longer used, and the registry lists it as unused.",
 	"The target resource is for now at the URI in the Location header field; the client repeats the request there with the same method and content, and keeps using the original URI later.",
 	"The target resource has a new permanent URI, given in the Location header field; the client repeats the request there without changing the method (unlike 301, a POST stays a POST).",
 	"The server will not process the request because it sees a client error in it, for example bad syntax, broken message framing or misleading routing.",
@@ -298,7 +306,7 @@ static const struct description_text {
 	"The request content is in a format (media type or content coding) that the target resource does not support for this method.",
 	"The ranges asked for in the Range header field lie outside the current representation, or the server refuses that set of ranges.",
 	"A server on the way could not meet the expectation in the request\'s Expect header field.",
-	"The teapot of the April Fools\' coffee-pot protocol (RFC 2324, RFC 7168) refusing to brew coffee. RFC 9110 reserves the code: it is deployed as a joke too widely to be given another meaning.",
+	"Reserved: RFC 9110 keeps the code unused because it is deployed as a joke too widely to be given another meaning. The teapot refusing to brew coffee comes from the April Fools\' coffee-pot protocol (RFC 2324, RFC 7168).",
 	"The request reached a server that cannot answer with authority for its target URI (for example over a connection reused for another host); the client may retry it on a different connection.",
 	"The content has a known type and correct syntax, but the server cannot carry out what it asks for.",
 	"The source or destination resource of the method is locked (WebDAV).",
@@ -326,7 +334,7 @@ static const struct description_text {
 	"The client must authenticate to gain network access; an intercepting proxy such as a captive portal sends it, not the origin server.",
 	"The proxy could not open a connection to the server behind it in time, for example because that server is overloaded or the network between them failed.",
 };
-CHECK_PACKED(description_text, 8876);
+CHECK_PACKED(description_text, 9174);
 
 static const struct reference_text {
 	char	none[1];
@@ -334,6 +342,7 @@ static const struct reference_text {
 	char	c101[25];
 	char	c102[23];
 	char	c103[20];
+	char	c104[36];
 	char	c200[25];
 	char	c201[25];
 	char	c202[25];
@@ -350,6 +359,7 @@ static const struct reference_text {
 	char	c303[25];
 	char	c304[25];
 	char	c305[25];
+	char	c306[25];
 	char	c307[25];
 	char	c308[25];
 	char	c400[25];
@@ -403,6 +413,7 @@ static const struct reference_text {
 	"RFC 9110, Section 15.2.2",
 	"RFC 2518, Section 10.1",
 	"RFC 8297, Section 2",
+	"draft-ietf-httpbis-resumable-upload",
 	"RFC 9110, Section 15.3.1",
 	"RFC 9110, Section 15.3.2",
 	"RFC 9110, Section 15.3.3",
@@ -419,6 +430,7 @@ static const struct reference_text {
 	"RFC 9110, Section 15.4.4",
 	"RFC 9110, Section 15.4.5",
 	"RFC 9110, Section 15.4.6",
+	"RFC 9110, Section 15.4.7",
 	"RFC 9110, Section 15.4.8",
 	"RFC 9110, Section 15.4.9",
 	"RFC 9110, Section 15.5.1",
@@ -467,7 +479,7 @@ static const struct reference_text {
 	"RFC 6585, Section 6",
 	"Not standardized; used by some HTTP proxies",
 };
-CHECK_PACKED(reference_text, 1784);
+CHECK_PACKED(reference_text, 1845);
 
 static const struct name_text {
 	char	none[1];
@@ -475,6 +487,7 @@ static const struct name_text {
 	char	c101[32];
 	char	c102[23];
 	char	c103[24];
+	char	c104[40];
 	char	c200[15];
 	char	c201[20];
 	char	c202[21];
@@ -491,6 +504,7 @@ static const struct name_text {
 	char	c303[22];
 	char	c304[25];
 	char	c305[22];
+	char	c306[25];
 	char	c307[31];
 	char	c308[31];
 	char	c400[24];
@@ -544,6 +558,7 @@ static const struct name_text {
 	"HTTP_STATUS_SWITCHING_PROTOCOLS",
 	"HTTP_STATUS_PROCESSING",
 	"HTTP_STATUS_EARLY_HINTS",
+	"HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED",
 	"HTTP_STATUS_OK",
 	"HTTP_STATUS_CREATED",
 	"HTTP_STATUS_ACCEPTED",
@@ -560,6 +575,7 @@ static const struct name_text {
 	"HTTP_STATUS_SEE_OTHER",
 	"HTTP_STATUS_NOT_MODIFIED",
 	"HTTP_STATUS_USE_PROXY",
+	"HTTP_STATUS_SWITCH_PROXY",
 	"HTTP_STATUS_TEMPORARY_REDIRECT",
 	"HTTP_STATUS_PERMANENT_REDIRECT",
 	"HTTP_STATUS_BAD_REQUEST",
@@ -608,10 +624,10 @@ static const struct name_text {
 	"HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED",
 	"HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR",
 };
-CHECK_PACKED(name_text, 1950);
+CHECK_PACKED(name_text, 2015);
 
 static const unsigned short reason_at[SPAN_SIZE + 1] = {
-	/* 100 */ 1, 10, 30, 41, 0, 0, 0, 0, 0, 0,
+	/* 100 */ 1, 10, 30, 41, 53, 0, 0, 0, 0, 0,
 	/* 110 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 120 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 130 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -621,9 +637,9 @@ static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 170 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 180 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 190 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 200 */ 53, 56, 64, 73, 103, 114, 128, 144, 157, 0,
+	/* 200 */ 81, 84, 92, 101, 131, 142, 156, 172, 185, 0,
 	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 220 */ 0, 0, 0, 0, 0, 0, 174, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 202, 0, 0, 0,
 	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -631,7 +647,7 @@ static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 300 */ 182, 199, 217, 223, 233, 246, 0, 256, 275, 0,
+	/* 300 */ 210, 227, 245, 251, 261, 274, 284, 297, 316, 0,
 	/* 310 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 320 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 330 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -641,18 +657,18 @@ static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 370 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 400 */ 294, 306, 319, 336, 346, 356, 375, 390, 420, 436,
-	/* 410 */ 445, 450, 466, 486, 504, 525, 548, 580, 599, 0,
-	/* 420 */ 0, 612, 632, 653, 660, 678, 688, 0, 705, 727,
-	/* 430 */ 0, 745, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 777, 0, 0, 0, 0, 812,
-	/* 450 */ 0, 823, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 400 */ 335, 347, 360, 377, 387, 397, 416, 431, 461, 477,
+	/* 410 */ 486, 491, 507, 527, 545, 566, 589, 621, 640, 0,
+	/* 420 */ 0, 653, 673, 694, 701, 719, 729, 0, 746, 768,
+	/* 430 */ 0, 786, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 818, 0, 0, 0, 0, 853,
+	/* 450 */ 0, 864, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 853,
-	/* 500 */ 875, 897, 913, 925, 945, 961, 988, 1012, 1033, 1047,
-	/* 510 */ 1072, 1085, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 894,
+	/* 500 */ 916, 938, 954, 966, 986, 1002, 1029, 1053, 1074, 1088,
+	/* 510 */ 1113, 1126, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -660,12 +676,12 @@ static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1117,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1158,
 	0	/* any other code */
 };
 
 static const unsigned short description_at[SPAN_SIZE + 1] = {
-	/* 100 */ 1, 146, 273, 380, 0, 0, 0, 0, 0, 0,
+	/* 100 */ 1, 146, 273, 380, 562, 0, 0, 0, 0, 0,
 	/* 110 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 120 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 130 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -675,9 +691,9 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 170 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 180 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 190 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 200 */ 562, 631, 756, 874, 979, 1056, 1199, 1316, 1432, 0,
+	/* 200 */ 686, 755, 880, 998, 1103, 1180, 1323, 1440, 1556, 0,
 	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 220 */ 0, 0, 0, 0, 0, 0, 1561, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 1685, 0, 0, 0,
 	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -685,7 +701,7 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 300 */ 1719, 1874, 2034, 2245, 2399, 2557, 0, 2725, 2908, 0,
+	/* 300 */ 1843, 1998, 2158, 2369, 2523, 2681, 2849, 2994, 3177, 0,
 	/* 310 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 320 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 330 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -695,18 +711,18 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 370 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 400 */ 3089, 3237, 3364, 3465, 3580, 3730, 3883, 4016, 4133, 4339,
-	/* 410 */ 4515, 4624, 4737, 4870, 5004, 5147, 5272, 5401, 5490, 0,
-	/* 420 */ 0, 5680, 5870, 5969, 6038, 6139, 6317, 0, 6478, 6621,
-	/* 430 */ 0, 6747, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 6852, 0, 0, 0, 0, 6977,
-	/* 450 */ 0, 7121, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 400 */ 3358, 3506, 3633, 3734, 3849, 3999, 4152, 4285, 4402, 4608,
+	/* 410 */ 4784, 4893, 5006, 5139, 5273, 5416, 5541, 5670, 5759, 0,
+	/* 420 */ 0, 5978, 6168, 6267, 6336, 6437, 6615, 0, 6776, 6919,
+	/* 430 */ 0, 7045, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 7150, 0, 0, 0, 0, 7275,
+	/* 450 */ 0, 7419, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 7230,
-	/* 500 */ 7339, 7423, 7528, 7621, 7756, 7856, 7933, 8081, 8205, 8311,
-	/* 510 */ 8437, 8590, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 7528,
+	/* 500 */ 7637, 7721, 7826, 7919, 8054, 8154, 8231, 8379, 8503, 8609,
+	/* 510 */ 8735, 8888, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -714,12 +730,12 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 8723,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 9021,
 	0	/* any other code */
 };
 
 static const unsigned short reference_at[SPAN_SIZE + 1] = {
-	/* 100 */ 1, 26, 51, 74, 0, 0, 0, 0, 0, 0,
+	/* 100 */ 1, 26, 51, 74, 94, 0, 0, 0, 0, 0,
 	/* 110 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 120 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 130 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -729,9 +745,9 @@ static const unsigned short reference_at[SPAN_SIZE + 1] = {
 	/* 170 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 180 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 190 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 200 */ 94, 119, 144, 169, 194, 219, 244, 269, 292, 0,
+	/* 200 */ 130, 155, 180, 205, 230, 255, 280, 305, 328, 0,
 	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 220 */ 0, 0, 0, 0, 0, 0, 314, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 350, 0, 0, 0,
 	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -739,7 +755,7 @@ static const unsigned short reference_at[SPAN_SIZE + 1] = {
 	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 300 */ 339, 364, 389, 414, 439, 464, 0, 489, 514, 0,
+	/* 300 */ 375, 400, 425, 450, 475, 500, 525, 550, 575, 0,
 	/* 310 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 320 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 330 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -749,18 +765,18 @@ static const unsigned short reference_at[SPAN_SIZE + 1] = {
 	/* 370 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 400 */ 539, 564, 589, 614, 639, 664, 689, 714, 739, 764,
-	/* 410 */ 790, 816, 842, 868, 894, 920, 946, 972, 998, 0,
-	/* 420 */ 0, 1024, 1050, 1076, 1099, 1122, 1144, 0, 1170, 1190,
-	/* 430 */ 0, 1210, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 1230, 0, 0, 0, 0, 1293,
-	/* 450 */ 0, 1327, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 400 */ 600, 625, 650, 675, 700, 725, 750, 775, 800, 825,
+	/* 410 */ 851, 877, 903, 929, 955, 981, 1007, 1033, 1059, 0,
+	/* 420 */ 0, 1085, 1111, 1137, 1160, 1183, 1205, 0, 1231, 1251,
+	/* 430 */ 0, 1271, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 1291, 0, 0, 0, 0, 1354,
+	/* 450 */ 0, 1388, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1347,
-	/* 500 */ 1422, 1447, 1472, 1497, 1522, 1547, 1572, 1594, 1617, 1639,
-	/* 510 */ 1700, 1720, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1408,
+	/* 500 */ 1483, 1508, 1533, 1558, 1583, 1608, 1633, 1655, 1678, 1700,
+	/* 510 */ 1761, 1781, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -768,12 +784,12 @@ static const unsigned short reference_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1740,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1801,
 	0	/* any other code */
 };
 
 static const unsigned short name_at[SPAN_SIZE + 1] = {
-	/* 100 */ 1, 22, 54, 77, 0, 0, 0, 0, 0, 0,
+	/* 100 */ 1, 22, 54, 77, 101, 0, 0, 0, 0, 0,
 	/* 110 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 120 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 130 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -783,9 +799,9 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	/* 170 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 180 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 190 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 200 */ 101, 116, 136, 157, 199, 222, 248, 276, 301, 0,
+	/* 200 */ 141, 156, 176, 197, 239, 262, 288, 316, 341, 0,
 	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 220 */ 0, 0, 0, 0, 0, 0, 330, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 370, 0, 0, 0,
 	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -793,7 +809,7 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 300 */ 350, 379, 409, 427, 449, 474, 0, 496, 527, 0,
+	/* 300 */ 390, 419, 449, 467, 489, 514, 536, 561, 592, 0,
 	/* 310 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 320 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 330 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -803,18 +819,18 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	/* 370 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 400 */ 558, 582, 607, 636, 658, 680, 711, 738, 780, 808,
-	/* 410 */ 829, 846, 874, 906, 936, 969, 1004, 1048, 1079, 0,
-	/* 420 */ 0, 1103, 1135, 1168, 1187, 1217, 1239, 0, 1268, 1302,
-	/* 430 */ 0, 1332, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 1376, 0, 0, 0, 0, 1423,
-	/* 450 */ 0, 1446, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 400 */ 623, 647, 672, 701, 723, 745, 776, 803, 845, 873,
+	/* 410 */ 894, 911, 939, 971, 1001, 1034, 1069, 1113, 1144, 0,
+	/* 420 */ 0, 1168, 1200, 1233, 1252, 1282, 1304, 0, 1333, 1367,
+	/* 430 */ 0, 1397, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 1441, 0, 0, 0, 0, 1488,
+	/* 450 */ 0, 1511, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1488,
-	/* 500 */ 1522, 1556, 1584, 1608, 1640, 1668, 1707, 1743, 1776, 1802,
-	/* 510 */ 1839, 1864, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1553,
+	/* 500 */ 1587, 1621, 1649, 1673, 1705, 1733, 1772, 1808, 1841, 1867,
+	/* 510 */ 1904, 1929, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -822,7 +838,7 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1908,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1973,
 	0	/* any other code */
 };
 
@@ -902,76 +918,78 @@ static const struct phrase_text {
 	char	p9[20];
 	char	p10[18];
 	char	p11[19];
-	char	p12[18];
+	char	p12[13];
 	char	p13[18];
-	char	p14[16];
-	char	p15[32];
-	char	p16[8];
-	char	p17[18];
-	char	p18[16];
-	char	p19[17];
-	char	p20[20];
-	char	p21[12];
+	char	p14[18];
+	char	p15[16];
+	char	p16[32];
+	char	p17[8];
+	char	p18[18];
+	char	p19[16];
+	char	p20[17];
+	char	p21[20];
 	char	p22[12];
-	char	p23[21];
-	char	p24[30];
-	char	p25[13];
-	char	p26[11];
-	char	p27[35];
-	char	p28[13];
+	char	p23[12];
+	char	p24[21];
+	char	p25[30];
+	char	p26[13];
+	char	p27[11];
+	char	p28[35];
 	char	p29[13];
-	char	p30[16];
-	char	p31[10];
-	char	p32[6];
-	char	p33[13];
+	char	p30[13];
+	char	p31[16];
+	char	p32[10];
+	char	p33[6];
 	char	p34[13];
-	char	p35[22];
-	char	p36[9];
-	char	p37[21];
+	char	p35[13];
+	char	p36[22];
+	char	p37[9];
 	char	p38[21];
-	char	p39[27];
-	char	p40[18];
-	char	p41[14];
-	char	p42[10];
-	char	p43[17];
-	char	p44[15];
-	char	p45[11];
-	char	p46[25];
-	char	p47[19];
+	char	p39[21];
+	char	p40[27];
+	char	p41[18];
+	char	p42[14];
+	char	p43[10];
+	char	p44[17];
+	char	p45[15];
+	char	p46[11];
+	char	p47[25];
 	char	p48[19];
-	char	p49[17];
-	char	p50[20];
-	char	p51[16];
-	char	p52[12];
-	char	p53[32];
+	char	p49[19];
+	char	p50[17];
+	char	p51[20];
+	char	p52[16];
+	char	p53[12];
 	char	p54[32];
-	char	p55[10];
-	char	p56[19];
-	char	p57[10];
-	char	p58[24];
-	char	p59[9];
+	char	p55[32];
+	char	p56[10];
+	char	p57[19];
+	char	p58[10];
+	char	p59[24];
 	char	p60[9];
-	char	p61[25];
-	char	p62[14];
-	char	p63[10];
-	char	p64[17];
-	char	p65[13];
-	char	p66[22];
-	char	p67[18];
-	char	p68[7];
-	char	p69[32];
-	char	p70[22];
-	char	p71[11];
-	char	p72[11];
-	char	p73[16];
-	char	p74[12];
-	char	p75[12];
-	char	p76[21];
-	char	p77[3];
-	char	p78[30];
-	char	p79[17];
-	char	p80[8];
+	char	p61[9];
+	char	p62[25];
+	char	p63[14];
+	char	p64[10];
+	char	p65[17];
+	char	p66[13];
+	char	p67[22];
+	char	p68[18];
+	char	p69[7];
+	char	p70[32];
+	char	p71[28];
+	char	p72[22];
+	char	p73[11];
+	char	p74[11];
+	char	p75[16];
+	char	p76[12];
+	char	p77[12];
+	char	p78[21];
+	char	p79[3];
+	char	p80[30];
 	char	p81[17];
+	char	p82[8];
+	char	p83[17];
 } phrases = {
 	"",
 	"GONE",
@@ -985,6 +1003,7 @@ static const struct phrase_text {
 	"SWITCHING PROTOCOLS",
 	"TOO MANY REQUESTS",
 	"PERMANENT REDIRECT",
+	"SWITCH PROXY",
 	"MOVED PERMANENTLY",
 	"MOVED TEMPORARILY",
 	"NOT IMPLEMENTED",
@@ -1043,6 +1062,7 @@ static const struct phrase_text {
 	"CONTENT TOO LARGE",
 	"LOCKED",
 	"SERVICE TEMPORARILY UNAVAILABLE",
+	"UPLOAD RESUMPTION SUPPORTED",
 	"INTERNAL SERVER ERROR",
 	"REPLY WITH",
 	"RETRY WITH",
@@ -1056,26 +1076,26 @@ static const struct phrase_text {
 	"IM USED",
 	"PAYMENT REQUIRED",
 };
-CHECK_PACKED(phrase_text, 1409);
+CHECK_PACKED(phrase_text, 1450);
 
 static const unsigned char slot_first[256 + 1] = {
 	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4, 4,
 	/* 16 */ 4, 4, 4, 5, 5, 7, 7, 9, 9, 10, 10, 10, 10, 10, 10, 10,
-	/* 32 */ 11, 11, 11, 11, 11, 11, 11, 11, 11, 13, 13, 14, 14, 15, 15, 15,
-	/* 48 */ 15, 16, 16, 16, 16, 16, 16, 16, 16, 17, 17, 18, 18, 18, 18, 18,
-	/* 64 */ 18, 18, 18, 18, 19, 19, 19, 19, 19, 19, 20, 20, 20, 20, 20, 20,
-	/* 80 */ 22, 23, 24, 24, 24, 24, 24, 24, 24, 25, 25, 26, 26, 26, 26, 26,
-	/* 96 */ 26, 26, 26, 26, 26, 27, 27, 27, 27, 27, 27, 29, 29, 29, 29, 29,
-	/* 112 */ 30, 30, 30, 30, 30, 30, 31, 31, 32, 32, 32, 34, 35, 36, 36, 36,
-	/* 128 */ 36, 36, 36, 36, 36, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 39,
-	/* 144 */ 40, 40, 40, 40, 41, 41, 41, 41, 42, 43, 43, 44, 44, 44, 44, 45,
-	/* 160 */ 45, 46, 46, 46, 46, 46, 46, 47, 47, 48, 48, 49, 49, 49, 49, 49,
-	/* 176 */ 50, 50, 50, 50, 51, 51, 52, 54, 55, 56, 57, 57, 57, 57, 58, 58,
-	/* 192 */ 58, 60, 60, 60, 60, 60, 61, 62, 62, 62, 62, 63, 64, 64, 64, 64,
-	/* 208 */ 65, 66, 66, 67, 67, 67, 68, 68, 68, 69, 69, 69, 69, 69, 69, 69,
-	/* 224 */ 69, 70, 70, 70, 72, 72, 72, 73, 73, 73, 73, 75, 76, 76, 76, 76,
-	/* 240 */ 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 77, 78, 79, 80,
-	/* 256 */ 81
+	/* 32 */ 11, 11, 11, 11, 11, 11, 12, 12, 12, 14, 14, 15, 15, 16, 16, 16,
+	/* 48 */ 16, 17, 17, 17, 17, 17, 17, 17, 17, 18, 18, 19, 19, 19, 19, 19,
+	/* 64 */ 19, 19, 19, 19, 20, 20, 20, 20, 20, 20, 21, 21, 21, 21, 21, 21,
+	/* 80 */ 23, 24, 25, 25, 25, 25, 25, 25, 25, 26, 26, 27, 27, 27, 27, 27,
+	/* 96 */ 27, 27, 27, 27, 27, 28, 28, 28, 28, 28, 28, 30, 30, 30, 30, 30,
+	/* 112 */ 31, 31, 31, 31, 31, 31, 32, 32, 33, 33, 33, 35, 36, 37, 37, 37,
+	/* 128 */ 37, 37, 37, 37, 37, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 40,
+	/* 144 */ 41, 41, 41, 41, 42, 42, 42, 42, 43, 44, 44, 45, 45, 45, 45, 46,
+	/* 160 */ 46, 47, 47, 47, 47, 47, 47, 48, 48, 49, 49, 50, 50, 50, 50, 50,
+	/* 176 */ 51, 51, 51, 51, 52, 52, 53, 55, 56, 57, 58, 58, 58, 58, 59, 59,
+	/* 192 */ 59, 61, 61, 61, 61, 61, 62, 63, 63, 63, 63, 64, 65, 65, 65, 65,
+	/* 208 */ 66, 67, 67, 68, 68, 68, 69, 69, 69, 70, 70, 70, 70, 71, 71, 71,
+	/* 224 */ 71, 72, 72, 72, 74, 74, 74, 75, 75, 75, 75, 77, 78, 78, 78, 78,
+	/* 240 */ 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 79, 80, 81, 82,
+	/* 256 */ 83
 };
 
 /* Each phrase's offset in phrases, length and code. */
@@ -1091,76 +1111,78 @@ static const unsigned short phrase_at[] = {
 	175,	/* Switching Protocols */
 	195,	/* Too Many Requests */
 	213,	/* Permanent Redirect */
-	232,	/* Moved Permanently */
-	250,	/* Moved Temporarily */
-	268,	/* Not Implemented */
-	284,	/* Network Authentication Required */
-	316,	/* Created */
-	324,	/* Failed Dependency */
-	342,	/* Gateway Timeout */
-	358,	/* Request Time-out */
-	375,	/* Misdirected Request */
-	395,	/* Bad Gateway */
-	407,	/* Bad Request */
-	419,	/* Insufficient Storage */
-	440,	/* Proxy Authentication Required */
-	470,	/* Multi-Status */
-	483,	/* No Content */
-	494,	/* Connection Closed Without Response */
-	529,	/* Unauthorized */
-	542,	/* URI Too Long */
-	555,	/* Partial Content */
-	571,	/* See Other */
-	581,	/* Found */
-	587,	/* Not Extended */
-	600,	/* Not Modified */
-	613,	/* Unprocessable Content */
-	635,	/* Accepted */
-	644,	/* Request URI Too Long */
-	665,	/* Request-URI Too Long */
-	686,	/* HTTP Version Not Supported */
-	713,	/* Payload Too Large */
-	731,	/* Reset Content */
-	745,	/* Too Early */
-	755,	/* Multiple Choices */
-	772,	/* Not Acceptable */
-	787,	/* Processing */
-	798,	/* Bandwidth Limit Exceeded */
-	823,	/* Expectation Failed */
-	842,	/* Temporary Redirect */
-	861,	/* Upgrade Required */
-	878,	/* Precondition Failed */
-	898,	/* Request Timeout */
-	914,	/* Early Hints */
-	926,	/* Request Header Fields Too Large */
-	958,	/* Requested Range Not Satisfiable */
-	990,	/* Forbidden */
-	1000,	/* Method Not Allowed */
-	1019,	/* Use Proxy */
-	1029,	/* Variant Also Negotiates */
-	1053,	/* Conflict */
-	1062,	/* Continue */
-	1071,	/* Request Entity Too Large */
-	1096,	/* Loop Detected */
-	1110,	/* Not Found */
-	1120,	/* Gateway Time-out */
-	1137,	/* I\'m a teapot */
-	1150,	/* Precondition Required */
-	1172,	/* Content Too Large */
-	1190,	/* Locked */
-	1197,	/* Service Temporarily Unavailable */
-	1229,	/* Internal Server Error */
-	1251,	/* Reply With */
-	1262,	/* Retry With */
-	1273,	/* Length Required */
-	1289,	/* No Response */
-	1301,	/* Not Allowed */
-	1313,	/* Unprocessable Entity */
-	1334,	/* OK */
-	1337,	/* Unavailable For Legal Reasons */
-	1367,	/* Already Reported */
-	1384,	/* IM Used */
-	1392	/* Payment Required */
+	232,	/* Switch Proxy */
+	245,	/* Moved Permanently */
+	263,	/* Moved Temporarily */
+	281,	/* Not Implemented */
+	297,	/* Network Authentication Required */
+	329,	/* Created */
+	337,	/* Failed Dependency */
+	355,	/* Gateway Timeout */
+	371,	/* Request Time-out */
+	388,	/* Misdirected Request */
+	408,	/* Bad Gateway */
+	420,	/* Bad Request */
+	432,	/* Insufficient Storage */
+	453,	/* Proxy Authentication Required */
+	483,	/* Multi-Status */
+	496,	/* No Content */
+	507,	/* Connection Closed Without Response */
+	542,	/* Unauthorized */
+	555,	/* URI Too Long */
+	568,	/* Partial Content */
+	584,	/* See Other */
+	594,	/* Found */
+	600,	/* Not Extended */
+	613,	/* Not Modified */
+	626,	/* Unprocessable Content */
+	648,	/* Accepted */
+	657,	/* Request URI Too Long */
+	678,	/* Request-URI Too Long */
+	699,	/* HTTP Version Not Supported */
+	726,	/* Payload Too Large */
+	744,	/* Reset Content */
+	758,	/* Too Early */
+	768,	/* Multiple Choices */
+	785,	/* Not Acceptable */
+	800,	/* Processing */
+	811,	/* Bandwidth Limit Exceeded */
+	836,	/* Expectation Failed */
+	855,	/* Temporary Redirect */
+	874,	/* Upgrade Required */
+	891,	/* Precondition Failed */
+	911,	/* Request Timeout */
+	927,	/* Early Hints */
+	939,	/* Request Header Fields Too Large */
+	971,	/* Requested Range Not Satisfiable */
+	1003,	/* Forbidden */
+	1013,	/* Method Not Allowed */
+	1032,	/* Use Proxy */
+	1042,	/* Variant Also Negotiates */
+	1066,	/* Conflict */
+	1075,	/* Continue */
+	1084,	/* Request Entity Too Large */
+	1109,	/* Loop Detected */
+	1123,	/* Not Found */
+	1133,	/* Gateway Time-out */
+	1150,	/* I\'m a teapot */
+	1163,	/* Precondition Required */
+	1185,	/* Content Too Large */
+	1203,	/* Locked */
+	1210,	/* Service Temporarily Unavailable */
+	1242,	/* Upload Resumption Supported */
+	1270,	/* Internal Server Error */
+	1292,	/* Reply With */
+	1303,	/* Retry With */
+	1314,	/* Length Required */
+	1330,	/* No Response */
+	1342,	/* Not Allowed */
+	1354,	/* Unprocessable Entity */
+	1375,	/* OK */
+	1378,	/* Unavailable For Legal Reasons */
+	1408,	/* Already Reported */
+	1425,	/* IM Used */
+	1433	/* Payment Required */
 };
 
 static const unsigned char phrase_length[] = {
@@ -1175,6 +1197,7 @@ static const unsigned char phrase_length[] = {
 	19,
 	17,
 	18,
+	12,
 	17,
 	17,
 	15,
@@ -1233,6 +1256,7 @@ static const unsigned char phrase_length[] = {
 	17,
 	6,
 	31,
+	27,
 	21,
 	10,
 	10,
@@ -1259,6 +1283,7 @@ static const unsigned short phrase_code[] = {
 	101,
 	429,
 	308,
+	306,
 	301,
 	302,
 	501,
@@ -1317,6 +1342,7 @@ static const unsigned short phrase_code[] = {
 	413,
 	423,
 	503,
+	104,
 	500,
 	449,
 	449,
@@ -1463,10 +1489,10 @@ http_status_class_name(int cls)
  * SPAN_FIRST) % 8 of byte (code - SPAN_FIRST) / 8.
  */
 static const unsigned char known_bits[] = {
-	/* 100 */ 0x0f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 100 */ 0x1f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 164 */ 0x00, 0x00, 0x00, 0x00, 0xf0, 0x1f, 0x00, 0x40,
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-	/* 292 */ 0x00, 0xbf, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 292 */ 0x00, 0xff, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0xf0, 0xff, 0x7f,
 	/* 420 */ 0x7e, 0x0b, 0x00, 0xa1, 0x00, 0x00, 0x00, 0x00,
 	/* 484 */ 0x00, 0x80, 0xff, 0x0f, 0x00, 0x00, 0x00, 0x00,
@@ -1496,7 +1522,7 @@ static const unsigned char redirect_bits[] = {
 };
 
 static const unsigned char empty_body_bits[] = {
-	/* 100 */ 0x0f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 100 */ 0x1f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 164 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00,
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 292 */ 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
@@ -1522,14 +1548,14 @@ static const unsigned char standard_bits[] = {
 	/* 164 */ 0x00, 0x00, 0x00, 0x00, 0xf0, 0x1f, 0x00, 0x40,
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 292 */ 0x00, 0x9f, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00,
-	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0xf0, 0xff, 0x7f,
+	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0xf0, 0xff, 0x3f,
 	/* 420 */ 0x7e, 0x0b, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00,
 	/* 484 */ 0x00, 0x00, 0xff, 0x09, 0x00, 0x00, 0x00, 0x00,
 	/* 548 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00
 };
 
 static const unsigned char temporary_bits[] = {
-	/* 100 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 100 */ 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 164 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 292 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
@@ -1565,8 +1591,8 @@ static const unsigned char reserved_bits[] = {
 	/* 100 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 164 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-	/* 292 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 292 */ 0x00, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40,
 	/* 420 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 484 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 548 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00

@@ -5,7 +5,7 @@
  *
  * What it is
  * ----------
- * The HTTP status codes, 67 of them, with their reason phrases,
+ * The HTTP status codes, 69 of them, with their reason phrases,
  * descriptions, references, classes and properties, from the table
  * data/http_status.yaml: this header and http_status.c, plain C89 that
  * also compiles as C++. Every lookup reads constant tables that statusgen
@@ -70,7 +70,7 @@ extern "C" {
 #endif
 
 /** The number of status codes: the enumerators of enum http_status. */
-#define HTTP_STATUS_COUNT 67
+#define HTTP_STATUS_COUNT 69
 
 /**
  * The HTTP status codes, in code order: HTTP_STATUS_ followed by the C
@@ -85,6 +85,8 @@ enum http_status {
 	HTTP_STATUS_PROCESSING = 102,
 	/** 103 Early Hints */
 	HTTP_STATUS_EARLY_HINTS = 103,
+	/** 104 Upload Resumption Supported */
+	HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED = 104,
 	/** 200 OK */
 	HTTP_STATUS_OK = 200,
 	/** 201 Created */
@@ -117,6 +119,8 @@ enum http_status {
 	HTTP_STATUS_NOT_MODIFIED = 304,
 	/** 305 Use Proxy; deprecated */
 	HTTP_STATUS_USE_PROXY = 305,
+	/** 306 Switch Proxy */
+	HTTP_STATUS_SWITCH_PROXY = 306,
 	/** 307 Temporary Redirect */
 	HTTP_STATUS_TEMPORARY_REDIRECT = 307,
 	/** 308 Permanent Redirect */
@@ -238,6 +242,7 @@ enum http_status_class {
 	X(101, SWITCHING_PROTOCOLS, "Switching Protocols") \
 	X(102, PROCESSING, "Processing") \
 	X(103, EARLY_HINTS, "Early Hints") \
+	X(104, UPLOAD_RESUMPTION_SUPPORTED, "Upload Resumption Supported") \
 	X(200, OK, "OK") \
 	X(201, CREATED, "Created") \
 	X(202, ACCEPTED, "Accepted") \
@@ -254,6 +259,7 @@ enum http_status_class {
 	X(303, SEE_OTHER, "See Other") \
 	X(304, NOT_MODIFIED, "Not Modified") \
 	X(305, USE_PROXY, "Use Proxy") \
+	X(306, SWITCH_PROXY, "Switch Proxy") \
 	X(307, TEMPORARY_REDIRECT, "Temporary Redirect") \
 	X(308, PERMANENT_REDIRECT, "Permanent Redirect") \
 	X(400, BAD_REQUEST, "Bad Request") \
