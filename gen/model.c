@@ -17,8 +17,12 @@
 #define MAX_CLASS	(MAX_CODE / 100)
 
 static const char *const registries[] = {
-	"standard", "deprecated", "obsolete", "unofficial", NULL
+	"standard", "temporary", "deprecated", "obsolete", "reserved",
+	"unofficial", NULL
 };
+
+/* The registry's name of every code it lists as reserved. */
+#define RESERVED_NAME	"(Unused)"
 
 static const struct model_field table_fields[] = {
 	{ .key = "classes", .kind = MODEL_ENTRIES,
@@ -49,10 +53,30 @@ static const struct model_field status_fields[] = {
 	  .help = "What the code means; one line in the shipped table." },
 	{ .key = "reference", .kind = MODEL_TEXT,
 	  .help = "Where the code is defined, `RFC 9110, Section 15.5.5`." },
+	{ .key = "see_also", .kind = MODEL_TEXTS, .presence = MODEL_OPTIONAL,
+	  .one_line = 1,
+	  .help = "Other documents about the code, `RFC 2324, Section "
+	  "2.3.2` for 418." },
 	{ .key = "registry", .kind = MODEL_CHOICE, .choices = registries,
 	  .help = "`standard`: in the IANA HTTP Status Code Registry; "
+	  "`temporary`: registered for a while, until `expires`; "
 	  "`deprecated` or `obsolete`: registered but no longer in good "
-	  "standing; `unofficial`: not registered." },
+	  "standing; `reserved`: listed by the registry as \"(Unused)\", "
+	  "so that no one gives it a meaning; `unofficial`: not "
+	  "registered." },
+	{ .key = "registry_name", .kind = MODEL_TEXT,
+	  .presence = MODEL_UNLESS, .one_line = 1, .from = "reason",
+	  .when_key = "registry", .when_value = "unofficial",
+	  .help = "The registry's name for the code where it differs from "
+	  "`reason`: the reason or one of the aliases, or `" RESERVED_NAME
+	  "` on a reserved code. Not a phrase of the lookup. When absent, "
+	  "the context has the reason, or `" RESERVED_NAME "` on a reserved "
+	  "code." },
+	{ .key = "expires", .kind = MODEL_DATE, .presence = MODEL_WHEN,
+	  .when_key = "registry", .when_value = "temporary",
+	  .when_missing = "a temporary status needs an 'expires' date "
+	  "saying when its registration ends",
+	  .help = "When a temporary registration ends, `2026-11-13`." },
 	{ .key = "origin", .kind = MODEL_TEXT, .presence = MODEL_WHEN,
 	  .one_line = 1, .when_key = "registry", .when_value = "unofficial",
 	  .when_missing = "an unofficial status needs an 'origin' saying who "
@@ -165,34 +189,6 @@ where(const struct checker *c, const struct value *v)
 	return value_pos(v, c->path);
 }
 
-/* Levenshtein distance, for did-you-mean hints on short key names. */
-static size_t
-edit_distance(const char *a, size_t alen, const char *b, size_t blen)
-{
-	size_t *row = xmalloc((blen + 1) * sizeof(*row));
-	size_t i, j, diag, up, best;
-
-	for (j = 0; j <= blen; j++)
-		row[j] = j;
-	for (i = 1; i <= alen; i++) {
-		diag = row[0];
-		row[0] = i;
-		for (j = 1; j <= blen; j++) {
-			up = row[j];
-			best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	best = row[blen];
-	free(row);
-	return best;
-}
-
 static void
 describe(const struct value *v, struct buf *out)
 {
@@ -218,7 +214,7 @@ near_key(const struct record *r, const char *s, size_t len)
 
 	for (k = 0; k < r->n; k++) {
 		klen = strlen(r->fields[k].key);
-		dist = edit_distance(s, len, r->fields[k].key, klen);
+		dist = text_edit_distance(s, len, r->fields[k].key, klen);
 		if (dist < best && dist < klen) {
 			best = dist;
 			hint = r->fields[k].key;
@@ -382,6 +378,33 @@ is_c_ident(const char *s, size_t len)
 	return 1;
 }
 
+/* A calendar date, YYYY-MM-DD: the format, then the day of the month. */
+static const struct value *
+check_date(struct checker *c, const struct model_field *f,
+    const struct value *v)
+{
+	struct srcpos at;
+	int y, m, days;
+
+	if (check_text(c, f->key, v, 1) == NULL)
+		return NULL;
+	switch (text_date(value_str(v), value_strlen(v), &y, &m, &days)) {
+	case 1:
+		return v;
+	case 0:
+		type_error(c, f->key, "a date, YYYY-MM-DD", v);
+		return NULL;
+	}
+	at = where(c, v);
+	if (days == 0)
+		diag_error(c->d, &at, "'%s' is not a calendar date: there is "
+		    "no month %d", f->key, m);
+	else
+		diag_error(c->d, &at, "'%s' is not a calendar date: month %d "
+		    "of %d has %d days", f->key, m, y, days);
+	return NULL;
+}
+
 /* Checks the value v of field f, which is there. Returns v, or NULL after
  * reporting. */
 static const struct value *
@@ -410,6 +433,8 @@ check_value(struct checker *c, const struct model_field *f,
 		type_error(c, f->key, "an upper-case C identifier (A-Z, 0-9, "
 		    "_, not starting with a digit)", v);
 		return NULL;
+	case MODEL_DATE:
+		return check_date(c, f, v);
 	case MODEL_ENTRIES:
 		if (v->kind == VALUE_SEQ)
 			return v;
@@ -445,7 +470,8 @@ derive_ident(struct checker *c, const struct model_field *f,
 }
 
 /* A MODEL_WHEN field of map: there if and only if its condition holds,
- * once the field it depends on has passed. Returns 0, or -1 after
+ * once the field it depends on has passed; a MODEL_UNLESS one: not there
+ * when it holds. Returns 0, or -1 after
  * reporting. */
 static int
 check_when(struct checker *c, const struct record *r,
@@ -460,6 +486,15 @@ check_when(struct checker *c, const struct record *r,
 	if (on == NULL)
 		return 0;
 	holds = strcmp(value_str(on), f->when_value) == 0;
+	if (f->presence == MODEL_UNLESS) {
+		if (!holds || v == NULL)
+			return 0;
+		at = where(c, v);
+		diag_error(c->d, &at, "'%s' is not for %s %s (%s: %s)",
+		    f->key, f->when_value, r->plural, f->when_key,
+		    f->when_value);
+		return -1;
+	}
 	if (holds && v == NULL) {
 		at = where(c, on);
 		diag_error(c->d, &at, "%s", f->when_missing);
@@ -477,8 +512,8 @@ check_when(struct checker *c, const struct record *r,
 
 /*
  * Checks fields from..to-1 of r in map, in order, naming the entry what
- * in messages. got[i] gets the node of field i when it passed (a derived
- * one for an absent MODEL_IDENT), else NULL. Returns 1 when every field
+ * in messages. got[i] gets the node of field i when it passed (for an
+ * absent field with a from, one made from that field), else NULL. Returns 1 when every field
  * passed, else 0 after reporting.
  */
 static int
@@ -502,12 +537,15 @@ check_fields(struct checker *c, const struct record *r,
 			at = where(c, map);
 			diag_error(c->d, &at, "%s has no '%s'", what, f->key);
 			ok = 0;
-		} else if (f->kind == MODEL_IDENT &&
+		} else if (f->from != NULL &&
 		    (v = got[field_index(r, f->from)]) != NULL) {
-			if ((got[i] = derive_ident(c, f, v)) == NULL)
+			if (f->kind != MODEL_IDENT)
+				got[i] = v;
+			else if ((got[i] = derive_ident(c, f, v)) == NULL)
 				ok = 0;
 		}
-		if (f->presence == MODEL_WHEN &&
+		if ((f->presence == MODEL_WHEN ||
+		    f->presence == MODEL_UNLESS) &&
 		    check_when(c, r, f, map, got) != 0)
 			ok = 0;
 	}
@@ -616,6 +654,45 @@ class_defined(struct checker *c, const struct value *code)
 	return -1;
 }
 
+/* A status's registry_name is its reason or one of its aliases, or, and
+ * only on a reserved code, the registry's RESERVED_NAME, which is also
+ * what an absent one is there. Returns 0, or -1 after reporting. */
+static int
+check_registry_name(struct checker *c, struct status *s)
+{
+	const struct record *r = &records[MODEL_STATUS];
+	const struct value *reg = s->got[field_index(r, "registry")];
+	const struct value *aliases = s->got[field_index(r, "aliases")];
+	const struct value *reason = s->got[field_index(r, "reason")];
+	const struct value **name = &s->got[field_index(r, "registry_name")];
+	int reserved = strcmp(value_str(reg), "reserved") == 0;
+	struct srcpos at = value_pos(reg, NULL);
+	struct value node;
+	size_t i;
+
+	if (reserved && value_map_getz(s->map, "registry_name") == NULL) {
+		node = value_make_string(c->arena, RESERVED_NAME,
+		    strlen(RESERVED_NAME), &at);
+		*name = value_box(c->arena, &node);
+	}
+	if (*name == NULL || strcmp(value_str(*name), reserved ?
+	    RESERVED_NAME : value_str(reason)) == 0)
+		return 0;
+	for (i = 0; !reserved && aliases != NULL && i < value_len(aliases);
+	    i++)
+		if (strcmp(value_str(*name), value_str(value_item(aliases,
+		    i))) == 0)
+			return 0;
+	at = where(c, *name);
+	if (reserved)
+		diag_error(c->d, &at, "the 'registry_name' of a reserved "
+		    "status is \"%s\"", RESERVED_NAME);
+	else
+		diag_error(c->d, &at, "'registry_name' \"%s\" is neither "
+		    "the reason nor one of the aliases", value_str(*name));
+	return -1;
+}
+
 /* Checks one status; keeps what passed in s. */
 static void
 check_status(struct checker *c, const struct value *m, struct status *s)
@@ -629,6 +706,8 @@ check_status(struct checker *c, const struct value *m, struct status *s)
 	}
 	s->map = m;
 	s->ok = check_entry(c, r, m, s->got, &s->code, class_defined);
+	if (s->ok && check_registry_name(c, s) != 0)
+		s->ok = 0;
 	if (s->got[ident_at] != NULL) {
 		s->ident = value_str(s->got[ident_at]);
 		s->ident_node = s->got[ident_at];
@@ -841,6 +920,7 @@ field_value(struct arena *a, const struct model_field *f,
 		return *v;
 	switch (f->kind) {
 	case MODEL_TEXT:
+	case MODEL_DATE:
 		return value_make_string(a, "", 0, NULL);
 	case MODEL_TEXTS:
 	case MODEL_ENTRIES:
@@ -1088,6 +1168,9 @@ put_type(const struct model_field *f, struct buf *out)
 	case MODEL_IDENT:
 		buf_puts(out, "string");
 		break;
+	case MODEL_DATE:
+		buf_puts(out, "date, `YYYY-MM-DD`");
+		break;
 	case MODEL_ENTRIES:
 		buf_puts(out, "list of mappings");
 		break;
@@ -1104,6 +1187,9 @@ model_field_row(const struct model_field *f, struct buf *out)
 		buf_puts(out, "yes");
 	else if (f->presence == MODEL_WHEN)
 		buf_printf(out, "if and only if `%s` is `%s`", f->when_key,
+		    f->when_value);
+	else if (f->presence == MODEL_UNLESS)
+		buf_printf(out, "no; not if `%s` is `%s`", f->when_key,
 		    f->when_value);
 	else if (f->kind == MODEL_FLAG)
 		buf_printf(out, "no (%s)", f->dflt ? "true" : "false");

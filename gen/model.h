@@ -24,13 +24,16 @@ enum model_kind {
 	MODEL_FLAG,	/* true or false; dflt in the context when absent */
 	MODEL_IDENT,	/* a one-line upper-case C identifier; when absent,
 			   the one derived from the field named from */
+	MODEL_DATE,	/* a calendar date, YYYY-MM-DD; "" when absent */
 	MODEL_ENTRIES	/* a list of mappings, at least min of them */
 };
 
 enum model_presence {
 	MODEL_REQUIRED,
 	MODEL_OPTIONAL,
-	MODEL_WHEN	/* present if and only if when_key is when_value */
+	MODEL_WHEN,	/* present if and only if when_key is when_value */
+	MODEL_UNLESS	/* optional, but refused when when_key is
+			   when_value */
 };
 
 struct model_field {
@@ -43,8 +46,9 @@ struct model_field {
 	int			 dflt;		/* MODEL_FLAG */
 	long long		 min, max;	/* MODEL_INT, MODEL_ENTRIES */
 	const char *const	*choices;	/* MODEL_CHOICE, NULL-terminated */
-	const char		*from;		/* MODEL_IDENT */
-	const char		*when_key;	/* MODEL_WHEN */
+	const char		*from;		/* MODEL_IDENT, MODEL_TEXT: when
+						   absent, made from this field */
+	const char		*when_key;	/* MODEL_WHEN, MODEL_UNLESS */
 	const char		*when_value;
 	const char		*when_missing;	/* the error when it is missing */
 	const char		*help;		/* one sentence or more, Markdown */

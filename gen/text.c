@@ -1,5 +1,6 @@
 /* Text transformations: the escapers and the case and identifier filters. */
 #include "text.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -401,4 +402,58 @@ text_show(const char *s, size_t len, size_t max, struct buf *out)
 	}
 	if (end < len)
 		buf_puts(out, "...");
+}
+
+/* ---------------------------------------------------------------- */
+/* Names and dates                                                  */
+/* ---------------------------------------------------------------- */
+
+size_t
+text_edit_distance(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t *row = xmalloc((blen + 1) * sizeof(*row));
+	size_t i, j, diag, up, best;
+
+	for (j = 0; j <= blen; j++)
+		row[j] = j;
+	for (i = 1; i <= alen; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= blen; j++) {
+			up = row[j];
+			best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	best = row[blen];
+	free(row);
+	return best;
+}
+
+int
+text_date(const char *s, size_t len, int *year, int *month, int *days)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int day, i;
+
+	for (i = 0; i < 10 && (size_t)i < len; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' ||
+		    s[i] > '9'))
+			return 0;
+	if (len != 10)
+		return 0;
+	*year = atoi(s);
+	*month = atoi(s + 5);
+	day = atoi(s + 8);
+	*days = *month >= 1 && *month <= 12 ? mdays[*month - 1] : 0;
+	if (*month == 2 && *year % 4 == 0 && (*year % 100 != 0 ||
+	    *year % 400 == 0))
+		*days = 29;
+	return day >= 1 && day <= *days ? 1 : -1;
 }

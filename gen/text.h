@@ -97,4 +97,17 @@ void	text_c_ident(const char *s, size_t len, struct buf *out);
  */
 void	text_show(const char *s, size_t len, size_t max, struct buf *out);
 
+/* The Levenshtein distance of a and b, for did-you-mean hints. */
+size_t	text_edit_distance(const char *a, size_t alen, const char *b,
+	    size_t blen);
+
+/*
+ * Whether s (len bytes, no NUL needed) is a calendar date YYYY-MM-DD: 1 if
+ * it is; 0 if it is not of that form; -1 if it is of that form but names
+ * no day, with *year, *month and *days (the days of that month in that
+ * year, 0 for a month that is not 1 to 12) set.
+ */
+int	text_date(const char *s, size_t len, int *year, int *month,
+	    int *days);
+
 #endif

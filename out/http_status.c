@@ -45,6 +45,7 @@ static const struct reason_text {
 	char	c101[20];
 	char	c102[11];
 	char	c103[12];
+	char	c104[28];
 	char	c200[3];
 	char	c201[8];
 	char	c202[9];
@@ -61,6 +62,7 @@ static const struct reason_text {
 	char	c303[10];
 	char	c304[13];
 	char	c305[10];
+	char	c306[13];
 	char	c307[19];
 	char	c308[19];
 	char	c400[12];
@@ -114,6 +116,7 @@ static const struct reason_text {
 	/* 101 */ "Switching Protocols",
 	/* 102 */ "Processing",
 	/* 103 */ "Early Hints",
+	/* 104 */ "Upload Resumption Supported",
 	/* 200 */ "OK",
 	/* 201 */ "Created",
 	/* 202 */ "Accepted",
@@ -130,6 +133,7 @@ static const struct reason_text {
 	/* 303 */ "See Other",
 	/* 304 */ "Not Modified",
 	/* 305 */ "Use Proxy",
+	/* 306 */ "Switch Proxy",
 	/* 307 */ "Temporary Redirect",
 	/* 308 */ "Permanent Redirect",
 	/* 400 */ "Bad Request",
@@ -178,7 +182,7 @@ static const struct reason_text {
 	/* 511 */ "Network Authentication Required",
 	/* 599 */ "Network Connect Timeout Error",
 };
-CHECK_PACKED(reason_text, 1147);
+CHECK_PACKED(reason_text, 1188);
 
 static const struct description_text {
 	char	none[1];
@@ -186,6 +190,7 @@ static const struct description_text {
 	char	c101[127];
 	char	c102[107];
 	char	c103[182];
+	char	c104[124];
 	char	c200[69];
 	char	c201[125];
 	char	c202[118];
@@ -202,6 +207,7 @@ static const struct description_text {
 	char	c303[154];
 	char	c304[158];
 	char	c305[168];
+	char	c306[145];
 	char	c307[183];
 	char	c308[181];
 	char	c400[148];
@@ -222,7 +228,7 @@ static const struct description_text {
 	char	c415[125];
 	char	c416[129];
 	char	c417[89];
-	char	c418[190];
+	char	c418[219];
 	char	c421[190];
 	char	c422[99];
 	char	c423[69];
@@ -255,6 +261,7 @@ static const struct description_text {
 	/* 101 */ "The server accepts the client\'s Upgrade request and switches the connection to the protocol named in its Upgrade header field.",
 	/* 102 */ "An interim response: the server has the whole request and is working on it, but has no final response yet.",
 	/* 103 */ "An interim response, sent before the final response, carrying header fields (such as Link) that the final response is likely to have, so the client can start loading what they name.",
+	/* 104 */ "An interim response telling the client that the server supports resumable uploads, so an interrupted upload can be resumed.",
 	/* 200 */ "The request succeeded; what the content holds depends on the method.",
 	/* 201 */ "The request succeeded and created at least one new resource, named by the Location header field (or else by the target URI).",
 	/* 202 */ "The server took the request in for later processing, which has not finished; it may still fail, or never be acted on.",
@@ -271,6 +278,7 @@ static const struct description_text {
 	/* 303 */ "The server sends the client to another resource, named in the Location header field, which it should fetch with GET as an indirect answer to the request.",
 	/* 304 */ "A conditional GET or HEAD request found the client\'s stored representation still current, so the client can use its cached copy; the response has no content.",
 	/* 305 */ "An earlier HTTP specification used it to make the client repeat the request through a given proxy; it is deprecated for security reasons, and clients do not follow it.",
+	/* 306 */ "Reserved: an early draft of HTTP/1.1 used it to tell the client to use another proxy; it is no longer used, and the registry lists it as unused.",
 	/* 307 */ "The target resource is for now at the URI in the Location header field; the client repeats the request there with the same method and content, and keeps using the original URI later.",
 	/* 308 */ "The target resource has a new permanent URI, given in the Location header field; the client repeats the request there without changing the method (unlike 301, a POST stays a POST).",
 	/* 400 */ "The server will not process the request because it sees a client error in it, for example bad syntax, broken message framing or misleading routing.",
@@ -291,7 +299,7 @@ static const struct description_text {
 	/* 415 */ "The request content is in a format (media type or content coding) that the target resource does not support for this method.",
 	/* 416 */ "The ranges asked for in the Range header field lie outside the current representation, or the server refuses that set of ranges.",
 	/* 417 */ "A server on the way could not meet the expectation in the request\'s Expect header field.",
-	/* 418 */ "The teapot of the April Fools\' coffee-pot protocol (RFC 2324, RFC 7168) refusing to brew coffee. RFC 9110 reserves the code: it is deployed as a joke too widely to be given another meaning.",
+	/* 418 */ "Reserved: RFC 9110 keeps the code unused because it is deployed as a joke too widely to be given another meaning. The teapot refusing to brew coffee comes from the April Fools\' coffee-pot protocol (RFC 2324, RFC 7168).",
 	/* 421 */ "The request reached a server that cannot answer with authority for its target URI (for example over a connection reused for another host); the client may retry it on a different connection.",
 	/* 422 */ "The content has a known type and correct syntax, but the server cannot carry out what it asks for.",
 	/* 423 */ "The source or destination resource of the method is locked (WebDAV).",
@@ -319,7 +327,7 @@ static const struct description_text {
 	/* 511 */ "The client must authenticate to gain network access; an intercepting proxy such as a captive portal sends it, not the origin server.",
 	/* 599 */ "The proxy could not open a connection to the server behind it in time, for example because that server is overloaded or the network between them failed.",
 };
-CHECK_PACKED(description_text, 8876);
+CHECK_PACKED(description_text, 9174);
 
 static const struct reference_text {
 	char	none[1];
@@ -327,6 +335,7 @@ static const struct reference_text {
 	char	c101[25];
 	char	c102[23];
 	char	c103[20];
+	char	c104[36];
 	char	c200[25];
 	char	c201[25];
 	char	c202[25];
@@ -343,6 +352,7 @@ static const struct reference_text {
 	char	c303[25];
 	char	c304[25];
 	char	c305[25];
+	char	c306[25];
 	char	c307[25];
 	char	c308[25];
 	char	c400[25];
@@ -396,6 +406,7 @@ static const struct reference_text {
 	/* 101 */ "RFC 9110, Section 15.2.2",
 	/* 102 */ "RFC 2518, Section 10.1",
 	/* 103 */ "RFC 8297, Section 2",
+	/* 104 */ "draft-ietf-httpbis-resumable-upload",
 	/* 200 */ "RFC 9110, Section 15.3.1",
 	/* 201 */ "RFC 9110, Section 15.3.2",
 	/* 202 */ "RFC 9110, Section 15.3.3",
@@ -412,6 +423,7 @@ static const struct reference_text {
 	/* 303 */ "RFC 9110, Section 15.4.4",
 	/* 304 */ "RFC 9110, Section 15.4.5",
 	/* 305 */ "RFC 9110, Section 15.4.6",
+	/* 306 */ "RFC 9110, Section 15.4.7",
 	/* 307 */ "RFC 9110, Section 15.4.8",
 	/* 308 */ "RFC 9110, Section 15.4.9",
 	/* 400 */ "RFC 9110, Section 15.5.1",
@@ -460,7 +472,7 @@ static const struct reference_text {
 	/* 511 */ "RFC 6585, Section 6",
 	/* 599 */ "Not standardized; used by some HTTP proxies",
 };
-CHECK_PACKED(reference_text, 1784);
+CHECK_PACKED(reference_text, 1845);
 
 static const struct name_text {
 	char	none[1];
@@ -468,6 +480,7 @@ static const struct name_text {
 	char	c101[32];
 	char	c102[23];
 	char	c103[24];
+	char	c104[40];
 	char	c200[15];
 	char	c201[20];
 	char	c202[21];
@@ -484,6 +497,7 @@ static const struct name_text {
 	char	c303[22];
 	char	c304[25];
 	char	c305[22];
+	char	c306[25];
 	char	c307[31];
 	char	c308[31];
 	char	c400[24];
@@ -537,6 +551,7 @@ static const struct name_text {
 	/* 101 */ "HTTP_STATUS_SWITCHING_PROTOCOLS",
 	/* 102 */ "HTTP_STATUS_PROCESSING",
 	/* 103 */ "HTTP_STATUS_EARLY_HINTS",
+	/* 104 */ "HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED",
 	/* 200 */ "HTTP_STATUS_OK",
 	/* 201 */ "HTTP_STATUS_CREATED",
 	/* 202 */ "HTTP_STATUS_ACCEPTED",
@@ -553,6 +568,7 @@ static const struct name_text {
 	/* 303 */ "HTTP_STATUS_SEE_OTHER",
 	/* 304 */ "HTTP_STATUS_NOT_MODIFIED",
 	/* 305 */ "HTTP_STATUS_USE_PROXY",
+	/* 306 */ "HTTP_STATUS_SWITCH_PROXY",
 	/* 307 */ "HTTP_STATUS_TEMPORARY_REDIRECT",
 	/* 308 */ "HTTP_STATUS_PERMANENT_REDIRECT",
 	/* 400 */ "HTTP_STATUS_BAD_REQUEST",
@@ -601,7 +617,7 @@ static const struct name_text {
 	/* 511 */ "HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED",
 	/* 599 */ "HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR",
 };
-CHECK_PACKED(name_text, 1950);
+CHECK_PACKED(name_text, 2015);
 
 /* The origins of the unofficial codes, the only ones that have one. */
 static const struct origin_text {
@@ -622,7 +638,7 @@ static const struct origin_text {
 CHECK_PACKED(origin_text, 87);
 
 static const unsigned short reason_at[SPAN_SIZE + 1] = {
-	/* 100 */ 1, 10, 30, 41, 0, 0, 0, 0, 0, 0,
+	/* 100 */ 1, 10, 30, 41, 53, 0, 0, 0, 0, 0,
 	/* 110 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 120 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 130 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -632,9 +648,9 @@ static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 170 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 180 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 190 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 200 */ 53, 56, 64, 73, 103, 114, 128, 144, 157, 0,
+	/* 200 */ 81, 84, 92, 101, 131, 142, 156, 172, 185, 0,
 	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 220 */ 0, 0, 0, 0, 0, 0, 174, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 202, 0, 0, 0,
 	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -642,7 +658,7 @@ static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 300 */ 182, 199, 217, 223, 233, 246, 0, 256, 275, 0,
+	/* 300 */ 210, 227, 245, 251, 261, 274, 284, 297, 316, 0,
 	/* 310 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 320 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 330 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -652,18 +668,18 @@ static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 370 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 400 */ 294, 306, 319, 336, 346, 356, 375, 390, 420, 436,
-	/* 410 */ 445, 450, 466, 486, 504, 525, 548, 580, 599, 0,
-	/* 420 */ 0, 612, 632, 653, 660, 678, 688, 0, 705, 727,
-	/* 430 */ 0, 745, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 777, 0, 0, 0, 0, 812,
-	/* 450 */ 0, 823, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 400 */ 335, 347, 360, 377, 387, 397, 416, 431, 461, 477,
+	/* 410 */ 486, 491, 507, 527, 545, 566, 589, 621, 640, 0,
+	/* 420 */ 0, 653, 673, 694, 701, 719, 729, 0, 746, 768,
+	/* 430 */ 0, 786, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 818, 0, 0, 0, 0, 853,
+	/* 450 */ 0, 864, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 853,
-	/* 500 */ 875, 897, 913, 925, 945, 961, 988, 1012, 1033, 1047,
-	/* 510 */ 1072, 1085, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 894,
+	/* 500 */ 916, 938, 954, 966, 986, 1002, 1029, 1053, 1074, 1088,
+	/* 510 */ 1113, 1126, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -671,12 +687,12 @@ static const unsigned short reason_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1117,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1158,
 	0	/* any other code */
 };
 
 static const unsigned short description_at[SPAN_SIZE + 1] = {
-	/* 100 */ 1, 146, 273, 380, 0, 0, 0, 0, 0, 0,
+	/* 100 */ 1, 146, 273, 380, 562, 0, 0, 0, 0, 0,
 	/* 110 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 120 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 130 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -686,9 +702,9 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 170 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 180 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 190 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 200 */ 562, 631, 756, 874, 979, 1056, 1199, 1316, 1432, 0,
+	/* 200 */ 686, 755, 880, 998, 1103, 1180, 1323, 1440, 1556, 0,
 	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 220 */ 0, 0, 0, 0, 0, 0, 1561, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 1685, 0, 0, 0,
 	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -696,7 +712,7 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 300 */ 1719, 1874, 2034, 2245, 2399, 2557, 0, 2725, 2908, 0,
+	/* 300 */ 1843, 1998, 2158, 2369, 2523, 2681, 2849, 2994, 3177, 0,
 	/* 310 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 320 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 330 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -706,18 +722,18 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 370 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 400 */ 3089, 3237, 3364, 3465, 3580, 3730, 3883, 4016, 4133, 4339,
-	/* 410 */ 4515, 4624, 4737, 4870, 5004, 5147, 5272, 5401, 5490, 0,
-	/* 420 */ 0, 5680, 5870, 5969, 6038, 6139, 6317, 0, 6478, 6621,
-	/* 430 */ 0, 6747, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 6852, 0, 0, 0, 0, 6977,
-	/* 450 */ 0, 7121, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 400 */ 3358, 3506, 3633, 3734, 3849, 3999, 4152, 4285, 4402, 4608,
+	/* 410 */ 4784, 4893, 5006, 5139, 5273, 5416, 5541, 5670, 5759, 0,
+	/* 420 */ 0, 5978, 6168, 6267, 6336, 6437, 6615, 0, 6776, 6919,
+	/* 430 */ 0, 7045, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 7150, 0, 0, 0, 0, 7275,
+	/* 450 */ 0, 7419, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 7230,
-	/* 500 */ 7339, 7423, 7528, 7621, 7756, 7856, 7933, 8081, 8205, 8311,
-	/* 510 */ 8437, 8590, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 7528,
+	/* 500 */ 7637, 7721, 7826, 7919, 8054, 8154, 8231, 8379, 8503, 8609,
+	/* 510 */ 8735, 8888, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -725,12 +741,12 @@ static const unsigned short description_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 8723,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 9021,
 	0	/* any other code */
 };
 
 static const unsigned short reference_at[SPAN_SIZE + 1] = {
-	/* 100 */ 1, 26, 51, 74, 0, 0, 0, 0, 0, 0,
+	/* 100 */ 1, 26, 51, 74, 94, 0, 0, 0, 0, 0,
 	/* 110 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 120 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 130 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -740,9 +756,9 @@ static const unsigned short reference_at[SPAN_SIZE + 1] = {
 	/* 170 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 180 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 190 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 200 */ 94, 119, 144, 169, 194, 219, 244, 269, 292, 0,
+	/* 200 */ 130, 155, 180, 205, 230, 255, 280, 305, 328, 0,
 	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 220 */ 0, 0, 0, 0, 0, 0, 314, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 350, 0, 0, 0,
 	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -750,7 +766,7 @@ static const unsigned short reference_at[SPAN_SIZE + 1] = {
 	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 300 */ 339, 364, 389, 414, 439, 464, 0, 489, 514, 0,
+	/* 300 */ 375, 400, 425, 450, 475, 500, 525, 550, 575, 0,
 	/* 310 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 320 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 330 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -760,18 +776,18 @@ static const unsigned short reference_at[SPAN_SIZE + 1] = {
 	/* 370 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 400 */ 539, 564, 589, 614, 639, 664, 689, 714, 739, 764,
-	/* 410 */ 790, 816, 842, 868, 894, 920, 946, 972, 998, 0,
-	/* 420 */ 0, 1024, 1050, 1076, 1099, 1122, 1144, 0, 1170, 1190,
-	/* 430 */ 0, 1210, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 1230, 0, 0, 0, 0, 1293,
-	/* 450 */ 0, 1327, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 400 */ 600, 625, 650, 675, 700, 725, 750, 775, 800, 825,
+	/* 410 */ 851, 877, 903, 929, 955, 981, 1007, 1033, 1059, 0,
+	/* 420 */ 0, 1085, 1111, 1137, 1160, 1183, 1205, 0, 1231, 1251,
+	/* 430 */ 0, 1271, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 1291, 0, 0, 0, 0, 1354,
+	/* 450 */ 0, 1388, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1347,
-	/* 500 */ 1422, 1447, 1472, 1497, 1522, 1547, 1572, 1594, 1617, 1639,
-	/* 510 */ 1700, 1720, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1408,
+	/* 500 */ 1483, 1508, 1533, 1558, 1583, 1608, 1633, 1655, 1678, 1700,
+	/* 510 */ 1761, 1781, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -779,12 +795,12 @@ static const unsigned short reference_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1740,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1801,
 	0	/* any other code */
 };
 
 static const unsigned short name_at[SPAN_SIZE + 1] = {
-	/* 100 */ 1, 22, 54, 77, 0, 0, 0, 0, 0, 0,
+	/* 100 */ 1, 22, 54, 77, 101, 0, 0, 0, 0, 0,
 	/* 110 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 120 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 130 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -794,9 +810,9 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	/* 170 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 180 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 190 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 200 */ 101, 116, 136, 157, 199, 222, 248, 276, 301, 0,
+	/* 200 */ 141, 156, 176, 197, 239, 262, 288, 316, 341, 0,
 	/* 210 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 220 */ 0, 0, 0, 0, 0, 0, 330, 0, 0, 0,
+	/* 220 */ 0, 0, 0, 0, 0, 0, 370, 0, 0, 0,
 	/* 230 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 240 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 250 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -804,7 +820,7 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	/* 270 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 280 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 290 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 300 */ 350, 379, 409, 427, 449, 474, 0, 496, 527, 0,
+	/* 300 */ 390, 419, 449, 467, 489, 514, 536, 561, 592, 0,
 	/* 310 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 320 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 330 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -814,18 +830,18 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	/* 370 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 380 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 390 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 400 */ 558, 582, 607, 636, 658, 680, 711, 738, 780, 808,
-	/* 410 */ 829, 846, 874, 906, 936, 969, 1004, 1048, 1079, 0,
-	/* 420 */ 0, 1103, 1135, 1168, 1187, 1217, 1239, 0, 1268, 1302,
-	/* 430 */ 0, 1332, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 440 */ 0, 0, 0, 0, 1376, 0, 0, 0, 0, 1423,
-	/* 450 */ 0, 1446, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 400 */ 623, 647, 672, 701, 723, 745, 776, 803, 845, 873,
+	/* 410 */ 894, 911, 939, 971, 1001, 1034, 1069, 1113, 1144, 0,
+	/* 420 */ 0, 1168, 1200, 1233, 1252, 1282, 1304, 0, 1333, 1367,
+	/* 430 */ 0, 1397, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 440 */ 0, 0, 0, 0, 1441, 0, 0, 0, 0, 1488,
+	/* 450 */ 0, 1511, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 460 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 470 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 480 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1488,
-	/* 500 */ 1522, 1556, 1584, 1608, 1640, 1668, 1707, 1743, 1776, 1802,
-	/* 510 */ 1839, 1864, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 490 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1553,
+	/* 500 */ 1587, 1621, 1649, 1673, 1705, 1733, 1772, 1808, 1841, 1867,
+	/* 510 */ 1904, 1929, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 520 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 530 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 540 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -833,7 +849,7 @@ static const unsigned short name_at[SPAN_SIZE + 1] = {
 	/* 560 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 570 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 580 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1908,
+	/* 590 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1973,
 	0	/* any other code */
 };
 
@@ -953,7 +969,7 @@ static const struct line_text {
 	char	l101[24];
 	char	l102[15];
 	char	l103[16];
-	char	l104[5];
+	char	l104[32];
 	char	l105[5];
 	char	l106[5];
 	char	l107[5];
@@ -1155,7 +1171,7 @@ static const struct line_text {
 	char	l303[14];
 	char	l304[17];
 	char	l305[14];
-	char	l306[5];
+	char	l306[17];
 	char	l307[23];
 	char	l308[23];
 	char	l309[5];
@@ -1455,7 +1471,7 @@ static const struct line_text {
 	/* 101 */ "101 Switching Protocols",
 	/* 102 */ "102 Processing",
 	/* 103 */ "103 Early Hints",
-	/* 104 */ "104 ",
+	/* 104 */ "104 Upload Resumption Supported",
 	/* 105 */ "105 ",
 	/* 106 */ "106 ",
 	/* 107 */ "107 ",
@@ -1657,7 +1673,7 @@ static const struct line_text {
 	/* 303 */ "303 See Other",
 	/* 304 */ "304 Not Modified",
 	/* 305 */ "305 Use Proxy",
-	/* 306 */ "306 ",
+	/* 306 */ "306 Switch Proxy",
 	/* 307 */ "307 Temporary Redirect",
 	/* 308 */ "308 Permanent Redirect",
 	/* 309 */ "309 ",
@@ -1952,60 +1968,60 @@ static const struct line_text {
 	/* 598 */ "598 ",
 	/* 599 */ "599 Network Connect Timeout Error",
 };
-CHECK_PACKED(line_text, 3580);
+CHECK_PACKED(line_text, 3619);
 
 static const unsigned short line_at[LINE_SPAN + 1] = {
-	/* 100 */ 1, 14, 38, 53, 69, 74, 79, 84, 89, 94,
-	/* 110 */ 99, 104, 109, 114, 119, 124, 129, 134, 139, 144,
-	/* 120 */ 149, 154, 159, 164, 169, 174, 179, 184, 189, 194,
-	/* 130 */ 199, 204, 209, 214, 219, 224, 229, 234, 239, 244,
-	/* 140 */ 249, 254, 259, 264, 269, 274, 279, 284, 289, 294,
-	/* 150 */ 299, 304, 309, 314, 319, 324, 329, 334, 339, 344,
-	/* 160 */ 349, 354, 359, 364, 369, 374, 379, 384, 389, 394,
-	/* 170 */ 399, 404, 409, 414, 419, 424, 429, 434, 439, 444,
-	/* 180 */ 449, 454, 459, 464, 469, 474, 479, 484, 489, 494,
-	/* 190 */ 499, 504, 509, 514, 519, 524, 529, 534, 539, 544,
-	/* 200 */ 549, 556, 568, 581, 615, 630, 648, 668, 685, 706,
-	/* 210 */ 711, 716, 721, 726, 731, 736, 741, 746, 751, 756,
-	/* 220 */ 761, 766, 771, 776, 781, 786, 791, 803, 808, 813,
-	/* 230 */ 818, 823, 828, 833, 838, 843, 848, 853, 858, 863,
-	/* 240 */ 868, 873, 878, 883, 888, 893, 898, 903, 908, 913,
-	/* 250 */ 918, 923, 928, 933, 938, 943, 948, 953, 958, 963,
-	/* 260 */ 968, 973, 978, 983, 988, 993, 998, 1003, 1008, 1013,
-	/* 270 */ 1018, 1023, 1028, 1033, 1038, 1043, 1048, 1053, 1058, 1063,
-	/* 280 */ 1068, 1073, 1078, 1083, 1088, 1093, 1098, 1103, 1108, 1113,
-	/* 290 */ 1118, 1123, 1128, 1133, 1138, 1143, 1148, 1153, 1158, 1163,
-	/* 300 */ 1168, 1189, 1211, 1221, 1235, 1252, 1266, 1271, 1294, 1317,
-	/* 310 */ 1322, 1327, 1332, 1337, 1342, 1347, 1352, 1357, 1362, 1367,
-	/* 320 */ 1372, 1377, 1382, 1387, 1392, 1397, 1402, 1407, 1412, 1417,
-	/* 330 */ 1422, 1427, 1432, 1437, 1442, 1447, 1452, 1457, 1462, 1467,
-	/* 340 */ 1472, 1477, 1482, 1487, 1492, 1497, 1502, 1507, 1512, 1517,
-	/* 350 */ 1522, 1527, 1532, 1537, 1542, 1547, 1552, 1557, 1562, 1567,
-	/* 360 */ 1572, 1577, 1582, 1587, 1592, 1597, 1602, 1607, 1612, 1617,
-	/* 370 */ 1622, 1627, 1632, 1637, 1642, 1647, 1652, 1657, 1662, 1667,
-	/* 380 */ 1672, 1677, 1682, 1687, 1692, 1697, 1702, 1707, 1712, 1717,
-	/* 390 */ 1722, 1727, 1732, 1737, 1742, 1747, 1752, 1757, 1762, 1767,
-	/* 400 */ 1772, 1788, 1805, 1826, 1840, 1854, 1877, 1896, 1930, 1950,
-	/* 410 */ 1963, 1972, 1992, 2016, 2038, 2063, 2090, 2126, 2149, 2166,
-	/* 420 */ 2171, 2176, 2200, 2225, 2236, 2258, 2272, 2293, 2298, 2324,
-	/* 430 */ 2346, 2351, 2387, 2392, 2397, 2402, 2407, 2412, 2417, 2422,
-	/* 440 */ 2427, 2432, 2437, 2442, 2447, 2486, 2491, 2496, 2501, 2506,
-	/* 450 */ 2521, 2526, 2560, 2565, 2570, 2575, 2580, 2585, 2590, 2595,
-	/* 460 */ 2600, 2605, 2610, 2615, 2620, 2625, 2630, 2635, 2640, 2645,
-	/* 470 */ 2650, 2655, 2660, 2665, 2670, 2675, 2680, 2685, 2690, 2695,
-	/* 480 */ 2700, 2705, 2710, 2715, 2720, 2725, 2730, 2735, 2740, 2745,
-	/* 490 */ 2750, 2755, 2760, 2765, 2770, 2775, 2780, 2785, 2790, 2795,
-	/* 500 */ 2821, 2847, 2867, 2883, 2907, 2927, 2958, 2986, 3011, 3029,
-	/* 510 */ 3058, 3075, 3111, 3116, 3121, 3126, 3131, 3136, 3141, 3146,
-	/* 520 */ 3151, 3156, 3161, 3166, 3171, 3176, 3181, 3186, 3191, 3196,
-	/* 530 */ 3201, 3206, 3211, 3216, 3221, 3226, 3231, 3236, 3241, 3246,
-	/* 540 */ 3251, 3256, 3261, 3266, 3271, 3276, 3281, 3286, 3291, 3296,
-	/* 550 */ 3301, 3306, 3311, 3316, 3321, 3326, 3331, 3336, 3341, 3346,
-	/* 560 */ 3351, 3356, 3361, 3366, 3371, 3376, 3381, 3386, 3391, 3396,
-	/* 570 */ 3401, 3406, 3411, 3416, 3421, 3426, 3431, 3436, 3441, 3446,
-	/* 580 */ 3451, 3456, 3461, 3466, 3471, 3476, 3481, 3486, 3491, 3496,
-	/* 590 */ 3501, 3506, 3511, 3516, 3521, 3526, 3531, 3536, 3541, 3546,
-	/* 600 */ 3580
+	/* 100 */ 1, 14, 38, 53, 69, 101, 106, 111, 116, 121,
+	/* 110 */ 126, 131, 136, 141, 146, 151, 156, 161, 166, 171,
+	/* 120 */ 176, 181, 186, 191, 196, 201, 206, 211, 216, 221,
+	/* 130 */ 226, 231, 236, 241, 246, 251, 256, 261, 266, 271,
+	/* 140 */ 276, 281, 286, 291, 296, 301, 306, 311, 316, 321,
+	/* 150 */ 326, 331, 336, 341, 346, 351, 356, 361, 366, 371,
+	/* 160 */ 376, 381, 386, 391, 396, 401, 406, 411, 416, 421,
+	/* 170 */ 426, 431, 436, 441, 446, 451, 456, 461, 466, 471,
+	/* 180 */ 476, 481, 486, 491, 496, 501, 506, 511, 516, 521,
+	/* 190 */ 526, 531, 536, 541, 546, 551, 556, 561, 566, 571,
+	/* 200 */ 576, 583, 595, 608, 642, 657, 675, 695, 712, 733,
+	/* 210 */ 738, 743, 748, 753, 758, 763, 768, 773, 778, 783,
+	/* 220 */ 788, 793, 798, 803, 808, 813, 818, 830, 835, 840,
+	/* 230 */ 845, 850, 855, 860, 865, 870, 875, 880, 885, 890,
+	/* 240 */ 895, 900, 905, 910, 915, 920, 925, 930, 935, 940,
+	/* 250 */ 945, 950, 955, 960, 965, 970, 975, 980, 985, 990,
+	/* 260 */ 995, 1000, 1005, 1010, 1015, 1020, 1025, 1030, 1035, 1040,
+	/* 270 */ 1045, 1050, 1055, 1060, 1065, 1070, 1075, 1080, 1085, 1090,
+	/* 280 */ 1095, 1100, 1105, 1110, 1115, 1120, 1125, 1130, 1135, 1140,
+	/* 290 */ 1145, 1150, 1155, 1160, 1165, 1170, 1175, 1180, 1185, 1190,
+	/* 300 */ 1195, 1216, 1238, 1248, 1262, 1279, 1293, 1310, 1333, 1356,
+	/* 310 */ 1361, 1366, 1371, 1376, 1381, 1386, 1391, 1396, 1401, 1406,
+	/* 320 */ 1411, 1416, 1421, 1426, 1431, 1436, 1441, 1446, 1451, 1456,
+	/* 330 */ 1461, 1466, 1471, 1476, 1481, 1486, 1491, 1496, 1501, 1506,
+	/* 340 */ 1511, 1516, 1521, 1526, 1531, 1536, 1541, 1546, 1551, 1556,
+	/* 350 */ 1561, 1566, 1571, 1576, 1581, 1586, 1591, 1596, 1601, 1606,
+	/* 360 */ 1611, 1616, 1621, 1626, 1631, 1636, 1641, 1646, 1651, 1656,
+	/* 370 */ 1661, 1666, 1671, 1676, 1681, 1686, 1691, 1696, 1701, 1706,
+	/* 380 */ 1711, 1716, 1721, 1726, 1731, 1736, 1741, 1746, 1751, 1756,
+	/* 390 */ 1761, 1766, 1771, 1776, 1781, 1786, 1791, 1796, 1801, 1806,
+	/* 400 */ 1811, 1827, 1844, 1865, 1879, 1893, 1916, 1935, 1969, 1989,
+	/* 410 */ 2002, 2011, 2031, 2055, 2077, 2102, 2129, 2165, 2188, 2205,
+	/* 420 */ 2210, 2215, 2239, 2264, 2275, 2297, 2311, 2332, 2337, 2363,
+	/* 430 */ 2385, 2390, 2426, 2431, 2436, 2441, 2446, 2451, 2456, 2461,
+	/* 440 */ 2466, 2471, 2476, 2481, 2486, 2525, 2530, 2535, 2540, 2545,
+	/* 450 */ 2560, 2565, 2599, 2604, 2609, 2614, 2619, 2624, 2629, 2634,
+	/* 460 */ 2639, 2644, 2649, 2654, 2659, 2664, 2669, 2674, 2679, 2684,
+	/* 470 */ 2689, 2694, 2699, 2704, 2709, 2714, 2719, 2724, 2729, 2734,
+	/* 480 */ 2739, 2744, 2749, 2754, 2759, 2764, 2769, 2774, 2779, 2784,
+	/* 490 */ 2789, 2794, 2799, 2804, 2809, 2814, 2819, 2824, 2829, 2834,
+	/* 500 */ 2860, 2886, 2906, 2922, 2946, 2966, 2997, 3025, 3050, 3068,
+	/* 510 */ 3097, 3114, 3150, 3155, 3160, 3165, 3170, 3175, 3180, 3185,
+	/* 520 */ 3190, 3195, 3200, 3205, 3210, 3215, 3220, 3225, 3230, 3235,
+	/* 530 */ 3240, 3245, 3250, 3255, 3260, 3265, 3270, 3275, 3280, 3285,
+	/* 540 */ 3290, 3295, 3300, 3305, 3310, 3315, 3320, 3325, 3330, 3335,
+	/* 550 */ 3340, 3345, 3350, 3355, 3360, 3365, 3370, 3375, 3380, 3385,
+	/* 560 */ 3390, 3395, 3400, 3405, 3410, 3415, 3420, 3425, 3430, 3435,
+	/* 570 */ 3440, 3445, 3450, 3455, 3460, 3465, 3470, 3475, 3480, 3485,
+	/* 580 */ 3490, 3495, 3500, 3505, 3510, 3515, 3520, 3525, 3530, 3535,
+	/* 590 */ 3540, 3545, 3550, 3555, 3560, 3565, 3570, 3575, 3580, 3585,
+	/* 600 */ 3619
 };
 
 const char *
@@ -2043,6 +2059,7 @@ const int http_status_codes[HTTP_STATUS_COUNT] = {
 	101,
 	102,
 	103,
+	104,
 	200,
 	201,
 	202,
@@ -2059,6 +2076,7 @@ const int http_status_codes[HTTP_STATUS_COUNT] = {
 	303,
 	304,
 	305,
+	306,
 	307,
 	308,
 	400,
@@ -2266,76 +2284,78 @@ static const struct phrase_text {
 	char	p9[20];
 	char	p10[18];
 	char	p11[19];
-	char	p12[18];
+	char	p12[13];
 	char	p13[18];
-	char	p14[16];
-	char	p15[32];
-	char	p16[8];
-	char	p17[18];
-	char	p18[16];
-	char	p19[17];
-	char	p20[20];
-	char	p21[12];
+	char	p14[18];
+	char	p15[16];
+	char	p16[32];
+	char	p17[8];
+	char	p18[18];
+	char	p19[16];
+	char	p20[17];
+	char	p21[20];
 	char	p22[12];
-	char	p23[21];
-	char	p24[30];
-	char	p25[13];
-	char	p26[11];
-	char	p27[35];
-	char	p28[13];
+	char	p23[12];
+	char	p24[21];
+	char	p25[30];
+	char	p26[13];
+	char	p27[11];
+	char	p28[35];
 	char	p29[13];
-	char	p30[16];
-	char	p31[10];
-	char	p32[6];
-	char	p33[13];
+	char	p30[13];
+	char	p31[16];
+	char	p32[10];
+	char	p33[6];
 	char	p34[13];
-	char	p35[22];
-	char	p36[9];
-	char	p37[21];
+	char	p35[13];
+	char	p36[22];
+	char	p37[9];
 	char	p38[21];
-	char	p39[27];
-	char	p40[18];
-	char	p41[14];
-	char	p42[10];
-	char	p43[17];
-	char	p44[15];
-	char	p45[11];
-	char	p46[25];
-	char	p47[19];
+	char	p39[21];
+	char	p40[27];
+	char	p41[18];
+	char	p42[14];
+	char	p43[10];
+	char	p44[17];
+	char	p45[15];
+	char	p46[11];
+	char	p47[25];
 	char	p48[19];
-	char	p49[17];
-	char	p50[20];
-	char	p51[16];
-	char	p52[12];
-	char	p53[32];
+	char	p49[19];
+	char	p50[17];
+	char	p51[20];
+	char	p52[16];
+	char	p53[12];
 	char	p54[32];
-	char	p55[10];
-	char	p56[19];
-	char	p57[10];
-	char	p58[24];
-	char	p59[9];
+	char	p55[32];
+	char	p56[10];
+	char	p57[19];
+	char	p58[10];
+	char	p59[24];
 	char	p60[9];
-	char	p61[25];
-	char	p62[14];
-	char	p63[10];
-	char	p64[17];
-	char	p65[13];
-	char	p66[22];
-	char	p67[18];
-	char	p68[7];
-	char	p69[32];
-	char	p70[22];
-	char	p71[11];
-	char	p72[11];
-	char	p73[16];
-	char	p74[12];
-	char	p75[12];
-	char	p76[21];
-	char	p77[3];
-	char	p78[30];
-	char	p79[17];
-	char	p80[8];
+	char	p61[9];
+	char	p62[25];
+	char	p63[14];
+	char	p64[10];
+	char	p65[17];
+	char	p66[13];
+	char	p67[22];
+	char	p68[18];
+	char	p69[7];
+	char	p70[32];
+	char	p71[28];
+	char	p72[22];
+	char	p73[11];
+	char	p74[11];
+	char	p75[16];
+	char	p76[12];
+	char	p77[12];
+	char	p78[21];
+	char	p79[3];
+	char	p80[30];
 	char	p81[17];
+	char	p82[8];
+	char	p83[17];
 } phrases = {
 	"",
 	"GONE",
@@ -2349,6 +2369,7 @@ static const struct phrase_text {
 	"SWITCHING PROTOCOLS",
 	"TOO MANY REQUESTS",
 	"PERMANENT REDIRECT",
+	"SWITCH PROXY",
 	"MOVED PERMANENTLY",
 	"MOVED TEMPORARILY",
 	"NOT IMPLEMENTED",
@@ -2407,6 +2428,7 @@ static const struct phrase_text {
 	"CONTENT TOO LARGE",
 	"LOCKED",
 	"SERVICE TEMPORARILY UNAVAILABLE",
+	"UPLOAD RESUMPTION SUPPORTED",
 	"INTERNAL SERVER ERROR",
 	"REPLY WITH",
 	"RETRY WITH",
@@ -2420,26 +2442,26 @@ static const struct phrase_text {
 	"IM USED",
 	"PAYMENT REQUIRED",
 };
-CHECK_PACKED(phrase_text, 1409);
+CHECK_PACKED(phrase_text, 1450);
 
 static const unsigned char slot_first[256 + 1] = {
 	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4, 4,
 	/* 16 */ 4, 4, 4, 5, 5, 7, 7, 9, 9, 10, 10, 10, 10, 10, 10, 10,
-	/* 32 */ 11, 11, 11, 11, 11, 11, 11, 11, 11, 13, 13, 14, 14, 15, 15, 15,
-	/* 48 */ 15, 16, 16, 16, 16, 16, 16, 16, 16, 17, 17, 18, 18, 18, 18, 18,
-	/* 64 */ 18, 18, 18, 18, 19, 19, 19, 19, 19, 19, 20, 20, 20, 20, 20, 20,
-	/* 80 */ 22, 23, 24, 24, 24, 24, 24, 24, 24, 25, 25, 26, 26, 26, 26, 26,
-	/* 96 */ 26, 26, 26, 26, 26, 27, 27, 27, 27, 27, 27, 29, 29, 29, 29, 29,
-	/* 112 */ 30, 30, 30, 30, 30, 30, 31, 31, 32, 32, 32, 34, 35, 36, 36, 36,
-	/* 128 */ 36, 36, 36, 36, 36, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 39,
-	/* 144 */ 40, 40, 40, 40, 41, 41, 41, 41, 42, 43, 43, 44, 44, 44, 44, 45,
-	/* 160 */ 45, 46, 46, 46, 46, 46, 46, 47, 47, 48, 48, 49, 49, 49, 49, 49,
-	/* 176 */ 50, 50, 50, 50, 51, 51, 52, 54, 55, 56, 57, 57, 57, 57, 58, 58,
-	/* 192 */ 58, 60, 60, 60, 60, 60, 61, 62, 62, 62, 62, 63, 64, 64, 64, 64,
-	/* 208 */ 65, 66, 66, 67, 67, 67, 68, 68, 68, 69, 69, 69, 69, 69, 69, 69,
-	/* 224 */ 69, 70, 70, 70, 72, 72, 72, 73, 73, 73, 73, 75, 76, 76, 76, 76,
-	/* 240 */ 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 77, 78, 79, 80,
-	/* 256 */ 81
+	/* 32 */ 11, 11, 11, 11, 11, 11, 12, 12, 12, 14, 14, 15, 15, 16, 16, 16,
+	/* 48 */ 16, 17, 17, 17, 17, 17, 17, 17, 17, 18, 18, 19, 19, 19, 19, 19,
+	/* 64 */ 19, 19, 19, 19, 20, 20, 20, 20, 20, 20, 21, 21, 21, 21, 21, 21,
+	/* 80 */ 23, 24, 25, 25, 25, 25, 25, 25, 25, 26, 26, 27, 27, 27, 27, 27,
+	/* 96 */ 27, 27, 27, 27, 27, 28, 28, 28, 28, 28, 28, 30, 30, 30, 30, 30,
+	/* 112 */ 31, 31, 31, 31, 31, 31, 32, 32, 33, 33, 33, 35, 36, 37, 37, 37,
+	/* 128 */ 37, 37, 37, 37, 37, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 40,
+	/* 144 */ 41, 41, 41, 41, 42, 42, 42, 42, 43, 44, 44, 45, 45, 45, 45, 46,
+	/* 160 */ 46, 47, 47, 47, 47, 47, 47, 48, 48, 49, 49, 50, 50, 50, 50, 50,
+	/* 176 */ 51, 51, 51, 51, 52, 52, 53, 55, 56, 57, 58, 58, 58, 58, 59, 59,
+	/* 192 */ 59, 61, 61, 61, 61, 61, 62, 63, 63, 63, 63, 64, 65, 65, 65, 65,
+	/* 208 */ 66, 67, 67, 68, 68, 68, 69, 69, 69, 70, 70, 70, 70, 71, 71, 71,
+	/* 224 */ 71, 72, 72, 72, 74, 74, 74, 75, 75, 75, 75, 77, 78, 78, 78, 78,
+	/* 240 */ 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 79, 80, 81, 82,
+	/* 256 */ 83
 };
 
 /* Each phrase's offset in phrases, length and code. */
@@ -2455,76 +2477,78 @@ static const unsigned short phrase_at[] = {
 	175,	/* Switching Protocols */
 	195,	/* Too Many Requests */
 	213,	/* Permanent Redirect */
-	232,	/* Moved Permanently */
-	250,	/* Moved Temporarily */
-	268,	/* Not Implemented */
-	284,	/* Network Authentication Required */
-	316,	/* Created */
-	324,	/* Failed Dependency */
-	342,	/* Gateway Timeout */
-	358,	/* Request Time-out */
-	375,	/* Misdirected Request */
-	395,	/* Bad Gateway */
-	407,	/* Bad Request */
-	419,	/* Insufficient Storage */
-	440,	/* Proxy Authentication Required */
-	470,	/* Multi-Status */
-	483,	/* No Content */
-	494,	/* Connection Closed Without Response */
-	529,	/* Unauthorized */
-	542,	/* URI Too Long */
-	555,	/* Partial Content */
-	571,	/* See Other */
-	581,	/* Found */
-	587,	/* Not Extended */
-	600,	/* Not Modified */
-	613,	/* Unprocessable Content */
-	635,	/* Accepted */
-	644,	/* Request URI Too Long */
-	665,	/* Request-URI Too Long */
-	686,	/* HTTP Version Not Supported */
-	713,	/* Payload Too Large */
-	731,	/* Reset Content */
-	745,	/* Too Early */
-	755,	/* Multiple Choices */
-	772,	/* Not Acceptable */
-	787,	/* Processing */
-	798,	/* Bandwidth Limit Exceeded */
-	823,	/* Expectation Failed */
-	842,	/* Temporary Redirect */
-	861,	/* Upgrade Required */
-	878,	/* Precondition Failed */
-	898,	/* Request Timeout */
-	914,	/* Early Hints */
-	926,	/* Request Header Fields Too Large */
-	958,	/* Requested Range Not Satisfiable */
-	990,	/* Forbidden */
-	1000,	/* Method Not Allowed */
-	1019,	/* Use Proxy */
-	1029,	/* Variant Also Negotiates */
-	1053,	/* Conflict */
-	1062,	/* Continue */
-	1071,	/* Request Entity Too Large */
-	1096,	/* Loop Detected */
-	1110,	/* Not Found */
-	1120,	/* Gateway Time-out */
-	1137,	/* I\'m a teapot */
-	1150,	/* Precondition Required */
-	1172,	/* Content Too Large */
-	1190,	/* Locked */
-	1197,	/* Service Temporarily Unavailable */
-	1229,	/* Internal Server Error */
-	1251,	/* Reply With */
-	1262,	/* Retry With */
-	1273,	/* Length Required */
-	1289,	/* No Response */
-	1301,	/* Not Allowed */
-	1313,	/* Unprocessable Entity */
-	1334,	/* OK */
-	1337,	/* Unavailable For Legal Reasons */
-	1367,	/* Already Reported */
-	1384,	/* IM Used */
-	1392	/* Payment Required */
+	232,	/* Switch Proxy */
+	245,	/* Moved Permanently */
+	263,	/* Moved Temporarily */
+	281,	/* Not Implemented */
+	297,	/* Network Authentication Required */
+	329,	/* Created */
+	337,	/* Failed Dependency */
+	355,	/* Gateway Timeout */
+	371,	/* Request Time-out */
+	388,	/* Misdirected Request */
+	408,	/* Bad Gateway */
+	420,	/* Bad Request */
+	432,	/* Insufficient Storage */
+	453,	/* Proxy Authentication Required */
+	483,	/* Multi-Status */
+	496,	/* No Content */
+	507,	/* Connection Closed Without Response */
+	542,	/* Unauthorized */
+	555,	/* URI Too Long */
+	568,	/* Partial Content */
+	584,	/* See Other */
+	594,	/* Found */
+	600,	/* Not Extended */
+	613,	/* Not Modified */
+	626,	/* Unprocessable Content */
+	648,	/* Accepted */
+	657,	/* Request URI Too Long */
+	678,	/* Request-URI Too Long */
+	699,	/* HTTP Version Not Supported */
+	726,	/* Payload Too Large */
+	744,	/* Reset Content */
+	758,	/* Too Early */
+	768,	/* Multiple Choices */
+	785,	/* Not Acceptable */
+	800,	/* Processing */
+	811,	/* Bandwidth Limit Exceeded */
+	836,	/* Expectation Failed */
+	855,	/* Temporary Redirect */
+	874,	/* Upgrade Required */
+	891,	/* Precondition Failed */
+	911,	/* Request Timeout */
+	927,	/* Early Hints */
+	939,	/* Request Header Fields Too Large */
+	971,	/* Requested Range Not Satisfiable */
+	1003,	/* Forbidden */
+	1013,	/* Method Not Allowed */
+	1032,	/* Use Proxy */
+	1042,	/* Variant Also Negotiates */
+	1066,	/* Conflict */
+	1075,	/* Continue */
+	1084,	/* Request Entity Too Large */
+	1109,	/* Loop Detected */
+	1123,	/* Not Found */
+	1133,	/* Gateway Time-out */
+	1150,	/* I\'m a teapot */
+	1163,	/* Precondition Required */
+	1185,	/* Content Too Large */
+	1203,	/* Locked */
+	1210,	/* Service Temporarily Unavailable */
+	1242,	/* Upload Resumption Supported */
+	1270,	/* Internal Server Error */
+	1292,	/* Reply With */
+	1303,	/* Retry With */
+	1314,	/* Length Required */
+	1330,	/* No Response */
+	1342,	/* Not Allowed */
+	1354,	/* Unprocessable Entity */
+	1375,	/* OK */
+	1378,	/* Unavailable For Legal Reasons */
+	1408,	/* Already Reported */
+	1425,	/* IM Used */
+	1433	/* Payment Required */
 };
 
 static const unsigned char phrase_length[] = {
@@ -2539,6 +2563,7 @@ static const unsigned char phrase_length[] = {
 	19,
 	17,
 	18,
+	12,
 	17,
 	17,
 	15,
@@ -2597,6 +2622,7 @@ static const unsigned char phrase_length[] = {
 	17,
 	6,
 	31,
+	27,
 	21,
 	10,
 	10,
@@ -2623,6 +2649,7 @@ static const unsigned short phrase_code[] = {
 	101,
 	429,
 	308,
+	306,
 	301,
 	302,
 	501,
@@ -2681,6 +2708,7 @@ static const unsigned short phrase_code[] = {
 	413,
 	423,
 	503,
+	104,
 	500,
 	449,
 	449,
@@ -2885,10 +2913,10 @@ http_status_class_summary(int cls)
  * SPAN_FIRST) % 8 of byte (code - SPAN_FIRST) / 8.
  */
 static const unsigned char known_bits[] = {
-	/* 100 */ 0x0f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 100 */ 0x1f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 164 */ 0x00, 0x00, 0x00, 0x00, 0xf0, 0x1f, 0x00, 0x40,
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-	/* 292 */ 0x00, 0xbf, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 292 */ 0x00, 0xff, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0xf0, 0xff, 0x7f,
 	/* 420 */ 0x7e, 0x0b, 0x00, 0xa1, 0x00, 0x00, 0x00, 0x00,
 	/* 484 */ 0x00, 0x80, 0xff, 0x0f, 0x00, 0x00, 0x00, 0x00,
@@ -2918,7 +2946,7 @@ static const unsigned char redirect_bits[] = {
 };
 
 static const unsigned char empty_body_bits[] = {
-	/* 100 */ 0x0f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 100 */ 0x1f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 164 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00,
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 292 */ 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
@@ -2944,9 +2972,20 @@ static const unsigned char standard_bits[] = {
 	/* 164 */ 0x00, 0x00, 0x00, 0x00, 0xf0, 0x1f, 0x00, 0x40,
 	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 292 */ 0x00, 0x9f, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00,
-	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0xf0, 0xff, 0x7f,
+	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0xf0, 0xff, 0x3f,
 	/* 420 */ 0x7e, 0x0b, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00,
 	/* 484 */ 0x00, 0x00, 0xff, 0x09, 0x00, 0x00, 0x00, 0x00,
+	/* 548 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00
+};
+
+static const unsigned char temporary_bits[] = {
+	/* 100 */ 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 164 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 292 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 420 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 484 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 548 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00
 };
 
@@ -2969,6 +3008,17 @@ static const unsigned char obsolete_bits[] = {
 	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 420 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 484 */ 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00,
+	/* 548 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00
+};
+
+static const unsigned char reserved_bits[] = {
+	/* 100 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 164 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 228 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 292 */ 0x00, 0x40, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 356 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40,
+	/* 420 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	/* 484 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	/* 548 */ 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00
 };
 
@@ -3031,6 +3081,12 @@ http_status_is_standard(int code)
 }
 
 int
+http_status_is_temporary(int code)
+{
+	return bit_at(temporary_bits, code);
+}
+
+int
 http_status_is_deprecated(int code)
 {
 	return bit_at(deprecated_bits, code);
@@ -3040,6 +3096,12 @@ int
 http_status_is_obsolete(int code)
 {
 	return bit_at(obsolete_bits, code);
+}
+
+int
+http_status_is_reserved(int code)
+{
+	return bit_at(reserved_bits, code);
 }
 
 int

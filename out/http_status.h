@@ -5,7 +5,7 @@
  *
  * What it is
  * ----------
- * The HTTP status codes, 67 of them, with their reason phrases,
+ * The HTTP status codes, 69 of them, with their reason phrases,
  * descriptions, references, classes and properties, from the table
  * data/http_status.yaml: this header and http_status.c, plain C89 that
  * also compiles as C++. Every lookup reads constant tables that statusgen
@@ -81,7 +81,7 @@ extern "C" {
 #endif
 
 /** The number of status codes: the enumerators of enum http_status. */
-#define HTTP_STATUS_COUNT 67
+#define HTTP_STATUS_COUNT 69
 
 /**
  * The HTTP status codes, in code order: HTTP_STATUS_ followed by the C
@@ -96,6 +96,8 @@ enum http_status {
 	HTTP_STATUS_PROCESSING = 102,
 	/** 103 Early Hints */
 	HTTP_STATUS_EARLY_HINTS = 103,
+	/** 104 Upload Resumption Supported */
+	HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED = 104,
 	/** 200 OK */
 	HTTP_STATUS_OK = 200,
 	/** 201 Created */
@@ -128,6 +130,8 @@ enum http_status {
 	HTTP_STATUS_NOT_MODIFIED = 304,
 	/** 305 Use Proxy; deprecated */
 	HTTP_STATUS_USE_PROXY = 305,
+	/** 306 Switch Proxy */
+	HTTP_STATUS_SWITCH_PROXY = 306,
 	/** 307 Temporary Redirect */
 	HTTP_STATUS_TEMPORARY_REDIRECT = 307,
 	/** 308 Permanent Redirect */
@@ -249,6 +253,7 @@ enum http_status_class {
 	X(101, SWITCHING_PROTOCOLS, "Switching Protocols") \
 	X(102, PROCESSING, "Processing") \
 	X(103, EARLY_HINTS, "Early Hints") \
+	X(104, UPLOAD_RESUMPTION_SUPPORTED, "Upload Resumption Supported") \
 	X(200, OK, "OK") \
 	X(201, CREATED, "Created") \
 	X(202, ACCEPTED, "Accepted") \
@@ -265,6 +270,7 @@ enum http_status_class {
 	X(303, SEE_OTHER, "See Other") \
 	X(304, NOT_MODIFIED, "Not Modified") \
 	X(305, USE_PROXY, "Use Proxy") \
+	X(306, SWITCH_PROXY, "Switch Proxy") \
 	X(307, TEMPORARY_REDIRECT, "Temporary Redirect") \
 	X(308, PERMANENT_REDIRECT, "Permanent Redirect") \
 	X(400, BAD_REQUEST, "Bad Request") \
@@ -319,9 +325,11 @@ enum http_status_class {
 #define HTTP_STATUS_FLAG_EMPTY_BODY 0x0004U
 #define HTTP_STATUS_FLAG_RETRYABLE 0x0008U
 #define HTTP_STATUS_FLAG_STANDARD 0x0010U
-#define HTTP_STATUS_FLAG_DEPRECATED 0x0020U
-#define HTTP_STATUS_FLAG_OBSOLETE 0x0040U
-#define HTTP_STATUS_FLAG_UNOFFICIAL 0x0080U
+#define HTTP_STATUS_FLAG_TEMPORARY 0x0020U
+#define HTTP_STATUS_FLAG_DEPRECATED 0x0040U
+#define HTTP_STATUS_FLAG_OBSOLETE 0x0080U
+#define HTTP_STATUS_FLAG_RESERVED 0x0100U
+#define HTTP_STATUS_FLAG_UNOFFICIAL 0x0200U
 
 /**
  * An X-macro over every status with every field, in code order: expands
@@ -334,6 +342,7 @@ enum http_status_class {
 	X(101, SWITCHING_PROTOCOLS, "Switching Protocols", 1, HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_STANDARD) \
 	X(102, PROCESSING, "Processing", 1, HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_STANDARD) \
 	X(103, EARLY_HINTS, "Early Hints", 1, HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_STANDARD) \
+	X(104, UPLOAD_RESUMPTION_SUPPORTED, "Upload Resumption Supported", 1, HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_TEMPORARY) \
 	X(200, OK, "OK", 2, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_STANDARD) \
 	X(201, CREATED, "Created", 2, HTTP_STATUS_FLAG_STANDARD) \
 	X(202, ACCEPTED, "Accepted", 2, HTTP_STATUS_FLAG_STANDARD) \
@@ -350,6 +359,7 @@ enum http_status_class {
 	X(303, SEE_OTHER, "See Other", 3, HTTP_STATUS_FLAG_REDIRECT | HTTP_STATUS_FLAG_STANDARD) \
 	X(304, NOT_MODIFIED, "Not Modified", 3, HTTP_STATUS_FLAG_EMPTY_BODY | HTTP_STATUS_FLAG_STANDARD) \
 	X(305, USE_PROXY, "Use Proxy", 3, HTTP_STATUS_FLAG_DEPRECATED) \
+	X(306, SWITCH_PROXY, "Switch Proxy", 3, HTTP_STATUS_FLAG_RESERVED) \
 	X(307, TEMPORARY_REDIRECT, "Temporary Redirect", 3, HTTP_STATUS_FLAG_REDIRECT | HTTP_STATUS_FLAG_STANDARD) \
 	X(308, PERMANENT_REDIRECT, "Permanent Redirect", 3, HTTP_STATUS_FLAG_CACHEABLE | HTTP_STATUS_FLAG_REDIRECT | HTTP_STATUS_FLAG_STANDARD) \
 	X(400, BAD_REQUEST, "Bad Request", 4, HTTP_STATUS_FLAG_STANDARD) \
@@ -370,7 +380,7 @@ enum http_status_class {
 	X(415, UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", 4, HTTP_STATUS_FLAG_STANDARD) \
 	X(416, REQUESTED_RANGE_NOT_SATISFIABLE, "Requested Range Not Satisfiable", 4, HTTP_STATUS_FLAG_STANDARD) \
 	X(417, EXPECTATION_FAILED, "Expectation Failed", 4, HTTP_STATUS_FLAG_STANDARD) \
-	X(418, IM_A_TEAPOT, "I\'m a teapot", 4, HTTP_STATUS_FLAG_STANDARD) \
+	X(418, IM_A_TEAPOT, "I\'m a teapot", 4, HTTP_STATUS_FLAG_RESERVED) \
 	X(421, MISDIRECTED_REQUEST, "Misdirected Request", 4, HTTP_STATUS_FLAG_STANDARD) \
 	X(422, UNPROCESSABLE_ENTITY, "Unprocessable Entity", 4, HTTP_STATUS_FLAG_STANDARD) \
 	X(423, LOCKED, "Locked", 4, HTTP_STATUS_FLAG_STANDARD) \
@@ -577,6 +587,14 @@ int http_status_is_standard(int code);
 
 /**
  * @param code any int
+ * @return 1 when code holds a temporary registration in the IANA HTTP
+ *         Status Code Registry, which lapses at a date unless renewed,
+ *         else 0
+ */
+int http_status_is_temporary(int code);
+
+/**
+ * @param code any int
  * @return 1 when code is registered but deprecated, else 0
  */
 int http_status_is_deprecated(int code);
@@ -586,6 +604,13 @@ int http_status_is_deprecated(int code);
  * @return 1 when code is registered but obsolete, else 0
  */
 int http_status_is_obsolete(int code);
+
+/**
+ * @param code any int
+ * @return 1 when the registry lists code as "(Unused)": reserved, not to
+ *         be assigned, though some software still sends it, else 0
+ */
+int http_status_is_reserved(int code);
 
 /**
  * @param code any int

@@ -712,6 +712,12 @@ check_status(const struct table *tb, const struct status *st)
 	expect_int("http_status_is_unofficial", c,
 	    http_status_is_unofficial(st->code),
 	    strcmp(st->registry.s, "unofficial") == 0);
+	expect_int("http_status_is_temporary", c,
+	    http_status_is_temporary(st->code),
+	    strcmp(st->registry.s, "temporary") == 0);
+	expect_int("http_status_is_reserved", c,
+	    http_status_is_reserved(st->code),
+	    strcmp(st->registry.s, "reserved") == 0);
 
 	/* The reason and every alias, in five spellings, find the code. */
 	for (j = 0; j <= st->naliases; j++) {
@@ -821,6 +827,10 @@ want_flags(const struct status *st)
 	    HTTP_STATUS_FLAG_DEPRECATED : 0U) |
 	    (strcmp(st->registry.s, "obsolete") == 0 ?
 	    HTTP_STATUS_FLAG_OBSOLETE : 0U) |
+	    (strcmp(st->registry.s, "temporary") == 0 ?
+	    HTTP_STATUS_FLAG_TEMPORARY : 0U) |
+	    (strcmp(st->registry.s, "reserved") == 0 ?
+	    HTTP_STATUS_FLAG_RESERVED : 0U) |
 	    (strcmp(st->registry.s, "unofficial") == 0 ?
 	    HTTP_STATUS_FLAG_UNOFFICIAL : 0U);
 }
@@ -943,6 +953,10 @@ check_unknown(int code)
 	    http_status_is_obsolete(code), 0);
 	expect_int("http_status_is_unofficial", code,
 	    http_status_is_unofficial(code), 0);
+	expect_int("http_status_is_temporary", code,
+	    http_status_is_temporary(code), 0);
+	expect_int("http_status_is_reserved", code,
+	    http_status_is_reserved(code), 0);
 }
 
 /* http_status_class_of() and http_status_class_name() of any int. */

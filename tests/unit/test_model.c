@@ -125,6 +125,8 @@ valid_value(const struct model_field *f)
 		return "true";
 	case MODEL_IDENT:
 		return "OK_IDENT";
+	case MODEL_DATE:
+		return "2026-11-13";
 	default:
 		return "\"Some text\"";
 	}
@@ -436,7 +438,9 @@ test_absent(const struct model_field *f, struct buf *y)
 		    value_len(v) == 0, "an absent %s is []", f->key);
 		break;
 	case MODEL_TEXT:
-		TAP_CHECK(is_str(v, ""), "an absent %s is \"\"", f->key);
+		TAP_CHECK(is_str(v, f->from != NULL ? "Some text" : ""),
+		    "an absent %s is %s", f->key, f->from != NULL ? "its "
+		    "from field's" : "\"\"");
 		break;
 	default:
 		TAP_CHECK(v != NULL, "an absent %s has a value", f->key);
@@ -475,6 +479,11 @@ test_refused(const struct model_field *f, struct buf *y)
 		snprintf(value, sizeof(value), "[ok, 3]");
 		snprintf(want, sizeof(want), "'%s' must be a string, got 3",
 		    f->key);
+		break;
+	case MODEL_DATE:
+		snprintf(value, sizeof(value), "2026-02-30");
+		snprintf(want, sizeof(want), "'%s' is not a calendar date: "
+		    "month 2 of 2026 has 28 days", f->key);
 		break;
 	case MODEL_FLAG:
 		snprintf(value, sizeof(value), "yes");

@@ -121,9 +121,11 @@ enum http_status_class {
 #define HTTP_STATUS_FLAG_EMPTY_BODY 0x0004U
 #define HTTP_STATUS_FLAG_RETRYABLE 0x0008U
 #define HTTP_STATUS_FLAG_STANDARD 0x0010U
-#define HTTP_STATUS_FLAG_DEPRECATED 0x0020U
-#define HTTP_STATUS_FLAG_OBSOLETE 0x0040U
-#define HTTP_STATUS_FLAG_UNOFFICIAL 0x0080U
+#define HTTP_STATUS_FLAG_TEMPORARY 0x0020U
+#define HTTP_STATUS_FLAG_DEPRECATED 0x0040U
+#define HTTP_STATUS_FLAG_OBSOLETE 0x0080U
+#define HTTP_STATUS_FLAG_RESERVED 0x0100U
+#define HTTP_STATUS_FLAG_UNOFFICIAL 0x0200U
 
 /**
  * An X-macro over every status with every field, in code order: expands
@@ -315,6 +317,14 @@ int http_status_is_standard(int code);
 
 /**
  * @param code any int
+ * @return 1 when code holds a temporary registration in the IANA HTTP
+ *         Status Code Registry, which lapses at a date unless renewed,
+ *         else 0
+ */
+int http_status_is_temporary(int code);
+
+/**
+ * @param code any int
  * @return 1 when code is registered but deprecated, else 0
  */
 int http_status_is_deprecated(int code);
@@ -324,6 +334,13 @@ int http_status_is_deprecated(int code);
  * @return 1 when code is registered but obsolete, else 0
  */
 int http_status_is_obsolete(int code);
+
+/**
+ * @param code any int
+ * @return 1 when the registry lists code as "(Unused)": reserved, not to
+ *         be assigned, though some software still sends it, else 0
+ */
+int http_status_is_reserved(int code);
 
 /**
  * @param code any int
