@@ -141,40 +141,19 @@ escape_html(const unsigned char *p, size_t len, struct buf *out)
 static void
 escape_c(const unsigned char *p, size_t len, struct buf *out)
 {
+	/* The bytes with a named escape, each followed by its letter. */
+	static const char named[] = "\\\\\"\"''\aa\bb\ff\nn\rr\tt\vv";
+	const char *e;
 	size_t i;
 
 	for (i = 0; i < len; i++) {
+		e = p[i] != 0 ? strchr(named, p[i]) : NULL;
+		if (e != NULL && (e - named) % 2 == 0) {
+			buf_putc(out, '\\');
+			buf_putc(out, e[1]);
+			continue;
+		}
 		switch (p[i]) {
-		case '\\':
-			buf_puts(out, "\\\\");
-			break;
-		case '"':
-			buf_puts(out, "\\\"");
-			break;
-		case '\'':
-			buf_puts(out, "\\'");
-			break;
-		case '\a':
-			buf_puts(out, "\\a");
-			break;
-		case '\b':
-			buf_puts(out, "\\b");
-			break;
-		case '\f':
-			buf_puts(out, "\\f");
-			break;
-		case '\n':
-			buf_puts(out, "\\n");
-			break;
-		case '\r':
-			buf_puts(out, "\\r");
-			break;
-		case '\t':
-			buf_puts(out, "\\t");
-			break;
-		case '\v':
-			buf_puts(out, "\\v");
-			break;
 		case '?':
 			/* "\?" still ends in '?', so a run alternates. */
 			if (i == 0 || p[i - 1] == '?')
