@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "limits.h"
+#include "value.h"
 
 /* Reports why path could not be read; errno says. */
 static void
@@ -70,4 +71,19 @@ partials_find(void *ctx, const char *name, size_t len, struct buf *src,
 	}
 	buf_clear(path);
 	return 0;
+}
+
+int
+partials_from_map(void *ctx, const char *name, size_t len, struct buf *src,
+    struct buf *path, struct diag *d)
+{
+	const struct value *v = value_map_get(ctx, name, len);
+
+	(void)d;
+	if (v == NULL || v->kind != VALUE_STRING)
+		return 0;
+	buf_append(src, value_str(v), value_strlen(v));
+	buf_append(path, name, len);
+	buf_puts(path, ".mustache");
+	return 1;
 }

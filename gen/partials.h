@@ -44,4 +44,15 @@ struct partials_path {
 int	partials_find(void *ctx, const char *name, size_t len,
 	    struct buf *src, struct buf *path, struct diag *d);
 
+/*
+ * A mustache_partial_fn over a mapping of names to template texts (ctx: a
+ * const struct value *, or NULL for none), for partials held in memory as
+ * the Mustache spec's tests hold them. Returns 1 with the text in src and
+ * "NAME.mustache" in path, so that messages read as they would for a
+ * folder of partials; 0 when there is no such key or its value is not a
+ * string. It never fails and reports nothing.
+ */
+int	partials_from_map(void *ctx, const char *name, size_t len,
+	    struct buf *src, struct buf *path, struct diag *d);
+
 #endif

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "mustache.h"
+#include "partials.h"
 #include "text.h"
 #include "value.h"
 #include "yload.h"
@@ -33,20 +34,6 @@ struct result {
 	char	*err;		/* diagnostics */
 };
 
-static int
-find_partial(void *ctx, const char *name, size_t len, struct buf *src,
-    struct buf *path, struct diag *d)
-{
-	const struct value *v = value_map_get(ctx, name, len);
-
-	(void)d;
-	if (v == NULL || v->kind != VALUE_STRING)
-		return 0;
-	buf_append(src, value_str(v), value_strlen(v));
-	buf_append(path, name, len);
-	return 1;
-}
-
 static struct result
 render_case(const struct value *c)
 {
@@ -62,7 +49,7 @@ render_case(const struct value *c)
 
 	diag_init(&d, errs);
 	mustache_options_default(&opt);
-	opt.partial = find_partial;
+	opt.partial = partials_from_map;
 	opt.partial_ctx = (void *)value_map_getz(c, "partials");
 	env = mustache_env_new(&opt, &d);
 	buf_init(&out);

@@ -6,6 +6,7 @@
 
 #include "harness.h"
 #include "mustache.h"
+#include "partials.h"
 #include "tap.h"
 #include "xalloc.h"
 
@@ -15,21 +16,6 @@ struct run {
 	char	*out;
 	char	*err;
 };
-
-static int
-partial_from_map(void *ctx, const char *name, size_t len, struct buf *src,
-    struct buf *path, struct diag *d)
-{
-	const struct value *v = value_map_get(ctx, name, len);
-
-	(void)d;
-	if (v == NULL || v->kind != VALUE_STRING)
-		return 0;
-	buf_append(src, value_str(v), value_strlen(v));
-	buf_append(path, name, len);
-	buf_puts(path, ".mustache");
-	return 1;
-}
 
 /* The step budget of the next run_full(); 0: the default. */
 static size_t max_steps;
@@ -60,7 +46,7 @@ run_full(const char *data, const char *tmpl, const char *partials_yaml,
 	if (max_output)
 		opt.max_output = max_output;
 	opt.max_steps = max_steps;
-	opt.partial = partial_from_map;
+	opt.partial = partials_from_map;
 	opt.partial_ctx = partials;
 	env = mustache_env_new(&opt, &c.d);
 	buf_init(&out);

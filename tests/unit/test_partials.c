@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "depfile.h"
 #include "harness.h"
@@ -126,6 +127,36 @@ test_find(void)
 	buf_free(&path);
 }
 
+/* Partials held in a mapping, as the spec's tests hold them. */
+static void
+test_from_map(void)
+{
+	struct arena arena;
+	struct buf src, path;
+	struct value *map;
+
+	arena_init(&arena);
+	buf_init(&src);
+	buf_init(&path);
+	map = harness_yaml(&arena, "p.yaml", "row: \"{{x}}\"\nn: 3\n");
+	TAP_CHECK(partials_from_map(map, "row", 3, &src, &path, NULL) == 1 &&
+	    strcmp(buf_cstr(&src), "{{x}}") == 0 &&
+	    strcmp(buf_cstr(&path), "row.mustache") == 0,
+	    "a string of the mapping is the partial, named NAME.mustache");
+	buf_clear(&src);
+	buf_clear(&path);
+	TAP_CHECK(partials_from_map(map, "rowx", 3, &src, &path, NULL) == 1,
+	    "the name is its first len bytes");
+	TAP_CHECK(partials_from_map(map, "n", 1, &src, &path, NULL) == 0,
+	    "a value that is not a string is no partial");
+	TAP_CHECK(partials_from_map(map, "none", 4, &src, &path, NULL) == 0 &&
+	    partials_from_map(NULL, "row", 3, &src, &path, NULL) == 0,
+	    "a missing key, or no mapping, is no partial");
+	buf_free(&src);
+	buf_free(&path);
+	arena_free(&arena);
+}
+
 int
 main(void)
 {
@@ -134,6 +165,7 @@ main(void)
 	scratch_enter(&s, "partials");
 	test_read();
 	test_find();
+	test_from_map();
 	scratch_leave(&s);
 	return tap_done();
 }
