@@ -451,30 +451,88 @@ put_offsets(struct layout *l, struct value_builder *b)
 	free(entries);
 }
 
+/* The widest line of a predicate's help in the header's comments. */
+#define HELP_WIDTH	68
+
+/* A predicate of the generated code: is_NAME, what it means (help, from
+ * the field table) and the field whose choice it is (NULL for a flag). */
+struct predicate {
+	const char	*name;
+	const char	*help;
+	const char	*field;
+};
+
 /* The predicates, in the order of the header: is_known, then the flags,
  * then the choices (the registries). */
-static const char **
-predicate_names(size_t *count)
+static struct predicate *
+predicates(size_t *count)
 {
 	size_t nf, i, k, n = 0, cap = 0;
 	const struct model_field *f = model_fields(MODEL_STATUS, &nf);
-	const char **names = NULL;
+	struct predicate *p = NULL;
 
-	names = xgrow(names, &cap, n + 1, sizeof(*names));
-	names[n++] = "known";
+	p = xgrow(p, &cap, n + 1, sizeof(*p));
+	p[n++] = (struct predicate){ "known", "", NULL };
 	for (i = 0; i < nf; i++)
 		if (f[i].kind == MODEL_FLAG) {
-			names = xgrow(names, &cap, n + 1, sizeof(*names));
-			names[n++] = f[i].key;
+			p = xgrow(p, &cap, n + 1, sizeof(*p));
+			p[n++] = (struct predicate){ f[i].key, f[i].help,
+			    NULL };
 		}
 	for (i = 0; i < nf; i++)
 		for (k = 0; f[i].kind == MODEL_CHOICE &&
-		    f[i].choices[k] != NULL; k++) {
-			names = xgrow(names, &cap, n + 1, sizeof(*names));
-			names[n++] = f[i].choices[k];
+		    f[i].choices[k].name != NULL; k++) {
+			p = xgrow(p, &cap, n + 1, sizeof(*p));
+			p[n++] = (struct predicate){ f[i].choices[k].name,
+			    f[i].choices[k].help, f[i].key };
 		}
 	*count = n;
-	return names;
+	return p;
+}
+
+/* The words of text in lines of at most width bytes (a longer word has a
+ * line of its own), so that a doc comment of the header stays narrow. */
+static struct value
+wrapped(struct arena *a, const char *text, size_t width)
+{
+	struct value *lines = NULL;
+	size_t n = 0, cap = 0, start, end, next;
+	struct value v;
+
+	for (start = 0; text[start] != '\0'; start = next) {
+		end = start;
+		next = start;
+		while (text[next] != '\0') {
+			size_t w = next;
+
+			while (text[w] != '\0' && text[w] != ' ')
+				w++;
+			if (end > start && w - start > width)
+				break;
+			end = w;
+			next = text[w] == ' ' ? w + 1 : w;
+		}
+		lines = xgrow(lines, &cap, n + 1, sizeof(*lines));
+		lines[n++] = value_make_string(a, text + start, end - start,
+		    NULL);
+	}
+	v = seq(a, lines, n);
+	free(lines);
+	return v;
+}
+
+/* When is_NAME of p returns 1, as the end of a sentence "1 when ...". */
+static struct value
+predicate_returns(struct arena *a, const struct predicate *p, struct buf *t)
+{
+	buf_clear(t);
+	if (strcmp(p->name, "known") == 0)
+		buf_puts(t, "code is a status of the table");
+	else if (p->field == NULL)
+		buf_printf(t, "the table sets `%s` on code", p->name);
+	else
+		buf_printf(t, "the `%s` of code is `%s`", p->field, p->name);
+	return str(a, buf_cstr(t));
 }
 
 /* A status has predicate name when the boolean of that name is true. */
@@ -495,12 +553,14 @@ static struct value
 build_predicates(struct layout *l)
 {
 	size_t nbytes = (l->span + 7) / 8, np, i, j;
-	const char **names = predicate_names(&np);
+	struct predicate *names = predicates(&np);
 	struct value *preds = xcalloc(np, sizeof(*preds));
 	struct value *bytes = xcalloc(nbytes + 1, sizeof(*bytes)), v;
 	struct value_builder p, e;
+	struct buf t;
 	char hex[8];
 
+	buf_init(&t);
 	value_builder_init(&p, l->arena);
 	value_builder_init(&e, l->arena);
 	for (i = 0; i < np; i++) {
@@ -510,18 +570,23 @@ build_predicates(struct layout *l)
 			for (bit = 0; bit < 8 && j * 8 + bit < l->span; bit++)
 				if (l->by_code[j * 8 + bit] != NULL &&
 				    has_predicate(l->by_code[j * 8 + bit],
-				    names[i]))
+				    names[i].name))
 					byte |= 1u << bit;
 			snprintf(hex, sizeof(hex), "0x%02x", byte);
 			value_builder_put(&e, "byte", str(l->arena, hex));
 			bytes[j] = value_builder_finish(&e, NULL);
 		}
-		value_builder_put(&p, "name", str(l->arena, names[i]));
+		value_builder_put(&p, "name", str(l->arena, names[i].name));
+		value_builder_put(&p, "help", wrapped(l->arena, names[i].help,
+		    HELP_WIDTH));
+		value_builder_put(&p, "returns", predicate_returns(l->arena,
+		    &names[i], &t));
 		value_builder_put(&p, "rows", rows_of(l->arena, bytes, nbytes,
 		    BYTES_PER_ROW, "code", l->first, BYTES_PER_ROW * 8));
 		preds[i] = value_builder_finish(&p, NULL);
 	}
 	v = seq(l->arena, preds, np);
+	buf_free(&t);
 	free(names);
 	free(preds);
 	free(bytes);
@@ -537,7 +602,7 @@ static void
 put_flags(struct layout *l, struct value_builder *b)
 {
 	size_t np, i, j;
-	const char **names = predicate_names(&np);
+	struct predicate *names = predicates(&np);
 	struct value *flags = xcalloc(np, sizeof(*flags));
 	struct value *rows = xcalloc(l->n + 1, sizeof(*rows));
 	struct value_builder e;
@@ -547,8 +612,8 @@ put_flags(struct layout *l, struct value_builder *b)
 	value_builder_init(&e, l->arena);
 	for (i = 1; i < np; i++) {
 		buf_clear(&t);
-		text_upper(names[i], strlen(names[i]), &t);
-		value_builder_put(&e, "name", str(l->arena, names[i]));
+		text_upper(names[i].name, strlen(names[i].name), &t);
+		value_builder_put(&e, "name", str(l->arena, names[i].name));
 		value_builder_put(&e, "upper", str(l->arena, buf_cstr(&t)));
 		buf_clear(&t);
 		buf_printf(&t, "0x%04lxU", 1UL << (i - 1));
@@ -560,11 +625,11 @@ put_flags(struct layout *l, struct value_builder *b)
 
 		buf_clear(&t);
 		for (i = 1; i < np; i++)
-			if (has_predicate(st, names[i])) {
+			if (has_predicate(st, names[i].name)) {
 				if (t.len > 0)
 					buf_puts(&t, " | ");
 				buf_printf(&t, "%sFLAG_", NAME_PREFIX);
-				text_upper(names[i], strlen(names[i]), &t);
+				text_upper(names[i].name, strlen(names[i].name), &t);
 			}
 		value_builder_put(&e, "code", *get(st, "code"));
 		value_builder_put(&e, "ident", *get(st, "ident"));

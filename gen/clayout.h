@@ -61,7 +61,10 @@
  *                   name_prefix FLAG_ upper macros, or "0"
  *     predicates    one bitset per predicate: known, then each flag of the
  *                   status fields, then each choice of a choice field
- *                   (each registry): {name, rows}, each row {code,
+ *                   (each registry): {name, help (its meaning from the
+ *                   field table, in lines of at most 68 bytes), returns
+ *                   ("the table sets `redirect` on code"), rows}, each
+ *                   row {code,
  *                   entries}, each entry {byte} ("0x05"); bit
  *                   (code - first) % 8 of byte (code - first) / 8
  *     classes       classes 0..max_code / 100: {class, known, name_at,

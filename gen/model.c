@@ -16,9 +16,15 @@
 #define MAX_CODE	599
 #define MAX_CLASS	(MAX_CODE / 100)
 
-static const char *const registries[] = {
-	"standard", "temporary", "deprecated", "obsolete", "reserved",
-	"unofficial", NULL
+static const struct model_choice registries[] = {
+	{ "standard", "In the IANA HTTP Status Code Registry." },
+	{ "temporary", "Registered for a while, until `expires`." },
+	{ "deprecated", "Registered, but deprecated." },
+	{ "obsolete", "Registered, but obsolete." },
+	{ "reserved", "Listed by the registry as (Unused), so that no one "
+	  "gives it a meaning." },
+	{ "unofficial", "Not registered; used by some software." },
+	{ NULL, NULL }
 };
 
 /* The registry's name of every code it lists as reserved. */
@@ -58,12 +64,7 @@ static const struct model_field status_fields[] = {
 	  .help = "Other documents about the code, `RFC 2324, Section "
 	  "2.3.2` for 418." },
 	{ .key = "registry", .kind = MODEL_CHOICE, .choices = registries,
-	  .help = "`standard`: in the IANA HTTP Status Code Registry; "
-	  "`temporary`: registered for a while, until `expires`; "
-	  "`deprecated` or `obsolete`: registered but no longer in good "
-	  "standing; `reserved`: listed by the registry as \"(Unused)\", "
-	  "so that no one gives it a meaning; `unofficial`: not "
-	  "registered." },
+	  .help = "The code's state in the registry." },
 	{ .key = "registry_name", .kind = MODEL_TEXT,
 	  .presence = MODEL_UNLESS, .one_line = 1, .from = "reason",
 	  .when_key = "registry", .when_value = "unofficial",
@@ -90,12 +91,15 @@ static const struct model_field status_fields[] = {
 	  .help = "Heuristically cacheable by default (RFC 9110, Section "
 	  "15.1)." },
 	{ .key = "redirect", .kind = MODEL_FLAG, .presence = MODEL_OPTIONAL,
-	  .help = "The response sends the client elsewhere." },
+	  .help = "A client may follow the Location of the response on its "
+	  "own: "
+	  "the redirect statuses of the Fetch Standard." },
 	{ .key = "empty_body", .kind = MODEL_FLAG, .presence = MODEL_OPTIONAL,
-	  .help = "The response never has content." },
+	  .help = "By its meaning the response has no content; framing a "
+	  "message is a matter for RFC 9112, not for this flag." },
 	{ .key = "retryable", .kind = MODEL_FLAG, .presence = MODEL_OPTIONAL,
-	  .help = "The condition is temporary, so repeating the request later "
-	  "may succeed." },
+	  .help = "The failure is temporary: the same request, sent again "
+	  "later, may succeed (which does not make repeating it safe)." },
 	{ .key = "ident", .kind = MODEL_IDENT, .presence = MODEL_OPTIONAL,
 	  .from = "reason",
 	  .help = "The C identifier to use instead of the one derived from "
@@ -334,13 +338,14 @@ check_choice(struct checker *c, const struct model_field *f,
 
 	if (check_text(c, f->key, v, 1) == NULL)
 		return NULL;
-	for (k = 0; f->choices[k] != NULL; k++)
-		if (strcmp(value_str(v), f->choices[k]) == 0)
+	for (k = 0; f->choices[k].name != NULL; k++)
+		if (strcmp(value_str(v), f->choices[k].name) == 0)
 			return v;
 	buf_init(&expected);
 	buf_puts(&expected, "one of ");
-	for (k = 0; f->choices[k] != NULL; k++)
-		buf_printf(&expected, "%s%s", k > 0 ? ", " : "", f->choices[k]);
+	for (k = 0; f->choices[k].name != NULL; k++)
+		buf_printf(&expected, "%s%s", k > 0 ? ", " : "",
+		    f->choices[k].name);
 	type_error(c, f->key, buf_cstr(&expected), v);
 	buf_free(&expected);
 	return NULL;
@@ -945,11 +950,12 @@ put_fields(struct value_builder *b, const struct record *r,
 		    &r->fields[i], got[i]));
 	for (i = 0; i < r->n; i++) {
 		f = &r->fields[i];
-		for (k = 0; f->kind == MODEL_CHOICE && f->choices[k] != NULL;
-		    k++)
-			value_builder_put(b, f->choices[k], value_make_bool(
-			    got[i] != NULL && strcmp(value_str(got[i]),
-			    f->choices[k]) == 0, NULL));
+		for (k = 0; f->kind == MODEL_CHOICE &&
+		    f->choices[k].name != NULL; k++)
+			value_builder_put(b, f->choices[k].name,
+			    value_make_bool(got[i] != NULL &&
+			    strcmp(value_str(got[i]), f->choices[k].name) == 0,
+			    NULL));
 	}
 }
 
@@ -1130,7 +1136,7 @@ model_build(const struct value *doc, const char *source_path,
 }
 
 /* ---------------------------------------------------------------- */
-/* The format, for the docs                                         */
+/* The format                                                       */
 /* ---------------------------------------------------------------- */
 
 const struct model_field *
@@ -1138,62 +1144,4 @@ model_fields(enum model_entry entry, size_t *n)
 {
 	*n = records[entry].n;
 	return records[entry].fields;
-}
-
-static void
-put_type(const struct model_field *f, struct buf *out)
-{
-	size_t k;
-
-	switch (f->kind) {
-	case MODEL_INT:
-		buf_printf(out, "integer, %lld to %lld", f->min, f->max);
-		break;
-	case MODEL_TEXT:
-		buf_puts(out, f->one_line ? "string, one line" : "string");
-		break;
-	case MODEL_CHOICE:
-		for (k = 0; f->choices[k] != NULL; k++)
-			buf_printf(out, "%s`%s`", k == 0 ? "" :
-			    f->choices[k + 1] == NULL ? " or " : ", ",
-			    f->choices[k]);
-		break;
-	case MODEL_TEXTS:
-		buf_puts(out, f->one_line ? "list of strings, one line each" :
-		    "list of strings");
-		break;
-	case MODEL_FLAG:
-		buf_puts(out, "boolean");
-		break;
-	case MODEL_IDENT:
-		buf_puts(out, "string");
-		break;
-	case MODEL_DATE:
-		buf_puts(out, "date, `YYYY-MM-DD`");
-		break;
-	case MODEL_ENTRIES:
-		buf_puts(out, "list of mappings");
-		break;
-	}
-}
-
-void
-model_field_row(const struct model_field *f, struct buf *out)
-{
-	buf_printf(out, "| `%s` | ", f->key);
-	put_type(f, out);
-	buf_puts(out, " | ");
-	if (f->presence == MODEL_REQUIRED)
-		buf_puts(out, "yes");
-	else if (f->presence == MODEL_WHEN)
-		buf_printf(out, "if and only if `%s` is `%s`", f->when_key,
-		    f->when_value);
-	else if (f->presence == MODEL_UNLESS)
-		buf_printf(out, "no; not if `%s` is `%s`", f->when_key,
-		    f->when_value);
-	else if (f->kind == MODEL_FLAG)
-		buf_printf(out, "no (%s)", f->dflt ? "true" : "false");
-	else
-		buf_puts(out, "no");
-	buf_printf(out, " | %s |", f->help);
 }

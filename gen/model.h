@@ -36,6 +36,12 @@ enum model_presence {
 			   when_value */
 };
 
+/* One value of a MODEL_CHOICE field, and what it means (one sentence). */
+struct model_choice {
+	const char	*name;
+	const char	*help;
+};
+
 struct model_field {
 	const char		*key;
 	enum model_kind		 kind;
@@ -45,7 +51,8 @@ struct model_field {
 						   all differ, ignoring case */
 	int			 dflt;		/* MODEL_FLAG */
 	long long		 min, max;	/* MODEL_INT, MODEL_ENTRIES */
-	const char *const	*choices;	/* MODEL_CHOICE, NULL-terminated */
+	const struct model_choice *choices; /* MODEL_CHOICE, ended by a
+						   NULL name */
 	const char		*from;		/* MODEL_IDENT, MODEL_TEXT: when
 						   absent, made from this field */
 	const char		*when_key;	/* MODEL_WHEN, MODEL_UNLESS */
@@ -63,13 +70,6 @@ enum model_entry { MODEL_TABLE, MODEL_CLASS, MODEL_STATUS };
  * static.
  */
 const struct model_field *model_fields(enum model_entry entry, size_t *n);
-
-/*
- * Appends f's row of the README's table of keys to out, without a newline:
- * "| `key` | type | required | help |", the type and the requirement in
- * words ("integer, 100 to 599"; "no (false)").
- */
-void	model_field_row(const struct model_field *f, struct buf *out);
 
 /*
  * Checks the document loaded from a status table (data/http_status.yaml)

@@ -38,6 +38,31 @@ int_at(const struct value *map, const char *key)
 	return v != NULL && v->kind == VALUE_INT ? v->u.integer : -1;
 }
 
+/* Do the help lines of pred join, with a space, into want, each line at
+ * most 68 bytes (or one word)? */
+static int
+help_is(const struct value *pred, const char *want)
+{
+	const struct value *lines = value_map_getz(pred, "help");
+	struct buf joined;
+	size_t i;
+	int ok = lines != NULL && lines->kind == VALUE_SEQ;
+
+	buf_init(&joined);
+	for (i = 0; ok && i < value_len(lines); i++) {
+		const struct value *l = value_item(lines, i);
+
+		ok = value_strlen(l) <= 68 || memchr(value_str(l), ' ',
+		    value_strlen(l)) == NULL;
+		if (i > 0)
+			buf_putc(&joined, ' ');
+		buf_append(&joined, value_str(l), value_strlen(l));
+	}
+	ok = ok && strcmp(buf_cstr(&joined), want) == 0;
+	buf_free(&joined);
+	return ok;
+}
+
 /* The names of the predicates, as the field table gives them. */
 static void
 test_predicates(const struct value *lookup)
@@ -55,12 +80,33 @@ test_predicates(const struct value *lookup)
 			    f[i].key) == 0;
 	for (i = 0; i < n; i++)
 		for (k = 0; f[i].kind == MODEL_CHOICE &&
-		    f[i].choices[k] != NULL; k++)
+		    f[i].choices[k].name != NULL; k++)
 			ok &= at < value_len(preds) && strcmp(value_str(
 			    value_map_getz(value_item(preds, at++), "name")),
-			    f[i].choices[k]) == 0;
+			    f[i].choices[k].name) == 0;
 	TAP_CHECK(ok && at == value_len(preds), "predicates: known, each "
 	    "flag, each choice, in the field table's order");
+}
+
+/* Each predicate's help is its field's or choice's, wrapped. */
+static void
+test_predicate_help(const struct value *lookup)
+{
+	const struct value *preds = value_map_getz(lookup, "predicates");
+	size_t n, i, k, at = 1;
+	const struct model_field *f = model_fields(MODEL_STATUS, &n);
+	int ok = value_len(preds) > 0 && help_is(value_item(preds, 0), "");
+
+	for (i = 0; i < n; i++)
+		if (f[i].kind == MODEL_FLAG)
+			ok &= help_is(value_item(preds, at++), f[i].help);
+	for (i = 0; i < n; i++)
+		for (k = 0; f[i].kind == MODEL_CHOICE &&
+		    f[i].choices[k].name != NULL; k++)
+			ok &= help_is(value_item(preds, at++),
+			    f[i].choices[k].help);
+	TAP_CHECK(ok, "predicates: each help is the field table's, in "
+	    "lines of at most 68 bytes");
 }
 
 /* Each code's reason_at is the sum of the sizes before it. */
@@ -139,6 +185,7 @@ test_layout(void)
 	    int_at(value_item(lengths, 3), "length") == 16,
 	    "phrase_lengths: 2 (OK), 4 (Okay), 9 (All Right, Not Found), 16");
 	test_predicates(lookup);
+	test_predicate_help(lookup);
 	test_offsets(lookup);
 	arena_free(&arena);
 }

@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "formatdoc.h"
 #include "model.h"
 #include "tap.h"
 #include "value.h"
@@ -118,7 +119,7 @@ valid_value(const struct model_field *f)
 	case MODEL_INT:
 		return "200";
 	case MODEL_CHOICE:
-		return f->choices[0];
+		return f->choices[0].name;
 	case MODEL_TEXTS:
 		return "[\"Another Phrase\"]";
 	case MODEL_FLAG:
@@ -471,9 +472,10 @@ test_refused(const struct model_field *f, struct buf *y)
 	case MODEL_CHOICE:
 		snprintf(value, sizeof(value), "bogus");
 		snprintf(want, sizeof(want), "'%s' must be one of ", f->key);
-		for (k = 0; f->choices[k] != NULL; k++)
+		for (k = 0; f->choices[k].name != NULL; k++)
 			snprintf(want + strlen(want), sizeof(want) -
-			    strlen(want), "%s%s", k ? ", " : "", f->choices[k]);
+			    strlen(want), "%s%s", k ? ", " : "",
+			    f->choices[k].name);
 		break;
 	case MODEL_TEXTS:
 		snprintf(value, sizeof(value), "[ok, 3]");
@@ -536,26 +538,28 @@ test_given(const struct model_field *f, struct buf *y)
 		    f->key);
 		done(&r);
 	}
-	for (k = 0; f->kind == MODEL_CHOICE && f->choices[k] != NULL; k++) {
+	for (k = 0; f->kind == MODEL_CHOICE && f->choices[k].name != NULL;
+	    k++) {
 		size_t n, w;
 		const struct model_field *all = status_fields(&n);
 
-		snprintf(extra, sizeof(extra), "%s: %s", f->key, f->choices[k]);
+		snprintf(extra, sizeof(extra), "%s: %s", f->key,
+		    f->choices[k].name);
 		for (w = 0; w < n; w++)	/* what the choice asks for */
 			if (all[w].presence == MODEL_WHEN &&
 			    strcmp(all[w].when_key, f->key) == 0 &&
-			    strcmp(all[w].when_value, f->choices[k]) == 0)
+			    strcmp(all[w].when_value, f->choices[k].name) == 0)
 				snprintf(extra + strlen(extra), sizeof(extra) -
 				    strlen(extra), "\n    %s: %s", all[w].key,
 				    valid_value(&all[w]));
 		one_status(y, f->key, extra);
 		build(&r, y->data);
-		for (j = 0; r.rc == 0 && f->choices[j] != NULL; j++)
+		for (j = 0; r.rc == 0 && f->choices[j].name != NULL; j++)
 			if (!is_bool(value_map_getz(status_at(&r, 0),
-			    f->choices[j]), j == k))
+			    f->choices[j].name), j == k))
 				break;
-		if (!TAP_CHECK(r.rc == 0 && f->choices[j] == NULL, "%s: %s "
-		    "gives its boolean", f->key, f->choices[k]))
+		if (!TAP_CHECK(r.rc == 0 && f->choices[j].name == NULL,
+		    "%s: %s gives its boolean", f->key, f->choices[k].name))
 			show(&r);
 		done(&r);
 	}
@@ -612,7 +616,7 @@ table_rows(size_t t, struct buf *out)
 	const struct model_field *f = model_fields(readme_tables[t].entry, &n);
 
 	for (i = 0; i < n; i++) {
-		model_field_row(&f[i], out);
+		formatdoc_row(&f[i], out);
 		buf_putc(out, '\n');
 	}
 }

@@ -278,73 +278,81 @@ const char *http_status_class_summary(int cls);
 
 /**
  * @param code any int
- * @return 1 when code is in enum http_status, else 0
+ * @return 1 when code is a status of the table, else 0
  */
 int http_status_is_known(int code);
 
 /**
+ * Heuristically cacheable by default (RFC 9110, Section 15.1).
  * @param code any int
- * @return 1 when a response with code is heuristically cacheable by
- *         default (RFC 9110, Section 15.1), else 0
+ * @return 1 when the table sets `cacheable` on code, else 0
  */
 int http_status_is_cacheable(int code);
 
 /**
+ * A client may follow the Location of the response on its own: the
+ * redirect statuses of the Fetch Standard.
  * @param code any int
- * @return 1 when a response with code sends the client elsewhere, else 0
+ * @return 1 when the table sets `redirect` on code, else 0
  */
 int http_status_is_redirect(int code);
 
 /**
+ * By its meaning the response has no content; framing a message is a
+ * matter for RFC 9112, not for this flag.
  * @param code any int
- * @return 1 when a response with code never has content, else 0
+ * @return 1 when the table sets `empty_body` on code, else 0
  */
 int http_status_is_empty_body(int code);
 
 /**
+ * The failure is temporary: the same request, sent again later, may
+ * succeed (which does not make repeating it safe).
  * @param code any int
- * @return 1 when code reports a temporary condition, so that repeating the
- *         request later may succeed, else 0
+ * @return 1 when the table sets `retryable` on code, else 0
  */
 int http_status_is_retryable(int code);
 
 /**
+ * In the IANA HTTP Status Code Registry.
  * @param code any int
- * @return 1 when code is registered in the IANA HTTP Status Code Registry
- *         and in good standing, else 0
+ * @return 1 when the `registry` of code is `standard`, else 0
  */
 int http_status_is_standard(int code);
 
 /**
+ * Registered for a while, until `expires`.
  * @param code any int
- * @return 1 when code holds a temporary registration in the IANA HTTP
- *         Status Code Registry, which lapses at a date unless renewed,
- *         else 0
+ * @return 1 when the `registry` of code is `temporary`, else 0
  */
 int http_status_is_temporary(int code);
 
 /**
+ * Registered, but deprecated.
  * @param code any int
- * @return 1 when code is registered but deprecated, else 0
+ * @return 1 when the `registry` of code is `deprecated`, else 0
  */
 int http_status_is_deprecated(int code);
 
 /**
+ * Registered, but obsolete.
  * @param code any int
- * @return 1 when code is registered but obsolete, else 0
+ * @return 1 when the `registry` of code is `obsolete`, else 0
  */
 int http_status_is_obsolete(int code);
 
 /**
+ * Listed by the registry as (Unused), so that no one gives it a
+ * meaning.
  * @param code any int
- * @return 1 when the registry lists code as "(Unused)": reserved, not to
- *         be assigned, though some software still sends it, else 0
+ * @return 1 when the `registry` of code is `reserved`, else 0
  */
 int http_status_is_reserved(int code);
 
 /**
+ * Not registered; used by some software.
  * @param code any int
- * @return 1 when code is not registered but used by some software, else 0
+ * @return 1 when the `registry` of code is `unofficial`, else 0
  */
 int http_status_is_unofficial(int code);
 
