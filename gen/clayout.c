@@ -14,7 +14,7 @@
  * What the templates need to lay the lookups out as tables: offsets into
  * the string tables, the predicates' bitsets and the reverse lookup's
  * perfect hash, all computed here so that no template holds a number of
- * its own. clayout.h describes the result; templates/http_status.c.mustache
+ * its own. clayout.h describes the result; templates/{{prefix}}.c.mustache
  * says why tables.
  */
 
