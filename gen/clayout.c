@@ -64,6 +64,7 @@ struct layout {
 	struct phrase		*phrases;	/* by length, then upper */
 	size_t			 nphrases;
 	unsigned long		 max_offset;
+	int			 old_class_idents;	/* any old_ident */
 };
 
 /* ---------------------------------------------------------------- */
@@ -661,6 +662,34 @@ find_class(const struct layout *l, long long number)
 }
 
 /*
+ * The names of known class k: name, summary, ident, predicate (ident in
+ * lower case) and, when the identifier derived from its name differs from
+ * ident, old_ident: the enumerator's name of 0.1.0, which the header keeps
+ * as a deprecated macro for one release.
+ */
+static void
+put_class_names(struct layout *l, struct value_builder *e,
+    const struct value *k, struct buf *t)
+{
+	const struct value *ident = get(k, "ident"), *name = get(k, "name");
+
+	value_builder_put(e, "name", *name);
+	value_builder_put(e, "summary", *get(k, "summary"));
+	value_builder_put(e, "ident", *ident);
+	buf_clear(t);
+	text_lower(value_str(ident), value_strlen(ident), t);
+	value_builder_put(e, "predicate", value_make_string(l->arena, t->data,
+	    t->len, NULL));
+	buf_clear(t);
+	text_c_ident(value_str(name), value_strlen(name), t);
+	if (t->len > 0 && strcmp(buf_cstr(t), value_str(ident)) != 0) {
+		value_builder_put(e, "old_ident", value_make_string(l->arena,
+		    t->data, t->len, NULL));
+		l->old_class_idents = 1;
+	}
+}
+
+/*
  * The class names as one string table, and their summaries as another:
  * an empty string at offset 0, then each class's text in class order.
  * Returns the entries for classes 0..max_class (clayout.h lists their
@@ -699,16 +728,8 @@ build_class_names(struct layout *l, unsigned long *bytes,
 			offset_seen(l, summary_at);
 			summary_at += (unsigned long)value_strlen(summary) + 1;
 		}
-		if (k != NULL) {
-			const struct value *ident = get(k, "ident");
-
-			buf_clear(&lower);
-			text_lower(value_str(ident), value_strlen(ident), &lower);
-			value_builder_put(&e, "name", *name);
-			value_builder_put(&e, "summary", *summary);
-			value_builder_put(&e, "predicate", value_make_string(
-			    l->arena, lower.data, lower.len, NULL));
-		}
+		if (k != NULL)
+			put_class_names(l, &e, k, &lower);
 		at += size;
 		items[number] = value_builder_finish(&e, NULL);
 	}
@@ -845,6 +866,8 @@ build_lookup(struct layout *l)
 	offset_seen(l, class_bytes);
 	offset_seen(l, summary_bytes);
 	value_builder_put(&b, "classes", classes);
+	value_builder_put(&b, "old_class_idents", value_make_bool(
+	    l->old_class_idents, NULL));
 	value_builder_put(&b, "class_bytes", int_value(class_bytes));
 	value_builder_put(&b, "class_summary_bytes", int_value(summary_bytes));
 	value_builder_put(&b, "class_span", int_value((unsigned long)

@@ -69,9 +69,12 @@
  *                   (code - first) % 8 of byte (code - first) / 8
  *     classes       classes 0..max_code / 100: {class, known, name_at,
  *                   name_size, summary_at, summary_size, and when known
- *                   name, summary and predicate (the class's ident in
- *                   lower case)}, offsets into string tables of the class
- *                   names and summaries laid out as above
+ *                   name, summary, ident, predicate (ident in lower case)
+ *                   and old_ident (the identifier derived from name, the
+ *                   enumerator's name before classes had an ident, when
+ *                   it differs from ident)}, offsets into string tables of
+ *                   the class names and summaries laid out as above
+ *     old_class_idents  true when a class has an old_ident
  *     class_bytes, class_summary_bytes, class_span   the tables' sizes;
  *                   the number of classes
  *     reverse       a perfect hash of every reason and alias (phash.h):

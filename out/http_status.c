@@ -2846,25 +2846,25 @@ http_status_is_informational(int code)
 }
 
 int
-http_status_is_successful(int code)
+http_status_is_success(int code)
 {
 	return http_status_class_of(code) == 2;
 }
 
 int
-http_status_is_redirects(int code)
+http_status_is_redirection(int code)
 {
 	return http_status_class_of(code) == 3;
 }
 
 int
-http_status_is_client_errors(int code)
+http_status_is_client_error(int code)
 {
 	return http_status_class_of(code) == 4;
 }
 
 int
-http_status_is_server_errors(int code)
+http_status_is_server_error(int code)
 {
 	return http_status_class_of(code) == 5;
 }

@@ -21,7 +21,7 @@
  * change a code or a phrase, edit data/http_status.yaml and regenerate them.
  *
  *  - enum http_status names every code (HTTP_STATUS_NOT_FOUND = 404), enum
- *    http_status_class the classes (HTTP_STATUS_CLASS_CLIENT_ERRORS = 4);
+ *    http_status_class the classes (HTTP_STATUS_CLASS_CLIENT_ERROR = 4);
  *    in C++ both are usable without the enum keyword, since no function
  *    has either name.
  *  - http_status_reason(), http_status_description(),
@@ -36,7 +36,7 @@
  *    http_status_class_summary() give a code's class;
  *    http_status_is_known() and the other http_status_is_...() predicates
  *    answer yes-or-no questions about a code; the class predicates
- *    (http_status_is_client_errors() and the others, one per class) go by
+ *    (http_status_is_client_error() and the others, one per class) go by
  *    the first digit, known code or not.
  *  - http_status_codes[] lists the codes in order.
  *  - HTTP_STATUS_LIST(X) expands X(code, IDENT, "Reason") for every code,
@@ -233,14 +233,23 @@ enum http_status_class {
 	/** 1xx: Informational Requests */
 	HTTP_STATUS_CLASS_INFORMATIONAL = 1,
 	/** 2xx: Successful Requests */
-	HTTP_STATUS_CLASS_SUCCESSFUL = 2,
+	HTTP_STATUS_CLASS_SUCCESS = 2,
 	/** 3xx: Redirects */
-	HTTP_STATUS_CLASS_REDIRECTS = 3,
+	HTTP_STATUS_CLASS_REDIRECTION = 3,
 	/** 4xx: Client Errors */
-	HTTP_STATUS_CLASS_CLIENT_ERRORS = 4,
+	HTTP_STATUS_CLASS_CLIENT_ERROR = 4,
 	/** 5xx: Server Errors */
-	HTTP_STATUS_CLASS_SERVER_ERRORS = 5
+	HTTP_STATUS_CLASS_SERVER_ERROR = 5
 };
+
+/*
+ * Deprecated: the names of the classes before they had identifiers of
+ * their own, kept as macros for one release.
+ */
+#define HTTP_STATUS_CLASS_SUCCESSFUL HTTP_STATUS_CLASS_SUCCESS
+#define HTTP_STATUS_CLASS_REDIRECTS HTTP_STATUS_CLASS_REDIRECTION
+#define HTTP_STATUS_CLASS_CLIENT_ERRORS HTTP_STATUS_CLASS_CLIENT_ERROR
+#define HTTP_STATUS_CLASS_SERVER_ERRORS HTTP_STATUS_CLASS_SERVER_ERROR
 
 /**
  * An X-macro over every status, in code order: expands X(code, IDENT,
@@ -642,7 +651,7 @@ int http_status_is_informational(int code);
  * @param code any int
  * @return 1 when code is in 200..299 and in 100..599, else 0
  */
-int http_status_is_successful(int code);
+int http_status_is_success(int code);
 
 /**
  * Whether a code is in class 3xx, Redirects: by its first digit,
@@ -651,7 +660,7 @@ int http_status_is_successful(int code);
  * @param code any int
  * @return 1 when code is in 300..399 and in 100..599, else 0
  */
-int http_status_is_redirects(int code);
+int http_status_is_redirection(int code);
 
 /**
  * Whether a code is in class 4xx, Client Errors: by its first digit,
@@ -660,7 +669,7 @@ int http_status_is_redirects(int code);
  * @param code any int
  * @return 1 when code is in 400..499 and in 100..599, else 0
  */
-int http_status_is_client_errors(int code);
+int http_status_is_client_error(int code);
 
 /**
  * Whether a code is in class 5xx, Server Errors: by its first digit,
@@ -669,7 +678,7 @@ int http_status_is_client_errors(int code);
  * @param code any int
  * @return 1 when code is in 500..599 and in 100..599, else 0
  */
-int http_status_is_server_errors(int code);
+int http_status_is_server_error(int code);
 
 /** Every status code in code order: HTTP_STATUS_COUNT of them. */
 extern const int http_status_codes[HTTP_STATUS_COUNT];

@@ -48,7 +48,7 @@ struct status {
 struct status_class {
 	int		 cls;
 	struct text	 name, summary;
-	struct text	 ident;		/* derived here from name */
+	struct text	 ident;		/* given in the data, or derived here */
 };
 
 struct table {
@@ -505,7 +505,10 @@ load_table(const char *path, struct table *tb)
 		    scalar(map_get(&doc, n, "name"), &c->name) != 0 ||
 		    scalar(map_get(&doc, n, "summary"), &c->summary) != 0)
 			goto out;
-		c->ident = derive_ident(&c->name);
+		if (map_get(&doc, n, "ident") == NULL)
+			c->ident = derive_ident(&c->name);
+		else if (scalar(map_get(&doc, n, "ident"), &c->ident) != 0)
+			goto out;
 	}
 
 	list = map_get(&doc, root, "statuses");
@@ -653,16 +656,44 @@ expect_class_predicates(int code)
 		int		(*is)(int);
 	} preds[] = {
 		{ 1, "http_status_is_informational", http_status_is_informational },
-		{ 2, "http_status_is_successful", http_status_is_successful },
-		{ 3, "http_status_is_redirects", http_status_is_redirects },
-		{ 4, "http_status_is_client_errors", http_status_is_client_errors },
-		{ 5, "http_status_is_server_errors", http_status_is_server_errors }
+		{ 2, "http_status_is_success", http_status_is_success },
+		{ 3, "http_status_is_redirection", http_status_is_redirection },
+		{ 4, "http_status_is_client_error", http_status_is_client_error },
+		{ 5, "http_status_is_server_error", http_status_is_server_error }
 	};
 	size_t k;
 
 	for (k = 0; k < sizeof(preds) / sizeof(preds[0]); k++)
 		expect_int(preds[k].fn, code, preds[k].is(code),
 		    code >= 100 && code <= 599 && code / 100 == preds[k].cls);
+}
+
+/* Each class predicate is named by its class's identifier in lower case. */
+static void
+check_class_predicate_names(const struct table *tb)
+{
+	static const char *const names[] = { "informational", "success",
+	    "redirection", "client_error", "server_error" };
+	const struct status_class *cl;
+	size_t k, i;
+
+	start_check();
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		if ((cl = find_class(tb, (long)k + 1)) == NULL ||
+		    cl->ident.len != strlen(names[k])) {
+			mismatch("class %lu: no class or no ident %s",
+			    (unsigned long)k + 1, names[k]);
+			continue;
+		}
+		for (i = 0; i < cl->ident.len; i++)
+			if (fold((unsigned char)cl->ident.s[i]) != names[k][i])
+				break;
+		if (i != cl->ident.len)
+			mismatch("class %lu: ident %s, predicate is_%s",
+			    (unsigned long)k + 1, cl->ident.s, names[k]);
+	}
+	TAP_CHECK(end_check(), "the class predicates are named by the "
+	    "classes' identifiers");
 }
 
 static void
@@ -887,10 +918,19 @@ check_enums(const struct table *tb)
 		const char	*ident;
 	} classes[] = {
 		{ HTTP_STATUS_CLASS_INFORMATIONAL, "INFORMATIONAL" },
-		{ HTTP_STATUS_CLASS_SUCCESSFUL, "SUCCESSFUL" },
-		{ HTTP_STATUS_CLASS_REDIRECTS, "REDIRECTS" },
-		{ HTTP_STATUS_CLASS_CLIENT_ERRORS, "CLIENT_ERRORS" },
-		{ HTTP_STATUS_CLASS_SERVER_ERRORS, "SERVER_ERRORS" }
+		{ HTTP_STATUS_CLASS_SUCCESS, "SUCCESS" },
+		{ HTTP_STATUS_CLASS_REDIRECTION, "REDIRECTION" },
+		{ HTTP_STATUS_CLASS_CLIENT_ERROR, "CLIENT_ERROR" },
+		{ HTTP_STATUS_CLASS_SERVER_ERROR, "SERVER_ERROR" }
+	};
+	/* The names of 0.1.0, deprecated macros for one release. */
+	static const struct {
+		long		 value, now;
+	} old[] = {
+		{ HTTP_STATUS_CLASS_SUCCESSFUL, HTTP_STATUS_CLASS_SUCCESS },
+		{ HTTP_STATUS_CLASS_REDIRECTS, HTTP_STATUS_CLASS_REDIRECTION },
+		{ HTTP_STATUS_CLASS_CLIENT_ERRORS, HTTP_STATUS_CLASS_CLIENT_ERROR },
+		{ HTTP_STATUS_CLASS_SERVER_ERRORS, HTTP_STATUS_CLASS_SERVER_ERROR }
 	};
 	size_t i, j;
 
@@ -908,6 +948,9 @@ check_enums(const struct table *tb)
 			expect_int(classes[i].ident, 0, classes[i].value,
 			    tb->cl[j].cls);
 	}
+	for (i = 0; i < sizeof(old) / sizeof(old[0]); i++)
+		expect_int("deprecated class name", (long)i, old[i].value,
+		    old[i].now);
 	/* A few enumerators by name, so that the spelling is pinned too. */
 	expect_int("HTTP_STATUS_CONTINUE", 0, HTTP_STATUS_CONTINUE, 100);
 	expect_int("HTTP_STATUS_OK", 0, HTTP_STATUS_OK, 200);
@@ -1500,6 +1543,7 @@ main(int argc, char **argv)
 	check_list(&tb);
 	check_full_list(&tb);
 	check_enums(&tb);
+	check_class_predicate_names(&tb);
 	for (i = 0; i < tb.nst; i++)
 		check_status(&tb, &tb.st[i]);
 	check_codes(&tb);

@@ -21,7 +21,7 @@
  * change a code or a phrase, edit data.yaml and regenerate them.
  *
  *  - enum http_status names every code (HTTP_STATUS_NOT_FOUND = 404), enum
- *    http_status_class the classes (HTTP_STATUS_CLASS_CLIENT_ERRORS = 4);
+ *    http_status_class the classes (HTTP_STATUS_CLASS_CLIENT_ERROR = 4);
  *    in C++ both are usable without the enum keyword, since no function
  *    has either name.
  *  - http_status_reason(), http_status_description(),
@@ -36,7 +36,7 @@
  *    http_status_class_summary() give a code's class;
  *    http_status_is_known() and the other http_status_is_...() predicates
  *    answer yes-or-no questions about a code; the class predicates
- *    (http_status_is_client_errors() and the others, one per class) go by
+ *    (http_status_is_client_error() and the others, one per class) go by
  *    the first digit, known code or not.
  *  - http_status_codes[] lists the codes in order.
  *  - HTTP_STATUS_LIST(X) expands X(code, IDENT, "Reason") for every code,
