@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnames.h"
 #include "model.h"
 #include "phash.h"
 #include "text.h"
@@ -18,15 +19,12 @@
  * says why tables.
  */
 
-/* The enumerators' prefix: a status's name is NAME_PREFIX + ident. */
-#define NAME_PREFIX	"HTTP_STATUS_"
-
 #define CODES_PER_ROW	10	/* entries per line of a per-code table */
 #define BYTES_PER_ROW	8	/* bytes per line of a bitset: 64 codes */
 #define SLOTS_PER_ROW	16	/* entries per line of the slot table */
 
 /* The string tables: one per text of a status, a member per status in
- * code order. The names' table holds NAME_PREFIX + ident. */
+ * code order. The names' table holds CNAMES_PREFIX + ident. */
 static const struct text_table {
 	const char	*table;		/* reason: reason_at, reason_bytes... */
 	const char	*key;		/* the status's text */
@@ -36,7 +34,7 @@ static const struct text_table {
 	{ "reason", "reason", "", 0 },
 	{ "description", "description", "", 0 },
 	{ "reference", "reference", "", 0 },
-	{ "name", "ident", NAME_PREFIX, 0 },
+	{ "name", "ident", CNAMES_PREFIX, 0 },
 	{ "origin", "origin", "", 1 },
 };
 
@@ -65,6 +63,7 @@ struct layout {
 	size_t			 nphrases;
 	unsigned long		 max_offset;
 	int			 old_class_idents;	/* any old_ident */
+	struct cnames		 names;
 };
 
 /* ---------------------------------------------------------------- */
@@ -455,42 +454,6 @@ put_offsets(struct layout *l, struct value_builder *b)
 /* The widest line of a predicate's help in the header's comments. */
 #define HELP_WIDTH	68
 
-/* A predicate of the generated code: is_NAME, what it means (help, from
- * the field table) and the field whose choice it is (NULL for a flag). */
-struct predicate {
-	const char	*name;
-	const char	*help;
-	const char	*field;
-};
-
-/* The predicates, in the order of the header: is_known, then the flags,
- * then the choices (the registries). */
-static struct predicate *
-predicates(size_t *count)
-{
-	size_t nf, i, k, n = 0, cap = 0;
-	const struct model_field *f = model_fields(MODEL_STATUS, &nf);
-	struct predicate *p = NULL;
-
-	p = xgrow(p, &cap, n + 1, sizeof(*p));
-	p[n++] = (struct predicate){ "known", "", NULL };
-	for (i = 0; i < nf; i++)
-		if (f[i].kind == MODEL_FLAG) {
-			p = xgrow(p, &cap, n + 1, sizeof(*p));
-			p[n++] = (struct predicate){ f[i].key, f[i].help,
-			    NULL };
-		}
-	for (i = 0; i < nf; i++)
-		for (k = 0; f[i].kind == MODEL_CHOICE &&
-		    f[i].choices[k].name != NULL; k++) {
-			p = xgrow(p, &cap, n + 1, sizeof(*p));
-			p[n++] = (struct predicate){ f[i].choices[k].name,
-			    f[i].choices[k].help, f[i].key };
-		}
-	*count = n;
-	return p;
-}
-
 /* The words of text in lines of at most width bytes (a longer word has a
  * line of its own), so that a doc comment of the header stays narrow. */
 static struct value
@@ -524,7 +487,8 @@ wrapped(struct arena *a, const char *text, size_t width)
 
 /* When is_NAME of p returns 1, as the end of a sentence "1 when ...". */
 static struct value
-predicate_returns(struct arena *a, const struct predicate *p, struct buf *t)
+predicate_returns(struct arena *a, const struct cnames_predicate *p,
+    struct buf *t)
 {
 	buf_clear(t);
 	if (strcmp(p->name, "known") == 0)
@@ -553,8 +517,8 @@ has_predicate(const struct value *status, const char *name)
 static struct value
 build_predicates(struct layout *l)
 {
-	size_t nbytes = (l->span + 7) / 8, np, i, j;
-	struct predicate *names = predicates(&np);
+	size_t nbytes = (l->span + 7) / 8, np = l->names.npredicates, i, j;
+	const struct cnames_predicate *names = l->names.predicates;
 	struct value *preds = xcalloc(np, sizeof(*preds));
 	struct value *bytes = xcalloc(nbytes + 1, sizeof(*bytes)), v;
 	struct value_builder p, e;
@@ -588,7 +552,6 @@ build_predicates(struct layout *l)
 	}
 	v = seq(l->arena, preds, np);
 	buf_free(&t);
-	free(names);
 	free(preds);
 	free(bytes);
 	return v;
@@ -602,8 +565,8 @@ build_predicates(struct layout *l)
 static void
 put_flags(struct layout *l, struct value_builder *b)
 {
-	size_t np, i, j;
-	struct predicate *names = predicates(&np);
+	size_t np = l->names.npredicates, i, j;
+	const struct cnames_predicate *names = l->names.predicates;
 	struct value *flags = xcalloc(np, sizeof(*flags));
 	struct value *rows = xcalloc(l->n + 1, sizeof(*rows));
 	struct value_builder e;
@@ -617,6 +580,10 @@ put_flags(struct layout *l, struct value_builder *b)
 		value_builder_put(&e, "name", str(l->arena, names[i].name));
 		value_builder_put(&e, "upper", str(l->arena, buf_cstr(&t)));
 		buf_clear(&t);
+		cnames_spell(&t, CNAMES_FLAG, names[i].name,
+		    strlen(names[i].name));
+		value_builder_put(&e, "macro", str(l->arena, buf_cstr(&t)));
+		buf_clear(&t);
 		buf_printf(&t, "0x%04lxU", 1UL << (i - 1));
 		value_builder_put(&e, "bit", str(l->arena, buf_cstr(&t)));
 		flags[i - 1] = value_builder_finish(&e, NULL);
@@ -629,8 +596,8 @@ put_flags(struct layout *l, struct value_builder *b)
 			if (has_predicate(st, names[i].name)) {
 				if (t.len > 0)
 					buf_puts(&t, " | ");
-				buf_printf(&t, "%sFLAG_", NAME_PREFIX);
-				text_upper(names[i].name, strlen(names[i].name), &t);
+				cnames_spell(&t, CNAMES_FLAG, names[i].name,
+				    strlen(names[i].name));
 			}
 		value_builder_put(&e, "code", *get(st, "code"));
 		value_builder_put(&e, "ident", *get(st, "ident"));
@@ -644,49 +611,56 @@ put_flags(struct layout *l, struct value_builder *b)
 	value_builder_put(b, "flags", seq(l->arena, flags, np - 1));
 	value_builder_put(b, "full_list", seq(l->arena, rows, l->n));
 	buf_free(&t);
-	free(names);
 	free(flags);
 	free(rows);
 }
 
+/* The class of that number, and its index among the model's classes. */
 static const struct value *
-find_class(const struct layout *l, long long number)
+find_class(const struct layout *l, long long number, size_t *index)
 {
 	size_t i;
 
 	for (i = 0; i < value_len(l->classes); i++)
 		if (get(value_item(l->classes, i), "class")->u.integer ==
-		    number)
+		    number) {
+			*index = i;
 			return value_item(l->classes, i);
+		}
 	return NULL;
 }
 
 /*
- * The names of known class k: name, summary, ident, predicate (ident in
- * lower case) and, when the identifier derived from its name differs from
- * ident, old_ident: the enumerator's name of 0.1.0, which the header keeps
- * as a deprecated macro for one release.
+ * The names of known class k, the index-th of the model's: name, summary,
+ * ident, enumerator, predicate (ident in lower case), and old_enumerator
+ * when it keeps the name of 0.1.0 (cnames.h), which the header keeps as a
+ * deprecated macro for one release.
  */
 static void
 put_class_names(struct layout *l, struct value_builder *e,
-    const struct value *k, struct buf *t)
+    const struct value *k, size_t index, struct buf *t)
 {
-	const struct value *ident = get(k, "ident"), *name = get(k, "name");
+	const struct value *ident = get(k, "ident");
+	struct buf old;
 
-	value_builder_put(e, "name", *name);
+	value_builder_put(e, "name", *get(k, "name"));
 	value_builder_put(e, "summary", *get(k, "summary"));
 	value_builder_put(e, "ident", *ident);
 	buf_clear(t);
-	text_lower(value_str(ident), value_strlen(ident), t);
-	value_builder_put(e, "predicate", value_make_string(l->arena, t->data,
-	    t->len, NULL));
+	cnames_spell(t, CNAMES_CLASS, value_str(ident), value_strlen(ident));
+	value_builder_put(e, "enumerator", str(l->arena, buf_cstr(t)));
 	buf_clear(t);
-	text_c_ident(value_str(name), value_strlen(name), t);
-	if (t->len > 0 && strcmp(buf_cstr(t), value_str(ident)) != 0) {
-		value_builder_put(e, "old_ident", value_make_string(l->arena,
-		    t->data, t->len, NULL));
-		l->old_class_idents = 1;
-	}
+	text_lower(value_str(ident), value_strlen(ident), t);
+	value_builder_put(e, "predicate", str(l->arena, buf_cstr(t)));
+	if (!l->names.old_class[index])
+		return;
+	buf_init(&old);
+	cnames_class_old_ident(k, &old);
+	buf_clear(t);
+	cnames_spell(t, CNAMES_CLASS, old.data, old.len);
+	value_builder_put(e, "old_enumerator", str(l->arena, buf_cstr(t)));
+	buf_free(&old);
+	l->old_class_idents = 1;
 }
 
 /*
@@ -697,10 +671,12 @@ put_class_names(struct layout *l, struct value_builder *e,
  */
 static struct value
 build_class_names(struct layout *l, unsigned long *bytes,
-    unsigned long *summary_bytes)
+    unsigned long *summary_bytes, struct value *known)
 {
 	struct value *items = xcalloc((size_t)l->max_class + 1,
 	    sizeof(*items)), v;
+	struct value *kept = xcalloc((size_t)l->max_class + 1, sizeof(*kept));
+	size_t nknown = 0;
 	unsigned long at = 1, size, summary_at = 1;
 	struct value_builder e;
 	long long number;
@@ -709,7 +685,8 @@ build_class_names(struct layout *l, unsigned long *bytes,
 	buf_init(&lower);
 	value_builder_init(&e, l->arena);
 	for (number = 0; number <= l->max_class; number++) {
-		const struct value *k = find_class(l, number);
+		size_t index = 0;
+		const struct value *k = find_class(l, number, &index);
 		const struct value *name = k ? get(k, "name") : NULL;
 
 		const struct value *summary = k ? get(k, "summary") : NULL;
@@ -729,14 +706,18 @@ build_class_names(struct layout *l, unsigned long *bytes,
 			summary_at += (unsigned long)value_strlen(summary) + 1;
 		}
 		if (k != NULL)
-			put_class_names(l, &e, k, &lower);
+			put_class_names(l, &e, k, index, &lower);
 		at += size;
 		items[number] = value_builder_finish(&e, NULL);
+		if (k != NULL)
+			kept[nknown++] = items[number];
 	}
 	buf_free(&lower);
 	*bytes = at;
 	*summary_bytes = summary_at;
 	v = seq(l->arena, items, (size_t)l->max_class + 1);
+	*known = seq(l->arena, kept, nknown);
+	free(kept);
 	free(items);
 	return v;
 }
@@ -843,15 +824,36 @@ put_aliases(struct layout *l, struct value_builder *b)
 	free(firsts);
 }
 
+/* The header's own macros by key: {guard: "HTTP_STATUS_H", ...}. */
+static struct value
+build_macros(struct layout *l)
+{
+	size_t n, i;
+	const struct cnames_macro *m = cnames_macros(&n);
+	struct value_builder b;
+	struct buf t;
+
+	buf_init(&t);
+	value_builder_init(&b, l->arena);
+	for (i = 0; i < n; i++) {
+		buf_clear(&t);
+		cnames_spell(&t, CNAMES_MACRO, m[i].name, strlen(m[i].name));
+		value_builder_put(&b, m[i].key, str(l->arena, buf_cstr(&t)));
+	}
+	buf_free(&t);
+	return value_builder_finish(&b, NULL);
+}
+
 static struct value
 build_lookup(struct layout *l)
 {
-	struct value reverse, classes;
+	struct value reverse, classes, known;
 	struct value_builder b;
 	unsigned long class_bytes, summary_bytes;
 
 	value_builder_init(&b, l->arena);
-	value_builder_put(&b, "name_prefix", str(l->arena, NAME_PREFIX));
+	value_builder_put(&b, "name_prefix", str(l->arena, CNAMES_PREFIX));
+	value_builder_put(&b, "macro", build_macros(l));
 	value_builder_put(&b, "first", int_value(l->first));
 	value_builder_put(&b, "last", int_value(l->last));
 	value_builder_put(&b, "span", int_value(l->span));
@@ -862,10 +864,11 @@ build_lookup(struct layout *l)
 	put_flags(l, &b);
 	value_builder_put(&b, "predicates", build_predicates(l));
 	reverse = build_reverse(l);
-	classes = build_class_names(l, &class_bytes, &summary_bytes);
+	classes = build_class_names(l, &class_bytes, &summary_bytes, &known);
 	offset_seen(l, class_bytes);
 	offset_seen(l, summary_bytes);
 	value_builder_put(&b, "classes", classes);
+	value_builder_put(&b, "known_classes", known);
 	value_builder_put(&b, "old_class_idents", value_make_bool(
 	    l->old_class_idents, NULL));
 	value_builder_put(&b, "class_bytes", int_value(class_bytes));
@@ -927,6 +930,7 @@ clayout_build(const struct value *model, struct arena *arena,
 	struct layout l;
 	struct value_builder root;
 	struct srcpos pos = value_pos(model, NULL);
+	const struct value *source;
 	struct value node;
 	size_t i;
 
@@ -935,6 +939,13 @@ clayout_build(const struct value *model, struct arena *arena,
 	l.arena = arena;
 	if (read_model(&l, model, d) != 0)
 		return -1;
+	source = get(model, "source");
+	if (cnames_build(&l.names, model, source != NULL && source->kind ==
+	    VALUE_STRING ? value_str(source) : NULL, d) != 0) {
+		cnames_free(&l.names);
+		free(l.by_code);
+		return -1;
+	}
 	collect_phrases(&l);
 	value_builder_init(&root, arena);
 	for (i = 0; i < value_len(model); i++)
@@ -943,6 +954,7 @@ clayout_build(const struct value *model, struct arena *arena,
 	value_builder_put(&root, "lookup", build_lookup(&l));
 	node = value_builder_finish(&root, &pos);
 	*context = value_box(arena, &node);
+	cnames_free(&l.names);
 	free(l.by_code);
 	free(l.phrases);
 	return 0;

@@ -54,8 +54,11 @@
  *                   aliases of code first + i are first[i]..first[i+1]-1
  *     alias_bytes, alias_type   that table's size; the smallest unsigned
  *                   C type for an alias's index
- *     flags         a bit per predicate but known: {name, upper, bit}
- *                   (bit "0x0001U" and on)
+ *     macro         the header's own macros by their key in
+ *                   cnames_macros(): macro.count is "HTTP_STATUS_COUNT"
+ *     flags         a bit per predicate but known: {name, upper, macro,
+ *                   bit} (macro "HTTP_STATUS_FLAG_REDIRECT", bit "0x0001U"
+ *                   and on)
  *     full_list     per status in code order: {code, ident, reason,
  *                   class, flags}, flags the or of the status's
  *                   name_prefix FLAG_ upper macros, or "0"
@@ -69,12 +72,14 @@
  *                   (code - first) % 8 of byte (code - first) / 8
  *     classes       classes 0..max_code / 100: {class, known, name_at,
  *                   name_size, summary_at, summary_size, and when known
- *                   name, summary, ident, predicate (ident in lower case)
- *                   and old_ident (the identifier derived from name, the
- *                   enumerator's name before classes had an ident, when
- *                   it differs from ident)}, offsets into string tables of
- *                   the class names and summaries laid out as above
- *     old_class_idents  true when a class has an old_ident
+ *                   name, summary, ident, enumerator
+ *                   (HTTP_STATUS_CLASS_ and ident), predicate (ident in
+ *                   lower case) and, when the class keeps the name of
+ *                   0.1.0 (cnames.h), old_enumerator}, offsets into string
+ *                   tables of the class names and summaries laid out as
+ *                   above
+ *     known_classes the entries of classes that are known, in order
+ *     old_class_idents  true when a class has an old_enumerator
  *     class_bytes, class_summary_bytes, class_span   the tables' sizes;
  *                   the number of classes
  *     reverse       a perfect hash of every reason and alias (phash.h):
@@ -93,7 +98,8 @@
  *       phrase_bytes  that string table's size
  *
  * model must come from model_build(). Returns 0 and sets *context, or -1
- * (with *context NULL) after reporting a context that is not one.
+ * (with *context NULL) after reporting a context that is not one, or a
+ * name that the C outputs would define twice (cnames_build()).
  */
 int	clayout_build(const struct value *model, struct arena *arena,
 	    struct diag *d, struct value **context);
