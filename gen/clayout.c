@@ -824,6 +824,65 @@ put_aliases(struct layout *l, struct value_builder *b)
 	free(firsts);
 }
 
+/*
+ * Puts enumerators, those of enum http_status in code order: each
+ * status's {enumerator, code, status} and after it each of its aliases
+ * that gives an enumerator (cnames.h), {enumerator, code, alias,
+ * alias_of (the status's enumerator)}; and alias_enumerators, the
+ * aliases' alone as {code, ident, alias}.
+ */
+static void
+put_enumerators(struct layout *l, struct value_builder *b)
+{
+	const struct cnames *n = &l->names;
+	struct value *items = xcalloc(l->n + n->naliases + 1, sizeof(*items));
+	struct value *aliases = xcalloc(n->naliases + 1, sizeof(*aliases));
+	struct value_builder e;
+	struct buf t, of;
+	size_t i, k = 0, count = 0;
+
+	buf_init(&t);
+	buf_init(&of);
+	value_builder_init(&e, l->arena);
+	for (i = 0; i < l->n; i++) {
+		const struct value *st = value_item(l->statuses, i);
+		const struct value *ident = get(st, "ident");
+
+		buf_clear(&of);
+		cnames_spell(&of, CNAMES_ENUMERATOR, value_str(ident),
+		    value_strlen(ident));
+		value_builder_put(&e, "enumerator", str(l->arena,
+		    buf_cstr(&of)));
+		value_builder_put(&e, "code", *get(st, "code"));
+		value_builder_put(&e, "status", *st);
+		items[count++] = value_builder_finish(&e, NULL);
+		for (; k < n->naliases && n->aliases[k].status == st; k++) {
+			buf_clear(&t);
+			cnames_spell(&t, CNAMES_ENUMERATOR, n->aliases[k].ident,
+			    strlen(n->aliases[k].ident));
+			value_builder_put(&e, "enumerator", str(l->arena,
+			    buf_cstr(&t)));
+			value_builder_put(&e, "code", *get(st, "code"));
+			value_builder_put(&e, "alias", *n->aliases[k].alias);
+			value_builder_put(&e, "alias_of", str(l->arena,
+			    buf_cstr(&of)));
+			items[count++] = value_builder_finish(&e, NULL);
+			value_builder_put(&e, "code", *get(st, "code"));
+			value_builder_put(&e, "ident", str(l->arena,
+			    n->aliases[k].ident));
+			value_builder_put(&e, "alias", *n->aliases[k].alias);
+			aliases[k] = value_builder_finish(&e, NULL);
+		}
+	}
+	value_builder_put(b, "enumerators", seq(l->arena, items, count));
+	value_builder_put(b, "alias_enumerators", seq(l->arena, aliases,
+	    n->naliases));
+	buf_free(&t);
+	buf_free(&of);
+	free(items);
+	free(aliases);
+}
+
 /* The header's own macros by key: {guard: "HTTP_STATUS_H", ...}. */
 static struct value
 build_macros(struct layout *l)
@@ -854,6 +913,7 @@ build_lookup(struct layout *l)
 	value_builder_init(&b, l->arena);
 	value_builder_put(&b, "name_prefix", str(l->arena, CNAMES_PREFIX));
 	value_builder_put(&b, "macro", build_macros(l));
+	put_enumerators(l, &b);
 	value_builder_put(&b, "first", int_value(l->first));
 	value_builder_put(&b, "last", int_value(l->last));
 	value_builder_put(&b, "span", int_value(l->span));

@@ -56,6 +56,14 @@
  *                   C type for an alias's index
  *     macro         the header's own macros by their key in
  *                   cnames_macros(): macro.count is "HTTP_STATUS_COUNT"
+ *     enumerators   those of enum http_status, in code order: each
+ *                   status's {enumerator ("HTTP_STATUS_NOT_FOUND"), code,
+ *                   status (its entry of statuses)}, then each of its
+ *                   aliases that gives a C identifier no other name has
+ *                   (cnames.h), {enumerator, code, alias (the phrase),
+ *                   alias_of (the status's enumerator)}
+ *     alias_enumerators  those aliases alone: {code, ident (without the
+ *                   prefix), alias}
  *     flags         a bit per predicate but known: {name, upper, macro,
  *                   bit} (macro "HTTP_STATUS_FLAG_REDIRECT", bit "0x0001U"
  *                   and on)

@@ -22,6 +22,7 @@ static const struct cnames_macro macros[] = {
 	{ "count", "COUNT", "the number of statuses" },
 	{ "list", "LIST", "the X-macro over the statuses" },
 	{ "list_full", "LIST_FULL", "the X-macro with every field" },
+	{ "list_aliases", "LIST_ALIASES", "the X-macro over the aliases" },
 	{ "implementation", "IMPLEMENTATION",
 	  "the macro that asks for the implementation" },
 	{ "static", "STATIC", "the macro that asks for static functions" },

@@ -847,6 +847,112 @@ check_list(const struct table *tb)
 	    "ident, reason");
 }
 
+/*
+ * The names of enum http_status and the header's macros that an alias's
+ * identifier must not take (those without the HTTP_STATUS_ prefix): the
+ * statuses' identifiers, the classes' (and their names' of 0.1.0, when
+ * they differ), the flags and the header's own macros.
+ */
+static int
+name_taken(const struct table *tb, const char *ident)
+{
+	static const char *const macros[] = { "H", "COUNT", "LIST",
+	    "LIST_FULL", "LIST_ALIASES", "IMPLEMENTATION", "STATIC", "DEF",
+	    "FLAG_CACHEABLE", "FLAG_REDIRECT", "FLAG_EMPTY_BODY",
+	    "FLAG_RETRYABLE", "FLAG_STANDARD", "FLAG_TEMPORARY",
+	    "FLAG_DEPRECATED", "FLAG_OBSOLETE", "FLAG_RESERVED",
+	    "FLAG_UNOFFICIAL" };
+	size_t i;
+
+	for (i = 0; i < sizeof(macros) / sizeof(macros[0]); i++)
+		if (strcmp(ident, macros[i]) == 0)
+			return 1;
+	for (i = 0; i < tb->nst; i++)
+		if (strcmp(ident, tb->st[i].ident.s) == 0)
+			return 1;
+	for (i = 0; i < tb->ncl; i++) {
+		struct text old = derive_ident(&tb->cl[i].name);
+		int taken = strncmp(ident, "CLASS_", 6) == 0 &&
+		    (strcmp(ident + 6, tb->cl[i].ident.s) == 0 ||
+		    strcmp(ident + 6, old.s) == 0);
+
+		free(old.s);
+		if (taken)
+			return 1;
+	}
+	return 0;
+}
+
+struct alias_row {
+	int		 code;
+	int		 value;		/* HTTP_STATUS_<IDENT> */
+	const char	*ident;
+	const char	*alias;
+};
+
+#define ALIAS_ROW(code, ident, alias) \
+	{ code, HTTP_STATUS_##ident, #ident, alias },
+static const struct alias_row alias_rows[] = {
+	HTTP_STATUS_LIST_ALIASES(ALIAS_ROW)
+	{ 0, 0, NULL, NULL }
+};
+#undef ALIAS_ROW
+
+/*
+ * The alias enumerators: every alias of the data, in code order and then
+ * as written, whose identifier is valid and taken by no other name or
+ * alias, and only those; each equal to its code.
+ */
+static void
+check_alias_enumerators(const struct table *tb)
+{
+	size_t i, j, k, m, n = 0, want = 0;
+
+	start_check();
+	for (i = 0; i < tb->nst; i++)
+		for (j = 0; j < tb->st[i].naliases; j++) {
+			struct text id = derive_ident(&tb->st[i].aliases[j]);
+			int ok = id.len > 0 && id.s[0] != '_' &&
+			    !name_taken(tb, id.s);
+
+			for (k = 0; ok && k < tb->nst; k++)
+				for (m = 0; ok && m < tb->st[k].naliases; m++) {
+					struct text other;
+
+					if (k == i && m == j)
+						continue;
+					other = derive_ident(
+					    &tb->st[k].aliases[m]);
+					ok = strcmp(other.s, id.s) != 0;
+					free(other.s);
+				}
+			if (ok) {
+				const struct alias_row *r = &alias_rows[n];
+
+				want++;
+				if (r->ident == NULL ||
+				    strcmp(r->ident, id.s) != 0 ||
+				    r->code != tb->st[i].code ||
+				    r->value != tb->st[i].code ||
+				    !same_text(r->alias, &tb->st[i].aliases[j]))
+					mismatch("alias enumerator %lu: "
+					    "HTTP_STATUS_%s = %d, want "
+					    "HTTP_STATUS_%s = %d",
+					    (unsigned long)n, r->ident ?
+					    r->ident : "(none)", r->value,
+					    id.s, tb->st[i].code);
+				else
+					n++;
+			}
+			free(id.s);
+		}
+	expect_int("HTTP_STATUS_LIST_ALIASES entries", 0,
+	    (long)(sizeof(alias_rows) / sizeof(alias_rows[0]) - 1),
+	    (long)want);
+	TAP_CHECK(end_check(), "%lu alias enumerators: each alias whose "
+	    "identifier is free, equal to its code", (unsigned long)n);
+}
+
 struct full_row {
 	int		 code;
 	const char	*ident;
@@ -1544,6 +1650,7 @@ main(int argc, char **argv)
 	check_full_list(&tb);
 	check_enums(&tb);
 	check_class_predicate_names(&tb);
+	check_alias_enumerators(&tb);
 	for (i = 0; i < tb.nst; i++)
 		check_status(&tb, &tb.st[i]);
 	check_codes(&tb);
