@@ -268,16 +268,17 @@ build_keys(struct arena *a, const struct phash *h)
 /* The phrases in slot order, each at its offset in one string table;
  * sets *bytes to the table's size. */
 static struct value
-build_slotted(struct layout *l, const struct phash *h, unsigned long *bytes)
+build_slotted(struct layout *l, const struct phash *h,
+    const struct phrase *phrases, size_t n, unsigned long *bytes)
 {
-	struct value *items = xcalloc(l->nphrases + 1, sizeof(*items)), v;
+	struct value *items = xcalloc(n + 1, sizeof(*items)), v;
 	unsigned long at = 1;	/* after the empty string at offset 0 */
 	struct value_builder e;
 	size_t i;
 
 	value_builder_init(&e, l->arena);
-	for (i = 0; i < l->nphrases; i++) {
-		const struct phrase *p = &l->phrases[h->order[i]];
+	for (i = 0; i < n; i++) {
+		const struct phrase *p = &phrases[h->order[i]];
 
 		value_builder_put(&e, "phrase", *p->node);
 		value_builder_put(&e, "upper", value_make_string(l->arena,
@@ -293,30 +294,39 @@ build_slotted(struct layout *l, const struct phash *h, unsigned long *bytes)
 		items[i] = value_builder_finish(&e, NULL);
 	}
 	*bytes = at;
-	v = seq(l->arena, items, l->nphrases);
+	v = seq(l->arena, items, n);
 	free(items);
 	return v;
 }
 
+/*
+ * A perfect hash of phrases[0..n) (clayout.h, reverse), whose lookup in
+ * the generated code is named by table ("phrase", "name"); separators
+ * says that it treats '-', '_' and ' ' alike.
+ */
 static struct value
-build_reverse(struct layout *l)
+build_hash(struct layout *l, const struct phrase *phrases, size_t n,
+    const char *table, int separators)
 {
-	struct phash_phrase *in = xcalloc(l->nphrases + 1, sizeof(*in));
+	struct phash_phrase *in = xcalloc(n + 1, sizeof(*in));
 	struct value_builder r, e;
-	struct value *firsts, phrases;
+	struct value *firsts;
 	unsigned long bytes;
 	char hex[16];
 	struct phash h;
 	size_t i;
 
-	for (i = 0; i < l->nphrases; i++) {
-		in[i].bytes = l->phrases[i].upper;
-		in[i].len = l->phrases[i].len;
+	for (i = 0; i < n; i++) {
+		in[i].bytes = phrases[i].upper;
+		in[i].len = phrases[i].len;
 	}
-	phash_build(&h, in, l->nphrases);
+	phash_build(&h, in, n);
 	free(in);
 	value_builder_init(&r, l->arena);
 	value_builder_init(&e, l->arena);
+	value_builder_put(&r, "table", str(l->arena, table));
+	value_builder_put(&r, "separators", value_make_bool(separators,
+	    NULL));
 	value_builder_put(&r, "min_length", int_value(h.min_length));
 	value_builder_put(&r, "max_length", int_value(h.max_length));
 	value_builder_put(&r, "length_type", str(l->arena,
@@ -326,8 +336,7 @@ build_reverse(struct layout *l)
 	value_builder_put(&r, "multiplier", str(l->arena, hex));
 	value_builder_put(&r, "shift", int_value(h.shift));
 	value_builder_put(&r, "slots", int_value(h.nslots));
-	value_builder_put(&r, "slot_type", str(l->arena,
-	    c_type_for(l->nphrases)));
+	value_builder_put(&r, "slot_type", str(l->arena, c_type_for(n)));
 	value_builder_put(&r, "most_per_slot", int_value(h.most));
 	firsts = xcalloc(h.nslots + 1, sizeof(*firsts));
 	for (i = 0; i <= h.nslots; i++) {
@@ -337,11 +346,45 @@ build_reverse(struct layout *l)
 	value_builder_put(&r, "slot_rows", rows_of(l->arena, firsts,
 	    h.nslots + 1, SLOTS_PER_ROW, "slot", 0, SLOTS_PER_ROW));
 	free(firsts);
-	phrases = build_slotted(l, &h, &bytes);
-	value_builder_put(&r, "phrases", phrases);
+	value_builder_put(&r, "phrases", build_slotted(l, &h, phrases, n,
+	    &bytes));
 	value_builder_put(&r, "phrase_bytes", int_value(bytes));
 	phash_free(&h);
 	return value_builder_finish(&r, NULL);
+}
+
+/* The names of http_status_from_name(): each status's ident and each
+ * alias enumerator's, as phrases of a hash. */
+static struct value
+build_by_name(struct layout *l)
+{
+	size_t n = 0, i, k = 0;
+	struct phrase *p = xcalloc(l->n + l->names.naliases + 1, sizeof(*p));
+	struct value v;
+
+	for (i = 0; i < l->n; i++) {
+		const struct value *st = value_item(l->statuses, i);
+
+		p[n].node = get(st, "ident");
+		p[n].status = st;
+		p[n].order = n;
+		n++;
+		for (; k < l->names.naliases &&
+		    l->names.aliases[k].status == st; k++) {
+			v = str(l->arena, l->names.aliases[k].ident);
+			p[n].node = value_box(l->arena, &v);
+			p[n].status = st;
+			p[n].order = n;
+			n++;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		p[i].upper = value_str(p[i].node);
+		p[i].len = value_strlen(p[i].node);
+	}
+	v = build_hash(l, p, n, "ident", 1);
+	free(p);
+	return v;
 }
 
 /* ---------------------------------------------------------------- */
@@ -923,7 +966,10 @@ build_lookup(struct layout *l)
 	put_aliases(l, &b);
 	put_flags(l, &b);
 	value_builder_put(&b, "predicates", build_predicates(l));
-	reverse = build_reverse(l);
+	reverse = build_hash(l, l->phrases, l->nphrases, "phrase", 0);
+	value_builder_put(&b, "by_name", build_by_name(l));
+	value_builder_put(&b, "name_prefix_length", int_value(
+	    strlen(CNAMES_PREFIX)));
 	classes = build_class_names(l, &class_bytes, &summary_bytes, &known);
 	offset_seen(l, class_bytes);
 	offset_seen(l, summary_bytes);

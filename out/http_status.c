@@ -2259,18 +2259,98 @@ http_status_alias(int code, int i)
 /* From a phrase to a code                                            */
 /* ------------------------------------------------------------------ */
 
+/* An unsigned long with every byte set to b. */
+#define BYTES(b)	(~0UL / 255 * (b))
+
+/* A name's byte c, with '-' and ' ' read as '_'. */
+#define SEPARATOR(c)	((c) == '-' || (c) == ' ' ? '_' : (c))
+
+/*
+ * w with its ASCII lower-case letters in upper case, every byte at once:
+ * a byte is a letter when its low seven bits are at least 'a' and at most
+ * 'z' and its high bit is clear. The sums cannot carry into the next byte.
+ */
+static unsigned long
+upper_word(unsigned long w)
+{
+	unsigned long low = w & BYTES(0x7f);
+	unsigned long from_a = low + BYTES(0x80 - 'a');
+	unsigned long past_z = low + BYTES(0x80 - 'z' - 1);
+
+	return w ^ ((from_a & ~past_z & ~w & BYTES(0x80)) >> 2);
+}
+
+/* The bytes of w that are b, as 0xff each (and the others 0). */
+static unsigned long
+bytes_equal(unsigned long w, unsigned b)
+{
+	unsigned long x = w ^ BYTES(b);
+	unsigned long t = ~(((x & BYTES(0x7f)) + BYTES(0x7f)) | x |
+	    BYTES(0x7f));
+
+	return (t >> 7) * 0xffUL;
+}
+
+/* w with every '-' and ' ' byte made '_', every byte at once. */
+static unsigned long
+separator_word(unsigned long w)
+{
+	unsigned long m = bytes_equal(w, '-') | bytes_equal(w, ' ');
+
+	return (w & ~m) | (BYTES('_') & m);
+}
+
+/*
+ * Compares s[0..len) with upper, a phrase in ASCII upper case of the same
+ * length, upper-casing the ASCII letters of s (and, with separators,
+ * reading '-' and ' ' as '_'): returns 1 when they match. Other bytes
+ * must be equal, so a NUL in s matches nothing. A word at a time (the
+ * last word overlapping the one before), and without a branch per letter:
+ * the case of a client's letters is not predictable.
+ */
+static int
+upper_equal(const char *s, const char *upper, size_t len, int separators)
+{
+	unsigned long a, b;
+	size_t i;
+
+	if (len < sizeof(a)) {
+		for (i = 0; i < len; i++) {
+			unsigned c = (unsigned char)s[i];
+
+			c ^= (unsigned)(c - 'a' < 26U) << 5;
+			if (separators)
+				c = (unsigned)SEPARATOR(c);
+			if (c != (unsigned char)upper[i])
+				return 0;
+		}
+		return 1;
+	}
+	for (i = 0; i + sizeof(a) < len; i += sizeof(a)) {
+		memcpy(&a, s + i, sizeof(a));
+		memcpy(&b, upper + i, sizeof(b));
+		if (separators)
+			a = separator_word(a);
+		if (upper_word(a) != b)
+			return 0;
+	}
+	memcpy(&a, s + len - sizeof(a), sizeof(a));
+	memcpy(&b, upper + len - sizeof(b), sizeof(b));
+	if (separators)
+		a = separator_word(a);
+	return upper_word(a) == b;
+}
+
 /*
  * A perfect hash that statusgen found for these phrases: the key packs
  * the length and a few bytes of the phrase, each with bit 0x20 set so
  * that both cases of a letter give the same key, and a multiplication
  * spreads the keys over 256 slots. Slot h holds the phrases
- * slot_first[h]..slot_first[h + 1] - 1, at most 2: a phrase costs
- * the hash and one comparison, whatever the number of phrases.
+ * phrase_first[h]..phrase_first[h + 1] - 1, at most 2: a lookup costs
+ * the hash and one comparison, whatever their number.
  */
-#define PHRASE_MIN	2U
-#define PHRASE_MAX	34U
 
-/* Every reason and alias in ASCII upper case, in slot order. */
+/* Every phrase in ASCII upper case, in slot order. */
 static const struct phrase_text {
 	char	none[1];
 	char	p1[5];
@@ -2444,7 +2524,7 @@ static const struct phrase_text {
 };
 CHECK_PACKED(phrase_text, 1450);
 
-static const unsigned char slot_first[256 + 1] = {
+static const unsigned char phrase_first[256 + 1] = {
 	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4, 4,
 	/* 16 */ 4, 4, 4, 5, 5, 7, 7, 9, 9, 10, 10, 10, 10, 10, 10, 10,
 	/* 32 */ 11, 11, 11, 11, 11, 11, 12, 12, 12, 14, 14, 15, 15, 16, 16, 16,
@@ -2723,74 +2803,31 @@ static const unsigned short phrase_code[] = {
 	402
 };
 
-/* An unsigned long with every byte set to b. */
-#define BYTES(b)	(~0UL / 255 * (b))
-
-/*
- * w with its ASCII lower-case letters in upper case, every byte at once:
- * a byte is a letter when its low seven bits are at least 'a' and at most
- * 'z' and its high bit is clear. The sums cannot carry into the next byte.
- */
-static unsigned long
-upper_word(unsigned long w)
-{
-	unsigned long low = w & BYTES(0x7f);
-	unsigned long from_a = low + BYTES(0x80 - 'a');
-	unsigned long past_z = low + BYTES(0x80 - 'z' - 1);
-
-	return w ^ ((from_a & ~past_z & ~w & BYTES(0x80)) >> 2);
-}
-
-/*
- * Compares s[0..len) with upper, a phrase in ASCII upper case of the same
- * length, upper-casing the ASCII letters of s: returns 1 when they match.
- * Other bytes must be equal, so a NUL in s matches no phrase. A word at a
- * time (the last word overlapping the one before), and without a branch
- * per letter: the case of a client's letters is not predictable.
- */
+/* The code of the phrase s[0..len), or 0. */
 static int
-upper_equal(const char *s, const char *upper, size_t len)
+find_phrase(const char *s, size_t len)
 {
-	unsigned long a, b;
-	size_t i;
+	unsigned long key;
+	unsigned h, i;
 
-	if (len < sizeof(a)) {
-		for (i = 0; i < len; i++) {
-			unsigned c = (unsigned char)s[i];
-
-			c ^= (unsigned)(c - 'a' < 26U) << 5;
-			if (c != (unsigned char)upper[i])
-				return 0;
-		}
-		return 1;
-	}
-	for (i = 0; i + sizeof(a) < len; i += sizeof(a)) {
-		memcpy(&a, s + i, sizeof(a));
-		memcpy(&b, upper + i, sizeof(b));
-		if (upper_word(a) != b)
-			return 0;
-	}
-	memcpy(&a, s + len - sizeof(a), sizeof(a));
-	memcpy(&b, upper + len - sizeof(b), sizeof(b));
-	return upper_word(a) == b;
+	if (len < 2U || len > 34U)
+		return 0;
+	key = (unsigned long)len |
+	    (unsigned long)((unsigned char)s[0] | 0x20) << 8;
+	h = (unsigned)(((key * 0x90224309UL) & 0xFFFFFFFFUL) >> 24);
+	for (i = phrase_first[h]; i < phrase_first[h + 1]; i++)
+		if (phrase_length[i] == len && upper_equal(s,
+		    (const char *)&phrases + phrase_at[i], len, 0))
+			return phrase_code[i];
+	return 0;
 }
 
 int
 http_status_from_reason_n(const char *s, size_t len)
 {
-	unsigned long key;
-	unsigned h, i;
-
-	if (s == NULL || len < PHRASE_MIN || len > PHRASE_MAX)
+	if (s == NULL)
 		return 0;
-	key = (unsigned long)len |
-	    (unsigned long)((unsigned char)s[0] | 0x20) << 8;
-	h = (unsigned)(((key * 0x90224309UL) & 0xFFFFFFFFUL) >> 24);
-	for (i = slot_first[h]; i < slot_first[h + 1]; i++)
-		if (phrase_length[i] == len && upper_equal(s,
-		    (const char *)&phrases + phrase_at[i], len))
-			return phrase_code[i];
-	return 0;
+	return find_phrase(s, len);
 }
 
 int
@@ -2799,6 +2836,534 @@ http_status_from_reason(const char *reason)
 	if (reason == NULL)
 		return 0;
 	return http_status_from_reason_n(reason, strlen(reason));
+}
+
+/* ------------------------------------------------------------------ */
+/* From a name to a code                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A perfect hash that statusgen found for these idents: the key packs
+ * the length and a few bytes of the ident, each with bit 0x20 set so
+ * that both cases of a letter give the same key, and a multiplication
+ * spreads the keys over 256 slots. Slot h holds the idents
+ * ident_first[h]..ident_first[h + 1] - 1, at most 2: a lookup costs
+ * the hash and one comparison, whatever their number.
+ * The bytes hashed and compared read '-' and ' ' as '_'.
+ */
+
+/* Every ident in ASCII upper case, in slot order. */
+static const struct ident_text {
+	char	none[1];
+	char	p1[5];
+	char	p2[23];
+	char	p3[30];
+	char	p4[30];
+	char	p5[22];
+	char	p6[22];
+	char	p7[22];
+	char	p8[20];
+	char	p9[20];
+	char	p10[18];
+	char	p11[19];
+	char	p12[13];
+	char	p13[18];
+	char	p14[18];
+	char	p15[16];
+	char	p16[32];
+	char	p17[8];
+	char	p18[18];
+	char	p19[16];
+	char	p20[12];
+	char	p21[17];
+	char	p22[20];
+	char	p23[12];
+	char	p24[12];
+	char	p25[21];
+	char	p26[30];
+	char	p27[13];
+	char	p28[11];
+	char	p29[35];
+	char	p30[13];
+	char	p31[13];
+	char	p32[16];
+	char	p33[10];
+	char	p34[6];
+	char	p35[13];
+	char	p36[13];
+	char	p37[22];
+	char	p38[9];
+	char	p39[21];
+	char	p40[27];
+	char	p41[18];
+	char	p42[14];
+	char	p43[10];
+	char	p44[17];
+	char	p45[15];
+	char	p46[11];
+	char	p47[25];
+	char	p48[19];
+	char	p49[19];
+	char	p50[17];
+	char	p51[20];
+	char	p52[16];
+	char	p53[12];
+	char	p54[32];
+	char	p55[32];
+	char	p56[10];
+	char	p57[19];
+	char	p58[10];
+	char	p59[24];
+	char	p60[9];
+	char	p61[9];
+	char	p62[25];
+	char	p63[14];
+	char	p64[10];
+	char	p65[17];
+	char	p66[22];
+	char	p67[18];
+	char	p68[7];
+	char	p69[32];
+	char	p70[28];
+	char	p71[22];
+	char	p72[11];
+	char	p73[11];
+	char	p74[16];
+	char	p75[12];
+	char	p76[12];
+	char	p77[21];
+	char	p78[3];
+	char	p79[30];
+	char	p80[17];
+	char	p81[8];
+	char	p82[17];
+} idents = {
+	"",
+	"GONE",
+	"UNSUPPORTED_MEDIA_TYPE",
+	"NON_AUTHORITATIVE_INFORMATION",
+	"NETWORK_CONNECT_TIMEOUT_ERROR",
+	"CLIENT_CLOSED_REQUEST",
+	"REQUEST_URI_TOO_LARGE",
+	"RANGE_NOT_SATISFIABLE",
+	"SWITCHING_PROTOCOLS",
+	"SERVICE_UNAVAILABLE",
+	"TOO_MANY_REQUESTS",
+	"PERMANENT_REDIRECT",
+	"SWITCH_PROXY",
+	"MOVED_PERMANENTLY",
+	"MOVED_TEMPORARILY",
+	"NOT_IMPLEMENTED",
+	"NETWORK_AUTHENTICATION_REQUIRED",
+	"CREATED",
+	"FAILED_DEPENDENCY",
+	"GATEWAY_TIMEOUT",
+	"IM_A_TEAPOT",
+	"REQUEST_TIME_OUT",
+	"MISDIRECTED_REQUEST",
+	"BAD_REQUEST",
+	"BAD_GATEWAY",
+	"INSUFFICIENT_STORAGE",
+	"PROXY_AUTHENTICATION_REQUIRED",
+	"MULTI_STATUS",
+	"NO_CONTENT",
+	"CONNECTION_CLOSED_WITHOUT_RESPONSE",
+	"UNAUTHORIZED",
+	"URI_TOO_LONG",
+	"PARTIAL_CONTENT",
+	"SEE_OTHER",
+	"FOUND",
+	"NOT_MODIFIED",
+	"NOT_EXTENDED",
+	"UNPROCESSABLE_CONTENT",
+	"ACCEPTED",
+	"REQUEST_URI_TOO_LONG",
+	"HTTP_VERSION_NOT_SUPPORTED",
+	"PAYLOAD_TOO_LARGE",
+	"RESET_CONTENT",
+	"TOO_EARLY",
+	"MULTIPLE_CHOICES",
+	"NOT_ACCEPTABLE",
+	"PROCESSING",
+	"BANDWIDTH_LIMIT_EXCEEDED",
+	"EXPECTATION_FAILED",
+	"TEMPORARY_REDIRECT",
+	"UPGRADE_REQUIRED",
+	"PRECONDITION_FAILED",
+	"REQUEST_TIMEOUT",
+	"EARLY_HINTS",
+	"REQUESTED_RANGE_NOT_SATISFIABLE",
+	"REQUEST_HEADER_FIELDS_TOO_LARGE",
+	"FORBIDDEN",
+	"METHOD_NOT_ALLOWED",
+	"USE_PROXY",
+	"VARIANT_ALSO_NEGOTIATES",
+	"CONTINUE",
+	"CONFLICT",
+	"REQUEST_ENTITY_TOO_LARGE",
+	"LOOP_DETECTED",
+	"NOT_FOUND",
+	"GATEWAY_TIME_OUT",
+	"PRECONDITION_REQUIRED",
+	"CONTENT_TOO_LARGE",
+	"LOCKED",
+	"SERVICE_TEMPORARILY_UNAVAILABLE",
+	"UPLOAD_RESUMPTION_SUPPORTED",
+	"INTERNAL_SERVER_ERROR",
+	"RETRY_WITH",
+	"REPLY_WITH",
+	"LENGTH_REQUIRED",
+	"NOT_ALLOWED",
+	"NO_RESPONSE",
+	"UNPROCESSABLE_ENTITY",
+	"OK",
+	"UNAVAILABLE_FOR_LEGAL_REASONS",
+	"ALREADY_REPORTED",
+	"IM_USED",
+	"PAYMENT_REQUIRED",
+};
+CHECK_PACKED(ident_text, 1428);
+
+static const unsigned char ident_first[256 + 1] = {
+	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4, 4,
+	/* 16 */ 4, 4, 4, 5, 5, 7, 7, 9, 9, 10, 10, 10, 10, 10, 10, 10,
+	/* 32 */ 11, 11, 11, 11, 11, 11, 12, 12, 12, 14, 14, 15, 15, 16, 16, 16,
+	/* 48 */ 16, 17, 17, 17, 17, 17, 17, 17, 17, 18, 18, 19, 19, 19, 19, 20,
+	/* 64 */ 20, 20, 20, 20, 21, 21, 21, 21, 21, 21, 22, 22, 22, 22, 22, 22,
+	/* 80 */ 24, 25, 26, 26, 26, 26, 26, 26, 26, 27, 27, 28, 28, 28, 28, 28,
+	/* 96 */ 28, 28, 28, 28, 28, 29, 29, 29, 29, 29, 29, 31, 31, 31, 31, 31,
+	/* 112 */ 32, 32, 32, 32, 32, 32, 33, 33, 34, 34, 34, 36, 37, 38, 38, 38,
+	/* 128 */ 38, 38, 38, 38, 38, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 40,
+	/* 144 */ 41, 41, 41, 41, 42, 42, 42, 42, 43, 44, 44, 45, 45, 45, 45, 46,
+	/* 160 */ 46, 47, 47, 47, 47, 47, 47, 48, 48, 49, 49, 50, 50, 50, 50, 50,
+	/* 176 */ 51, 51, 51, 51, 52, 52, 53, 55, 56, 57, 58, 58, 58, 58, 59, 59,
+	/* 192 */ 59, 61, 61, 61, 61, 61, 62, 63, 63, 63, 63, 64, 65, 65, 65, 65,
+	/* 208 */ 65, 66, 66, 67, 67, 67, 68, 68, 68, 69, 69, 69, 69, 70, 70, 70,
+	/* 224 */ 70, 71, 71, 71, 73, 73, 73, 74, 74, 74, 74, 76, 77, 77, 77, 77,
+	/* 240 */ 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 78, 79, 80, 81,
+	/* 256 */ 82
+};
+
+/* Each ident's offset in idents, length and code. */
+static const unsigned short ident_at[] = {
+	1,	/* GONE */
+	6,	/* UNSUPPORTED_MEDIA_TYPE */
+	29,	/* NON_AUTHORITATIVE_INFORMATION */
+	59,	/* NETWORK_CONNECT_TIMEOUT_ERROR */
+	89,	/* CLIENT_CLOSED_REQUEST */
+	111,	/* REQUEST_URI_TOO_LARGE */
+	133,	/* RANGE_NOT_SATISFIABLE */
+	155,	/* SWITCHING_PROTOCOLS */
+	175,	/* SERVICE_UNAVAILABLE */
+	195,	/* TOO_MANY_REQUESTS */
+	213,	/* PERMANENT_REDIRECT */
+	232,	/* SWITCH_PROXY */
+	245,	/* MOVED_PERMANENTLY */
+	263,	/* MOVED_TEMPORARILY */
+	281,	/* NOT_IMPLEMENTED */
+	297,	/* NETWORK_AUTHENTICATION_REQUIRED */
+	329,	/* CREATED */
+	337,	/* FAILED_DEPENDENCY */
+	355,	/* GATEWAY_TIMEOUT */
+	371,	/* IM_A_TEAPOT */
+	383,	/* REQUEST_TIME_OUT */
+	400,	/* MISDIRECTED_REQUEST */
+	420,	/* BAD_REQUEST */
+	432,	/* BAD_GATEWAY */
+	444,	/* INSUFFICIENT_STORAGE */
+	465,	/* PROXY_AUTHENTICATION_REQUIRED */
+	495,	/* MULTI_STATUS */
+	508,	/* NO_CONTENT */
+	519,	/* CONNECTION_CLOSED_WITHOUT_RESPONSE */
+	554,	/* UNAUTHORIZED */
+	567,	/* URI_TOO_LONG */
+	580,	/* PARTIAL_CONTENT */
+	596,	/* SEE_OTHER */
+	606,	/* FOUND */
+	612,	/* NOT_MODIFIED */
+	625,	/* NOT_EXTENDED */
+	638,	/* UNPROCESSABLE_CONTENT */
+	660,	/* ACCEPTED */
+	669,	/* REQUEST_URI_TOO_LONG */
+	690,	/* HTTP_VERSION_NOT_SUPPORTED */
+	717,	/* PAYLOAD_TOO_LARGE */
+	735,	/* RESET_CONTENT */
+	749,	/* TOO_EARLY */
+	759,	/* MULTIPLE_CHOICES */
+	776,	/* NOT_ACCEPTABLE */
+	791,	/* PROCESSING */
+	802,	/* BANDWIDTH_LIMIT_EXCEEDED */
+	827,	/* EXPECTATION_FAILED */
+	846,	/* TEMPORARY_REDIRECT */
+	865,	/* UPGRADE_REQUIRED */
+	882,	/* PRECONDITION_FAILED */
+	902,	/* REQUEST_TIMEOUT */
+	918,	/* EARLY_HINTS */
+	930,	/* REQUESTED_RANGE_NOT_SATISFIABLE */
+	962,	/* REQUEST_HEADER_FIELDS_TOO_LARGE */
+	994,	/* FORBIDDEN */
+	1004,	/* METHOD_NOT_ALLOWED */
+	1023,	/* USE_PROXY */
+	1033,	/* VARIANT_ALSO_NEGOTIATES */
+	1057,	/* CONTINUE */
+	1066,	/* CONFLICT */
+	1075,	/* REQUEST_ENTITY_TOO_LARGE */
+	1100,	/* LOOP_DETECTED */
+	1114,	/* NOT_FOUND */
+	1124,	/* GATEWAY_TIME_OUT */
+	1141,	/* PRECONDITION_REQUIRED */
+	1163,	/* CONTENT_TOO_LARGE */
+	1181,	/* LOCKED */
+	1188,	/* SERVICE_TEMPORARILY_UNAVAILABLE */
+	1220,	/* UPLOAD_RESUMPTION_SUPPORTED */
+	1248,	/* INTERNAL_SERVER_ERROR */
+	1270,	/* RETRY_WITH */
+	1281,	/* REPLY_WITH */
+	1292,	/* LENGTH_REQUIRED */
+	1308,	/* NOT_ALLOWED */
+	1320,	/* NO_RESPONSE */
+	1332,	/* UNPROCESSABLE_ENTITY */
+	1353,	/* OK */
+	1356,	/* UNAVAILABLE_FOR_LEGAL_REASONS */
+	1386,	/* ALREADY_REPORTED */
+	1403,	/* IM_USED */
+	1411	/* PAYMENT_REQUIRED */
+};
+
+static const unsigned char ident_length[] = {
+	4,
+	22,
+	29,
+	29,
+	21,
+	21,
+	21,
+	19,
+	19,
+	17,
+	18,
+	12,
+	17,
+	17,
+	15,
+	31,
+	7,
+	17,
+	15,
+	11,
+	16,
+	19,
+	11,
+	11,
+	20,
+	29,
+	12,
+	10,
+	34,
+	12,
+	12,
+	15,
+	9,
+	5,
+	12,
+	12,
+	21,
+	8,
+	20,
+	26,
+	17,
+	13,
+	9,
+	16,
+	14,
+	10,
+	24,
+	18,
+	18,
+	16,
+	19,
+	15,
+	11,
+	31,
+	31,
+	9,
+	18,
+	9,
+	23,
+	8,
+	8,
+	24,
+	13,
+	9,
+	16,
+	21,
+	17,
+	6,
+	31,
+	27,
+	21,
+	10,
+	10,
+	15,
+	11,
+	11,
+	20,
+	2,
+	29,
+	16,
+	7,
+	16
+};
+
+static const unsigned short ident_code[] = {
+	410,
+	415,
+	203,
+	599,
+	499,
+	414,
+	416,
+	101,
+	503,
+	429,
+	308,
+	306,
+	301,
+	302,
+	501,
+	511,
+	201,
+	424,
+	504,
+	418,
+	408,
+	421,
+	400,
+	502,
+	507,
+	407,
+	207,
+	204,
+	444,
+	401,
+	414,
+	206,
+	303,
+	302,
+	304,
+	510,
+	422,
+	202,
+	414,
+	505,
+	413,
+	205,
+	425,
+	300,
+	406,
+	102,
+	509,
+	417,
+	307,
+	426,
+	412,
+	408,
+	103,
+	416,
+	431,
+	403,
+	405,
+	305,
+	506,
+	100,
+	409,
+	413,
+	508,
+	404,
+	504,
+	428,
+	413,
+	423,
+	503,
+	104,
+	500,
+	449,
+	449,
+	411,
+	405,
+	444,
+	422,
+	200,
+	451,
+	208,
+	226,
+	402
+};
+
+/* The code of the ident s[0..len), or 0. */
+static int
+find_ident(const char *s, size_t len)
+{
+	unsigned long key;
+	unsigned h, i;
+
+	if (len < 2U || len > 34U)
+		return 0;
+	key = (unsigned long)len |
+	    (unsigned long)(SEPARATOR((unsigned char)s[0]) | 0x20) << 8;
+	h = (unsigned)(((key * 0x90224309UL) & 0xFFFFFFFFUL) >> 24);
+	for (i = ident_first[h]; i < ident_first[h + 1]; i++)
+		if (ident_length[i] == len && upper_equal(s,
+		    (const char *)&idents + ident_at[i], len, 1))
+			return ident_code[i];
+	return 0;
+}
+
+/* The enumerators' prefix, in upper case. */
+#define NAME_PREFIX	"HTTP_STATUS_"
+#define NAME_PREFIX_LEN	12U
+
+/*
+ * Whether s[0..len) starts with NAME_PREFIX and has more after it, read
+ * as find_ident() reads a name. A byte at a time: most names differ from
+ * the prefix at their first byte.
+ */
+static int
+has_name_prefix(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len <= NAME_PREFIX_LEN)
+		return 0;
+	for (i = 0; i < NAME_PREFIX_LEN; i++) {
+		unsigned c = (unsigned char)s[i];
+
+		c ^= (unsigned)(c - 'a' < 26U) << 5;
+		if ((unsigned)SEPARATOR(c) != (unsigned char)NAME_PREFIX[i])
+			return 0;
+	}
+	return 1;
+}
+
+int
+http_status_from_name_n(const char *s, size_t len)
+{
+	int code;
+
+	if (s == NULL)
+		return 0;
+	if (has_name_prefix(s, len) && (code = find_ident(s +
+	    NAME_PREFIX_LEN, len - NAME_PREFIX_LEN)) != 0)
+		return code;
+	return find_ident(s, len);
+}
+
+int
+http_status_from_name(const char *name)
+{
+	if (name == NULL)
+		return 0;
+	return http_status_from_name_n(name, strlen(name));
 }
 
 /* ------------------------------------------------------------------ */

@@ -32,7 +32,8 @@
  *    "499 " for a code that is not a status) and http_status_line_len()
  *    give what a server writes, with its length.
  *  - http_status_from_reason() maps a reason phrase, or one of its aliases,
- *    back to its code, ignoring ASCII case.
+ *    back to its code, ignoring ASCII case; http_status_from_name() maps
+ *    an enumerator's name ("not-found", "HTTP_STATUS_NOT_FOUND").
  *  - http_status_class_of(), http_status_class_name() and
  *    http_status_class_summary() give a code's class;
  *    http_status_is_known() and the other http_status_is_...() predicates
@@ -576,6 +577,29 @@ int http_status_from_reason(const char *reason);
  * @return the status code, or 0 when s is NULL or matches no phrase
  */
 int http_status_from_reason_n(const char *s, size_t len);
+
+/**
+ * Looks up the name of an enumerator of enum http_status, an alias's
+ * included, with or without its HTTP_STATUS_ prefix, ignoring ASCII case
+ * and reading '-', '_' and ' ' alike: "NOT_FOUND", "not-found", "Not
+ * Found" and "HTTP_STATUS_NOT_FOUND" give 404, "content too large" 413.
+ * A name that is both with and without the prefix is read with it.
+ *
+ * @param name a NUL-terminated string, or NULL
+ * @return the status code, or 0 when name is NULL or names no enumerator
+ */
+int http_status_from_name(const char *name);
+
+/**
+ * Looks up the len bytes at s as http_status_from_name() does; s needs no
+ * NUL terminator and is never read beyond len. A NUL byte among them
+ * matches no name.
+ *
+ * @param s the bytes to look up, or NULL
+ * @param len how many bytes of s to read
+ * @return the status code, or 0 when s is NULL or names no enumerator
+ */
+int http_status_from_name_n(const char *s, size_t len);
 
 /**
  * The class of a status code: its first digit. (Named _of so that no

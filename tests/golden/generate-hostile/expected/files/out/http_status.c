@@ -1452,18 +1452,98 @@ http_status_alias(int code, int i)
 /* From a phrase to a code                                            */
 /* ------------------------------------------------------------------ */
 
+/* An unsigned long with every byte set to b. */
+#define BYTES(b)	(~0UL / 255 * (b))
+
+/* A name's byte c, with '-' and ' ' read as '_'. */
+#define SEPARATOR(c)	((c) == '-' || (c) == ' ' ? '_' : (c))
+
+/*
+ * w with its ASCII lower-case letters in upper case, every byte at once:
+ * a byte is a letter when its low seven bits are at least 'a' and at most
+ * 'z' and its high bit is clear. The sums cannot carry into the next byte.
+ */
+static unsigned long
+upper_word(unsigned long w)
+{
+	unsigned long low = w & BYTES(0x7f);
+	unsigned long from_a = low + BYTES(0x80 - 'a');
+	unsigned long past_z = low + BYTES(0x80 - 'z' - 1);
+
+	return w ^ ((from_a & ~past_z & ~w & BYTES(0x80)) >> 2);
+}
+
+/* The bytes of w that are b, as 0xff each (and the others 0). */
+static unsigned long
+bytes_equal(unsigned long w, unsigned b)
+{
+	unsigned long x = w ^ BYTES(b);
+	unsigned long t = ~(((x & BYTES(0x7f)) + BYTES(0x7f)) | x |
+	    BYTES(0x7f));
+
+	return (t >> 7) * 0xffUL;
+}
+
+/* w with every '-' and ' ' byte made '_', every byte at once. */
+static unsigned long
+separator_word(unsigned long w)
+{
+	unsigned long m = bytes_equal(w, '-') | bytes_equal(w, ' ');
+
+	return (w & ~m) | (BYTES('_') & m);
+}
+
+/*
+ * Compares s[0..len) with upper, a phrase in ASCII upper case of the same
+ * length, upper-casing the ASCII letters of s (and, with separators,
+ * reading '-' and ' ' as '_'): returns 1 when they match. Other bytes
+ * must be equal, so a NUL in s matches nothing. A word at a time (the
+ * last word overlapping the one before), and without a branch per letter:
+ * the case of a client's letters is not predictable.
+ */
+static int
+upper_equal(const char *s, const char *upper, size_t len, int separators)
+{
+	unsigned long a, b;
+	size_t i;
+
+	if (len < sizeof(a)) {
+		for (i = 0; i < len; i++) {
+			unsigned c = (unsigned char)s[i];
+
+			c ^= (unsigned)(c - 'a' < 26U) << 5;
+			if (separators)
+				c = (unsigned)SEPARATOR(c);
+			if (c != (unsigned char)upper[i])
+				return 0;
+		}
+		return 1;
+	}
+	for (i = 0; i + sizeof(a) < len; i += sizeof(a)) {
+		memcpy(&a, s + i, sizeof(a));
+		memcpy(&b, upper + i, sizeof(b));
+		if (separators)
+			a = separator_word(a);
+		if (upper_word(a) != b)
+			return 0;
+	}
+	memcpy(&a, s + len - sizeof(a), sizeof(a));
+	memcpy(&b, upper + len - sizeof(b), sizeof(b));
+	if (separators)
+		a = separator_word(a);
+	return upper_word(a) == b;
+}
+
 /*
  * A perfect hash that statusgen found for these phrases: the key packs
  * the length and a few bytes of the phrase, each with bit 0x20 set so
  * that both cases of a letter give the same key, and a multiplication
  * spreads the keys over 8 slots. Slot h holds the phrases
- * slot_first[h]..slot_first[h + 1] - 1, at most 1: a phrase costs
- * the hash and one comparison, whatever the number of phrases.
+ * phrase_first[h]..phrase_first[h + 1] - 1, at most 1: a lookup costs
+ * the hash and one comparison, whatever their number.
  */
-#define PHRASE_MIN	5U
-#define PHRASE_MAX	20U
 
-/* Every reason and alias in ASCII upper case, in slot order. */
+/* Every phrase in ASCII upper case, in slot order. */
 static const struct phrase_text {
 	char	none[1];
 	char	p1[13];
@@ -1485,7 +1565,7 @@ static const struct phrase_text {
 };
 CHECK_PACKED(phrase_text, 88);
 
-static const unsigned char slot_first[8 + 1] = {
+static const unsigned char phrase_first[8 + 1] = {
 	/* 0 */ 0, 1, 2, 3, 4, 5, 5, 6, 7
 };
 
@@ -1520,74 +1600,31 @@ static const unsigned short phrase_code[] = {
 	299
 };
 
-/* An unsigned long with every byte set to b. */
-#define BYTES(b)	(~0UL / 255 * (b))
-
-/*
- * w with its ASCII lower-case letters in upper case, every byte at once:
- * a byte is a letter when its low seven bits are at least 'a' and at most
- * 'z' and its high bit is clear. The sums cannot carry into the next byte.
- */
-static unsigned long
-upper_word(unsigned long w)
-{
-	unsigned long low = w & BYTES(0x7f);
-	unsigned long from_a = low + BYTES(0x80 - 'a');
-	unsigned long past_z = low + BYTES(0x80 - 'z' - 1);
-
-	return w ^ ((from_a & ~past_z & ~w & BYTES(0x80)) >> 2);
-}
-
-/*
- * Compares s[0..len) with upper, a phrase in ASCII upper case of the same
- * length, upper-casing the ASCII letters of s: returns 1 when they match.
- * Other bytes must be equal, so a NUL in s matches no phrase. A word at a
- * time (the last word overlapping the one before), and without a branch
- * per letter: the case of a client's letters is not predictable.
- */
+/* The code of the phrase s[0..len), or 0. */
 static int
-upper_equal(const char *s, const char *upper, size_t len)
+find_phrase(const char *s, size_t len)
 {
-	unsigned long a, b;
-	size_t i;
+	unsigned long key;
+	unsigned h, i;
 
-	if (len < sizeof(a)) {
-		for (i = 0; i < len; i++) {
-			unsigned c = (unsigned char)s[i];
-
-			c ^= (unsigned)(c - 'a' < 26U) << 5;
-			if (c != (unsigned char)upper[i])
-				return 0;
-		}
-		return 1;
-	}
-	for (i = 0; i + sizeof(a) < len; i += sizeof(a)) {
-		memcpy(&a, s + i, sizeof(a));
-		memcpy(&b, upper + i, sizeof(b));
-		if (upper_word(a) != b)
-			return 0;
-	}
-	memcpy(&a, s + len - sizeof(a), sizeof(a));
-	memcpy(&b, upper + len - sizeof(b), sizeof(b));
-	return upper_word(a) == b;
+	if (len < 5U || len > 20U)
+		return 0;
+	key = (unsigned long)len |
+	    (unsigned long)((unsigned char)s[0] | 0x20) << 8;
+	h = (unsigned)(((key * 0xa4e4fbd7UL) & 0xFFFFFFFFUL) >> 29);
+	for (i = phrase_first[h]; i < phrase_first[h + 1]; i++)
+		if (phrase_length[i] == len && upper_equal(s,
+		    (const char *)&phrases + phrase_at[i], len, 0))
+			return phrase_code[i];
+	return 0;
 }
 
 int
 http_status_from_reason_n(const char *s, size_t len)
 {
-	unsigned long key;
-	unsigned h, i;
-
-	if (s == NULL || len < PHRASE_MIN || len > PHRASE_MAX)
+	if (s == NULL)
 		return 0;
-	key = (unsigned long)len |
-	    (unsigned long)((unsigned char)s[0] | 0x20) << 8;
-	h = (unsigned)(((key * 0xa4e4fbd7UL) & 0xFFFFFFFFUL) >> 29);
-	for (i = slot_first[h]; i < slot_first[h + 1]; i++)
-		if (phrase_length[i] == len && upper_equal(s,
-		    (const char *)&phrases + phrase_at[i], len))
-			return phrase_code[i];
-	return 0;
+	return find_phrase(s, len);
 }
 
 int
@@ -1596,6 +1633,143 @@ http_status_from_reason(const char *reason)
 	if (reason == NULL)
 		return 0;
 	return http_status_from_reason_n(reason, strlen(reason));
+}
+
+/* ------------------------------------------------------------------ */
+/* From a name to a code                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A perfect hash that statusgen found for these idents: the key packs
+ * the length and a few bytes of the ident, each with bit 0x20 set so
+ * that both cases of a letter give the same key, and a multiplication
+ * spreads the keys over 8 slots. Slot h holds the idents
+ * ident_first[h]..ident_first[h + 1] - 1, at most 1: a lookup costs
+ * the hash and one comparison, whatever their number.
+ * The bytes hashed and compared read '-' and ' ' as '_'.
+ */
+
+/* Every ident in ASCII upper case, in slot order. */
+static const struct ident_text {
+	char	none[1];
+	char	p1[19];
+	char	p2[6];
+	char	p3[10];
+	char	p4[4];
+	char	p5[10];
+	char	p6[10];
+	char	p7[9];
+} idents = {
+	"",
+	"QUOTED_APOSTROPHES",
+	"OK_AY",
+	"SL_ASH_ED",
+	"O_K",
+	"NOT_FOUND",
+	"OKAY_FINE",
+	"ALL_GOOD",
+};
+CHECK_PACKED(ident_text, 69);
+
+static const unsigned char ident_first[8 + 1] = {
+	/* 0 */ 0, 1, 1, 2, 3, 4, 5, 6, 7
+};
+
+/* Each ident's offset in idents, length and code. */
+static const unsigned short ident_at[] = {
+	1,	/* QUOTED_APOSTROPHES */
+	20,	/* OK_AY */
+	26,	/* SL_ASH_ED */
+	36,	/* O_K */
+	40,	/* NOT_FOUND */
+	50,	/* OKAY_FINE */
+	60	/* ALL_GOOD */
+};
+
+static const unsigned char ident_length[] = {
+	18,
+	5,
+	9,
+	3,
+	9,
+	9,
+	8
+};
+
+static const unsigned short ident_code[] = {
+	404,
+	200,
+	299,
+	200,
+	404,
+	200,
+	200
+};
+
+/* The code of the ident s[0..len), or 0. */
+static int
+find_ident(const char *s, size_t len)
+{
+	unsigned long key;
+	unsigned h, i;
+
+	if (len < 3U || len > 18U)
+		return 0;
+	key = (unsigned long)len |
+	    (unsigned long)(SEPARATOR((unsigned char)s[0]) | 0x20) << 8;
+	h = (unsigned)(((key * 0xe124b63bUL) & 0xFFFFFFFFUL) >> 29);
+	for (i = ident_first[h]; i < ident_first[h + 1]; i++)
+		if (ident_length[i] == len && upper_equal(s,
+		    (const char *)&idents + ident_at[i], len, 1))
+			return ident_code[i];
+	return 0;
+}
+
+/* The enumerators' prefix, in upper case. */
+#define NAME_PREFIX	"HTTP_STATUS_"
+#define NAME_PREFIX_LEN	12U
+
+/*
+ * Whether s[0..len) starts with NAME_PREFIX and has more after it, read
+ * as find_ident() reads a name. A byte at a time: most names differ from
+ * the prefix at their first byte.
+ */
+static int
+has_name_prefix(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len <= NAME_PREFIX_LEN)
+		return 0;
+	for (i = 0; i < NAME_PREFIX_LEN; i++) {
+		unsigned c = (unsigned char)s[i];
+
+		c ^= (unsigned)(c - 'a' < 26U) << 5;
+		if ((unsigned)SEPARATOR(c) != (unsigned char)NAME_PREFIX[i])
+			return 0;
+	}
+	return 1;
+}
+
+int
+http_status_from_name_n(const char *s, size_t len)
+{
+	int code;
+
+	if (s == NULL)
+		return 0;
+	if (has_name_prefix(s, len) && (code = find_ident(s +
+	    NAME_PREFIX_LEN, len - NAME_PREFIX_LEN)) != 0)
+		return code;
+	return find_ident(s, len);
+}
+
+int
+http_status_from_name(const char *name)
+{
+	if (name == NULL)
+		return 0;
+	return http_status_from_name_n(name, strlen(name));
 }
 
 /* ------------------------------------------------------------------ */
