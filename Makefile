@@ -84,7 +84,18 @@ $(GENERATED_TEST): tests/generated/test_http_status.c tests/unit/tap.h \
 		-o $@ tests/generated/test_http_status.c \
 		$(GENERATED_DIR)/http_status.c $(YAML_LIBS) $(LDLIBS)
 
-test-programs: $(GENERATED_TEST)
+# The same test with HTTP_STATUS_STATIC: the header alone, its functions
+# static in the test, no http_status.c.
+GENERATED_STATIC_TEST := $(BUILD)/tests/test_generated_static
+
+$(GENERATED_STATIC_TEST): tests/generated/test_http_status.c tests/unit/tap.h \
+		$(GENERATED_DIR)/http_status.h | $(BUILD)/tests
+	$(CC) $(GENERATED_WARNINGS) $(YAML_CFLAGS) $(CFLAGS) \
+		-I$(GENERATED_DIR) -Itests/unit -DHTTP_STATUS_STATIC \
+		-DSTATUS_DATA='"$(GENERATED_DATA)"' $(CPPFLAGS) $(LDFLAGS) \
+		-o $@ tests/generated/test_http_status.c $(YAML_LIBS) $(LDLIBS)
+
+test-programs: $(GENERATED_TEST) $(GENERATED_STATIC_TEST)
 # ------------------------------------------------------------------ end
 
 # ------------------------------------------------------------------

@@ -27,6 +27,10 @@ static const struct cnames_macro macros[] = {
 	  "the macro that asks for the implementation" },
 	{ "static", "STATIC", "the macro that asks for static functions" },
 	{ "def", "DEF", "the linkage of the functions" },
+	{ "implemented", "IMPLEMENTED",
+	  "the guard of the implementation" },
+	{ "packed", "PACKED", "a macro of the implementation" },
+	{ "ones", "ONES", "a macro of the implementation" },
 };
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
