@@ -112,7 +112,7 @@ BENCH_GENERATED	?= out
 BENCH_CFLAGS	?= -O2
 BENCH_CC	= $(CC) -std=c11 -Wall -Wextra $(BENCH_CFLAGS) $(CPPFLAGS)
 BENCH_OBJS	:= $(addprefix $(BENCH_DIR)/,lookup.o baseline.o data.o \
-		   gperf.o http_status.o)
+		   gperf.o http_status.o inline.o)
 
 .PHONY: bench bench-prerequisites
 bench: $(BENCH_DIR)/lookup
@@ -147,10 +147,17 @@ $(BENCH_DIR)/http_status.o: $(BENCH_GENERATED)/http_status.c \
 	$(BENCH_CC) -I$(BENCH_GENERATED) -c -o $@ $<
 
 $(BENCH_DIR)/lookup.o: tests/bench/lookup.c tests/bench/baseline.h \
+		tests/bench/inline.h \
 		$(BENCH_GENERATED)/http_status.h | bench-prerequisites
 	@mkdir -p $(BENCH_DIR)
 	$(BENCH_CC) -I$(BENCH_GENERATED) -Itests/bench \
 		$$($(PKG_CONFIG) --cflags libmicrohttpd) -c -o $@ $<
+
+$(BENCH_DIR)/inline.o: tests/bench/inline.c tests/bench/inline.h \
+		tests/bench/baseline.h $(BENCH_GENERATED)/http_status.h \
+		| bench-prerequisites
+	@mkdir -p $(BENCH_DIR)
+	$(BENCH_CC) -I$(BENCH_GENERATED) -Itests/bench -c -o $@ $<
 
 $(BENCH_DIR)/%.o: $(BENCH_DIR)/%.c tests/bench/baseline.h
 	$(BENCH_CC) -Itests/bench -c -o $@ $<

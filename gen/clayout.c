@@ -779,6 +779,8 @@ put_lines(struct layout *l, struct value_builder *b)
 	unsigned long n = l->max_code - l->min_code + 1, i, at = 1;
 	struct value *lines = xcalloc(n, sizeof(*lines));
 	struct value *ats = xcalloc(n + 1, sizeof(*ats));
+	struct value *lens = xcalloc(n + 1, sizeof(*lens));
+	unsigned long longest = 0;
 	struct value_builder e;
 	struct buf line;
 
@@ -801,15 +803,26 @@ put_lines(struct layout *l, struct value_builder *b)
 		lines[i] = value_builder_finish(&e, NULL);
 		value_builder_put(&e, "at", int_value(at));
 		ats[i] = value_builder_finish(&e, NULL);
+		value_builder_put(&e, "len", int_value(line.len));
+		lens[i] = value_builder_finish(&e, NULL);
+		if (line.len > longest)
+			longest = line.len;
 		at += line.len + 1;
 	}
 	value_builder_put(&e, "at", int_value(at));
 	ats[n] = value_builder_finish(&e, NULL);
+	value_builder_put(&e, "len", int_value(0));
+	lens[n] = value_builder_finish(&e, NULL);
+	value_builder_put(b, "line_len_rows", rows_of(l->arena, lens, n + 1,
+	    CODES_PER_ROW, "code", l->min_code, CODES_PER_ROW));
+	value_builder_put(b, "line_len_type", str(l->arena,
+	    c_type_for(longest)));
 	offset_seen(l, at);
 	value_builder_put(b, "lines", seq(l->arena, lines, n));
 	value_builder_put(b, "line_rows", rows_of(l->arena, ats, n + 1,
 	    CODES_PER_ROW, "code", l->min_code, CODES_PER_ROW));
 	value_builder_put(b, "line_bytes", int_value(at));
+
 	value_builder_put(b, "line_first", int_value(l->min_code));
 	value_builder_put(b, "line_span", int_value(n));
 	buf_clear(&line);
@@ -818,6 +831,7 @@ put_lines(struct layout *l, struct value_builder *b)
 	buf_free(&line);
 	free(lines);
 	free(ats);
+	free(lens);
 }
 
 /*

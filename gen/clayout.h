@@ -46,6 +46,9 @@
  *                   the next offset minus its own, minus 1
  *     line_bytes, line_first, line_span   that table's size, min_code,
  *                   the number of lines
+ *     line_len_rows, line_len_type   each line's length, and 0 after the
+ *                   last, in rows as line_rows ({code, entries}, each entry
+ *                   {len}); the smallest unsigned C type that holds them
  *     line_reason   where a known code's reason starts in its line
  *     aliases       every status's aliases, in code order and then as
  *                   written: {code, text, size, at}, at the offset in a

@@ -2832,6 +2832,61 @@ static const unsigned short http_status_line_at[500U + 1] = {
 	/* 600 */ 3619
 };
 
+/* Each line's length, and 0 for any other code. */
+static const unsigned char http_status_line_len_at[500U + 1] = {
+	/* 100 */ 12, 23, 14, 15, 31, 4, 4, 4, 4, 4,
+	/* 110 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 120 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 130 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 140 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 150 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 160 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 170 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 180 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 190 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 200 */ 6, 11, 12, 33, 14, 17, 19, 16, 20, 4,
+	/* 210 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 220 */ 4, 4, 4, 4, 4, 4, 11, 4, 4, 4,
+	/* 230 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 240 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 250 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 260 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 270 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 280 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 290 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 300 */ 20, 21, 9, 13, 16, 13, 16, 22, 22, 4,
+	/* 310 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 320 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 330 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 340 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 350 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 360 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 370 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 380 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 390 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 400 */ 15, 16, 20, 13, 13, 22, 18, 33, 19, 12,
+	/* 410 */ 8, 19, 23, 21, 24, 26, 35, 22, 16, 4,
+	/* 420 */ 4, 23, 24, 10, 21, 13, 20, 4, 25, 21,
+	/* 430 */ 4, 35, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 440 */ 4, 4, 4, 4, 38, 4, 4, 4, 4, 14,
+	/* 450 */ 4, 33, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 460 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 470 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 480 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 490 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 25,
+	/* 500 */ 25, 19, 15, 23, 19, 30, 27, 24, 17, 28,
+	/* 510 */ 16, 35, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 520 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 530 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 540 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 550 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 560 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 570 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 580 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 590 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 33,
+	/* 600 */ 0
+};
+
 HTTP_STATUS_DEF const char *
 http_status_line(int code)
 {
@@ -2847,9 +2902,10 @@ http_status_line_len(int code)
 {
 	unsigned i = (unsigned)code - 100U;
 
-	if (i >= 500U)
-		return 0;
-	return (size_t)(http_status_line_at[i + 1] - http_status_line_at[i] - 1);
+	/* A clamp, not a branch, which unknown codes would mispredict. */
+	if (i > 500U)
+		i = 500U;
+	return http_status_line_len_at[i];
 }
 
 HTTP_STATUS_DEF size_t
@@ -3101,67 +3157,22 @@ http_status_upper_word(unsigned long w)
 	return w ^ ((from_a & ~past_z & ~w & HTTP_STATUS_ONES * 0x80) >> 2);
 }
 
-/* The bytes of w that are b, as 0xff each (and the others 0). */
-static unsigned long
-http_status_bytes_equal(unsigned long w, unsigned b)
-{
-	unsigned long x = w ^ HTTP_STATUS_ONES * b;
-	unsigned long t = ~(((x & HTTP_STATUS_ONES * 0x7f) +
-	    HTTP_STATUS_ONES * 0x7f) | x | HTTP_STATUS_ONES * 0x7f);
-
-	return (t >> 7) * 0xffUL;
-}
-
-/* w with every '-' and ' ' byte made '_', every byte at once. */
+/*
+ * w with every '-' and ' ' byte made '_', every byte at once: x ^ y has a
+ * zero byte where w has the byte y, and (x & 0x7f) + 0x7f has its high
+ * bit set where x's low seven bits are not all zero, which with x's own
+ * high bit finds the zero bytes exactly (no borrow crosses bytes).
+ */
 static unsigned long
 http_status_separator_word(unsigned long w)
 {
-	unsigned long m = http_status_bytes_equal(w, '-') |
-	    http_status_bytes_equal(w, ' ');
+	const unsigned long low = HTTP_STATUS_ONES * 0x7f;
+	unsigned long dash = w ^ HTTP_STATUS_ONES * '-';
+	unsigned long space = w ^ HTTP_STATUS_ONES * ' ';
+	unsigned long m = ~((((dash & low) + low) | dash) &
+	    (((space & low) + low) | space)) & ~low;
 
-	return (w & ~m) | (HTTP_STATUS_ONES * '_' & m);
-}
-
-/*
- * Compares s[0..len) with upper, a phrase in ASCII upper case of the same
- * length, upper-casing the ASCII letters of s (and, with separators,
- * reading '-' and ' ' as '_'): returns 1 when they match. Other bytes
- * must be equal, so a NUL in s matches nothing. A word at a time (the
- * last word overlapping the one before), and without a branch per letter:
- * the case of a client's letters is not predictable.
- */
-static int
-http_status_upper_equal(const char *s, const char *upper, size_t len,
-    int separators)
-{
-	unsigned long a, b;
-	size_t i;
-
-	if (len < sizeof(a)) {
-		for (i = 0; i < len; i++) {
-			unsigned c = (unsigned char)s[i];
-
-			c ^= (unsigned)(c - 'a' < 26U) << 5;
-			if (separators)
-				c = http_status_separator(c);
-			if (c != (unsigned char)upper[i])
-				return 0;
-		}
-		return 1;
-	}
-	for (i = 0; i + sizeof(a) < len; i += sizeof(a)) {
-		memcpy(&a, s + i, sizeof(a));
-		memcpy(&b, upper + i, sizeof(b));
-		if (separators)
-			a = http_status_separator_word(a);
-		if (http_status_upper_word(a) != b)
-			return 0;
-	}
-	memcpy(&a, s + len - sizeof(a), sizeof(a));
-	memcpy(&b, upper + len - sizeof(b), sizeof(b));
-	if (separators)
-		a = http_status_separator_word(a);
-	return http_status_upper_word(a) == b;
+	return w ^ ((w ^ HTTP_STATUS_ONES * '_') & ((m >> 7) * 0xffUL));
 }
 
 /*
@@ -3627,6 +3638,44 @@ static const unsigned short http_status_phrase_code[] = {
 	402
 };
 
+/*
+ * Compares s[0..len) with upper, a phrase in ASCII upper case of the same
+ * length, upper-casing the ASCII letters of s: returns 1 when they match. Other bytes must be equal, so a
+ * NUL in s matches nothing. A word at a time (the last word overlapping
+ * the one before), and without a branch per letter: the case of a
+ * client's letters is not predictable. One function per table, so that
+ * each inlines.
+ */
+static int
+http_status_phrase_equal(const char *s, const char *upper, size_t len)
+{
+	unsigned long a, b;
+	size_t i;
+
+	if (len < sizeof(a)) {
+		for (i = 0; i < len; i++) {
+			unsigned c = (unsigned char)s[i];
+
+			c ^= (unsigned)(c - 'a' < 26U) << 5;
+			if (c != (unsigned char)upper[i])
+				return 0;
+		}
+		return 1;
+	}
+	/* The last word is the one that ends at len: one call site each, so
+	 * that the helpers inline. */
+	for (i = 0;; i += sizeof(a)) {
+		if (i + sizeof(a) > len)
+			i = len - sizeof(a);
+		memcpy(&a, s + i, sizeof(a));
+		memcpy(&b, upper + i, sizeof(b));
+		if (http_status_upper_word(a) != b)
+			return 0;
+		if (i + sizeof(a) == len)
+			return 1;
+	}
+}
+
 /* The code of the phrase s[0..len), or 0. */
 static int
 http_status_find_phrase(const char *s, size_t len)
@@ -3640,8 +3689,9 @@ http_status_find_phrase(const char *s, size_t len)
 	    (unsigned long)((unsigned char)s[0] | 0x20) << 8;
 	h = (unsigned)(((key * 0x90224309UL) & 0xFFFFFFFFUL) >> 24);
 	for (i = http_status_phrase_first[h]; i < http_status_phrase_first[h + 1]; i++)
-		if (http_status_phrase_length[i] == len && http_status_upper_equal(s,
-		    (const char *)&http_status_phrases + http_status_phrase_at[i], len, 0))
+		if (http_status_phrase_length[i] == len &&
+		    http_status_phrase_equal(s, (const char *)&http_status_phrases +
+		    http_status_phrase_at[i], len))
 			return http_status_phrase_code[i];
 	return 0;
 }
@@ -4125,6 +4175,47 @@ static const unsigned short http_status_ident_code[] = {
 	402
 };
 
+/*
+ * Compares s[0..len) with upper, a ident in ASCII upper case of the same
+ * length, upper-casing the ASCII letters of s and reading '-' and ' '
+ * as '_': returns 1 when they match. Other bytes must be equal, so a
+ * NUL in s matches nothing. A word at a time (the last word overlapping
+ * the one before), and without a branch per letter: the case of a
+ * client's letters is not predictable. One function per table, so that
+ * each inlines.
+ */
+static int
+http_status_ident_equal(const char *s, const char *upper, size_t len)
+{
+	unsigned long a, b;
+	size_t i;
+
+	if (len < sizeof(a)) {
+		for (i = 0; i < len; i++) {
+			unsigned c = (unsigned char)s[i];
+
+			c ^= (unsigned)(c - 'a' < 26U) << 5;
+			c = http_status_separator(c);
+			if (c != (unsigned char)upper[i])
+				return 0;
+		}
+		return 1;
+	}
+	/* The last word is the one that ends at len: one call site each, so
+	 * that the helpers inline. */
+	for (i = 0;; i += sizeof(a)) {
+		if (i + sizeof(a) > len)
+			i = len - sizeof(a);
+		memcpy(&a, s + i, sizeof(a));
+		memcpy(&b, upper + i, sizeof(b));
+		a = http_status_separator_word(a);
+		if (http_status_upper_word(a) != b)
+			return 0;
+		if (i + sizeof(a) == len)
+			return 1;
+	}
+}
+
 /* The code of the ident s[0..len), or 0. */
 static int
 http_status_find_ident(const char *s, size_t len)
@@ -4138,8 +4229,9 @@ http_status_find_ident(const char *s, size_t len)
 	    (unsigned long)(http_status_separator((unsigned char)s[0]) | 0x20) << 8;
 	h = (unsigned)(((key * 0x90224309UL) & 0xFFFFFFFFUL) >> 24);
 	for (i = http_status_ident_first[h]; i < http_status_ident_first[h + 1]; i++)
-		if (http_status_ident_length[i] == len && http_status_upper_equal(s,
-		    (const char *)&http_status_idents + http_status_ident_at[i], len, 1))
+		if (http_status_ident_length[i] == len &&
+		    http_status_ident_equal(s, (const char *)&http_status_idents +
+		    http_status_ident_at[i], len))
 			return http_status_ident_code[i];
 	return 0;
 }
@@ -4149,25 +4241,41 @@ static const char http_status_name_prefix[] = "HTTP_STATUS_";
 
 /*
  * Whether s[0..len) starts with the enumerators' prefix and has more
- * after it, read as http_status_find_ident() reads a name. A byte at a
- * time: most names differ from the prefix at their first byte.
+ * after it, read as http_status_find_ident() reads a name. Its first byte
+ * decides for almost every name that has no prefix; the rest is compared
+ * a word at a time, as http_status_ident_equal() compares.
  */
 static int
 http_status_has_name_prefix(const char *s, size_t len)
 {
+	unsigned long a, b;
 	size_t i;
 
-	if (len <= 12U)
+	if (len <= 12U ||
+	    ((unsigned char)s[0] & ~0x20U) !=
+	    (unsigned char)http_status_name_prefix[0])
 		return 0;
-	for (i = 0; i < 12U; i++) {
-		unsigned c = (unsigned char)s[i];
+	if (12U < sizeof(a)) {
+		for (i = 1; i < 12U; i++) {
+			unsigned c = (unsigned char)s[i];
 
-		c ^= (unsigned)(c - 'a' < 26U) << 5;
-		if (http_status_separator(c) !=
-		    (unsigned char)http_status_name_prefix[i])
-			return 0;
+			c ^= (unsigned)(c - 'a' < 26U) << 5;
+			if (http_status_separator(c) !=
+			    (unsigned char)http_status_name_prefix[i])
+				return 0;
+		}
+		return 1;
 	}
-	return 1;
+	for (i = 0;; i += sizeof(a)) {
+		if (i + sizeof(a) > 12U)
+			i = 12U - sizeof(a);
+		memcpy(&a, s + i, sizeof(a));
+		memcpy(&b, http_status_name_prefix + i, sizeof(b));
+		if (http_status_upper_word(http_status_separator_word(a)) != b)
+			return 0;
+		if (i + sizeof(a) == 12U)
+			return 1;
+	}
 }
 
 HTTP_STATUS_DEF int
