@@ -172,33 +172,33 @@ struct contender {
 };
 
 static struct contender code_contenders[] = {
-	{ "http_status_reason", CODES, loop_reason, NULL, 0 },
-	{ "MHD_get_reason_phrase_for", CODES, loop_mhd, NULL, 0 },
-	{ "bare const char *[600] (floor)", CODES, loop_floor, NULL, 0 },
-	{ "empty call (overhead)", CODES, loop_noop, NULL, 0 },
-	{ "http_status_description", CODES, loop_description, NULL, 0 },
-	{ "http_status_name", CODES, loop_name, NULL, 0 },
-	{ "http_status_is_known", CODES, loop_known, NULL, 0 },
-	{ "http_status_is_cacheable", CODES, loop_cacheable, NULL, 0 },
-	{ "http_status_class_name(class)", CODES, loop_class_name, NULL, 0 },
-	{ "http_status_line_len", CODES, loop_line_len, NULL, 0 },
+	{ "http_status_reason", CODES, loop_reason, NULL, 0, NULL },
+	{ "MHD_get_reason_phrase_for", CODES, loop_mhd, NULL, 0, NULL },
+	{ "bare const char *[600] (floor)", CODES, loop_floor, NULL, 0, NULL },
+	{ "empty call (overhead)", CODES, loop_noop, NULL, 0, NULL },
+	{ "http_status_description", CODES, loop_description, NULL, 0, NULL },
+	{ "http_status_name", CODES, loop_name, NULL, 0, NULL },
+	{ "http_status_is_known", CODES, loop_known, NULL, 0, NULL },
+	{ "http_status_is_cacheable", CODES, loop_cacheable, NULL, 0, NULL },
+	{ "http_status_class_name(class)", CODES, loop_class_name, NULL, 0, NULL },
+	{ "http_status_line_len", CODES, loop_line_len, NULL, 0, NULL },
 	{ "static: http_status_reason, inlined", CODES, loop_inline_reason,
-	    NULL, 0 },
+	    NULL, 0, NULL },
 	{ "static: http_status_line_len, inlined", CODES,
-	    loop_inline_line_len, NULL, 0 },
+	    loop_inline_line_len, NULL, 0, NULL },
 	{ "static: bare const char *[600] in the loop", CODES,
-	    loop_inline_floor, NULL, 0 },
+	    loop_inline_floor, NULL, 0, NULL },
 };
 enum { C_REASON, C_MHD, C_FLOOR, C_LINE_LEN = 9, C_INLINE_REASON,
     C_INLINE_LINE_LEN, C_INLINE_FLOOR };
 #define NCODE_CONTENDERS (sizeof(code_contenders) / sizeof(code_contenders[0]))
 
 static struct contender phrase_contenders[] = {
-	{ "http_status_from_reason_n", PHRASES, NULL, loop_from_reason_n, 0 },
-	{ "gperf --ignore-case", PHRASES, NULL, loop_gperf, 0 },
-	{ "linear strcasecmp scan", PHRASES, NULL, loop_linear, 0 },
+	{ "http_status_from_reason_n", PHRASES, NULL, loop_from_reason_n, 0, NULL },
+	{ "gperf --ignore-case", PHRASES, NULL, loop_gperf, 0, NULL },
+	{ "linear strcasecmp scan", PHRASES, NULL, loop_linear, 0, NULL },
 	{ "http_status_from_reason (strlen)", PHRASES, NULL, loop_from_reason,
-	    0 },
+	    0, NULL },
 };
 enum { P_STATUSGEN, P_GPERF, P_LINEAR };
 #define NPHRASE_CONTENDERS (sizeof(phrase_contenders) / \
@@ -314,6 +314,39 @@ random_letter(void)
 }
 
 /*
+ * One edit of buf[0..len), NUL-terminated with room for one more byte: a
+ * letter replaced, a byte dropped, a letter added or (with 4 kinds) two
+ * neighbours swapped, the kind one of the first kinds. Returns the new
+ * length.
+ */
+static size_t
+misspell_once(char *buf, size_t len, unsigned kinds)
+{
+	size_t at = rng_below((unsigned)len);
+
+	switch (rng_below(kinds)) {
+	case 0:
+		buf[at] = random_letter();
+		return len;
+	case 1:
+		memmove(buf + at, buf + at + 1, len - at);
+		return len - 1;
+	case 2:
+		memmove(buf + at + 1, buf + at, len - at + 1);
+		buf[at] = random_letter();
+		return len + 1;
+	default:
+		if (at + 1 < len) {
+			char t = buf[at];
+
+			buf[at] = buf[at + 1];
+			buf[at + 1] = t;
+		}
+		return len;
+	}
+}
+
+/*
  * One phrase as a client might send it: every letter in random case and,
  * one time in five, one edit (a letter replaced, dropped, added or two
  * swapped) that leaves it matching no phrase.
@@ -322,7 +355,7 @@ static void
 make_phrase(struct phrase_item *it, const char *phrase, int code)
 {
 	char buf[256];
-	size_t len = strlen(phrase), i, at;
+	size_t len = strlen(phrase), i;
 	int misspell = rng_below(5) == 0;
 
 	for (;;) {
@@ -335,29 +368,7 @@ make_phrase(struct phrase_item *it, const char *phrase, int code)
 		it->len = len;
 		if (!misspell)
 			break;
-		at = rng_below((unsigned)len);
-		switch (rng_below(4)) {
-		case 0:
-			buf[at] = random_letter();
-			break;
-		case 1:
-			memmove(buf + at, buf + at + 1, len - at);
-			it->len = len - 1;
-			break;
-		case 2:
-			memmove(buf + at + 1, buf + at, len - at + 1);
-			buf[at] = random_letter();
-			it->len = len + 1;
-			break;
-		default:
-			if (at + 1 < len) {
-				char t = buf[at];
-
-				buf[at] = buf[at + 1];
-				buf[at + 1] = t;
-			}
-			break;
-		}
+		it->len = misspell_once(buf, len, 4);
 		if (it->len > 0 && linear_from_reason(buf) == 0)
 			break;
 	}
@@ -440,7 +451,7 @@ static void
 make_name(struct phrase_item *it, const struct bench_name *n)
 {
 	char buf[256];
-	size_t len, i, at;
+	size_t len, i;
 	int misspell = rng_below(5) == 0;
 
 	for (;;) {
@@ -458,21 +469,7 @@ make_name(struct phrase_item *it, const struct bench_name *n)
 		it->len = len;
 		if (!misspell)
 			break;
-		at = rng_below((unsigned)len);
-		switch (rng_below(3)) {
-		case 0:
-			buf[at] = random_letter();
-			break;
-		case 1:
-			memmove(buf + at, buf + at + 1, len - at);
-			it->len = len - 1;
-			break;
-		default:
-			memmove(buf + at + 1, buf + at, len - at + 1);
-			buf[at] = random_letter();
-			it->len = len + 1;
-			break;
-		}
+		it->len = misspell_once(buf, len, 3);
 		if (it->len > 0 && linear_from_name(buf, it->len) == 0)
 			break;
 	}
