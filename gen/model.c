@@ -193,20 +193,32 @@ where(const struct checker *c, const struct value *v)
 	return value_pos(v, c->path);
 }
 
+/* What v is, for "got ...": a string quoted by text_show(), a scalar as
+ * value_format() writes it, or the name of its kind. */
 static void
 describe(const struct value *v, struct buf *out)
 {
-	if (v->kind == VALUE_STRING) {
-		size_t len = value_strlen(v);
+	struct buf q;
 
-		buf_putc(out, '"');
-		buf_append(out, value_str(v), len > 40 ? 40 : len);
-		buf_puts(out, len > 40 ? "...\"" : "\"");
+	if (v->kind == VALUE_STRING) {
+		buf_init(&q);
+		buf_printf(out, "\"%s\"", text_quote(&q, value_str(v),
+		    value_strlen(v)));
+		buf_free(&q);
 	} else if (v->kind == VALUE_INT || v->kind == VALUE_FLOAT ||
 	    v->kind == VALUE_BOOL)
 		value_format(v, out);
 	else
 		buf_puts(out, value_kind_name(v->kind));
+}
+
+/* describe() into b, which it empties first: returns buf_cstr(b). */
+static const char *
+quoted(struct buf *b, const struct value *v)
+{
+	buf_clear(b);
+	describe(v, b);
+	return buf_cstr(b);
 }
 
 /* The field of r that key is a near miss of, or NULL. */
@@ -237,6 +249,7 @@ check_keys(struct checker *c, const struct value *map, const struct record *r)
 		const char *s = value_str(key), *hint;
 		size_t len = value_strlen(key);
 		struct srcpos at;
+		struct buf q;
 
 		if (is_user_key(key))
 			continue;
@@ -247,13 +260,16 @@ check_keys(struct checker *c, const struct value *map, const struct record *r)
 		if (k < r->n)
 			continue;
 		at = where(c, key);
+		buf_init(&q);
 		if ((hint = near_key(r, s, len)) != NULL)
 			diag_error(c->d, &at, "unknown key '%s' in %s; "
-			    "did you mean '%s'?", s, r->what, hint);
+			    "did you mean '%s'?", text_quote(&q, s, len),
+			    r->what, hint);
 		else
 			diag_error(c->d, &at, "unknown key '%s' in %s "
 			    "(keys starting with 'x-' are free for your own "
-			    "use)", s, r->what);
+			    "use)", text_quote(&q, s, len), r->what);
+		buf_free(&q);
 	}
 }
 
@@ -464,7 +480,7 @@ derive_ident(struct checker *c, const struct model_field *f,
 	if (ident.len == 0 || ident.data[0] == '_') {
 		at = where(c, from);
 		diag_error(c->d, &at, "cannot derive a C identifier from %s "
-		    "\"%s\"; add an '%s'", f->from, value_str(from), f->key);
+		    "%s; add an '%s'", f->from, quoted(&ident, from), f->key);
 		buf_free(&ident);
 		return NULL;
 	}
@@ -673,6 +689,7 @@ check_registry_name(struct checker *c, struct status *s)
 	int reserved = strcmp(value_str(reg), "reserved") == 0;
 	struct srcpos at = value_pos(reg, NULL);
 	struct value node;
+	struct buf q;
 	size_t i;
 
 	if (reserved && value_map_getz(s->map, "registry_name") == NULL) {
@@ -689,12 +706,14 @@ check_registry_name(struct checker *c, struct status *s)
 		    i))) == 0)
 			return 0;
 	at = where(c, *name);
+	buf_init(&q);
 	if (reserved)
 		diag_error(c->d, &at, "the 'registry_name' of a reserved "
 		    "status is \"%s\"", RESERVED_NAME);
 	else
-		diag_error(c->d, &at, "'registry_name' \"%s\" is neither "
-		    "the reason nor one of the aliases", value_str(*name));
+		diag_error(c->d, &at, "'registry_name' %s is neither "
+		    "the reason nor one of the aliases", quoted(&q, *name));
+	buf_free(&q);
 	return -1;
 }
 
@@ -860,9 +879,11 @@ check_phrases(struct checker *c, const struct status *s, size_t n)
 	struct srcpos at, first_at;
 	size_t np, i;
 	struct phrase *p = collect_phrases(c, s, n, &np);
+	struct buf q;
 
 	if (np > 0)
 		qsort(p, np, sizeof(*p), by_phrase);
+	buf_init(&q);
 	for (i = 1; i < np; i++) {
 		size_t first = i - 1, len = value_strlen(p[i].node);
 
@@ -874,11 +895,12 @@ check_phrases(struct checker *c, const struct status *s, size_t n)
 			first--;
 		at = where(c, p[i].node);
 		first_at = where(c, p[first].node);
-		diag_error(c->d, &at, "\"%s\" is used twice "
+		diag_error(c->d, &at, "%s is used twice "
 		    "(reasons and aliases must all differ, ignoring case)",
-		    value_str(p[i].node));
+		    quoted(&q, p[i].node));
 		diag_note(c->d, &first_at, "first used here");
 	}
+	buf_free(&q);
 	free(p);
 }
 

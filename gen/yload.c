@@ -32,9 +32,6 @@
 #define INTERN_LEN_MAX	64
 #define INTERN_MAX	4096
 
-/* How much of a scalar a message quotes. */
-#define SHOW_MAX	40
-
 #define CORE_PREFIX	"tag:yaml.org,2002:"
 
 /* The standard tags and the kind each one demands. */
@@ -145,18 +142,6 @@ at(const struct loader *l, yaml_mark_t m)
 	return pos;
 }
 
-/*
- * Puts s[0..n) in b for a message, replacing b's content: control bytes
- * escaped so that a message stays on its line, long text cut short.
- */
-static const char *
-show(struct buf *b, const char *s, size_t n)
-{
-	buf_clear(b);
-	text_show(s, n, SHOW_MAX, b);
-	return buf_cstr(b);
-}
-
 /* A tag as the user would have written it: "!!int", not the full URI. */
 static const char *
 show_tag(struct buf *b, const char *tag)
@@ -165,9 +150,9 @@ show_tag(struct buf *b, const char *tag)
 	struct buf rest;
 
 	if (strncmp(tag, CORE_PREFIX, plen) != 0)
-		return show(b, tag, strlen(tag));
+		return text_quote(b, tag, strlen(tag));
 	buf_init(&rest);
-	show(&rest, tag + plen, strlen(tag + plen));
+	text_quote(&rest, tag + plen, strlen(tag + plen));
 	buf_clear(b);
 	buf_puts(b, "!!");
 	buf_puts(b, buf_cstr(&rest));
@@ -246,7 +231,7 @@ scalar_node(struct loader *l, int want, const char *tag, const char *s,
 		buf_init(&b2);
 		diag_error(l->d, pos, "expected %s for %s, got \"%s\"",
 		    value_kind_name((enum value_kind)want), show_tag(&b1, tag),
-		    show(&b2, s, n));
+		    text_quote(&b2, s, n));
 		buf_free(&b1);
 		buf_free(&b2);
 	}
@@ -428,7 +413,7 @@ check_key(struct loader *l, const struct frame *f, const struct value *key,
 	if ((first = frame_find(f, key)) != NULL) {
 		buf_init(&b);
 		diag_error(l->d, pos, "duplicate key '%s'",
-		    show(&b, value_str(key), value_strlen(key)));
+		    text_quote(&b, value_str(key), value_strlen(key)));
 		firstpos = value_pos(&first->key, l->name);
 		diag_note(l->d, &firstpos, "first defined here");
 		buf_free(&b);
@@ -614,11 +599,11 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 	if (a == NULL || a->open) {
 		if (a == NULL)
 			diag_error(l->d, &pos, "undefined alias '*%s'",
-			    show(&b, name, strlen(name)));
+			    text_quote(&b, name, strlen(name)));
 		else {
 			diag_error(l->d, &pos,
 			    "alias '*%s' refers to a node that contains it",
-			    show(&b, name, strlen(name)));
+			    text_quote(&b, name, strlen(name)));
 			anchorpos = value_pos(&a->node, l->name);
 			diag_note(l->d, &anchorpos, "anchor '&%s' is here",
 			    buf_cstr(&b));
