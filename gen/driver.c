@@ -155,10 +155,11 @@ static int
 load_model(const char *data, const struct yload_limits *lim,
     struct arena *arena, struct diag *d, struct value **model)
 {
+	const struct yorigins *origins;
 	struct value *doc, *plain;
 
-	if (yload_file(data, lim, arena, d, &doc) != 0 ||
-	    model_build(doc, data, arena, d, &plain) != 0)
+	if (yload_file_origins(data, lim, arena, d, &doc, &origins) != 0 ||
+	    model_build(doc, origins, data, arena, d, &plain) != 0)
 		return -1;
 	return clayout_build(plain, arena, d, model);
 }

@@ -90,8 +90,8 @@ void	text_c_ident(const char *s, size_t len, struct buf *out);
 
 /*
  * Appends s[0..len) as a message may quote it, on one line: a newline as
- * \n, a tab as \t, a carriage return as \r, other control bytes (NUL, ESC, DEL...) as \xNN, so
- * that a quoted value can neither forge a line nor reach the terminal. A
+ * \n, a tab as \t, a carriage return as \r, other control bytes (NUL,
+ * ESC, DEL...) as \xNN, so that a quoted value can neither forge a line nor reach the terminal. A
  * text over max bytes is cut there, on a UTF-8 character boundary, and
  * ends in "..." (max 0: never cut).
  */

@@ -18,6 +18,7 @@
 #include "limits.h"
 #include "text.h"
 #include "xalloc.h"
+#include "yorigin.h"
 #include "yscalar.h"
 
 /* Mappings with at least this many keys get a hash index for duplicates. */
@@ -60,6 +61,7 @@ struct interned {
 
 struct anchor {
 	char		*name;		/* NULL: an empty slot */
+	const char	*shared;	/* arena copy, once aliased */
 	struct value	 node;		/* a copy: an alias copies it again */
 	size_t		 serial;	/* of its collection's frame, or 0 */
 	char		*text;		/* a non-string scalar's source, for keys */
@@ -110,6 +112,8 @@ struct loader {
 	size_t		 serial;	/* collections opened so far */
 	struct value	 root;
 	int		 haveroot;
+	struct yorigin_list texts, aliases; /* for yorigin_keep() */
+	struct buf	 scratch;
 };
 
 static size_t
@@ -200,6 +204,19 @@ string_node(struct loader *l, const char *s, size_t n,
  * the core schema when want is KIND_SCHEMA. Text that does not fit its tag
  * is reported, and a string stands in for it.
  */
+/* Keeps the text of a number or boolean that reads differently from how
+ * value_format() writes it, so that a message can quote the source. */
+static struct value
+written(struct loader *l, struct value v, const char *s, size_t n)
+{
+	buf_clear(&l->scratch);
+	value_format(&v, &l->scratch);
+	if (l->scratch.len != n || memcmp(l->scratch.data, s, n) != 0)
+		yorigin_add(&l->texts, &v, arena_strndup(l->arena, s, n), n,
+		    NULL);
+	return v;
+}
+
 static struct value
 scalar_node(struct loader *l, int want, const char *tag, const char *s,
     size_t n, const struct srcpos *pos)
@@ -214,10 +231,10 @@ scalar_node(struct loader *l, int want, const char *tag, const char *s,
 	if ((want == KIND_SCHEMA || want == VALUE_NULL) && yscalar_is_null(s, n))
 		return value_make(VALUE_NULL, pos);
 	if ((want == KIND_SCHEMA || want == VALUE_BOOL) && yscalar_is_bool(s, n, &b))
-		return value_make_bool(b, pos);
+		return written(l, value_make_bool(b, pos), s, n);
 	if (want == KIND_SCHEMA || want == VALUE_INT) {
 		if ((r = yscalar_parse_int(s, n, &ll)) > 0)
-			return value_make_int(ll, pos);
+			return written(l, value_make_int(ll, pos), s, n);
 		if (r < 0) {
 			diag_error(l->d, pos, "integer out of range");
 			return string_node(l, s, n, pos);
@@ -225,7 +242,7 @@ scalar_node(struct loader *l, int want, const char *tag, const char *s,
 	}
 	if ((want == KIND_SCHEMA || want == VALUE_FLOAT) &&
 	    yscalar_parse_float(s, n, &dbl))
-		return value_make_real(dbl, pos);
+		return written(l, value_make_real(dbl, pos), s, n);
 	if (want != KIND_SCHEMA) {
 		buf_init(&b1);
 		buf_init(&b2);
@@ -634,6 +651,13 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 	v = a->node;
 	if (want_key(l) && a->text != NULL)
 		v = string_node(l, a->text, a->textlen, &pos);
+	/* The copy is where the alias is; the anchor is one lookup away. */
+	v.line = pos.line;
+	v.col = value_make(VALUE_NULL, &pos).col;
+	if (a->shared == NULL)
+		a->shared = arena_strdup(l->arena, name);
+	yorigin_add(&l->aliases, &v, a->shared, strlen(a->shared),
+	    &a->node);
 	add(l, &v, &pos, a->weight, a->height);
 }
 
@@ -811,6 +835,9 @@ loader_free(struct loader *l)
 	}
 	free(l->anchors);
 	free(l->interned);
+	free(l->texts.v);
+	free(l->aliases.v);
+	buf_free(&l->scratch);
 }
 
 static void
@@ -904,8 +931,10 @@ loader_init(struct loader *l, const char *name,
  */
 static int
 load(struct loader *l, yaml_parser_t *parser, struct stream *st,
-    struct buf *text, unsigned errors, struct value **root)
+    struct buf *text, unsigned errors, struct value **root,
+    const struct yorigins **origins)
 {
+
 	struct srcpos pos = { NULL, 0, 0 };
 	yaml_event_t ev;
 	int last;
@@ -943,6 +972,8 @@ load(struct loader *l, yaml_parser_t *parser, struct stream *st,
 		l->root = value_make(VALUE_NULL, &pos);
 	}
 	*root = value_box(l->arena, &l->root);
+	if (origins != NULL)
+		*origins = yorigin_keep(l->arena, &l->texts, &l->aliases);
 	return 0;
 }
 
@@ -960,6 +991,22 @@ yload_string(const char *name, const char *src, size_t len,
     const struct yload_limits *lim, struct arena *arena, struct diag *d,
     struct value **root)
 {
+	return yload_string_origins(name, src, len, lim, arena, d, root,
+	    NULL);
+}
+
+int
+yload_file(const char *path, const struct yload_limits *lim,
+    struct arena *arena, struct diag *d, struct value **root)
+{
+	return yload_file_origins(path, lim, arena, d, root, NULL);
+}
+
+int
+yload_string_origins(const char *name, const char *src, size_t len,
+    const struct yload_limits *lim, struct arena *arena, struct diag *d,
+    struct value **root, const struct yorigins **origins)
+{
 	struct loader l;
 	yaml_parser_t parser;
 	unsigned errors = d->errors;
@@ -967,6 +1014,8 @@ yload_string(const char *name, const char *src, size_t len,
 	int rc;
 
 	*root = NULL;
+	if (origins != NULL)
+		*origins = NULL;
 	loader_init(&l, name, lim, arena, d, &max_bytes);
 	l.src = src != NULL ? src : "";
 	l.len = len;
@@ -977,15 +1026,16 @@ yload_string(const char *name, const char *src, size_t len,
 	parser_init(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)l.src,
 	    len);
-	rc = load(&l, &parser, NULL, NULL, errors, root);
+	rc = load(&l, &parser, NULL, NULL, errors, root, origins);
 	yaml_parser_delete(&parser);
 	loader_free(&l);
 	return rc;
 }
 
 int
-yload_file(const char *path, const struct yload_limits *lim,
-    struct arena *arena, struct diag *d, struct value **root)
+yload_file_origins(const char *path, const struct yload_limits *lim,
+    struct arena *arena, struct diag *d, struct value **root,
+    const struct yorigins **origins)
 {
 	struct srcpos pos;
 	struct stat st;
@@ -998,6 +1048,8 @@ yload_file(const char *path, const struct yload_limits *lim,
 	int rc;
 
 	*root = NULL;
+	if (origins != NULL)
+		*origins = NULL;
 	pos.file = path;
 	pos.line = 0;
 	pos.col = 0;
@@ -1010,7 +1062,8 @@ yload_file(const char *path, const struct yload_limits *lim,
 			    strerror(errno));
 			return -1;
 		}
-		rc = yload_string(path, b.data, b.len, lim, arena, d, root);
+		rc = yload_string_origins(path, b.data, b.len, lim, arena, d,
+		    root, origins);
 		buf_free(&b);
 		return rc;
 	}
@@ -1028,7 +1081,7 @@ yload_file(const char *path, const struct yload_limits *lim,
 	loader_init(&l, path, lim, arena, d, &max_bytes);
 	parser_init(&parser);
 	yaml_parser_set_input(&parser, read_stream, &in);
-	rc = load(&l, &parser, &in, &b, errors, root);
+	rc = load(&l, &parser, &in, &b, errors, root, origins);
 	yaml_parser_delete(&parser);
 	loader_free(&l);
 	fclose(in.fp);

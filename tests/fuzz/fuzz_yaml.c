@@ -19,15 +19,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag d;
 	struct oneline o;
 	struct value *root, *model;
+	const struct yorigins *origins;
 
 	/* Small limits keep each run fast; the limits themselves are tested. */
 	yload_limits_default(&lim);
 	lim.max_depth = 64;
 	oneline_open(&o, &d);
 	arena_init(&arena);
-	if (yload_string("fuzz.yaml", (const char *)data, size, &lim, &arena,
-	    &d, &root) == 0)
-		(void)model_build(root, "fuzz.yaml", &arena, &d, &model);
+	if (yload_string_origins("fuzz.yaml", (const char *)data, size, &lim,
+	    &arena, &d, &root, &origins) == 0)
+		(void)model_build(root, origins, "fuzz.yaml", &arena, &d,
+		    &model);
 	arena_free(&arena);
 	oneline_check(&o);
 	return 0;
