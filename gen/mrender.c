@@ -10,6 +10,9 @@
 #include "mlex.h"
 #include "xalloc.h"
 
+/* How many levels of partials an error's notes name one by one. */
+#define INCLUDE_NOTES_MAX	8
+
 struct frame {
 	const struct value	*v;
 	size_t			 index, count;
@@ -37,12 +40,58 @@ struct render {
 	size_t			 steps;
 	struct buf		 scratch[2];
 	struct buf		 msg;		/* a name quoted in a message */
+	const struct mtree_node	**includes;	/* partial tags being rendered */
+	size_t			 nincludes, includes_cap;
 	size_t			*hints;		/* by segment id: pair index + 1 */
 	size_t			 nhints;
 	int			 failed;
 };
 
 /* ------------------------------------------------------------- errors */
+
+static const char *shown(struct render *, const char *, size_t);
+
+/*
+ * A note per partial being rendered, innermost first, as a compiler says
+ * "In file included from": an error inside a partial is placed in the
+ * partial's file, and these say which templates brought it in. A tag
+ * that includes itself again and again gets one note with the count.
+ */
+static int
+same_place(const struct mtree_node *a, const struct mtree_node *b)
+{
+	return a->pos.line == b->pos.line && a->pos.col == b->pos.col &&
+	    strcmp(a->pos.file, b->pos.file) == 0;
+}
+
+static void
+include_notes(struct render *r)
+{
+	const struct mtree_node *n;
+	size_t i = r->nincludes, run, shown_notes = 0;
+
+	while (i > 0) {
+		n = r->includes[i - 1];
+		for (run = 1; run < i && same_place(r->includes[i - 1 - run],
+		    n); run++)
+			continue;
+		i -= run;
+		if (shown_notes++ == INCLUDE_NOTES_MAX && i > 0) {
+			diag_note(r->env->d, &r->includes[0]->pos, "and %zu "
+			    "more levels of partials, the outermost included "
+			    "here", i + run);
+			return;
+		}
+		if (run > 1)
+			diag_note(r->env->d, &n->pos, "in the partial '%s' "
+			    "included here, %zu levels deep", n->dynamic ? "*" :
+			    shown(r, n->path.text, n->path.len), run);
+		else
+			diag_note(r->env->d, &n->pos, "in the partial '%s' "
+			    "included here", n->dynamic ? "*" :
+			    shown(r, n->path.text, n->path.len));
+	}
+}
 
 /* Reports the render's first error; the render stops there. */
 static void
@@ -55,6 +104,7 @@ render_error(struct render *r, const struct srcpos *pos, const char *fmt,
 		va_start(ap, fmt);
 		diag_verror(r->env->d, pos, fmt, ap);
 		va_end(ap);
+		include_notes(r);
 	}
 	r->failed = 1;
 }
@@ -66,8 +116,10 @@ limit_error(struct render *r, const struct srcpos *pos, enum limits_id id,
 {
 	if (r->failed)
 		return;
-	render_error(r, pos, what, limit);
+	diag_error(r->env->d, pos, what, limit);
+	r->failed = 1;
 	limits_note(r->env->d, pos, id);
+	include_notes(r);
 }
 
 static const char *
@@ -422,7 +474,7 @@ static void
 render_partial(struct render *r, const struct mtree_node *n)
 {
 	const struct mustache_template *t;
-	const char *name = n->path.text;
+	const char *name = n->path.text, *searched = NULL;
 	size_t len = n->path.len;
 	struct buf dyn;
 
@@ -435,18 +487,27 @@ render_partial(struct render *r, const struct mtree_node *n)
 		name = dyn.data;
 		len = dyn.len;
 	}
-	if (r->env->load(r->env->load_ctx, name, len, &t) != 0) {
+	if (r->env->load(r->env->load_ctx, name, len, &t, &searched) != 0) {
 		/* The partial's own errors are reported: say where it is used. */
-		if (!r->failed)
+		if (!r->failed) {
 			diag_note(r->env->d, &n->pos, "in the partial '%s' "
 			    "included here", shown(r, name, len));
+			include_notes(r);
+		}
 		r->failed = 1;
 	} else if (t == NULL) {
-		if (r->opt->strict)
+		if (r->opt->strict && searched != NULL)
+			render_error(r, &n->pos, "partial '%s' not found "
+			    "(folders searched: %s)", shown(r, name, len), searched);
+		else if (r->opt->strict)
 			render_error(r, &n->pos, "partial '%s' not found",
 			    shown(r, name, len));
 	} else if (enter(r, n) == 0) {
+		r->includes = xgrow(r->includes, &r->includes_cap,
+		    r->nincludes + 1, sizeof(*r->includes));
+		r->includes[r->nincludes++] = n;
 		render_body(r, n, t);
+		r->nincludes--;
 		r->depth--;
 	}
 	buf_free(&dyn);
@@ -553,6 +614,7 @@ mrender_run(const struct mrender_env *env, const struct mustache_template *t,
 	render_nodes(&r, t->nodes, t->nnodes, 0);
 	free(r.frames);
 	free(r.parents);
+	free(r.includes);
 	free(r.hints);
 	buf_free(&r.indent);
 	buf_free(&r.scratch[0]);

@@ -28,7 +28,8 @@ struct mustache_template;
 /*
  * Finds the source of the partial called name[0..len). Returns 1 with the
  * text in *src and the name to use in diagnostics in *path, 0 when there is
- * no such partial, or -1 when it exists but cannot be read (the callback
+ * no such partial (with, in *path, the folders searched, as a message can
+ * list them, or nothing), or -1 when it exists but cannot be read (the callback
  * has reported that to d).
  */
 typedef int (*mustache_partial_fn)(void *ctx, const char *name, size_t len,
