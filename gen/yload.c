@@ -88,6 +88,7 @@ struct frame {
 	struct value		  key;		/* waiting for its value */
 	int			  havekey;
 	int			  keyok;	/* 0: drop the pair */
+	int			  merged;	/* two items in one: reported */
 	size_t			 *slots;	/* pair index + 1, 0 when empty */
 	size_t			  nslots, capslots;
 };
@@ -412,8 +413,44 @@ want_key(const struct loader *l)
 }
 
 /* Vets a key: 0 (reported, if not already) when it cannot be one. */
+/*
+ * A mapping in a list that meets its first key again is two items run
+ * together, a "- " forgotten: says so once (f is the mapping's frame, at
+ * depth - 1), and its later duplicates are that same mistake.
+ */
 static int
-check_key(struct loader *l, const struct frame *f, const struct value *key,
+merged_items(struct loader *l, struct frame *f, const struct value *key,
+    const struct srcpos *pos)
+{
+	const struct frame *up;
+	struct srcpos firstpos;
+	struct buf b, list;
+
+	if (l->depth < 2 || l->frames[l->depth - 2].node.kind != VALUE_SEQ ||
+	    f->npairs == 0 || !same_key(&f->pairs[0].key, key))
+		return 0;
+	f->merged = 1;
+	buf_init(&b);
+	buf_init(&list);
+	up = l->depth >= 3 ? &l->frames[l->depth - 3] : NULL;
+	if (up != NULL && up->node.kind == VALUE_MAP && up->havekey &&
+	    up->keyok)
+		buf_printf(&list, "items of '%s'", text_quote(&b,
+		    value_str(&up->key), value_strlen(&up->key)));
+	else
+		buf_puts(&list, "list items");
+	diag_error(l->d, pos, "duplicate key '%s': two %s merged into one; "
+	    "a '- ' is probably missing before line %u", text_quote(&b,
+	    value_str(key), value_strlen(key)), buf_cstr(&list), pos->line);
+	firstpos = value_pos(&f->pairs[0].key, l->name);
+	diag_note(l->d, &firstpos, "the first item starts here");
+	buf_free(&b);
+	buf_free(&list);
+	return 1;
+}
+
+static int
+check_key(struct loader *l, struct frame *f, const struct value *key,
     const struct srcpos *pos)
 {
 	const struct value_pair *first;
@@ -428,6 +465,8 @@ check_key(struct loader *l, const struct frame *f, const struct value *key,
 	if (key->kind != VALUE_STRING)
 		return 0;	/* a stand-in for a key already reported */
 	if ((first = frame_find(f, key)) != NULL) {
+		if (f->merged || merged_items(l, f, key, pos))
+			return 0;
 		buf_init(&b);
 		diag_error(l->d, pos, "duplicate key '%s'",
 		    text_quote(&b, value_str(key), value_strlen(key)));
@@ -534,6 +573,7 @@ open_collection(struct loader *l, const yaml_event_t *ev,
 	f->npairs = 0;
 	f->havekey = 0;
 	f->keyok = 0;
+	f->merged = 0;
 	f->nslots = 0;
 	if (anchor != NULL) {
 		f->anchor = xstrdup(anchor);
@@ -768,6 +808,66 @@ mark_byte(const struct loader *l, yaml_mark_t m)
 	return i < l->len ? (unsigned char)l->src[i] : -1;
 }
 
+/*
+ * libyaml's problems, as it words them, and what they usually mean in a
+ * hand-written file: the message says that first and keeps libyaml's
+ * words after it.
+ */
+static const struct {
+	const char	*problem;
+	const char	*hint;
+} hints[] = {
+	{ "mapping values are not allowed in this context",
+	  "a ':' where no mapping can start: probably wrong indentation, "
+	  "or a value holding ': ' that needs quotes" },
+	{ "did not find expected '-' indicator",
+	  "a list item without its '- ', or wrong indentation" },
+	{ "could not find expected ':'",
+	  "a key without its ':': a missing ':', or a line that does not "
+	  "continue the one before" },
+	{ "did not find expected key",
+	  "wrong indentation: this line does not line up with the keys "
+	  "above it" },
+	{ "block sequence entries are not allowed in this context",
+	  "a '- ' where a value should be: wrong indentation of a list" },
+	{ "did not find expected node content",
+	  "a value is missing, or starts with a character YAML reserves: "
+	  "quote it" },
+	{ "found character that cannot start any token",
+	  "a character that cannot start a value here: quote the value" },
+	{ "did not find expected ',' or ']'",
+	  "a list in [ ] is not closed, or lacks a ','" },
+	{ "did not find expected ',' or '}'",
+	  "a mapping in { } is not closed, or lacks a ','" },
+	{ "found unknown escape character",
+	  "an unknown escape in a double-quoted string: write \\\\ for a "
+	  "backslash, or use single quotes" },
+	{ "found a tab character that violates indentation",
+	  "a tab character; YAML indents with spaces only" },
+};
+
+/* Reports libyaml's problem at pos, after its hint when there is one. */
+static void
+syntax_report(struct loader *l, const struct srcpos *pos,
+    const char *problem, const char *context)
+{
+	const char *hint = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++)
+		if (strcmp(problem, hints[i].problem) == 0)
+			hint = hints[i].hint;
+	if (hint != NULL && context != NULL)
+		diag_error(l->d, pos, "%s (libyaml: %s, %s)", hint, problem,
+		    context);
+	else if (hint != NULL)
+		diag_error(l->d, pos, "%s (libyaml: %s)", hint, problem);
+	else if (context != NULL)
+		diag_error(l->d, pos, "%s (%s)", problem, context);
+	else
+		diag_error(l->d, pos, "%s", problem);
+}
+
 static void
 syntax_error(struct loader *l, const yaml_parser_t *p)
 {
@@ -811,10 +911,7 @@ syntax_error(struct loader *l, const yaml_parser_t *p)
 		diag_error(l->d, &pos, "this quoted string is never closed");
 		return;
 	}
-	if (p->context != NULL)
-		diag_error(l->d, &pos, "%s (%s)", problem, p->context);
-	else
-		diag_error(l->d, &pos, "%s", problem);
+	syntax_report(l, &pos, problem, p->context);
 }
 
 static void

@@ -748,8 +748,9 @@ test_syntax(void)
 
 	load(&r, "a: 1\n\tb: 2\n");
 	check_failed(&r,
-	    "t.yaml:2:1: error: found a tab character that violates "
-	    "indentation (while scanning a plain scalar)\n",
+	    "t.yaml:2:1: error: a tab character; YAML indents with spaces "
+	    "only (libyaml: found a tab character that violates "
+	    "indentation, while scanning a plain scalar)\n",
 	    "a tab");
 	done(&r);
 
@@ -768,8 +769,9 @@ test_syntax(void)
 
 	load(&r, "a: 1\n b: 2\n");
 	check_failed(&r,
-	    "t.yaml:2:3: error: mapping values are not allowed in this "
-	    "context\n",
+	    "t.yaml:2:3: error: a ':' where no mapping can start: probably "
+	    "wrong indentation, or a value holding ': ' that needs quotes "
+	    "(libyaml: mapping values are not allowed in this context)\n",
 	    "bad indentation");
 	done(&r);
 
