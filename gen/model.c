@@ -194,21 +194,39 @@ quoted(const struct checker *c, struct buf *b, const struct value *v)
 	return buf_cstr(b);
 }
 
+/*
+ * The did-you-mean rule of keys and choices alike: name is a nearer miss
+ * of s than *best (fewer than 3 edits, and fewer than its length, case
+ * aside: names are lower case), which it then becomes.
+ */
+static int
+nearer(const char *s, size_t len, const char *name, size_t *best)
+{
+	size_t nlen = strlen(name), dist;
+	struct buf low;
+
+	buf_init(&low);
+	text_lower(s, len, &low);
+	dist = text_edit_distance(low.data != NULL ? low.data : "", len, name,
+	    nlen);
+	buf_free(&low);
+
+	if (dist >= *best || dist >= nlen)
+		return 0;
+	*best = dist;
+	return 1;
+}
+
 /* The field of r that key is a near miss of, or NULL. */
 static const char *
 near_key(const struct record *r, const char *s, size_t len)
 {
 	const char *hint = NULL;
-	size_t k, dist, best = 3, klen;
+	size_t k, best = 3;
 
-	for (k = 0; k < r->n; k++) {
-		klen = strlen(r->fields[k].key);
-		dist = text_edit_distance(s, len, r->fields[k].key, klen);
-		if (dist < best && dist < klen) {
-			best = dist;
+	for (k = 0; k < r->n; k++)
+		if (nearer(s, len, r->fields[k].key, &best))
 			hint = r->fields[k].key;
-		}
-	}
 	return hint;
 }
 
@@ -244,17 +262,29 @@ check_keys(struct checker *c, const struct value *map, const struct record *r)
 	}
 }
 
+/* v is not what key takes; hint, when not NULL, is a near miss of it. */
 static void
-type_error(struct checker *c, const char *key, const char *expected,
-    const struct value *v)
+mistyped(struct checker *c, const char *key, const char *expected,
+    const struct value *v, const char *hint)
 {
 	struct buf got;
 
 	buf_init(&got);
 	yorigin_describe(c->rep.origins, v, &got);
-	yorigin_error(&c->rep, v, "'%s' must be %s, got %s", key, expected,
-	    buf_cstr(&got));
+	if (hint != NULL)
+		yorigin_error(&c->rep, v, "'%s' must be %s, got %s; did you "
+		    "mean '%s'?", key, expected, buf_cstr(&got), hint);
+	else
+		yorigin_error(&c->rep, v, "'%s' must be %s, got %s", key,
+		    expected, buf_cstr(&got));
 	buf_free(&got);
+}
+
+static void
+type_error(struct checker *c, const char *key, const char *expected,
+    const struct value *v)
+{
+	mistyped(c, key, expected, v, NULL);
 }
 
 /* ---------------------------------------------------------------- */
@@ -315,8 +345,9 @@ static const struct value *
 check_choice(struct checker *c, const struct model_field *f,
     const struct value *v)
 {
+	const char *hint = NULL;
 	struct buf expected;
-	size_t k;
+	size_t k, best = 3;
 
 	if (check_text(c, f->key, v, 1) == NULL)
 		return NULL;
@@ -328,7 +359,11 @@ check_choice(struct checker *c, const struct model_field *f,
 	for (k = 0; f->choices[k].name != NULL; k++)
 		buf_printf(&expected, "%s%s", k > 0 ? ", " : "",
 		    f->choices[k].name);
-	type_error(c, f->key, buf_cstr(&expected), v);
+	for (k = 0; f->choices[k].name != NULL; k++)
+		if (nearer(value_str(v), value_strlen(v), f->choices[k].name,
+		    &best))
+			hint = f->choices[k].name;
+	mistyped(c, f->key, buf_cstr(&expected), v, hint);
 	buf_free(&expected);
 	return NULL;
 }
