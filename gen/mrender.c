@@ -8,6 +8,7 @@
 #include "limits.h"
 
 #include "mlex.h"
+#include "mnames.h"
 #include "xalloc.h"
 
 /* How many levels of partials an error's notes name one by one. */
@@ -42,6 +43,9 @@ struct render {
 	struct buf		 msg;		/* a name quoted in a message */
 	const struct mtree_node	**includes;	/* partial tags being rendered */
 	size_t			 nincludes, includes_cap;
+	struct mnames		*names;		/* strict_names: the context's */
+	const struct mustache_template **checked; /* by check_names() */
+	size_t			 nchecked, checked_cap;
 	size_t			*hints;		/* by segment id: pair index + 1 */
 	size_t			 nhints;
 	int			 failed;
@@ -264,6 +268,67 @@ lookup(struct render *r, const struct mtree_node *n, struct value *tmp)
 	for (i = 1; v != NULL && i < p->nsegs; i++)
 		v = map_get(r, v, &p->segs[i]);
 	return v;
+}
+
+/* ------------------------------------------------------- strict names */
+
+static const char *
+tag_kind(const struct mtree_node *n)
+{
+	return n->type == MTREE_SECTION ? "section " :
+	    n->type == MTREE_INVERTED ? "inverted section " : "";
+}
+
+/* Reports each tag of nodes[0..n) whose name the context has nowhere. */
+static void
+check_nodes(struct render *r, const struct mtree_node *nodes, size_t n)
+{
+	const struct mtree_node *t;
+	const struct mtree_segment *seg;
+	const char *hint;
+	struct buf q;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		t = &nodes[i];
+		check_nodes(r, t->kids, t->nkids);
+		if ((t->type != MTREE_VAR && t->type != MTREE_RAW &&
+		    t->type != MTREE_SECTION && t->type != MTREE_INVERTED) ||
+		    t->path.special != MTREE_PLAIN || t->path.nsegs == 0)
+			continue;
+		seg = &t->path.segs[0];
+		if (mnames_has(r->names, seg->ptr, seg->len))
+			continue;
+		buf_init(&q);
+		mlex_show(t->path.text, t->path.len, &q);
+		hint = mnames_near(r->names, seg->ptr, seg->len);
+		diag_error(r->env->d, &t->pos, "%s'%s' is not defined%s%s%s",
+		    tag_kind(t), buf_cstr(&q),
+		    hint ? "; did you mean '" : "", hint ? hint : "",
+		    hint ? "'?" : "");
+		buf_free(&q);
+		if (!r->failed)
+			include_notes(r);
+		r->failed = 1;
+	}
+}
+
+/* With strict_names, checks t's tags once, before any of it renders. */
+static int
+check_names(struct render *r, const struct mustache_template *t)
+{
+	size_t i;
+
+	if (r->names == NULL)
+		return 0;
+	for (i = 0; i < r->nchecked; i++)
+		if (r->checked[i] == t)
+			return 0;
+	r->checked = xgrow(r->checked, &r->checked_cap, r->nchecked + 1,
+	    sizeof(*r->checked));
+	r->checked[r->nchecked++] = t;
+	check_nodes(r, t->nodes, t->nnodes);
+	return r->failed ? -1 : 0;
 }
 
 /* ------------------------------------------------------------- output */
@@ -506,7 +571,8 @@ render_partial(struct render *r, const struct mtree_node *n)
 		r->includes = xgrow(r->includes, &r->includes_cap,
 		    r->nincludes + 1, sizeof(*r->includes));
 		r->includes[r->nincludes++] = n;
-		render_body(r, n, t);
+		if (check_names(r, t) == 0)
+			render_body(r, n, t);
 		r->nincludes--;
 		r->depth--;
 	}
@@ -611,7 +677,12 @@ mrender_run(const struct mrender_env *env, const struct mustache_template *t,
 	r.out_start = out->len;
 	if (root != NULL)
 		push_frame(&r, root, 0, 1, 0);
-	render_nodes(&r, t->nodes, t->nnodes, 0);
+	if (r.opt->strict_names)
+		r.names = mnames_collect(root);
+	if (check_names(&r, t) == 0)
+		render_nodes(&r, t->nodes, t->nnodes, 0);
+	mnames_free(r.names);
+	free(r.checked);
 	free(r.frames);
 	free(r.parents);
 	free(r.includes);

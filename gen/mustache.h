@@ -50,6 +50,12 @@ typedef int (*mustache_partial_fn)(void *ctx, const char *name, size_t len,
  */
 struct mustache_options {
 	int			 strict;
+	/* strict about names too, for a caller that renders the whole of a
+	 * context it knows: a section, inverted section or variable whose
+	 * first name is a key of no mapping of the context is an error at
+	 * the tag, with a did-you-mean, even where it is never reached. A
+	 * name some entries lack stays allowed. */
+	int			 strict_names;
 	size_t			 max_depth;
 	size_t			 max_output;
 	size_t			 max_steps;
