@@ -105,7 +105,8 @@ run_free(struct run *r)
  * the limits of the options.
  */
 static void
-run_env(struct run *r, const char *const *dirs, size_t n, int strict)
+run_env(struct run *r, const char *const *dirs, size_t n, int strict,
+    int strict_names)
 {
 	const size_t *max = r->opt->limits.max;
 	struct mustache_options mo;
@@ -116,6 +117,7 @@ run_env(struct run *r, const char *const *dirs, size_t n, int strict)
 	r->search.max_bytes = max[LIMITS_TEMPLATE];
 	mustache_options_default(&mo);
 	mo.strict = strict;
+	mo.strict_names = strict_names;
 	mo.max_depth = max[LIMITS_TEMPLATE_DEPTH];
 	mo.max_output = max[LIMITS_OUTPUT];
 	mo.max_steps = max[LIMITS_RENDER_STEPS];
@@ -309,11 +311,13 @@ load_model(struct run *r, const struct yload_limits *lim,
     struct value **model)
 {
 	const char *data = r->opt->data;
+	const struct yorigins *origins;
 	struct clayout_options lo;
 	struct value *doc, *plain;
 
-	if (yload_file(data, lim, &r->arena, r->d, &doc) != 0 ||
-	    model_build(doc, data, &r->arena, r->d, &plain) != 0)
+	if (yload_file_origins(data, lim, &r->arena, r->d, &doc,
+	    &origins) != 0 ||
+	    model_build(doc, origins, data, &r->arena, r->d, &plain) != 0)
 		return -1;
 	memset(&lo, 0, sizeof(lo));
 	lo.prefix = find_define(r, CLAYOUT_PREFIX_KEY, &lo.prefix_at);
@@ -563,7 +567,7 @@ driver_render(const struct driver_options *opt, struct buf *print,
 		driver_list_add(&dirs, opt->partials.items[i]);
 	driver_list_add(&dirs, own);
 	run_init(&r, opt, d);
-	run_env(&r, dirs.items, dirs.n, opt->strict);
+	run_env(&r, dirs.items, dirs.n, opt->strict, 0);
 
 	/* Report the problems of both inputs before giving up. */
 	t = compile_file(&r, opt->template);
@@ -768,7 +772,7 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 	depfile_add_input(&r.deps, opt->data);
 	if ((n = list_templates(opt->templates, &names, d)) < 0)
 		goto out;
-	run_env(&r, &opt->templates, 1, 1);
+	run_env(&r, &opt->templates, 1, 1, 1);
 	rc = 0;
 	for (i = 0; i < n; i++)
 		if (render_template(&r, names[i], model) != 0)

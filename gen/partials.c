@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "limits.h"
+#include "text.h"
 #include "value.h"
 
 /* Reports why path could not be read; errno says. */
@@ -44,11 +45,13 @@ partials_find(void *ctx, const char *name, size_t len, struct buf *src,
 	const struct partials_path *pp = ctx;
 	size_t max = pp->max_bytes ? pp->max_bytes :
 	    limits_default(LIMITS_TEMPLATE);
+	struct buf tried;
 	size_t i, n;
 
 	/* No file name can hold a NUL, and an empty name would read ".mustache". */
 	if (len == 0 || memchr(name, '\0', len) != NULL)
 		return 0;
+	buf_init(&tried);
 	for (i = 0; i < pp->ndirs; i++) {
 		n = strlen(pp->dirs[i]);
 		buf_clear(path);
@@ -60,16 +63,27 @@ partials_find(void *ctx, const char *name, size_t len, struct buf *src,
 		if (buf_read_file_max(src, buf_cstr(path), max) == 0) {
 			if (pp->deps != NULL)
 				depfile_add_input(pp->deps, buf_cstr(path));
+			buf_free(&tried);
 			return 1;
 		}
 		/* A name longer than the system allows names no file. */
 		if (errno == ENOENT || errno == ENOTDIR ||
-		    errno == ENAMETOOLONG)
+		    errno == ENAMETOOLONG) {
+			buf_puts(&tried, i > 0 ? ", '" : "'");
+			if (n == 0)
+				buf_putc(&tried, '.');
+			text_show(pp->dirs[i], n, TEXT_SHOW_MAX, &tried);
+			buf_putc(&tried, '\'');
 			continue;
+		}
+		buf_free(&tried);
 		read_error(buf_cstr(path), max, d);
 		return -1;
 	}
+	/* Not found: path names the folders searched. */
 	buf_clear(path);
+	buf_append(path, tried.data, tried.len);
+	buf_free(&tried);
 	return 0;
 }
 

@@ -37,7 +37,8 @@ struct partials_path {
  * from the data that climb out with ".."). Returns 1 with the text in src
  * and the file's path in path, which is also added to the inputs of deps
  * when there is one; 0 when no folder has it (or the name is empty, holds
- * a NUL, or is longer than the system allows); -1 after
+ * a NUL, or is longer than the system allows), with the folders searched
+ * in path, quoted for a message ("'a', 'b'"); -1 after
  * reporting, as partials_read does, a file that exists but cannot be read
  * or is over the limit.
  */

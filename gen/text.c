@@ -374,6 +374,8 @@ text_show(const char *s, size_t len, size_t max, struct buf *out)
 			buf_puts(out, "\\n");
 		else if (c == '\t')
 			buf_puts(out, "\\t");
+		else if (c == '\r')
+			buf_puts(out, "\\r");
 		else if (c < 0x20 || c == 0x7f)
 			buf_printf(out, "\\x%02x", c);
 		else
@@ -381,6 +383,14 @@ text_show(const char *s, size_t len, size_t max, struct buf *out)
 	}
 	if (end < len)
 		buf_puts(out, "...");
+}
+
+const char *
+text_quote(struct buf *b, const char *s, size_t len)
+{
+	buf_clear(b);
+	text_show(s, len, TEXT_SHOW_MAX, b);
+	return buf_cstr(b);
 }
 
 /* ---------------------------------------------------------------- */

@@ -90,12 +90,22 @@ void	text_c_ident(const char *s, size_t len, struct buf *out);
 
 /*
  * Appends s[0..len) as a message may quote it, on one line: a newline as
- * \n, a tab as \t, other control bytes (NUL, ESC, DEL...) as \xNN, so
- * that a quoted value can neither forge a line nor reach the terminal. A
+ * \n, a tab as \t, a carriage return as \r, other control bytes (NUL,
+ * ESC, DEL...) as \xNN, so that a quoted value can neither forge a line nor reach the terminal. A
  * text over max bytes is cut there, on a UTF-8 character boundary, and
  * ends in "..." (max 0: never cut).
  */
 void	text_show(const char *s, size_t len, size_t max, struct buf *out);
+
+/* How many bytes of a value or key a message quotes. */
+#define TEXT_SHOW_MAX	40
+
+/*
+ * Replaces b's content with s[0..len) shown by text_show() and cut at
+ * TEXT_SHOW_MAX bytes, for a message to quote with %s. Returns
+ * buf_cstr(b), valid until b next changes.
+ */
+const char *text_quote(struct buf *b, const char *s, size_t len);
 
 /* The Levenshtein distance of a and b, for did-you-mean hints. */
 size_t	text_edit_distance(const char *a, size_t alen, const char *b,

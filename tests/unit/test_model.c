@@ -35,6 +35,7 @@ static void
 build(struct run *r, const char *yaml)
 {
 	struct value *doc;
+	const struct yorigins *origins;
 	struct diag d;
 	FILE *fp;
 
@@ -47,10 +48,11 @@ build(struct run *r, const char *yaml)
 		exit(1);
 	}
 	diag_init(&d, fp);
-	r->rc = yload_string("t.yaml", yaml, strlen(yaml), NULL, &r->arena, &d,
-	    &doc);
+	r->rc = yload_string_origins("t.yaml", yaml, strlen(yaml), NULL,
+	    &r->arena, &d, &doc, &origins);
 	if (r->rc == 0)
-		r->rc = model_build(doc, "t.yaml", &r->arena, &d, &r->model);
+		r->rc = model_build(doc, origins, "t.yaml", &r->arena, &d,
+		    &r->model);
 	r->errors = d.errors;
 	fclose(fp);
 }

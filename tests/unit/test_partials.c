@@ -89,7 +89,9 @@ test_find(void)
 	    strcmp(buf_cstr(&path), "first/sub/item.mustache") == 0,
 	    "a name with a '/' reads from a subfolder");
 	TAP_CHECK(find(&pp, "nowhere", 7, &src, &path, &c) == 0 &&
-	    path.len == 0, "a partial no folder has is not found");
+	    strcmp(buf_cstr(&path), "'first', 'second/', 'plain'") == 0,
+	    "a partial no folder has is not found, and path names the "
+	    "folders searched");
 	TAP_CHECK(find(&pp, "", 0, &src, &path, &c) == 0 &&
 	    find(&pp, "bo\0th", 5, &src, &path, &c) == 0,
 	    "an empty name, or one with a NUL, is not found");

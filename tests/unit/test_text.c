@@ -885,9 +885,49 @@ test_c_ident(void)
 	buf_free(&sh);
 }
 
+/* text_show(s, len, max) as a string. */
+static const char *
+shown(struct buf *b, const char *s, size_t len, size_t max)
+{
+	buf_clear(b);
+	text_show(s, len, max, b);
+	return buf_cstr(b);
+}
+
+static void
+test_show(void)
+{
+	struct buf b;
+	char huge[5000];
+
+	buf_init(&b);
+	CHECK_TEXT(shown(&b, "a\nb\tc\rd\033e\x7f\0f", 12, 0),
+	    "a\\nb\\tc\\rd\\x1be\\x7f\\x00f",
+	    "newline, tab, CR, ESC, DEL and NUL are shown escaped");
+	CHECK_TEXT(shown(&b, "abcdef", 6, 3), "abc...", "cut at max bytes");
+	CHECK_TEXT(shown(&b, "ab\xc3\xa9z", 5, 3), "ab...",
+	    "a two-byte character is not cut in half");
+	CHECK_TEXT(shown(&b, "a\xe2\x82\xacz", 5, 3), "a...",
+	    "nor a three-byte one (cut after its first byte)");
+	CHECK_TEXT(shown(&b, "a\xe2\x82\xacz", 5, 4), "a\xe2\x82\xac...",
+	    "a cut right after a character keeps it");
+	CHECK_TEXT(shown(&b, "\xf0\x9f\x98\x80\xf0\x9f\x98\x80", 8, 6),
+	    "\xf0\x9f\x98\x80...", "four-byte characters");
+	CHECK_TEXT(shown(&b, "abc", 3, 3), "abc", "exactly max is not cut");
+	memset(huge, 'k', sizeof(huge));
+	CHECK_TEXT(text_quote(&b, huge, sizeof(huge)),
+	    "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...",
+	    "text_quote cuts a huge key at TEXT_SHOW_MAX");
+	buf_puts(&b, "junk");
+	CHECK_TEXT(text_quote(&b, "x\ny", 3), "x\\ny",
+	    "text_quote replaces what the buffer held");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
+	test_show();
 	test_html();
 	test_c();
 	test_md();
