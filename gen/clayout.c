@@ -922,11 +922,15 @@ put_enumerators(struct layout *l, struct value_builder *b)
 		    buf_cstr(&of)));
 		value_builder_put(&e, "code", *get(st, "code"));
 		value_builder_put(&e, "status", *st);
+		/* An entry has every key, so that strict names find them in a
+		 * table without aliases too. */
+		value_builder_put(&e, "alias", value_make_bool(0, NULL));
+		value_builder_put(&e, "alias_of", value_make_bool(0, NULL));
 		items[count++] = value_builder_finish(&e, NULL);
 		for (; k < n->naliases && n->aliases[k].status == st; k++) {
 			buf_clear(&t);
-			cnames_spell(&l->names, &t, CNAMES_ENUMERATOR, n->aliases[k].ident,
-			    strlen(n->aliases[k].ident));
+			cnames_spell(&l->names, &t, CNAMES_ENUMERATOR,
+			    n->aliases[k].ident, strlen(n->aliases[k].ident));
 			value_builder_put(&e, "enumerator", str(l->arena,
 			    buf_cstr(&t)));
 			value_builder_put(&e, "code", *get(st, "code"));
