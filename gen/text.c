@@ -205,6 +205,7 @@ escape_md(const unsigned char *p, size_t len, struct buf *out)
 		case '&':
 		case '!':
 		case '$':
+		case '#':	/* " #" could close an ATX heading */
 			buf_putc(out, '\\');
 			buf_putc(out, p[i]);
 			break;

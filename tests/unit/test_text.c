@@ -71,7 +71,7 @@ static const struct bytes c_alpha[] = {
 };
 static const struct bytes md_alpha[] = {
 	{ S("|") }, { S("\\") }, { S("<") }, { S("b") }, { S("r") }, { S(">") },
-	{ S("\n") }, { S("\r") }, { S("a") }
+	{ S("\n") }, { S("\r") }, { S("a") }, { S("#") }, { S(" ") }
 };
 /*
  * Values are whole strings, so no piece ends inside a UTF-8 sequence: no
@@ -198,13 +198,15 @@ decode_c(const char *s, size_t len, struct buf *dec)
 static const char *
 decode_md(const char *s, size_t len, struct buf *dec)
 {
-	static const char special[] = "|\\`*_[]<>~&!$";
+	static const char special[] = "|\\`*_[]<>~&!$#";
 	size_t i;
 
 	buf_clear(dec);
 	for (i = 0; i < len; i++) {
 		if (s[i] == '\n' || s[i] == '\r')
 			return "raw line break";
+		if (s[i] == '#')
+			return "a raw '#', which could open or close a heading";
 		if (s[i] == '\\') {
 			if (i + 1 == len || strchr(special, s[i + 1]) == NULL ||
 			    s[i + 1] == '\0')
@@ -706,7 +708,13 @@ test_md(void)
 	check_escape(TEXT_ESCAPE_MD,
 	    S("Hello, world. (a-b/c?) = 'x' \"y\"; z: 42"),
 	    S("Hello, world. (a-b/c?) = 'x' \"y\"; z: 42"));
-	check_escape(TEXT_ESCAPE_MD, S("# 1. - +"), S("# 1. - +"));
+	check_escape(TEXT_ESCAPE_MD, S("# 1. - +"), S("\\# 1. - +"));
+	/* A heading's closing sequence is a run of '#' after a space. */
+	check_escape(TEXT_ESCAPE_MD, S("Client Errors #"),
+	    S("Client Errors \\#"));
+	check_escape(TEXT_ESCAPE_MD, S("C# ##  "), S("C\\# \\#\\#  "));
+	check_escape(TEXT_ESCAPE_MD, S("`x` <y> a|b \\\n#"),
+	    S("\\`x\\` \\<y\\> a\\|b \\\\<br>\\#"));
 	check_escape(TEXT_ESCAPE_MD, S("Caf\xc3\xa9"), S("Caf\xc3\xa9"));
 	check_escape(TEXT_ESCAPE_MD, S("<br>"), S("\\<br\\>"));
 	check_escape(TEXT_ESCAPE_MD, S(""), S(""));
