@@ -67,8 +67,12 @@ enum text_escape text_escape_for_output(const char *name);
  *  - json: the content of a JSON string: " and \ escaped, control bytes as
  *    \n \t \r \b \f or \u00xx (lowercase hex, as JSON.stringify writes
  *    them), DEL as \u007f; U+2028 and U+2029 become \u2028 and \u2029 so
- *    the output is also a valid JavaScript string. Other bytes pass through:
- *    the caller supplies UTF-8. '/' is not escaped.
+ *    the output is also a valid JavaScript string. Other well-formed UTF-8
+ *    passes through; each byte that starts no well-formed character (a
+ *    stray continuation byte, a truncated or overlong sequence, a
+ *    surrogate, a code point past U+10FFFF) becomes \ufffd, so that the
+ *    output is valid JSON whatever the input (a DATA path is not checked).
+ *    '/' is not escaped.
  *  - none: unchanged.
  * An esc outside the enum is a caller bug and aborts.
  */
