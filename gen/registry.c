@@ -404,7 +404,8 @@ check_overlaps(struct registry *reg, struct diag *d)
 	int rc = 0;
 	size_t i;
 
-	qsort(reg->rows, reg->n, sizeof(*reg->rows), by_code);
+	if (reg->n > 1)		/* rows is NULL when there are none */
+		qsort(reg->rows, reg->n, sizeof(*reg->rows), by_code);
 	for (i = 0; i < reg->n; i++) {
 		r = &reg->rows[i];
 		if (widest != NULL && r->lo <= widest->hi) {
