@@ -12,6 +12,7 @@ diag_init(struct diag *d, FILE *stream)
 {
 	d->stream = stream;
 	d->errors = 0;
+	d->warnings = 0;
 }
 
 /*
@@ -75,6 +76,17 @@ diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	diag_verror(d, pos, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warning(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	d->warnings++;
+	va_start(ap, fmt);
+	report(d, pos, "warning", fmt, ap);
 	va_end(ap);
 }
 

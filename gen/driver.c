@@ -16,6 +16,7 @@
 #include "mustache.h"
 #include "outfile.h"
 #include "partials.h"
+#include "registry.h"
 #include "udiff.h"
 #include "value.h"
 #include "xalloc.h"
@@ -803,6 +804,38 @@ driver_validate(const struct driver_options *opt, struct buf *print,
 	run_init(&r, opt, d);
 	yaml_limits(opt, &yl);
 	rc = load_model(&r, &yl, &model);
+	run_free(&r);
+	return rc;
+}
+
+int
+driver_registry_diff(const struct driver_options *opt, struct buf *print,
+    struct diag *d)
+{
+	struct yload_limits yl;
+	struct registry reg;
+	struct value *model;
+	struct run r;
+	unsigned n;
+	int rc;
+
+	(void)print;
+	run_init(&r, opt, d);
+	registry_init(&reg);
+	yaml_limits(opt, &yl);
+	/* Report the problems of both files before giving up. */
+	rc = registry_load(&reg, opt->registry,
+	    opt->limits.max[LIMITS_CSV], d);
+	if (load_model(&r, &yl, &model) != 0)
+		rc = -1;
+	if (rc == 0 && (n = registry_diff(&reg, model, opt->data, d)) > 0) {
+		if (d->stream != NULL)
+			fprintf(d->stream, "statusgen: %u difference%s between "
+			    "%s and %s\n", n, n == 1 ? "" : "s", opt->data,
+			    opt->registry);
+		rc = 1;
+	}
+	registry_free(&reg);
 	run_free(&r);
 	return rc;
 }

@@ -40,6 +40,7 @@ struct driver_options {
 	const char	*data;		/* the YAML file; NULL: none (render:
 					   an empty context) */
 	const char	*template;	/* render: the template file */
+	const char	*registry;	/* registry-diff: the registry's CSV */
 	const char	*templates;	/* generate: the folder of templates */
 	struct driver_list partials;	/* render: folders searched for a
 					   partial before the template's own */
@@ -114,5 +115,15 @@ int	driver_generate(const struct driver_options *opt, struct buf *print,
 /* validate: loads and checks the status table opt->data, writes nothing. */
 int	driver_validate(const struct driver_options *opt, struct buf *print,
 	    struct diag *d);
+
+/*
+ * registry-diff: loads and checks the status table opt->data and the
+ * registry's CSV export opt->registry (within LIMITS_CSV), and reports
+ * each difference between them as a warning (registry_diff()), then
+ * their count. Returns 0 when they agree, 1 when they differ, -1 after
+ * reporting an error in either file; writes nothing.
+ */
+int	driver_registry_diff(const struct driver_options *opt,
+	    struct buf *print, struct diag *d);
 
 #endif

@@ -20,7 +20,8 @@
 
 /* Exit statuses: every error, of whatever kind, exits 2. */
 #define EXIT_OK		0
-#define EXIT_STALE	1	/* generate --check: an output is out of date */
+#define EXIT_STALE	1	/* generate --check: an output is out of date;
+				   registry-diff: the table differs */
 #define EXIT_ERROR	2
 
 #define DEFAULT_DATA		"data/http_status.yaml"
@@ -204,6 +205,12 @@ static const struct cli_option validate_options[] = {
 	OPT_END
 };
 
+static const struct cli_option registry_options[] = {
+	OPT_LIMITS(LIMITS_DATA | LIMITS_REGISTRY),
+	OPT_HELP,
+	OPT_END
+};
+
 /* ------------------------------------------------------------------ */
 /* The command table                                                  */
 /* ------------------------------------------------------------------ */
@@ -268,6 +275,21 @@ static const struct command commands[] = {
 		NULL, validate_options,
 		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } }
 	}, driver_validate, NULL, NULL },
+	{ {
+		"registry-diff",
+		"registry-diff [--max-LIMIT N]... CSV [DATA]",
+		"compare the status table with the IANA registry's CSV",
+		"Compares the status table DATA (default " DEFAULT_DATA ")\n"
+		    "with CSV, the CSV export of the IANA HTTP Status Code\n"
+		    "Registry, and reports each difference as a warning: a code "
+		    "the\nregistry has and the table lacks, a name or a state "
+		    "that\ndiffers, a code it does not list that is not "
+		    "unofficial.\n",
+		"Exit status: 0 they agree, 1 they differ, 2 any error.\n",
+		registry_options,
+		{ { "CSV", FIELD(registry), 1, NULL },
+		  { "DATA", FIELD(data), 0, DEFAULT_DATA } }
+	}, driver_registry_diff, NULL, NULL },
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
@@ -447,12 +469,13 @@ program_option(const char *arg, struct diag *d)
 		buf_puts(&b, "usage: statusgen COMMAND [OPTION]... [ARG]...\n"
 		    "       statusgen --help | --version\n\nCommands:\n");
 		for (i = 0; i < NCOMMANDS; i++)
-			buf_printf(&b, "  %-10s %s\n", commands[i].cli.name,
+			buf_printf(&b, "  %-14s %s\n", commands[i].cli.name,
 			    commands[i].cli.summary);
 		buf_puts(&b, "\nRun 'statusgen COMMAND --help' for the options "
 		    "of a command. Every error\nis reported on standard error "
 		    "and exits with status 2; 'generate --check'\nexits 1 when "
-		    "an output is out of date. See statusgen(1).\n");
+		    "an output is out of date, 'registry-diff' when the table\n"
+		    "differs from the registry. See statusgen(1).\n");
 	}
 	return print_buf(&b, d) == 0 ? EXIT_OK : EXIT_ERROR;
 }

@@ -996,6 +996,18 @@ put_fields(struct value_builder *b, const struct record *r,
 	}
 }
 
+/* Whether the registry's name of s is not its reason, for the docs to
+ * say which name is the registry's. */
+static int
+registry_name_differs(const struct status *s)
+{
+	const struct record *r = &records[MODEL_STATUS];
+	const struct value *name = s->got[field_index(r, "registry_name")];
+
+	return name != NULL && strcmp(value_str(name),
+	    value_str(s->got[field_index(r, "reason")])) != 0;
+}
+
 static struct value
 build_status(struct arena *a, const struct status *s, const struct klass *k)
 {
@@ -1003,6 +1015,8 @@ build_status(struct arena *a, const struct status *s, const struct klass *k)
 
 	value_builder_init(&b, a);
 	put_fields(&b, &records[MODEL_STATUS], s->got);
+	value_builder_put(&b, "registry_name_differs",
+	    value_make_bool(registry_name_differs(s), NULL));
 	value_builder_put(&b, "class", value_make_int(k->number, NULL));
 	value_builder_put(&b, "class_name", *class_name(k));
 	put_user_keys(&b, s->map);

@@ -30,6 +30,14 @@ test_format(void)
 	    "FILE:LINE:COL, FILE for line 0, statusgen without a file");
 	TAP_CHECK(c.d.errors == 3, "errors are counted, notes are not");
 	capture_close(&c);
+
+	capture_open(&c);
+	diag_warning(&c.d, &at, "differs");
+	CHECK_TEXT(capture_text(&c), "data.yaml:12:3: warning: differs\n",
+	    "a warning is located like an error");
+	TAP_CHECK(c.d.warnings == 1 && c.d.errors == 0,
+	    "warnings are counted apart from errors");
+	capture_close(&c);
 }
 
 /* Whatever a caller passes, a message is one line (issue 15). */

@@ -185,6 +185,7 @@ static const char valid_table[] =
 	"    description: d200\n"
 	"    reference: r200\n"
 	"    registry: standard\n"
+	"    registry_name: Okay\n"
 	"    aliases: [Okay, All Right]\n"
 	"    cacheable: true\n"
 	"    x-owner: me\n"
@@ -246,6 +247,12 @@ test_valid_table(void)
 	    is_bool(value_map_getz(status_at(&r, 1), "deprecated"), 1) &&
 	    is_bool(value_map_getz(status_at(&r, 2), "unofficial"), 1),
 	    "a boolean per registry");
+	TAP_CHECK(is_str(value_map_getz(st, "registry_name"), "Okay") &&
+	    is_bool(value_map_getz(st, "registry_name_differs"), 1) &&
+	    is_str(value_map_getz(status_at(&r, 1), "registry_name"),
+	    "Not Found") && is_bool(value_map_getz(status_at(&r, 1),
+	    "registry_name_differs"), 0),
+	    "registry_name_differs: the registry's name is not the reason");
 	TAP_CHECK(value_map_getz(st, "class")->u.integer == 2 &&
 	    is_str(value_map_getz(st, "class_name"), "Successful") &&
 	    is_str(value_map_getz(st, "x-owner"), "me"),
