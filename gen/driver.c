@@ -164,18 +164,18 @@ load_model(const char *data, const struct yload_limits *lim,
 }
 
 /*
- * Reads the template file at path, within the template size limit, and
- * compiles it. Returns the template (owned by the environment), or NULL
- * after reporting.
+ * Reads the template file at path, within the template size limit and as
+ * how says it was named, and compiles it. Returns the template (owned by
+ * the environment), or NULL after reporting.
  */
 static const struct mustache_template *
-compile_file(struct run *r, const char *path)
+compile_file(struct run *r, const char *path, enum partials_how how)
 {
 	const struct mustache_template *t = NULL;
 	struct buf src;
 
 	buf_init(&src);
-	if (partials_read(path, r->opt->limits.max[LIMITS_TEMPLATE], &src,
+	if (partials_read(path, r->opt->limits.max[LIMITS_TEMPLATE], how, &src,
 	    r->d) == 0) {
 		depfile_add_input(&r->deps, path);
 		t = mustache_compile(r->env, path, buf_cstr(&src), src.len);
@@ -405,7 +405,7 @@ driver_render(const struct driver_options *opt, struct buf *print,
 	run_env(&r, dirs.items, dirs.n, opt->strict);
 
 	/* Report the problems of both inputs before giving up. */
-	t = compile_file(&r, opt->template);
+	t = compile_file(&r, opt->template, PARTIALS_NAMED);
 	if (opt->data != NULL && load_data(&r, &root) != 0)
 		t = NULL;
 	o = add_output(&r, opt->output != NULL ? xstrdup(opt->output) : NULL);
@@ -502,7 +502,7 @@ render_template(struct run *r, const char *name, const struct value *model)
 	char *path = join(r->opt->templates, name, TEMPLATE_SUFFIX);
 	int rc = -1;
 
-	if ((t = compile_file(r, path)) != NULL)
+	if ((t = compile_file(r, path, PARTIALS_FOUND)) != NULL)
 		rc = mustache_render(r->env, t, model,
 		    text_escape_for_output(name), &o->text);
 	free(path);

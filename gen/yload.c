@@ -1019,10 +1019,17 @@ yload_file(const char *path, const struct yload_limits *lim,
 	limits(lim, &depth, &max_bytes);
 	buf_init(&b);
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		/* A pipe or a device: read it all, then load the text. */
-		if (buf_read_file(&b, path) == -1) {
-			diag_error(d, &pos, "cannot read: %s",
-			    strerror(errno));
+		/* A pipe or a device: read it within the limit, then load
+		 * the text (its size is known only once it is read). */
+		if (buf_read_file_max(&b, path, max_bytes) == -1) {
+			if (errno == EFBIG)
+				too_large(d, path, max_bytes);
+			else
+				diag_error(d, &pos, "cannot read: %s",
+				    strerror(errno));
+			if (errno == ENOENT && strcmp(path, "-") == 0)
+				diag_note(d, &pos, "'-' is a file name here; "
+				    "standard input is /dev/stdin");
 			return -1;
 		}
 		rc = yload_string(path, b.data, b.len, lim, arena, d, root);
