@@ -16,6 +16,7 @@
 #include "mustache.h"
 #include "outfile.h"
 #include "partials.h"
+#include "pathcheck.h"
 #include "udiff.h"
 #include "value.h"
 #include "xalloc.h"
@@ -266,24 +267,35 @@ check_outputs(struct run *r, struct buf *print)
 	return rc;
 }
 
-/* Creates dir when it does not exist; refuses anything but a folder. */
+/*
+ * Creates dir when it does not exist (another run creating it at the same
+ * time is no error); refuses anything but a folder, naming what it is, or
+ * the missing or dangling part of the way to it.
+ */
 static int
 ensure_dir(const char *dir, struct diag *d)
 {
 	struct srcpos pos = { NULL, 0, 0 };
 	struct stat st;
+	struct buf why;
 
 	pos.file = dir;
 	if (stat(dir, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return 0;
-		diag_error(d, &pos, "the output path is a file, not a folder");
+		diag_error(d, &pos, "the output path is %s, not a folder",
+		    S_ISREG(st.st_mode) ? "a file" :
+		    pathcheck_kind(st.st_mode));
 		return -1;
 	}
-	if (errno == ENOENT && mkdir(dir, 0777) == 0)
+	if (errno == ENOENT && (mkdir(dir, 0777) == 0 || (errno == EEXIST &&
+	    stat(dir, &st) == 0 && S_ISDIR(st.st_mode))))
 		return 0;
+	buf_init(&why);
+	pathcheck_explain(&why, dir, errno);
 	diag_error(d, &pos, "cannot create the output folder: %s",
-	    strerror(errno));
+	    buf_cstr(&why));
+	buf_free(&why);
 	return -1;
 }
 
@@ -385,6 +397,8 @@ driver_render(const struct driver_options *opt, struct buf *print,
     struct diag *d)
 {
 	const char *slash = strrchr(opt->template, '/');
+	/* "-o -" is standard output, as no -o is. */
+	int to_file = opt->output != NULL && strcmp(opt->output, "-") != 0;
 	const struct mustache_template *t;
 	struct value *root = NULL;
 	struct driver_list dirs = { NULL, 0, 0 };
@@ -408,10 +422,10 @@ driver_render(const struct driver_options *opt, struct buf *print,
 	t = compile_file(&r, opt->template, PARTIALS_NAMED);
 	if (opt->data != NULL && load_data(&r, &root) != 0)
 		t = NULL;
-	o = add_output(&r, opt->output != NULL ? xstrdup(opt->output) : NULL);
+	o = add_output(&r, to_file ? xstrdup(opt->output) : NULL);
 	if (t != NULL && mustache_render(r.env, t, root, render_escape(opt),
 	    &o->text) == 0) {
-		if (opt->output != NULL) {
+		if (to_file) {
 			rc = finish_outputs(&r, NULL, print);
 		} else {
 			buf_append(print, o->text.data, o->text.len);

@@ -3,6 +3,7 @@
 #include "outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,12 +12,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pathcheck.h"
 #include "xalloc.h"
 
-/* One staged file: tmp is NULL when there is nothing to write. */
+/*
+ * One staged file: tmp is NULL when there is nothing to rename. A stream
+ * (a device, a FIFO) is written directly at commit, from its own copy of
+ * the data (direct not NULL).
+ */
 struct outfile_entry {
 	char	*path;
 	char	*tmp;
+	char	*direct;
+	size_t	 len;
 };
 
 /* ------------------------------------------------------------------ */
@@ -148,6 +156,95 @@ fail:
 	return NULL;
 }
 
+/*
+ * Whether path names a stream rather than a file in a folder: anything
+ * but a regular file, or a name in /dev or /proc (/dev/stdout when the
+ * standard output is a file), where a temporary file and a rename would
+ * replace the name instead of writing to what it opens.
+ */
+static int
+is_stream(const char *path, const struct stat *st)
+{
+	char *dir;
+	int r;
+
+	if (!S_ISREG(st->st_mode))
+		return 1;
+	if ((dir = pathcheck_folder(path)) == NULL)
+		return 0;
+	r = strcmp(dir, "/dev") == 0 || strncmp(dir, "/proc/", 6) == 0;
+	free(dir);
+	return r;
+}
+
+/* Writes all of data to fd; returns 0, or -1 with errno set. */
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, data, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Writes a stream's data through its name, as cc -o /dev/null does: an
+ * existing device or FIFO, appended to (so that /dev/stdout on a file
+ * opened with >> keeps what it holds). Returns 0, or -1 with errno set.
+ */
+static int
+write_direct(const struct outfile_entry *e)
+{
+	int fd, saved;
+
+	if ((fd = open(e->path, O_WRONLY | O_APPEND)) == -1)
+		return -1;
+	if (write_all(fd, e->direct, e->len) != 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return close(fd);
+}
+
+/* Reports that path cannot be written, for the reason err. */
+static void
+write_error(struct diag *d, const char *path, int err)
+{
+	struct srcpos at = { NULL, 0, 0 };
+	struct buf why;
+
+	at.file = path;
+	buf_init(&why);
+	pathcheck_explain(&why, path, err);
+	diag_error(d, &at, "cannot write: %s", buf_cstr(&why));
+	buf_free(&why);
+}
+
+/* Adds an entry to s, taking tmp and direct. */
+static void
+add_entry(struct outfile_set *s, const char *path, char *tmp, char *direct,
+    size_t len)
+{
+	struct outfile_entry *e;
+
+	s->files = xgrow(s->files, &s->cap, s->nfiles + 1, sizeof(*s->files));
+	e = &s->files[s->nfiles++];
+	e->path = xstrdup(path);
+	e->tmp = tmp;
+	e->direct = direct;
+	e->len = len;
+}
+
 void
 outfile_set_init(struct outfile_set *s)
 {
@@ -162,20 +259,21 @@ outfile_set_add(struct outfile_set *s, const char *path, const void *data,
     size_t len, struct diag *d)
 {
 	struct srcpos at = { path, 0, 0 };	/* messages name the file */
-	struct outfile_entry *e;
 	struct stat st;
 	mode_t mode;
-	char *tmp;
+	char *tmp, *copy;
 
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			diag_error(d, &at, "cannot write: it is a folder");
 			return -1;
 		}
-		if (!S_ISREG(st.st_mode)) {
-			diag_error(d, &at, "cannot write: it is not a regular "
-			    "file");
-			return -1;
+		if (is_stream(path, &st)) {
+			copy = xmalloc(len + 1);
+			if (len > 0)
+				memcpy(copy, data, len);
+			add_entry(s, path, NULL, copy, len);
+			return 1;
 		}
 		if (outfile_compare(path, data, len, NULL) == OUTFILE_SAME)
 			return 0;
@@ -185,31 +283,37 @@ outfile_set_add(struct outfile_set *s, const char *path, const void *data,
 
 	hold_signals(s);
 	if ((tmp = write_temp(path, mode, data, len)) == NULL) {
-		diag_error(d, &at, "cannot write: %s", strerror(errno));
+		write_error(d, path, errno);
 		if (s->nfiles == 0)
 			release_signals(s);
 		return -1;
 	}
-	s->files = xgrow(s->files, &s->cap, s->nfiles + 1, sizeof(*s->files));
-	e = &s->files[s->nfiles++];
-	e->path = xstrdup(path);
-	e->tmp = tmp;
+	add_entry(s, path, tmp, NULL, 0);
 	return 1;
 }
 
+/*
+ * Streams are written first: one that fails (a full /dev/full, a closed
+ * FIFO) leaves every file as it was. Then the renames.
+ */
 int
 outfile_set_commit(struct outfile_set *s, struct diag *d)
 {
 	struct outfile_entry *e;
-	struct srcpos at = { NULL, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < s->nfiles; i++) {
 		e = &s->files[i];
-		if (rename(e->tmp, e->path) == -1) {
-			at.file = e->path;
-			diag_error(d, &at, "cannot write: %s", strerror(errno));
+		if (e->direct != NULL && write_direct(e) != 0) {
+			write_error(d, e->path, errno);
 			return -1;	/* outfile_set_free() removes the rest */
+		}
+	}
+	for (i = 0; i < s->nfiles; i++) {
+		e = &s->files[i];
+		if (e->tmp != NULL && rename(e->tmp, e->path) == -1) {
+			write_error(d, e->path, errno);
+			return -1;
 		}
 		free(e->tmp);
 		e->tmp = NULL;
@@ -227,6 +331,7 @@ outfile_set_free(struct outfile_set *s)
 		if (s->files[i].tmp != NULL)
 			unlink(s->files[i].tmp);
 		free(s->files[i].tmp);
+		free(s->files[i].direct);
 		free(s->files[i].path);
 	}
 	free(s->files);

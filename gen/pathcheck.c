@@ -145,18 +145,27 @@ pathcheck_free(struct pathcheck *pc)
 	pathcheck_init(pc);
 }
 
-/* The real path of path's folder, then '/' and its last name. */
-static char *
-resolve(const char *path)
+char *
+pathcheck_folder(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir, *real;
-	struct buf b;
 
 	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
 	    xstrndup(path, (size_t)(slash - path));
 	real = realpath(dir, NULL);
 	free(dir);
+	return real;
+}
+
+/* The real path of path's folder, then '/' and its last name. */
+static char *
+resolve(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *real = pathcheck_folder(path);
+	struct buf b;
+
 	if (real == NULL)
 		return xstrdup(path);	/* no folder: only this spelling */
 	buf_init(&b);

@@ -26,6 +26,13 @@ const char *pathcheck_kind(mode_t mode);
  */
 void	pathcheck_explain(struct buf *b, const char *path, int err);
 
+/*
+ * The real path of the folder holding path (its parent; "." for a bare
+ * name), in memory the caller frees; NULL with errno set when it cannot
+ * be resolved (the folder does not exist).
+ */
+char	*pathcheck_folder(const char *path);
+
 struct pathcheck_entry;
 
 /*
