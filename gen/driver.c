@@ -199,6 +199,64 @@ add_output(struct run *r, char *path)
 	return o;
 }
 
+/*
+ * Adds the paths a run writes, its outputs and its depfile, to pc, as
+ * written; the outputs' paths stay the run's.
+ */
+static void
+add_written(struct pathcheck *pc, const struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->noutputs; i++)
+		if (r->outputs[i].path != NULL)
+			pathcheck_add(pc, r->outputs[i].path, "the output", 1);
+	if (r->opt->depfile != NULL)
+		pathcheck_add(pc, r->opt->depfile, "the depfile", 1);
+}
+
+/*
+ * Two paths of the run that name one file, before anything is read: the
+ * outputs and the depfile against each other and against the inputs
+ * known so far (the data, and the templates in[0..n)). Returns 0, or -1
+ * after reporting each clash.
+ */
+static int
+check_paths(const struct run *r, const char *const *in, size_t n)
+{
+	struct pathcheck pc;
+	size_t i, clashes;
+
+	pathcheck_init(&pc);
+	add_written(&pc, r);
+	if (r->opt->data != NULL)
+		pathcheck_add(&pc, r->opt->data, "the data file", 0);
+	for (i = 0; i < n; i++)
+		pathcheck_add(&pc, in[i], "the template", 0);
+	clashes = pathcheck_report(&pc, r->d);
+	pathcheck_free(&pc);
+	return clashes == 0 ? 0 : -1;
+}
+
+/*
+ * The same before writing, against every file the run read (the partials
+ * are known only once rendered). Returns 0, or -1 after reporting.
+ */
+static int
+check_read(const struct run *r)
+{
+	struct pathcheck pc;
+	size_t i, clashes;
+
+	pathcheck_init(&pc);
+	add_written(&pc, r);
+	for (i = 0; i < r->deps.ninputs; i++)
+		pathcheck_add(&pc, r->deps.inputs[i], "the input", 0);
+	clashes = pathcheck_report(&pc, r->d);
+	pathcheck_free(&pc);
+	return clashes == 0 ? 0 : -1;
+}
+
 /* ------------------------------------------------------------------ */
 /* From rendered text to files                                        */
 /* ------------------------------------------------------------------ */
@@ -331,7 +389,8 @@ write_outputs(struct run *r, const char *dir)
 
 	buf_init(&dtext);
 	outfile_set_init(&set);
-	if (opt->depfile != NULL) {
+	rc = check_read(r);
+	if (rc == 0 && opt->depfile != NULL) {
 		for (i = 0; i < targets->n; i++)
 			depfile_add_target(&r->deps, targets->items[i]);
 		for (i = 0; targets->n == 0 && i < r->noutputs; i++)
@@ -417,12 +476,15 @@ driver_render(const struct driver_options *opt, struct buf *print,
 	driver_list_add(&dirs, own);
 	run_init(&r, opt, d);
 	run_env(&r, dirs.items, dirs.n, opt->strict);
+	o = add_output(&r, to_file ? xstrdup(opt->output) : NULL);
 
 	/* Report the problems of both inputs before giving up. */
-	t = compile_file(&r, opt->template, PARTIALS_NAMED);
-	if (opt->data != NULL && load_data(&r, &root) != 0)
-		t = NULL;
-	o = add_output(&r, to_file ? xstrdup(opt->output) : NULL);
+	t = NULL;
+	if (check_paths(&r, &opt->template, 1) == 0) {
+		t = compile_file(&r, opt->template, PARTIALS_NAMED);
+		if (opt->data != NULL && load_data(&r, &root) != 0)
+			t = NULL;
+	}
 	if (t != NULL && mustache_render(r.env, t, root, render_escape(opt),
 	    &o->text) == 0) {
 		if (to_file) {
@@ -505,22 +567,46 @@ join(const char *dir, const char *name, const char *suffix)
 }
 
 /*
- * Renders TEMPLATES/NAME.mustache into the output OUTDIR/NAME, in strict
- * mode. Returns 0, or -1 after reporting.
+ * Lists the templates of opt->templates, each "TEMPLATES/NAME.mustache"
+ * in paths[i] and with its output OUTDIR/NAME added to the run, in the
+ * order of names. Returns the count, or -1 after reporting.
+ */
+static long
+plan_outputs(struct run *r, char ***paths)
+{
+	const struct driver_options *opt = r->opt;
+	char **names;
+	long n, i;
+
+	*paths = NULL;
+	if ((n = list_templates(opt->templates, &names, r->d)) < 0)
+		return -1;
+	*paths = xmalloc((size_t)n * sizeof(**paths));
+	for (i = 0; i < n; i++) {
+		(*paths)[i] = join(opt->templates, names[i], TEMPLATE_SUFFIX);
+		add_output(r, join(opt->outdir, names[i], ""));
+		free(names[i]);
+	}
+	free(names);
+	return n;
+}
+
+/*
+ * Renders the template at path into output o, in strict mode, with the
+ * escaper that the output's name picks. Returns 0, or -1 after reporting.
  */
 static int
-render_template(struct run *r, const char *name, const struct value *model)
+render_template(struct run *r, const char *path, struct output *o,
+    const struct value *model)
 {
 	const struct mustache_template *t;
-	struct output *o = add_output(r, join(r->opt->outdir, name, ""));
-	char *path = join(r->opt->templates, name, TEMPLATE_SUFFIX);
-	int rc = -1;
+	const char *base = strrchr(o->path, '/');
 
-	if ((t = compile_file(r, path, PARTIALS_FOUND)) != NULL)
-		rc = mustache_render(r->env, t, model,
-		    text_escape_for_output(name), &o->text);
-	free(path);
-	return rc;
+	base = base != NULL ? base + 1 : o->path;
+	if ((t = compile_file(r, path, PARTIALS_FOUND)) == NULL)
+		return -1;
+	return mustache_render(r->env, t, model, text_escape_for_output(base),
+	    &o->text);
 }
 
 int
@@ -530,29 +616,31 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 	struct yload_limits yl;
 	struct value *model;
 	struct run r;
-	char **names = NULL;
-	long n = 0, i;
+	char **paths = NULL;
+	long n, i;
 	int rc = -1;
 
 	run_init(&r, opt, d);
 	yaml_limits(opt, &yl);
-	if (load_model(opt->data, &yl, &r.arena, d, &model) != 0)
+	/* The outputs are known from the folder's listing: any clash with
+	 * an input is found before anything is read. */
+	if ((n = plan_outputs(&r, &paths)) < 0 ||
+	    check_paths(&r, (const char *const *)paths, (size_t)n) != 0 ||
+	    load_model(opt->data, &yl, &r.arena, d, &model) != 0)
 		goto out;
 	depfile_add_input(&r.deps, opt->data);
-	if ((n = list_templates(opt->templates, &names, d)) < 0)
-		goto out;
 	run_env(&r, &opt->templates, 1, 1);
 	rc = 0;
 	for (i = 0; i < n; i++)
-		if (render_template(&r, names[i], model) != 0)
+		if (render_template(&r, paths[i], &r.outputs[i], model) != 0)
 			rc = -1;
 	/* Only a run in which every template rendered writes anything. */
 	if (rc == 0)
 		rc = finish_outputs(&r, opt->outdir, print);
 out:
 	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+		free(paths[i]);
+	free(paths);
 	run_free(&r);
 	return rc;
 }

@@ -102,6 +102,11 @@ int	driver_render(const struct driver_options *opt, struct buf *print,
  * the depfile are replaced together, each only when its content changed
  * (outfile_set); verbose names each file written or unchanged.
  *
+ * Before anything is read, an output or the depfile that names the same
+ * file as another path of the run (the data, a template, another output)
+ * is an error; and before anything is written, one that names a file the
+ * run read (a partial). render does the same for its paths.
+ *
  * The depfile lists the outputs (or depfile_targets) as its targets, and
  * the data, the templates and every partial loaded as inputs, in the
  * order read (see depfile_format()).

@@ -158,19 +158,39 @@ pathcheck_folder(const char *path)
 	return real;
 }
 
-/* The real path of path's folder, then '/' and its last name. */
+/*
+ * The real path of the deepest folder of path that exists, then the rest
+ * of path with "." and empty names left out: "out/./x.h" and "out/x.h"
+ * are one name before out exists.
+ */
 static char *
 resolve(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *real = pathcheck_folder(path);
+	char *head = xstrdup(path), *real = NULL, *cut;
+	const char *p, *name;
 	struct buf b;
 
-	if (real == NULL)
-		return xstrdup(path);	/* no folder: only this spelling */
+	/* Cut names off the end until what is left resolves. */
+	while ((cut = strrchr(head, '/')) != NULL) {
+		*cut = '\0';
+		if ((real = realpath(*head != '\0' ? head : "/", NULL)) != NULL)
+			break;
+	}
+	if (cut == NULL)
+		real = realpath(".", NULL);
 	buf_init(&b);
-	buf_printf(&b, "%s/%s", real, slash != NULL ? slash + 1 : path);
+	buf_puts(&b, real != NULL ? real : "");
+	p = cut != NULL ? path + (cut - head) + 1 : path;
+	for (name = p; *name != '\0'; name = p) {
+		p = name + strcspn(name, "/");
+		if (p - name > 0 && !(p - name == 1 && *name == '.')) {
+			buf_putc(&b, '/');
+			buf_append(&b, name, (size_t)(p - name));
+		}
+		p += *p == '/';
+	}
 	free(real);
+	free(head);
 	return buf_detach(&b, NULL);
 }
 
