@@ -64,36 +64,134 @@ outfile_compare(const char *path, const void *data, size_t len,
 }
 
 /* ------------------------------------------------------------------ */
-/* Signals held while temporary files exist                           */
+/* Signals: no temporary file outlives the process                    */
 /* ------------------------------------------------------------------ */
 
-static void
-hold_signals(struct outfile_set *s)
-{
-	sigset_t block;
+/*
+ * Every signal whose default action ends the process and that a handler
+ * can catch. SIGXFSZ is not here: main() ignores it, so that a file size
+ * limit fails a write (EFBIG) instead.
+ */
+static const int fatal_signals[] = {
+	SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE,
+	SIGUSR1, SIGSEGV, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU,
+	SIGVTALRM, SIGPROF, SIGSYS,
+#ifdef SIGPOLL
+	SIGPOLL,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+};
 
-	if (s->saved_mask != NULL)
-		return;
-	s->saved_mask = xmalloc(sizeof(sigset_t));
-	sigemptyset(&block);
-	sigaddset(&block, SIGHUP);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGQUIT);
-	sigaddset(&block, SIGTERM);
-	sigprocmask(SIG_BLOCK, &block, s->saved_mask);
+#define NFATAL	(sizeof(fatal_signals) / sizeof(fatal_signals[0]))
+
+/*
+ * The sets that hold temporary files, for the handler, and the actions
+ * it replaced. A signal handler can reach nothing but static storage:
+ * this is the one state of the program outside the structs passed down.
+ * Changed only with the signals blocked (guard()), so the handler never
+ * sees a list half changed.
+ */
+static struct outfile_set *live_sets;
+static struct sigaction saved_actions[NFATAL];
+static int installed[NFATAL];
+
+/* Unlinks every temporary file, then dies of sig as it would have. */
+static void
+on_fatal(int sig)
+{
+	const struct outfile_set *s;
+	struct sigaction dfl;
+	sigset_t set;
+	size_t i;
+
+	for (s = live_sets; s != NULL; s = s->next)
+		for (i = 0; i < s->nfiles; i++)
+			if (s->files[i].tmp != NULL)
+				unlink(s->files[i].tmp);
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(sig, &dfl, NULL);
+	/* Blocked in here: delivered, with the default action, once
+	 * unblocked. */
+	raise(sig);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
-/* A signal that arrived meanwhile is delivered here, with no temp left. */
+/* Blocks the fatal signals, saving the mask in old. */
 static void
-release_signals(struct outfile_set *s)
+guard(sigset_t *old)
 {
-	void *mask = s->saved_mask;
+	sigset_t block;
+	size_t i;
 
-	if (mask == NULL)
+	sigemptyset(&block);
+	for (i = 0; i < NFATAL; i++)
+		sigaddset(&block, fatal_signals[i]);
+	sigprocmask(SIG_BLOCK, &block, old);
+}
+
+static void
+unguard(const sigset_t *old)
+{
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+/*
+ * Under guard(): puts s on the list of live sets, installing the handler
+ * for each fatal signal left at its default action (one that is ignored,
+ * or that a sanitizer handles, stays so) when s is the first.
+ */
+static void
+set_live(struct outfile_set *s)
+{
+	struct sigaction sa;
+	size_t i;
+
+	if (s->live)
 		return;
-	s->saved_mask = NULL;
-	sigprocmask(SIG_SETMASK, mask, NULL);
-	free(mask);
+	if (live_sets == NULL) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_fatal;
+		/* One handler at a time: it runs with them all blocked. */
+		sigemptyset(&sa.sa_mask);
+		for (i = 0; i < NFATAL; i++)
+			sigaddset(&sa.sa_mask, fatal_signals[i]);
+		for (i = 0; i < NFATAL; i++) {
+			installed[i] = sigaction(fatal_signals[i], NULL,
+			    &saved_actions[i]) == 0 &&
+			    saved_actions[i].sa_handler == SIG_DFL &&
+			    sigaction(fatal_signals[i], &sa, NULL) == 0;
+		}
+	}
+	s->next = live_sets;
+	live_sets = s;
+	s->live = 1;
+}
+
+/* Under guard(): takes s off the list; the last one restores the actions. */
+static void
+set_dead(struct outfile_set *s)
+{
+	struct outfile_set **p;
+	size_t i;
+
+	if (!s->live)
+		return;
+	for (p = &live_sets; *p != s; p = &(*p)->next)
+		continue;
+	*p = s->next;
+	s->live = 0;
+	for (i = 0; live_sets == NULL && i < NFATAL; i++)
+		if (installed[i])
+			sigaction(fatal_signals[i], &saved_actions[i], NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -110,50 +208,6 @@ new_file_mode(void)
 	mask = umask(0);
 	umask(mask);
 	return 0666 & ~mask;
-}
-
-/*
- * Writes data to a new temporary file next to path, with the given mode.
- * Returns its name (the caller frees it), or NULL with errno set and no
- * file left behind.
- */
-static char *
-write_temp(const char *path, mode_t mode, const void *data, size_t len)
-{
-	struct buf tmp;
-	FILE *fp;
-	size_t n;
-	int fd, failed, saved;
-
-	buf_init(&tmp);
-	buf_printf(&tmp, "%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(tmp.data)) == -1) {
-		saved = errno;
-		buf_free(&tmp);
-		errno = saved;
-		return NULL;
-	}
-	/* mkstemp() creates the file 0600, too strict for a build output. */
-	if (fchmod(fd, mode) == -1 || (fp = fdopen(fd, "wb")) == NULL) {
-		saved = errno;
-		close(fd);
-		goto fail;
-	}
-	n = len > 0 ? fwrite(data, 1, len, fp) : 0;
-	failed = n != len || ferror(fp);
-	saved = errno;
-	/* fclose() flushes: a full disk may only show up here. */
-	if (fclose(fp) == EOF) {
-		failed = 1;
-		saved = errno;
-	}
-	if (!failed)
-		return buf_detach(&tmp, NULL);
-fail:
-	unlink(tmp.data);
-	buf_free(&tmp);
-	errno = saved != 0 ? saved : EIO;
-	return NULL;
 }
 
 /*
@@ -230,7 +284,10 @@ write_error(struct diag *d, const char *path, int err)
 	buf_free(&why);
 }
 
-/* Adds an entry to s, taking tmp and direct. */
+/*
+ * Adds an entry to s, taking tmp and direct. Under guard(): the handler
+ * reads the array that this may move.
+ */
 static void
 add_entry(struct outfile_set *s, const char *path, char *tmp, char *direct,
     size_t len)
@@ -245,13 +302,73 @@ add_entry(struct outfile_set *s, const char *path, char *tmp, char *direct,
 	e->len = len;
 }
 
+/*
+ * Creates the temporary file of path, "PATH.tmpXXXXXX", and adds it to s,
+ * with the signals blocked from its creation to its place in the list.
+ * Returns its descriptor, or -1 with errno set.
+ */
+static int
+create_temp(struct outfile_set *s, const char *path)
+{
+	struct buf tmp;
+	sigset_t old;
+	int fd, saved;
+
+	buf_init(&tmp);
+	buf_printf(&tmp, "%s.tmpXXXXXX", path);
+	guard(&old);
+	if ((fd = mkstemp(tmp.data)) != -1) {
+		add_entry(s, path, buf_detach(&tmp, NULL), NULL, 0);
+		set_live(s);
+	}
+	saved = errno;
+	unguard(&old);
+	buf_free(&tmp);
+	errno = saved;
+	return fd;
+}
+
+/* Removes the temporary file of entry i and forgets it. */
+static void
+drop_temp(struct outfile_set *s, size_t i)
+{
+	sigset_t old;
+	char *tmp;
+
+	guard(&old);
+	tmp = s->files[i].tmp;
+	s->files[i].tmp = NULL;
+	unguard(&old);
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+}
+
+/* Fills the new temporary file fd; returns 0, or -1 with errno set. */
+static int
+fill_temp(int fd, mode_t mode, const void *data, size_t len)
+{
+	int saved;
+
+	/* mkstemp() creates the file 0600, too strict for a build output. */
+	if (fchmod(fd, mode) == -1 || write_all(fd, data, len) == -1) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	/* A full disk may only show up here, on some file systems. */
+	return close(fd);
+}
+
 void
 outfile_set_init(struct outfile_set *s)
 {
 	s->files = NULL;
 	s->nfiles = 0;
 	s->cap = 0;
-	s->saved_mask = NULL;
+	s->next = NULL;
+	s->live = 0;
 }
 
 int
@@ -260,8 +377,10 @@ outfile_set_add(struct outfile_set *s, const char *path, const void *data,
 {
 	struct srcpos at = { path, 0, 0 };	/* messages name the file */
 	struct stat st;
+	sigset_t old;
 	mode_t mode;
-	char *tmp, *copy;
+	char *copy;
+	int fd;
 
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
@@ -272,7 +391,9 @@ outfile_set_add(struct outfile_set *s, const char *path, const void *data,
 			copy = xmalloc(len + 1);
 			if (len > 0)
 				memcpy(copy, data, len);
+			guard(&old);
 			add_entry(s, path, NULL, copy, len);
+			unguard(&old);
 			return 1;
 		}
 		if (outfile_compare(path, data, len, NULL) == OUTFILE_SAME)
@@ -281,25 +402,23 @@ outfile_set_add(struct outfile_set *s, const char *path, const void *data,
 	} else
 		mode = new_file_mode();
 
-	hold_signals(s);
-	if ((tmp = write_temp(path, mode, data, len)) == NULL) {
+	if ((fd = create_temp(s, path)) == -1) {
 		write_error(d, path, errno);
-		if (s->nfiles == 0)
-			release_signals(s);
 		return -1;
 	}
-	add_entry(s, path, tmp, NULL, 0);
+	if (fill_temp(fd, mode, data, len) == -1) {
+		write_error(d, path, errno != 0 ? errno : EIO);
+		drop_temp(s, s->nfiles - 1);
+		return -1;
+	}
 	return 1;
 }
 
-/*
- * Streams are written first: one that fails (a full /dev/full, a closed
- * FIFO) leaves every file as it was. Then the renames.
- */
 int
 outfile_set_commit(struct outfile_set *s, struct diag *d)
 {
 	struct outfile_entry *e;
+	sigset_t old;
 	size_t i;
 
 	for (i = 0; i < s->nfiles; i++) {
@@ -311,31 +430,35 @@ outfile_set_commit(struct outfile_set *s, struct diag *d)
 	}
 	for (i = 0; i < s->nfiles; i++) {
 		e = &s->files[i];
-		if (e->tmp != NULL && rename(e->tmp, e->path) == -1) {
+		if (e->tmp == NULL)
+			continue;
+		if (rename(e->tmp, e->path) == -1) {
 			write_error(d, e->path, errno);
 			return -1;
 		}
+		guard(&old);
 		free(e->tmp);
 		e->tmp = NULL;
+		unguard(&old);
 	}
-	release_signals(s);
 	return 0;
 }
 
 void
 outfile_set_free(struct outfile_set *s)
 {
+	sigset_t old;
 	size_t i;
 
 	for (i = 0; i < s->nfiles; i++) {
-		if (s->files[i].tmp != NULL)
-			unlink(s->files[i].tmp);
-		free(s->files[i].tmp);
+		drop_temp(s, i);
 		free(s->files[i].direct);
 		free(s->files[i].path);
 	}
+	guard(&old);
+	set_dead(s);
+	unguard(&old);
 	free(s->files);
-	release_signals(s);
 	outfile_set_init(s);
 }
 

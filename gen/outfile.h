@@ -44,8 +44,12 @@ struct outfile_entry;
  * directly at commit, before the renames, as cc -o /dev/null does: it
  * cannot be replaced, nor compared, and is always written.
  *
- * SIGHUP, SIGINT, SIGQUIT and SIGTERM are held while temporary files exist
- * and delivered once they are gone, so an interrupted run leaves none.
+ * No signal that can be caught leaves a temporary file: while a set holds
+ * one, every signal whose default action ends the process (SIGINT,
+ * SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, ...), unless ignored or handled by
+ * someone else, gets a handler that removes the temporary files of every
+ * live set and then dies of the signal as it would have. The handler and
+ * its list of sets are the module's only static state.
  *
  * The caller owns the struct: outfile_set_init(), any number of
  * outfile_set_add(), then outfile_set_commit() or not, and always
@@ -55,7 +59,8 @@ struct outfile_set {
 	struct outfile_entry	*files;
 	size_t			 nfiles;
 	size_t			 cap;
-	void			*saved_mask;	/* non-NULL: signals held */
+	struct outfile_set	*next;		/* the next live set */
+	int			 live;		/* on the handler's list */
 };
 
 void	outfile_set_init(struct outfile_set *s);
