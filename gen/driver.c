@@ -385,7 +385,7 @@ write_outputs(struct run *r, const char *dir)
 	struct outfile_set set;
 	struct buf dtext;
 	size_t i;
-	int rc = 0;
+	int rc = 0, lock = -1;
 
 	buf_init(&dtext);
 	outfile_set_init(&set);
@@ -399,6 +399,9 @@ write_outputs(struct run *r, const char *dir)
 	}
 	if (rc == 0 && dir != NULL)
 		rc = ensure_dir(dir, r->d);
+	/* From the first comparison to the last rename: one run's set. */
+	if (rc == 0 && dir != NULL && (lock = outfile_lock(dir, 0, r->d)) < 0)
+		rc = -1;
 	for (i = 0; rc == 0 && i < r->noutputs; i++)
 		rc = stage(&set, r->outputs[i].path, &r->outputs[i].text,
 		    opt->verbose, r->d);
@@ -407,6 +410,7 @@ write_outputs(struct run *r, const char *dir)
 	if (rc == 0)
 		rc = outfile_set_commit(&set, r->d);
 	outfile_set_free(&set);
+	outfile_unlock(lock);
 	buf_free(&dtext);
 	return rc;
 }
@@ -418,9 +422,18 @@ write_outputs(struct run *r, const char *dir)
 static int
 finish_outputs(struct run *r, const char *dir, struct buf *print)
 {
-	if (r->opt->check)
-		return check_outputs(r, print);
-	return write_outputs(r, dir);
+	struct stat st;
+	int lock = -1, rc;
+
+	if (!r->opt->check)
+		return write_outputs(r, dir);
+	/* A shared lock: the set compared is one run's whole set. */
+	if (dir != NULL && stat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    (lock = outfile_lock(dir, 1, r->d)) < 0)
+		return -1;
+	rc = check_outputs(r, print);
+	outfile_unlock(lock);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -475,4 +476,42 @@ outfile_write(const char *path, const void *data, size_t len,
 		rc = -1;
 	outfile_set_free(&s);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Locking a folder of outputs                                        */
+/* ------------------------------------------------------------------ */
+
+int
+outfile_lock(const char *dir, int shared, struct diag *d)
+{
+	struct srcpos at = { NULL, 0, 0 };
+	int fd, r;
+
+	at.file = dir;
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) == -1) {
+		diag_error(d, &at, "cannot lock the output folder: %s",
+		    strerror(errno));
+		return -1;
+	}
+	while ((r = flock(fd, shared ? LOCK_SH : LOCK_EX)) == -1 &&
+	    errno == EINTR)
+		continue;
+	/* A file system without locks (some network ones) only loses the
+	 * guarantee between runs; the run itself goes on. */
+	if (r == -1 && errno != ENOLCK && errno != EOPNOTSUPP &&
+	    errno != ENOSYS) {
+		diag_error(d, &at, "cannot lock the output folder: %s",
+		    strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+void
+outfile_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);	/* which releases the lock */
 }

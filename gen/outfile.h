@@ -98,4 +98,20 @@ void	outfile_set_free(struct outfile_set *s);
 int	outfile_write(const char *path, const void *data, size_t len,
 	    struct diag *d);
 
+/*
+ * Locks the folder dir against other statusgen runs: exclusive (a run
+ * that writes its set of outputs there), or shared when shared is not 0
+ * (a run that only compares them), waiting for the lock. Held from before
+ * the first comparison to after the last rename, the exclusive lock makes
+ * every set of outputs in dir one run's whole set, whatever runs at once.
+ * It is flock(2) on the folder itself, so that nothing is added to dir; on
+ * a file system without locks the run goes on unlocked. Returns a
+ * descriptor for outfile_unlock(), or -1 after reporting "DIR: error:
+ * cannot lock the output folder: REASON".
+ */
+int	outfile_lock(const char *dir, int shared, struct diag *d);
+
+/* Releases a lock of outfile_lock(); -1 is ignored. */
+void	outfile_unlock(int fd);
+
 #endif
