@@ -153,8 +153,9 @@ read_some(int fd, void *p, size_t n)
 	return r;
 }
 
-int
-buf_read_fd_max(struct buf *b, int fd, size_t max)
+/* buf_read_fd_max() without the close. */
+static int
+read_fd(struct buf *b, int fd, size_t max)
 {
 	struct stat st;
 	char chunk[65536];
@@ -195,16 +196,22 @@ buf_read_fd_max(struct buf *b, int fd, size_t max)
 }
 
 int
+buf_read_fd_max(struct buf *b, int fd, size_t max)
+{
+	int rc = read_fd(b, fd, max), saved = errno;
+
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
+int
 buf_read_file_max(struct buf *b, const char *path, size_t max)
 {
-	int fd, rc, saved;
+	int fd;
 
 	buf_clear(b);
 	if ((fd = open(path, O_RDONLY)) == -1)
 		return -1;
-	rc = buf_read_fd_max(b, fd, max);
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return rc;
+	return buf_read_fd_max(b, fd, max);
 }

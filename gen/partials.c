@@ -51,7 +51,7 @@ static int
 read_found(const char *path, size_t max, struct buf *src, mode_t *mode)
 {
 	struct stat st;
-	int fd, rc, saved;
+	int fd;
 
 	*mode = 0;
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) == -1)
@@ -62,11 +62,7 @@ read_found(const char *path, size_t max, struct buf *src, mode_t *mode)
 		close(fd);
 		return -2;
 	}
-	rc = buf_read_fd_max(src, fd, max);
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return rc;
+	return buf_read_fd_max(src, fd, max);
 }
 
 int
