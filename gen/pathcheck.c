@@ -262,6 +262,8 @@ pathcheck_report(const struct pathcheck *pc, struct diag *d)
 	struct pathcheck_entry *v, **first;
 	size_t i, j, k, nfound = 0;
 
+	if (pc->n < 2)
+		return 0;
 	/* Sorted, the names of one file sit side by side: n log n. */
 	v = xmalloc((pc->n + 1) * sizeof(*v));
 	memcpy(v, pc->entries, pc->n * sizeof(*v));

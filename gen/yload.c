@@ -1022,14 +1022,16 @@ yload_file(const char *path, const struct yload_limits *lim,
 		/* A pipe or a device: read it within the limit, then load
 		 * the text (its size is known only once it is read). */
 		if (buf_read_file_max(&b, path, max_bytes) == -1) {
-			if (errno == EFBIG)
+			rc = errno;
+			if (rc == EFBIG)
 				too_large(d, path, max_bytes);
 			else
 				diag_error(d, &pos, "cannot read: %s",
-				    strerror(errno));
-			if (errno == ENOENT && strcmp(path, "-") == 0)
+				    strerror(rc));
+			if (rc == ENOENT && strcmp(path, "-") == 0)
 				diag_note(d, &pos, "'-' is a file name here; "
 				    "standard input is /dev/stdin");
+			buf_free(&b);
 			return -1;
 		}
 		rc = yload_string(path, b.data, b.len, lim, arena, d, root);
