@@ -101,9 +101,17 @@ int	driver_render(const struct driver_options *opt, struct buf *print,
  * "statusgen: PATH is out of date" on d's stream (unless quiet; verbose
  * also names the current ones) and, with diff, a unified diff from
  * "a/PATH" (or "/dev/null") to "b/PATH" goes to print. Otherwise outdir
- * is created when missing (its parent must exist), and the outputs and
- * the depfile are replaced together, each only when its content changed
- * (outfile_set); verbose names each file written or unchanged.
+ * is created when missing (its parent must exist; another run creating it
+ * meanwhile is no error), and the outputs and the depfile are replaced
+ * together, each only when its content changed (outfile_set), under an
+ * exclusive outfile_lock() of outdir held from the first comparison to
+ * the last rename (check holds a shared one); verbose names each file
+ * written or unchanged.
+ *
+ * Before anything is read, an output or the depfile that names the same
+ * file as another path of the run (the data, a template, another output)
+ * is an error; and before anything is written, one that names a file the
+ * run read (a partial). render does the same for its paths.
  *
  * The depfile lists the outputs (or depfile_targets) as its targets, and
  * the data, the templates and every partial loaded as inputs, in the

@@ -159,7 +159,9 @@ static const struct cli_option render_options[] = {
 	  "then in the template's folder; repeatable" },
 	{ .shortname = 'o', .arg = "FILE", .set = set_file,
 	  .field = FIELD(output),
-	  .help = "write to FILE, only if its content changes" },
+	  .help = "write to FILE, only if its content changes;\n"
+	  "'-' is standard output, and a device or FIFO\n"
+	  "is written directly" },
 	OPT_DEPFILE("DEPFILE", "with -o: also write a make dependency file\n"
 	    "naming FILE and every file read"),
 	OPT_DEFINE("the string VALUE as NAME at the context's\n"
@@ -297,10 +299,11 @@ static const struct command commands[] = {
 static int
 check_render(const struct driver_options *opt, struct diag *d)
 {
-	if (opt->depfile == NULL || opt->output != NULL)
+	if (opt->depfile == NULL || (opt->output != NULL &&
+	    strcmp(opt->output, "-") != 0))
 		return 0;
 	diag_error(d, NULL, "option '--depfile' needs '-o FILE' (the "
-	    "depfile's target)");
+	    "depfile's target, which standard output cannot be)");
 	return -1;
 }
 
@@ -312,6 +315,10 @@ check_generate(const struct driver_options *opt, struct diag *d)
 	else if (opt->check && opt->depfile != NULL)
 		diag_error(d, NULL, "option '--depfile' cannot be used with "
 		    "'--check', which writes nothing");
+	else if (strcmp(opt->outdir, "-") == 0)
+		diag_error(d, NULL, "option '-o' needs a folder: '-' (standard "
+		    "output) cannot hold a set of files; use 'render -o -' for "
+		    "one template, or '-o ./-' for a folder named '-'");
 	else if (opt->depfile_targets.n > 0 && opt->depfile == NULL)
 		diag_error(d, NULL, "option '--depfile-target' needs "
 		    "'--depfile'");

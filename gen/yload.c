@@ -1153,10 +1153,19 @@ yload_file_origins(const char *path, const struct yload_limits *lim,
 	limits(lim, &depth, &max_bytes);
 	buf_init(&b);
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		/* A pipe or a device: read it all, then load the text. */
-		if (buf_read_file(&b, path) == -1) {
-			diag_error(d, &pos, "cannot read: %s",
-			    strerror(errno));
+		/* A pipe or a device: read it within the limit, then load
+		 * the text (its size is known only once it is read). */
+		if (buf_read_file_max(&b, path, max_bytes) == -1) {
+			rc = errno;
+			if (rc == EFBIG)
+				too_large(d, path, max_bytes);
+			else
+				diag_error(d, &pos, "cannot read: %s",
+				    strerror(rc));
+			if (rc == ENOENT && strcmp(path, "-") == 0)
+				diag_note(d, &pos, "'-' is a file name here; "
+				    "standard input is /dev/stdin");
+			buf_free(&b);
 			return -1;
 		}
 		rc = yload_string_origins(path, b.data, b.len, lim, arena, d,
