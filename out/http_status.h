@@ -810,7 +810,7 @@ extern const int http_status_codes[HTTP_STATUS_COUNT];
  * Why tables rather than switch statements: a switch over the codes
  * compiles to a jump table, whose indirect branch mispredicts whenever
  * the codes vary, and to a table of pointers that needs a relocation per
- * string. Here a code is a clamp and a load: each text is a member of one
+ * string. Here a code is a bounds check and a load: each text is a member of one
  * string table (a struct of char arrays, so that no string literal is
  * longer than C89 allows), found through a table of offsets indexed by
  * the code less the lowest one (no relocations); each predicate is a
@@ -1733,12 +1733,81 @@ http_status_text_at(const char *table, const unsigned short *at, unsigned i,
 	return s;
 }
 
+#ifdef HTTP_STATUS_STATIC
+/*
+ * Where the implementation is static, and so inlined into its caller's
+ * loop, a reason is found through a pointer: a bounds check and one load,
+ * the cost of a bare array of strings, where an offset costs a check for
+ * its 0 as well. The price is 8 bytes a code rather than 2, and in a
+ * position-independent program one relocation per known code, applied
+ * once at load time; the objects built with HTTP_STATUS_IMPLEMENTATION
+ * (a shared library, say) keep the offsets alone.
+ */
+static const char *const http_status_reason_of[500U] = {
+	/* 100 */ http_status_reasons.c100, http_status_reasons.c101, http_status_reasons.c102, http_status_reasons.c103, http_status_reasons.c104, NULL, NULL, NULL, NULL, NULL,
+	/* 110 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 120 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 130 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 140 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 150 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 160 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 170 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 180 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 190 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 200 */ http_status_reasons.c200, http_status_reasons.c201, http_status_reasons.c202, http_status_reasons.c203, http_status_reasons.c204, http_status_reasons.c205, http_status_reasons.c206, http_status_reasons.c207, http_status_reasons.c208, NULL,
+	/* 210 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 220 */ NULL, NULL, NULL, NULL, NULL, NULL, http_status_reasons.c226, NULL, NULL, NULL,
+	/* 230 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 240 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 250 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 260 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 270 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 280 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 290 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 300 */ http_status_reasons.c300, http_status_reasons.c301, http_status_reasons.c302, http_status_reasons.c303, http_status_reasons.c304, http_status_reasons.c305, http_status_reasons.c306, http_status_reasons.c307, http_status_reasons.c308, NULL,
+	/* 310 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 320 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 330 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 340 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 350 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 360 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 370 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 380 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 390 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 400 */ http_status_reasons.c400, http_status_reasons.c401, http_status_reasons.c402, http_status_reasons.c403, http_status_reasons.c404, http_status_reasons.c405, http_status_reasons.c406, http_status_reasons.c407, http_status_reasons.c408, http_status_reasons.c409,
+	/* 410 */ http_status_reasons.c410, http_status_reasons.c411, http_status_reasons.c412, http_status_reasons.c413, http_status_reasons.c414, http_status_reasons.c415, http_status_reasons.c416, http_status_reasons.c417, http_status_reasons.c418, NULL,
+	/* 420 */ NULL, http_status_reasons.c421, http_status_reasons.c422, http_status_reasons.c423, http_status_reasons.c424, http_status_reasons.c425, http_status_reasons.c426, NULL, http_status_reasons.c428, http_status_reasons.c429,
+	/* 430 */ NULL, http_status_reasons.c431, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 440 */ NULL, NULL, NULL, NULL, http_status_reasons.c444, NULL, NULL, NULL, NULL, http_status_reasons.c449,
+	/* 450 */ NULL, http_status_reasons.c451, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 460 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 470 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 480 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 490 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, http_status_reasons.c499,
+	/* 500 */ http_status_reasons.c500, http_status_reasons.c501, http_status_reasons.c502, http_status_reasons.c503, http_status_reasons.c504, http_status_reasons.c505, http_status_reasons.c506, http_status_reasons.c507, http_status_reasons.c508, http_status_reasons.c509,
+	/* 510 */ http_status_reasons.c510, http_status_reasons.c511, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 520 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 530 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 540 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 550 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 560 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 570 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 580 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 590 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, http_status_reasons.c599,
+};
+#endif
+
 HTTP_STATUS_DEF const char *
 http_status_reason(int code)
 {
+	unsigned i = (unsigned)code - 100U;
+
+#ifdef HTTP_STATUS_STATIC
+	return i < 500U ? http_status_reason_of[i] : NULL;
+#else
 	return http_status_text_at((const char *)&http_status_reasons,
-	    http_status_reason_at,
-	    (unsigned)code - 100U, 500U);
+	    http_status_reason_at, i, 500U);
+#endif
 }
 
 HTTP_STATUS_DEF const char *
@@ -2902,10 +2971,7 @@ http_status_line_len(int code)
 {
 	unsigned i = (unsigned)code - 100U;
 
-	/* A clamp, not a branch, which unknown codes would mispredict. */
-	if (i > 500U)
-		i = 500U;
-	return http_status_line_len_at[i];
+	return i < 500U ? http_status_line_len_at[i] : 0;
 }
 
 HTTP_STATUS_DEF size_t

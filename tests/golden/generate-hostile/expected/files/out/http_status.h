@@ -477,7 +477,7 @@ extern const int http_status_codes[HTTP_STATUS_COUNT];
  * Why tables rather than switch statements: a switch over the codes
  * compiles to a jump table, whose indirect branch mispredicts whenever
  * the codes vary, and to a table of pointers that needs a relocation per
- * string. Here a code is a clamp and a load: each text is a member of one
+ * string. Here a code is a bounds check and a load: each text is a member of one
  * string table (a struct of char arrays, so that no string literal is
  * longer than C89 allows), found through a table of offsets indexed by
  * the code less the lowest one (no relocations); each predicate is a
@@ -719,12 +719,52 @@ http_status_text_at(const char *table, const unsigned short *at, unsigned i,
 	return s;
 }
 
+#ifdef HTTP_STATUS_STATIC
+/*
+ * Where the implementation is static, and so inlined into its caller's
+ * loop, a reason is found through a pointer: a bounds check and one load,
+ * the cost of a bare array of strings, where an offset costs a check for
+ * its 0 as well. The price is 8 bytes a code rather than 2, and in a
+ * position-independent program one relocation per known code, applied
+ * once at load time; the objects built with HTTP_STATUS_IMPLEMENTATION
+ * (a shared library, say) keep the offsets alone.
+ */
+static const char *const http_status_reason_of[205U] = {
+	/* 200 */ http_status_reasons.c200, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 210 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 220 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 230 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 240 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 250 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 260 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 270 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 280 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 290 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, http_status_reasons.c299,
+	/* 300 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 310 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 320 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 330 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 340 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 350 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 360 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 370 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 380 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 390 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 400 */ NULL, NULL, NULL, NULL, http_status_reasons.c404,
+};
+#endif
+
 HTTP_STATUS_DEF const char *
 http_status_reason(int code)
 {
+	unsigned i = (unsigned)code - 200U;
+
+#ifdef HTTP_STATUS_STATIC
+	return i < 205U ? http_status_reason_of[i] : NULL;
+#else
 	return http_status_text_at((const char *)&http_status_reasons,
-	    http_status_reason_at,
-	    (unsigned)code - 200U, 205U);
+	    http_status_reason_at, i, 205U);
+#endif
 }
 
 HTTP_STATUS_DEF const char *
@@ -1888,10 +1928,7 @@ http_status_line_len(int code)
 {
 	unsigned i = (unsigned)code - 100U;
 
-	/* A clamp, not a branch, which unknown codes would mispredict. */
-	if (i > 500U)
-		i = 500U;
-	return http_status_line_len_at[i];
+	return i < 500U ? http_status_line_len_at[i] : 0;
 }
 
 HTTP_STATUS_DEF size_t
