@@ -2395,9 +2395,11 @@ http_status_has_name_prefix(const char *s, size_t len)
 	unsigned long a, b;
 	size_t i;
 
-	if (len <= 12U ||
-	    ((unsigned char)s[0] & ~0x20U) !=
-	    (unsigned char)http_status_name_prefix[0])
+	/* The first byte before the length, which varies around the
+	 * prefix's from one name to the next: a branch on it mispredicts. */
+	if (len == 0 || ((unsigned char)s[0] & ~0x20U) !=
+	    (unsigned char)http_status_name_prefix[0] ||
+	    len <= 12U)
 		return 0;
 	if (12U < sizeof(a)) {
 		for (i = 1; i < 12U; i++) {
