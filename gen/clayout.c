@@ -459,6 +459,31 @@ build_sizes(struct layout *l)
 	return v;
 }
 
+/*
+ * Puts rows_from_0, a row entry {code, known} for every code from 0 to
+ * the last status, and end, the last status plus 1, into b: a table
+ * indexed by the code itself needs one bounds check, as a bare array does.
+ */
+static void
+put_rows_from_0(struct layout *l, struct value_builder *b)
+{
+	struct value *entries = xcalloc(l->last + 1, sizeof(*entries));
+	struct value_builder e;
+	unsigned long code;
+
+	value_builder_init(&e, l->arena);
+	for (code = 0; code <= l->last; code++) {
+		value_builder_put(&e, "code", int_value(code));
+		value_builder_put(&e, "known", value_make_bool(code >= l->first &&
+		    l->by_code[code - l->first] != NULL, NULL));
+		entries[code] = value_builder_finish(&e, NULL);
+	}
+	value_builder_put(b, "rows_from_0", rows_of(l->arena, entries,
+	    l->last + 1, CODES_PER_ROW, "code", 0, CODES_PER_ROW));
+	value_builder_put(b, "end", int_value(l->last + 1));
+	free(entries);
+}
+
 /* Puts the per-code rows of offsets and each table's size into b. */
 static void
 put_offsets(struct layout *l, struct value_builder *b)
@@ -497,6 +522,7 @@ put_offsets(struct layout *l, struct value_builder *b)
 	value_builder_put(b, "rows", rows_of(l->arena, entries, l->span,
 	    CODES_PER_ROW, "code", l->first, CODES_PER_ROW));
 	free(entries);
+	put_rows_from_0(l, b);
 }
 
 /* The widest line of a predicate's help in the header's comments. */
@@ -781,7 +807,9 @@ build_class_names(struct layout *l, unsigned long *bytes,
  * string table whose members follow each other without a gap: a line's
  * length is the next one's offset minus its own, minus the NUL. Puts
  * lines, line_rows (max_code - min_code + 2 offsets, the last the end),
- * line_bytes, line_first, line_span and line_reason into b.
+ * line_len_rows (the length of every code from 0, 0 for one that has no
+ * line), line_bytes, line_first, line_span, line_end (max_code + 1) and
+ * line_reason into b.
  */
 static void
 put_lines(struct layout *l, struct value_builder *b)
@@ -789,13 +817,17 @@ put_lines(struct layout *l, struct value_builder *b)
 	unsigned long n = l->max_code - l->min_code + 1, i, at = 1;
 	struct value *lines = xcalloc(n, sizeof(*lines));
 	struct value *ats = xcalloc(n + 1, sizeof(*ats));
-	struct value *lens = xcalloc(n + 1, sizeof(*lens));
+	struct value *lens = xcalloc(l->min_code + n, sizeof(*lens));
 	unsigned long longest = 0;
 	struct value_builder e;
 	struct buf line;
 
 	buf_init(&line);
 	value_builder_init(&e, l->arena);
+	for (i = 0; i < l->min_code; i++) {
+		value_builder_put(&e, "len", int_value(0));
+		lens[i] = value_builder_finish(&e, NULL);
+	}
 	for (i = 0; i < n; i++) {
 		unsigned long code = l->min_code + i;
 		const struct value *st = code >= l->first && code <= l->last ?
@@ -814,17 +846,15 @@ put_lines(struct layout *l, struct value_builder *b)
 		value_builder_put(&e, "at", int_value(at));
 		ats[i] = value_builder_finish(&e, NULL);
 		value_builder_put(&e, "len", int_value(line.len));
-		lens[i] = value_builder_finish(&e, NULL);
+		lens[l->min_code + i] = value_builder_finish(&e, NULL);
 		if (line.len > longest)
 			longest = line.len;
 		at += line.len + 1;
 	}
 	value_builder_put(&e, "at", int_value(at));
 	ats[n] = value_builder_finish(&e, NULL);
-	value_builder_put(&e, "len", int_value(0));
-	lens[n] = value_builder_finish(&e, NULL);
-	value_builder_put(b, "line_len_rows", rows_of(l->arena, lens, n + 1,
-	    CODES_PER_ROW, "code", l->min_code, CODES_PER_ROW));
+	value_builder_put(b, "line_len_rows", rows_of(l->arena, lens,
+	    l->min_code + n, CODES_PER_ROW, "code", 0, CODES_PER_ROW));
 	value_builder_put(b, "line_len_type", str(l->arena,
 	    c_type_for(longest)));
 	offset_seen(l, at);
@@ -835,6 +865,7 @@ put_lines(struct layout *l, struct value_builder *b)
 
 	value_builder_put(b, "line_first", int_value(l->min_code));
 	value_builder_put(b, "line_span", int_value(n));
+	value_builder_put(b, "line_end", int_value(l->max_code + 1));
 	buf_clear(&line);
 	buf_printf(&line, "%lu ", l->max_code);
 	value_builder_put(b, "line_reason", int_value(line.len));

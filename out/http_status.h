@@ -810,15 +810,15 @@ extern const int http_status_codes[HTTP_STATUS_COUNT];
  * Why tables rather than switch statements: a switch over the codes
  * compiles to a jump table, whose indirect branch mispredicts whenever
  * the codes vary, and to a table of pointers that needs a relocation per
- * string. Here a code is a clamp and a load: each text is a member of one
+ * string. Here a code is a bounds check and a load: each text is a member of one
  * string table (a struct of char arrays, so that no string literal is
  * longer than C89 allows), found through a table of offsets indexed by
  * the code less the lowest one (no relocations); each predicate is a
  * bitset over the same span. A phrase or a name is a perfect hash and one
- * comparison. make bench measures these lookups; README.md has the
- * figures. Every name here starts with http_status_ (or is one of the
- * header's macros, undefined at the end), so that the implementation can
- * share a file with the code that includes it.
+ * comparison. make bench measures these lookups; statusgen's
+ * doc/performance.md has the figures. Every name here starts with
+ * http_status_ (or is one of the header's macros, undefined at the end), so
+ * that the implementation can share a file with the code that includes it.
  */
 #include <string.h>
 
@@ -1733,12 +1733,92 @@ http_status_text_at(const char *table, const unsigned short *at, unsigned i,
 	return s;
 }
 
+#ifdef HTTP_STATUS_STATIC
+/*
+ * Where the implementation is static, and so inlined into its caller's
+ * loop, a reason is found through a pointer indexed by the code itself:
+ * one bounds check and one load, as for a bare array of strings, where an
+ * offset costs a check for its 0 as well. The price is 8 bytes a code
+ * from 0 rather than 2 a code from the lowest, and in a
+ * position-independent program one relocation per known code, applied
+ * once at load time; the objects built with HTTP_STATUS_IMPLEMENTATION
+ * (a shared library, say) keep the offsets alone.
+ */
+static const char *const http_status_reason_of[600U] = {
+	/* 0 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 10 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 20 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 30 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 40 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 50 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 60 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 70 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 80 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 90 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 100 */ http_status_reasons.c100, http_status_reasons.c101, http_status_reasons.c102, http_status_reasons.c103, http_status_reasons.c104, NULL, NULL, NULL, NULL, NULL,
+	/* 110 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 120 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 130 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 140 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 150 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 160 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 170 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 180 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 190 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 200 */ http_status_reasons.c200, http_status_reasons.c201, http_status_reasons.c202, http_status_reasons.c203, http_status_reasons.c204, http_status_reasons.c205, http_status_reasons.c206, http_status_reasons.c207, http_status_reasons.c208, NULL,
+	/* 210 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 220 */ NULL, NULL, NULL, NULL, NULL, NULL, http_status_reasons.c226, NULL, NULL, NULL,
+	/* 230 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 240 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 250 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 260 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 270 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 280 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 290 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 300 */ http_status_reasons.c300, http_status_reasons.c301, http_status_reasons.c302, http_status_reasons.c303, http_status_reasons.c304, http_status_reasons.c305, http_status_reasons.c306, http_status_reasons.c307, http_status_reasons.c308, NULL,
+	/* 310 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 320 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 330 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 340 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 350 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 360 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 370 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 380 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 390 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 400 */ http_status_reasons.c400, http_status_reasons.c401, http_status_reasons.c402, http_status_reasons.c403, http_status_reasons.c404, http_status_reasons.c405, http_status_reasons.c406, http_status_reasons.c407, http_status_reasons.c408, http_status_reasons.c409,
+	/* 410 */ http_status_reasons.c410, http_status_reasons.c411, http_status_reasons.c412, http_status_reasons.c413, http_status_reasons.c414, http_status_reasons.c415, http_status_reasons.c416, http_status_reasons.c417, http_status_reasons.c418, NULL,
+	/* 420 */ NULL, http_status_reasons.c421, http_status_reasons.c422, http_status_reasons.c423, http_status_reasons.c424, http_status_reasons.c425, http_status_reasons.c426, NULL, http_status_reasons.c428, http_status_reasons.c429,
+	/* 430 */ NULL, http_status_reasons.c431, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 440 */ NULL, NULL, NULL, NULL, http_status_reasons.c444, NULL, NULL, NULL, NULL, http_status_reasons.c449,
+	/* 450 */ NULL, http_status_reasons.c451, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 460 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 470 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 480 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 490 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, http_status_reasons.c499,
+	/* 500 */ http_status_reasons.c500, http_status_reasons.c501, http_status_reasons.c502, http_status_reasons.c503, http_status_reasons.c504, http_status_reasons.c505, http_status_reasons.c506, http_status_reasons.c507, http_status_reasons.c508, http_status_reasons.c509,
+	/* 510 */ http_status_reasons.c510, http_status_reasons.c511, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 520 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 530 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 540 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 550 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 560 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 570 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 580 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 590 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, http_status_reasons.c599,
+};
+#endif
+
 HTTP_STATUS_DEF const char *
 http_status_reason(int code)
 {
+#ifdef HTTP_STATUS_STATIC
+	return (unsigned)code < 600U ?
+	    http_status_reason_of[code] : NULL;
+#else
 	return http_status_text_at((const char *)&http_status_reasons,
 	    http_status_reason_at,
 	    (unsigned)code - 100U, 500U);
+#endif
 }
 
 HTTP_STATUS_DEF const char *
@@ -2832,8 +2912,18 @@ static const unsigned short http_status_line_at[500U + 1] = {
 	/* 600 */ 3619
 };
 
-/* Each line's length, and 0 for any other code. */
-static const unsigned char http_status_line_len_at[500U + 1] = {
+/* The length of every code's line from code 0, and 0 for one without. */
+static const unsigned char http_status_line_len_at[600U] = {
+	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 20 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 30 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 40 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 60 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 70 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 80 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 90 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 100 */ 12, 23, 14, 15, 31, 4, 4, 4, 4, 4,
 	/* 110 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 	/* 120 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
@@ -2883,8 +2973,7 @@ static const unsigned char http_status_line_len_at[500U + 1] = {
 	/* 560 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 	/* 570 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 	/* 580 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	/* 590 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 33,
-	/* 600 */ 0
+	/* 590 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 33
 };
 
 HTTP_STATUS_DEF const char *
@@ -2900,12 +2989,9 @@ http_status_line(int code)
 HTTP_STATUS_DEF size_t
 http_status_line_len(int code)
 {
-	unsigned i = (unsigned)code - 100U;
-
-	/* A clamp, not a branch, which unknown codes would mispredict. */
-	if (i > 500U)
-		i = 500U;
-	return http_status_line_len_at[i];
+	/* Indexed by the code itself: one bounds check, as a bare array. */
+	return (unsigned)code < 600U ?
+	    http_status_line_len_at[code] : 0;
 }
 
 HTTP_STATUS_DEF size_t
@@ -3158,21 +3244,26 @@ http_status_upper_word(unsigned long w)
 }
 
 /*
- * w with every '-' and ' ' byte made '_', every byte at once: x ^ y has a
- * zero byte where w has the byte y, and (x & 0x7f) + 0x7f has its high
- * bit set where x's low seven bits are not all zero, which with x's own
- * high bit finds the zero bytes exactly (no borrow crosses bytes).
+ * w as a name lookup reads it, every byte at once: its ASCII lower-case
+ * letters in upper case and its '-' and ' ' bytes '_', when every byte of w
+ * is ASCII; otherwise a word with a high bit set, which no name has. For
+ * bytes below 0x80 the sums below cannot carry into the next byte, and
+ * (x + 0x7f) has its high bit clear exactly where x is 0.
  */
 static unsigned long
-http_status_separator_word(unsigned long w)
+http_status_name_word(unsigned long w)
 {
 	const unsigned long low = HTTP_STATUS_ONES * 0x7f;
-	unsigned long dash = w ^ HTTP_STATUS_ONES * '-';
-	unsigned long space = w ^ HTTP_STATUS_ONES * ' ';
-	unsigned long m = ~((((dash & low) + low) | dash) &
-	    (((space & low) + low) | space)) & ~low;
+	const unsigned long high = HTTP_STATUS_ONES * 0x80;
+	unsigned long sep = ~(((w ^ HTTP_STATUS_ONES * '-') + low) &
+	    ((w ^ HTTP_STATUS_ONES * ' ') + low)) & high;
+	unsigned long letter = (w + HTTP_STATUS_ONES * (0x80 - 'a')) &
+	    ~(w + HTTP_STATUS_ONES * (0x80 - 'z' - 1)) & high;
 
-	return w ^ ((w ^ HTTP_STATUS_ONES * '_') & ((m >> 7) * 0xffUL));
+	if ((w & high) != 0)
+		return high;
+	return w ^ (letter >> 2) ^
+	    ((w ^ HTTP_STATUS_ONES * '_') & (sep - (sep >> 7)));
 }
 
 /*
@@ -4208,8 +4299,7 @@ http_status_ident_equal(const char *s, const char *upper, size_t len)
 			i = len - sizeof(a);
 		memcpy(&a, s + i, sizeof(a));
 		memcpy(&b, upper + i, sizeof(b));
-		a = http_status_separator_word(a);
-		if (http_status_upper_word(a) != b)
+		if (http_status_name_word(a) != b)
 			return 0;
 		if (i + sizeof(a) == len)
 			return 1;
@@ -4251,9 +4341,11 @@ http_status_has_name_prefix(const char *s, size_t len)
 	unsigned long a, b;
 	size_t i;
 
-	if (len <= 12U ||
-	    ((unsigned char)s[0] & ~0x20U) !=
-	    (unsigned char)http_status_name_prefix[0])
+	/* The first byte before the length, which varies around the
+	 * prefix's from one name to the next: a branch on it mispredicts. */
+	if (len == 0 || ((unsigned char)s[0] & ~0x20U) !=
+	    (unsigned char)http_status_name_prefix[0] ||
+	    len <= 12U)
 		return 0;
 	if (12U < sizeof(a)) {
 		for (i = 1; i < 12U; i++) {
@@ -4271,7 +4363,7 @@ http_status_has_name_prefix(const char *s, size_t len)
 			i = 12U - sizeof(a);
 		memcpy(&a, s + i, sizeof(a));
 		memcpy(&b, http_status_name_prefix + i, sizeof(b));
-		if (http_status_upper_word(http_status_separator_word(a)) != b)
+		if (http_status_name_word(a) != b)
 			return 0;
 		if (i + sizeof(a) == 12U)
 			return 1;

@@ -477,15 +477,15 @@ extern const int http_status_codes[HTTP_STATUS_COUNT];
  * Why tables rather than switch statements: a switch over the codes
  * compiles to a jump table, whose indirect branch mispredicts whenever
  * the codes vary, and to a table of pointers that needs a relocation per
- * string. Here a code is a clamp and a load: each text is a member of one
+ * string. Here a code is a bounds check and a load: each text is a member of one
  * string table (a struct of char arrays, so that no string literal is
  * longer than C89 allows), found through a table of offsets indexed by
  * the code less the lowest one (no relocations); each predicate is a
  * bitset over the same span. A phrase or a name is a perfect hash and one
- * comparison. make bench measures these lookups; README.md has the
- * figures. Every name here starts with http_status_ (or is one of the
- * header's macros, undefined at the end), so that the implementation can
- * share a file with the code that includes it.
+ * comparison. make bench measures these lookups; statusgen's
+ * doc/performance.md has the figures. Every name here starts with
+ * http_status_ (or is one of the header's macros, undefined at the end), so
+ * that the implementation can share a file with the code that includes it.
  */
 #include <string.h>
 
@@ -719,12 +719,73 @@ http_status_text_at(const char *table, const unsigned short *at, unsigned i,
 	return s;
 }
 
+#ifdef HTTP_STATUS_STATIC
+/*
+ * Where the implementation is static, and so inlined into its caller's
+ * loop, a reason is found through a pointer indexed by the code itself:
+ * one bounds check and one load, as for a bare array of strings, where an
+ * offset costs a check for its 0 as well. The price is 8 bytes a code
+ * from 0 rather than 2 a code from the lowest, and in a
+ * position-independent program one relocation per known code, applied
+ * once at load time; the objects built with HTTP_STATUS_IMPLEMENTATION
+ * (a shared library, say) keep the offsets alone.
+ */
+static const char *const http_status_reason_of[405U] = {
+	/* 0 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 10 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 20 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 30 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 40 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 50 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 60 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 70 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 80 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 90 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 100 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 110 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 120 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 130 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 140 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 150 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 160 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 170 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 180 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 190 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 200 */ http_status_reasons.c200, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 210 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 220 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 230 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 240 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 250 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 260 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 270 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 280 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 290 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, http_status_reasons.c299,
+	/* 300 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 310 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 320 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 330 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 340 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 350 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 360 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 370 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 380 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 390 */ NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 400 */ NULL, NULL, NULL, NULL, http_status_reasons.c404,
+};
+#endif
+
 HTTP_STATUS_DEF const char *
 http_status_reason(int code)
 {
+#ifdef HTTP_STATUS_STATIC
+	return (unsigned)code < 405U ?
+	    http_status_reason_of[code] : NULL;
+#else
 	return http_status_text_at((const char *)&http_status_reasons,
 	    http_status_reason_at,
 	    (unsigned)code - 200U, 205U);
+#endif
 }
 
 HTTP_STATUS_DEF const char *
@@ -1818,8 +1879,18 @@ static const unsigned short http_status_line_at[500U + 1] = {
 	/* 600 */ 2533
 };
 
-/* Each line's length, and 0 for any other code. */
-static const unsigned char http_status_line_len_at[500U + 1] = {
+/* The length of every code's line from code 0, and 0 for one without. */
+static const unsigned char http_status_line_len_at[600U] = {
+	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 20 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 30 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 40 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 60 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 70 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 80 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 90 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	/* 100 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 	/* 110 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 	/* 120 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
@@ -1869,8 +1940,7 @@ static const unsigned char http_status_line_len_at[500U + 1] = {
 	/* 560 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 	/* 570 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 	/* 580 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	/* 590 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	/* 600 */ 0
+	/* 590 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4
 };
 
 HTTP_STATUS_DEF const char *
@@ -1886,12 +1956,9 @@ http_status_line(int code)
 HTTP_STATUS_DEF size_t
 http_status_line_len(int code)
 {
-	unsigned i = (unsigned)code - 100U;
-
-	/* A clamp, not a branch, which unknown codes would mispredict. */
-	if (i > 500U)
-		i = 500U;
-	return http_status_line_len_at[i];
+	/* Indexed by the code itself: one bounds check, as a bare array. */
+	return (unsigned)code < 600U ?
+	    http_status_line_len_at[code] : 0;
 }
 
 HTTP_STATUS_DEF size_t
@@ -2018,21 +2085,26 @@ http_status_upper_word(unsigned long w)
 }
 
 /*
- * w with every '-' and ' ' byte made '_', every byte at once: x ^ y has a
- * zero byte where w has the byte y, and (x & 0x7f) + 0x7f has its high
- * bit set where x's low seven bits are not all zero, which with x's own
- * high bit finds the zero bytes exactly (no borrow crosses bytes).
+ * w as a name lookup reads it, every byte at once: its ASCII lower-case
+ * letters in upper case and its '-' and ' ' bytes '_', when every byte of w
+ * is ASCII; otherwise a word with a high bit set, which no name has. For
+ * bytes below 0x80 the sums below cannot carry into the next byte, and
+ * (x + 0x7f) has its high bit clear exactly where x is 0.
  */
 static unsigned long
-http_status_separator_word(unsigned long w)
+http_status_name_word(unsigned long w)
 {
 	const unsigned long low = HTTP_STATUS_ONES * 0x7f;
-	unsigned long dash = w ^ HTTP_STATUS_ONES * '-';
-	unsigned long space = w ^ HTTP_STATUS_ONES * ' ';
-	unsigned long m = ~((((dash & low) + low) | dash) &
-	    (((space & low) + low) | space)) & ~low;
+	const unsigned long high = HTTP_STATUS_ONES * 0x80;
+	unsigned long sep = ~(((w ^ HTTP_STATUS_ONES * '-') + low) &
+	    ((w ^ HTTP_STATUS_ONES * ' ') + low)) & high;
+	unsigned long letter = (w + HTTP_STATUS_ONES * (0x80 - 'a')) &
+	    ~(w + HTTP_STATUS_ONES * (0x80 - 'z' - 1)) & high;
 
-	return w ^ ((w ^ HTTP_STATUS_ONES * '_') & ((m >> 7) * 0xffUL));
+	if ((w & high) != 0)
+		return high;
+	return w ^ (letter >> 2) ^
+	    ((w ^ HTTP_STATUS_ONES * '_') & (sep - (sep >> 7)));
 }
 
 /*
@@ -2281,8 +2353,7 @@ http_status_ident_equal(const char *s, const char *upper, size_t len)
 			i = len - sizeof(a);
 		memcpy(&a, s + i, sizeof(a));
 		memcpy(&b, upper + i, sizeof(b));
-		a = http_status_separator_word(a);
-		if (http_status_upper_word(a) != b)
+		if (http_status_name_word(a) != b)
 			return 0;
 		if (i + sizeof(a) == len)
 			return 1;
@@ -2324,9 +2395,11 @@ http_status_has_name_prefix(const char *s, size_t len)
 	unsigned long a, b;
 	size_t i;
 
-	if (len <= 12U ||
-	    ((unsigned char)s[0] & ~0x20U) !=
-	    (unsigned char)http_status_name_prefix[0])
+	/* The first byte before the length, which varies around the
+	 * prefix's from one name to the next: a branch on it mispredicts. */
+	if (len == 0 || ((unsigned char)s[0] & ~0x20U) !=
+	    (unsigned char)http_status_name_prefix[0] ||
+	    len <= 12U)
 		return 0;
 	if (12U < sizeof(a)) {
 		for (i = 1; i < 12U; i++) {
@@ -2344,7 +2417,7 @@ http_status_has_name_prefix(const char *s, size_t len)
 			i = 12U - sizeof(a);
 		memcpy(&a, s + i, sizeof(a));
 		memcpy(&b, http_status_name_prefix + i, sizeof(b));
-		if (http_status_upper_word(http_status_separator_word(a)) != b)
+		if (http_status_name_word(a) != b)
 			return 0;
 		if (i + sizeof(a) == 12U)
 			return 1;
