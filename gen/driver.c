@@ -16,6 +16,7 @@
 #include "mustache.h"
 #include "outfile.h"
 #include "partials.h"
+#include "srcname.h"
 #include "udiff.h"
 #include "value.h"
 #include "xalloc.h"
@@ -152,15 +153,62 @@ load_data(struct run *r, struct value **root)
  * Returns 0 with it in *model, or -1 after reporting.
  */
 static int
-load_model(const char *data, const struct yload_limits *lim,
-    struct arena *arena, struct diag *d, struct value **model)
+load_model(const struct driver_options *opt, struct arena *arena,
+    struct diag *d, struct value **model)
 {
+	struct yload_limits yl;
 	struct value *doc, *plain;
+	char *name = NULL;
+	int rc = -1;
 
-	if (yload_file(data, lim, arena, d, &doc) != 0 ||
-	    model_build(doc, data, arena, d, &plain) != 0)
+	yaml_limits(opt, &yl);
+	if (opt->source_name == NULL)
+		name = srcname_default(opt->data);
+	if (yload_file(opt->data, &yl, arena, d, &doc) == 0 &&
+	    model_build(doc, opt->data, name != NULL ? name :
+	    opt->source_name, arena, d, &plain) == 0)
+		rc = clayout_build(plain, arena, d, model);
+	free(name);
+	return rc;
+}
+
+/*
+ * render --source-name: the context root with "source" added. Returns 0
+ * with *root replaced, or -1 after reporting a root that cannot take it.
+ */
+static int
+add_source(struct run *r, struct value **root)
+{
+	struct srcpos pos = { NULL, 0, 0 };
+	const struct value_pair *had = NULL;
+	struct value_builder b;
+	struct value v;
+	size_t i;
+
+	pos.file = r->opt->data;
+	if (*root != NULL && (*root)->kind == VALUE_MAP)
+		had = value_map_find(*root, "source", 6);
+	if (*root != NULL && (*root)->kind != VALUE_MAP &&
+	    (*root)->kind != VALUE_NULL) {
+		diag_error(r->d, &pos, "option '--source-name' needs data "
+		    "that is a mapping, not a %s",
+		    value_kind_name(value_kind(*root)));
 		return -1;
-	return clayout_build(plain, arena, d, model);
+	}
+	if (had != NULL) {
+		pos = value_pos(&had->key, r->opt->data);
+		diag_error(r->d, &pos, "the data has 'source' already: "
+		    "option '--source-name' would hide it");
+		return -1;
+	}
+	value_builder_init(&b, &r->arena);
+	for (i = 0; *root != NULL && i < value_len(*root); i++)
+		value_builder_put_pair(&b, value_pair(*root, i));
+	value_builder_put(&b, "source", value_make_string(&r->arena,
+	    r->opt->source_name, strlen(r->opt->source_name), NULL));
+	v = value_builder_finish(&b, NULL);
+	*root = value_box(&r->arena, &v);
+	return 0;
 }
 
 /*
@@ -408,6 +456,8 @@ driver_render(const struct driver_options *opt, struct buf *print,
 	t = compile_file(&r, opt->template);
 	if (opt->data != NULL && load_data(&r, &root) != 0)
 		t = NULL;
+	else if (opt->source_name != NULL && add_source(&r, &root) != 0)
+		t = NULL;
 	o = add_output(&r, opt->output != NULL ? xstrdup(opt->output) : NULL);
 	if (t != NULL && mustache_render(r.env, t, root, render_escape(opt),
 	    &o->text) == 0) {
@@ -513,7 +563,6 @@ int
 driver_generate(const struct driver_options *opt, struct buf *print,
     struct diag *d)
 {
-	struct yload_limits yl;
 	struct value *model;
 	struct run r;
 	char **names = NULL;
@@ -521,8 +570,7 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 	int rc = -1;
 
 	run_init(&r, opt, d);
-	yaml_limits(opt, &yl);
-	if (load_model(opt->data, &yl, &r.arena, d, &model) != 0)
+	if (load_model(opt, &r.arena, d, &model) != 0)
 		goto out;
 	depfile_add_input(&r.deps, opt->data);
 	if ((n = list_templates(opt->templates, &names, d)) < 0)
@@ -547,15 +595,13 @@ int
 driver_validate(const struct driver_options *opt, struct buf *print,
     struct diag *d)
 {
-	struct yload_limits yl;
 	struct value *model;
 	struct run r;
 	int rc;
 
 	(void)print;
 	run_init(&r, opt, d);
-	yaml_limits(opt, &yl);
-	rc = load_model(opt->data, &yl, &r.arena, d, &model);
+	rc = load_model(opt, &r.arena, d, &model);
 	run_free(&r);
 	return rc;
 }

@@ -39,6 +39,9 @@ struct driver_options {
 	/* Inputs. */
 	const char	*data;		/* the YAML file; NULL: none (render:
 					   an empty context) */
+	const char	*source_name;	/* the data's name in the outputs;
+					   NULL: srcname_default() (generate),
+					   none (render) */
 	const char	*template;	/* render: the template file */
 	const char	*templates;	/* generate: the folder of templates */
 	struct driver_list partials;	/* render: folders searched for a
@@ -83,13 +86,16 @@ typedef int (*driver_fn)(const struct driver_options *opt,
  * the one that the template's name without ".mustache" picks
  * (text_escape_for_output()). The text goes to opt->output, written as
  * generate writes its outputs (with opt->depfile naming it as the target),
- * or, without an output, to print.
+ * or, without an output, to print. With opt->source_name, the context
+ * also has "source", that name, at its root: the data must then be a
+ * mapping without a key "source", or none.
  */
 int	driver_render(const struct driver_options *opt, struct buf *print,
 	    struct diag *d);
 
 /*
- * generate: loads and checks the status table opt->data, then renders
+ * generate: loads and checks the status table opt->data (whose context
+ * "source" is opt->source_name, else srcname_default()), then renders
  * every opt->templates/NAME.mustache whose name does not start with '_'
  * to opt->outdir/NAME, in strict mode, with the escaper that NAME picks;
  * files starting with '_' are partials, looked for in opt->templates.

@@ -114,6 +114,9 @@ set_quiet(struct cli *c, const struct cli_option *o, const char *val)
 	.field = FIELD(depfile), .flags = CLI_NONEMPTY, .help = text }
 #define OPT_VERBOSE(text) { .shortname = 'v', .longname = "verbose", \
 	.set = set_verbose, .help = text }
+#define OPT_SOURCE_NAME(text) { .longname = "source-name", .arg = "NAME", \
+	.set = cli_set_string, .field = FIELD(source_name), \
+	.flags = CLI_NONEMPTY, .help = text }
 #define OPT_LIMITS(scope) { .limits = scope }
 #define OPT_HELP { .shortname = 'h', .longname = "help", \
 	.flags = CLI_HELP, .help = "show this help" }
@@ -137,6 +140,8 @@ static const struct cli_option render_options[] = {
 	  .help = "write to FILE, only if its content changes" },
 	OPT_DEPFILE("DEPFILE", "with -o: also write a make dependency file\n"
 	    "naming FILE and every file read"),
+	OPT_SOURCE_NAME("the data's name, as {{source}} at the root of\n"
+	    "the context (default: no source)"),
 	OPT_VERBOSE("say whether FILE was written or unchanged"),
 	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
 	OPT_HELP,
@@ -161,6 +166,9 @@ static const struct cli_option generate_options[] = {
 	  "change, and exit 1 if there is one" },
 	{ .longname = "diff", .set = cli_set_flag, .field = FIELD(diff),
 	  .help = "with --check: print a unified diff of each" },
+	OPT_SOURCE_NAME("the data's name in the outputs (default: its\n"
+	    "path relative to the current folder,\n"
+	    "normalised; a file outside it: its base name)"),
 	{ .shortname = 'q', .longname = "quiet", .set = set_quiet,
 	  .help = "with --check: print nothing, only exit 0 or 1" },
 	OPT_VERBOSE("name each output, written or unchanged"),

@@ -157,6 +157,7 @@ struct checker {
 	struct arena		*arena;
 	struct diag		*d;
 	const char		*path;		/* the data file, for positions */
+	const char		*source;	/* its name in the outputs */
 	const struct klass	*classes;	/* NULL: no 'classes' at all */
 	size_t			 nclasses;
 };
@@ -1031,7 +1032,7 @@ build_root(struct checker *c, const struct value *doc,
 	}
 	value_builder_init(&root, c->arena);
 	value_builder_put(&root, "generator", text(c->arena, "statusgen"));
-	value_builder_put(&root, "source", text(c->arena, c->path));
+	value_builder_put(&root, "source", text(c->arena, c->source));
 	value_builder_put(&root, "count", value_make_int((long long)n, NULL));
 	value_builder_put(&root, "min_code", value_make_int(code->min, NULL));
 	value_builder_put(&root, "max_code", value_make_int(code->max, NULL));
@@ -1089,10 +1090,11 @@ check_counts(struct checker *c, const struct value *const *got)
 
 int
 model_build(const struct value *doc, const char *source_path,
-    struct arena *arena, struct diag *d, struct value **model)
+    const char *source_name, struct arena *arena, struct diag *d,
+    struct value **model)
 {
 	const struct record *r = &records[MODEL_TABLE];
-	struct checker c = { arena, d, source_path, NULL, 0 };
+	struct checker c = { arena, d, source_path, NULL, NULL, 0 };
 	const struct value *got[NELEM(table_fields)], *list;
 	unsigned errors = d->errors;
 	struct klass *classes = NULL;
@@ -1101,6 +1103,7 @@ model_build(const struct value *doc, const char *source_path,
 	size_t nstatuses = 0, i;
 
 	*model = NULL;
+	c.source = source_name != NULL ? source_name : source_path;
 	if (check_document(&c, doc) != 0)
 		return -1;
 	check_keys(&c, doc, r);

@@ -91,11 +91,15 @@ const struct model_field *model_fields(enum model_entry entry, size_t *n);
  * class its fields, ident, count and statuses; each also the user's own
  * x- keys, passed through.
  *
+ * source_path locates the messages; source_name (NULL: source_path) is
+ * the context's "source", the name the outputs print for the data.
+ *
  * The context is in arena: it copies doc's 16-byte nodes and shares their
  * texts and children, so doc's arena must outlive it. Returns 0 and sets
  * *model, or -1 (with *model NULL) after reporting.
  */
 int	model_build(const struct value *doc, const char *source_path,
-	    struct arena *arena, struct diag *d, struct value **model);
+	    const char *source_name, struct arena *arena, struct diag *d,
+	    struct value **model);
 
 #endif

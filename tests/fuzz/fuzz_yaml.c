@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	arena_init(&arena);
 	if (yload_string("fuzz.yaml", (const char *)data, size, &lim, &arena,
 	    &d, &root) == 0)
-		(void)model_build(root, "fuzz.yaml", &arena, &d, &model);
+		(void)model_build(root, "fuzz.yaml", NULL, &arena, &d, &model);
 	arena_free(&arena);
 	return 0;
 }

@@ -154,8 +154,9 @@ test_layout(void)
 	arena_init(&arena);
 	diag_init(&d, stdout);
 	if (!TAP_CHECK(yload_string("t.yaml", table, strlen(table), NULL,
-	    &arena, &d, &doc) == 0 && model_build(doc, "t.yaml", &arena, &d,
-	    &model) == 0 && clayout_build(model, &arena, &d, &ctx) == 0,
+	    &arena, &d, &doc) == 0 && model_build(doc, "t.yaml", NULL,
+	    &arena, &d, &model) == 0 &&
+	    clayout_build(model, &arena, &d, &ctx) == 0,
 	    "a valid table lays out")) {
 		arena_free(&arena);
 		return;

@@ -50,7 +50,8 @@ build(struct run *r, const char *yaml)
 	r->rc = yload_string("t.yaml", yaml, strlen(yaml), NULL, &r->arena, &d,
 	    &doc);
 	if (r->rc == 0)
-		r->rc = model_build(doc, "t.yaml", &r->arena, &d, &r->model);
+		r->rc = model_build(doc, "t.yaml", NULL, &r->arena, &d,
+		    &r->model);
 	r->errors = d.errors;
 	fclose(fp);
 }
