@@ -32,6 +32,9 @@ put_type(const struct model_field *f, struct buf *out)
 	case MODEL_DATE:
 		buf_puts(out, "date, `YYYY-MM-DD`");
 		break;
+	case MODEL_VERSION:
+		buf_puts(out, "string, a version");
+		break;
 	case MODEL_ENTRIES:
 		buf_puts(out, "list of mappings");
 		break;

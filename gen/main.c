@@ -14,8 +14,7 @@
 #include "driver.h"
 #include "limits.h"
 #include "text.h"
-
-#define STATUSGEN_VERSION	"0.1.0"
+#include "version.h"
 
 /* Exit statuses: every error, of whatever kind, exits 2. */
 #define EXIT_OK		0

@@ -31,6 +31,11 @@ static const struct model_choice registries[] = {
 #define RESERVED_NAME	"(Unused)"
 
 static const struct model_field table_fields[] = {
+	{ .key = "version", .kind = MODEL_VERSION, .presence = MODEL_OPTIONAL,
+	  .help = "The version of the table itself, `1.2.0` (not of "
+	  "statusgen, not a date): the header's `HTTP_STATUS_VERSION`, "
+	  "`version` in the JSON and the Markdown. Change it with the "
+	  "table." },
 	{ .key = "classes", .kind = MODEL_ENTRIES,
 	  .help = "The status classes, in any order." },
 	{ .key = "statuses", .kind = MODEL_ENTRIES, .min = 1,
@@ -384,6 +389,31 @@ is_c_ident(const char *s, size_t len)
 	return 1;
 }
 
+/* The longest version: a name, not a text. */
+#define MAX_VERSION	64
+
+/* ASCII only, whatever the locale. */
+static int
+is_alnum(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9');
+}
+
+static int
+is_version(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || len > MAX_VERSION || !is_alnum(s[0]))
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!is_alnum(s[i]) && (s[i] == '\0' ||
+		    strchr(".-+_", s[i]) == NULL))
+			return 0;
+	return 1;
+}
+
 /* A calendar date, YYYY-MM-DD: the format, then the day of the month. */
 static const struct value *
 check_date(struct checker *c, const struct model_field *f,
@@ -441,6 +471,14 @@ check_value(struct checker *c, const struct model_field *f,
 		return NULL;
 	case MODEL_DATE:
 		return check_date(c, f, v);
+	case MODEL_VERSION:
+		if (check_text(c, f->key, v, 1) == NULL)
+			return NULL;
+		if (is_version(value_str(v), value_strlen(v)))
+			return v;
+		type_error(c, f->key, "a version (ASCII letters, digits and "
+		    ". - + _, from a letter or digit, at most 64 bytes)", v);
+		return NULL;
 	case MODEL_ENTRIES:
 		if (v->kind == VALUE_SEQ)
 			return v;
@@ -927,6 +965,7 @@ field_value(struct arena *a, const struct model_field *f,
 	switch (f->kind) {
 	case MODEL_TEXT:
 	case MODEL_DATE:
+	case MODEL_VERSION:
 		return value_make_string(a, "", 0, NULL);
 	case MODEL_TEXTS:
 	case MODEL_ENTRIES:
@@ -1006,7 +1045,7 @@ text(struct arena *a, const char *s)
  * statuses, and every status in code order. */
 static struct value
 build_root(struct checker *c, const struct value *doc,
-    const struct status *s, size_t n)
+    const struct value *const *got, const struct status *s, size_t n)
 {
 	struct value *nodes = xcalloc(n + 1, sizeof(*nodes));
 	struct value *members = xcalloc(n + 1, sizeof(*members));
@@ -1033,6 +1072,9 @@ build_root(struct checker *c, const struct value *doc,
 	value_builder_init(&root, c->arena);
 	value_builder_put(&root, "generator", text(c->arena, "statusgen"));
 	value_builder_put(&root, "source", text(c->arena, c->source));
+	i = field_index(&records[MODEL_TABLE], "version");
+	value_builder_put(&root, "version", field_value(c->arena,
+	    &table_fields[i], got[i]));
 	value_builder_put(&root, "count", value_make_int((long long)n, NULL));
 	value_builder_put(&root, "min_code", value_make_int(code->min, NULL));
 	value_builder_put(&root, "max_code", value_make_int(code->max, NULL));
@@ -1130,7 +1172,7 @@ model_build(const struct value *doc, const char *source_path,
 	check_duplicate_idents(&c, statuses, nstatuses);
 	check_phrases(&c, statuses, nstatuses);
 	if (d->errors == errors) {
-		root = build_root(&c, doc, statuses, nstatuses);
+		root = build_root(&c, doc, got, statuses, nstatuses);
 		*model = value_box(arena, &root);
 	}
 	free(statuses);

@@ -25,6 +25,9 @@ enum model_kind {
 	MODEL_IDENT,	/* a one-line upper-case C identifier; when absent,
 			   the one derived from the field named from */
 	MODEL_DATE,	/* a calendar date, YYYY-MM-DD; "" when absent */
+	MODEL_VERSION,	/* a version, "1.2.0": ASCII letters, digits and
+			   . - + _, from a letter or digit, at most 64
+			   bytes; "" when absent */
 	MODEL_ENTRIES	/* a list of mappings, at least min of them */
 };
 
@@ -84,7 +87,7 @@ const struct model_field *model_fields(enum model_entry entry, size_t *n);
  *
  * The context is the one README.md lists under "What templates see", but
  * for phrase_lengths and lookup, which clayout_build() adds:
- * generator, source, count, min_code and max_code (the range of a code),
+ * generator, source, version, count, min_code and max_code (the range of a code),
  * classes in class order and statuses in code order. A status has each
  * field of the table (an absent one as its kind says above), a boolean per
  * choice of a choice field (per registry), its class and class_name; a

@@ -129,6 +129,8 @@ valid_value(const struct model_field *f)
 		return "OK_IDENT";
 	case MODEL_DATE:
 		return "2026-11-13";
+	case MODEL_VERSION:
+		return "1.2.0-rc.1+b2";
 	default:
 		return "\"Some text\"";
 	}
@@ -211,6 +213,8 @@ test_valid_table(void)
 	    is_str(value_map_getz(r.model, "source"), "t.yaml") &&
 	    value_map_getz(r.model, "count")->u.integer == 3,
 	    "generator, source and count");
+	TAP_CHECK(is_str(value_map_getz(r.model, "version"), ""),
+	    "a table without a version has version \"\"");
 	TAP_CHECK(value_map_getz(r.model, "min_code")->u.integer == 100 &&
 	    value_map_getz(r.model, "max_code")->u.integer == 599,
 	    "the code range is in the context");
@@ -488,6 +492,12 @@ test_refused(const struct model_field *f, struct buf *y)
 		snprintf(want, sizeof(want), "'%s' is not a calendar date: "
 		    "month 2 of 2026 has 28 days", f->key);
 		break;
+	case MODEL_VERSION:
+		snprintf(value, sizeof(value), "\"1 2\"");
+		snprintf(want, sizeof(want), "'%s' must be a version (ASCII "
+		    "letters, digits and . - + _, from a letter or digit, at "
+		    "most 64 bytes), got \"1 2\"", f->key);
+		break;
 	case MODEL_FLAG:
 		snprintf(value, sizeof(value), "yes");
 		snprintf(want, sizeof(want), "'%s' must be true or false, got "
@@ -603,6 +613,7 @@ static const struct {
 	const char	*intro;
 	enum model_entry entry;
 } readme_tables[] = {
+	{ "top level", "\nThe top level:\n\n", MODEL_TABLE },
 	{ "class", "\nA class:\n\n", MODEL_CLASS },
 	{ "status", "\nA status:\n\n", MODEL_STATUS },
 };
@@ -778,6 +789,38 @@ write_readme(const char *path)
 	return 0;
 }
 
+/* The table's version: taken as it is, or refused at its value. */
+static void
+test_version(void)
+{
+	static const char *const bad[] = {
+		"\"\"", "\".1\"", "\"1 2\"", "\"1.0\\n\"", "\"v1/2\"",
+		"\"12345678901234567890123456789012345678901234567890"
+		"123456789012345\"", "1.5", "[1]"
+	};
+	struct buf y;
+	struct run r;
+	size_t i;
+
+	buf_init(&y);
+	buf_printf(&y, "version: \"2.1.0-rc.1+b7\"\n%s", valid_table);
+	build(&r, buf_cstr(&y));
+	TAP_CHECK(r.rc == 0 && is_str(value_map_getz(r.model, "version"),
+	    "2.1.0-rc.1+b7"), "version is in the context as it is");
+	done(&r);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		buf_clear(&y);
+		buf_printf(&y, "version: %s\n%s", bad[i], valid_table);
+		build(&r, buf_cstr(&y));
+		if (!TAP_CHECK(r.rc == -1 && r.errors == 1 &&
+		    strstr(r.msgs, "t.yaml:1:10: error: 'version' ") != NULL,
+		    "version %s is refused at its value", bad[i]))
+			show(&r);
+		done(&r);
+	}
+	buf_free(&y);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -786,6 +829,7 @@ main(int argc, char **argv)
 	if (argc == 3 && strcmp(argv[1], "--write-readme") == 0)
 		return write_readme(argv[2]);
 	test_valid_table();
+	test_version();
 	test_rules();
 	test_fields();
 	if ((readme = slurp("README.md")) != NULL)
