@@ -176,19 +176,29 @@ $(BENCH_DIR)/lookup: $(BENCH_OBJS)
 
 # ------------------------------------------------------------------
 # Install and uninstall: the binary, the shipped templates and status
-# table, and the man page. DATADIR is compiled into statusgen, which falls
+# table, the man page and the CMake package (find_package(statusgen),
+# cmake/statusgenConfig.cmake.in, with the installed paths filled in). DATADIR is compiled into statusgen, which falls
 # back on DATADIR/statusgen/templates when there is no ./templates (see
 # statusgen(1)), and which the installed man page names; DESTDIR only
 # stages the files, for packaging.
 #   make install [PREFIX=/usr/local] [DESTDIR=] [BINDIR=] [DATADIR=] [MANDIR=]
+#                [LIBDIR=]
 #   make uninstall (with the same variables)
 # ------------------------------------------------------------------
 PREFIX		?= /usr/local
 BINDIR		?= $(PREFIX)/bin
 DATADIR		?= $(PREFIX)/share
 MANDIR		?= $(DATADIR)/man
+LIBDIR		?= $(PREFIX)/lib
 INSTALL		?= install
 SHAREDIR	 = $(DATADIR)/statusgen
+CMAKEDIR	 = $(LIBDIR)/cmake/statusgen
+# The version, from its one place, for the CMake package.
+VERSION		 = $(shell sed -n 's/^\#define STATUSGEN_VERSION[^"]*"\(.*\)"/\1/p' \
+		   gen/version.h)
+CMAKE_SUBST	 = sed -e 's|@STATUSGEN_EXECUTABLE@|$(BINDIR)/statusgen|g' \
+		   -e 's|@STATUSGEN_TEMPLATES_DIR@|$(SHAREDIR)/templates|g' \
+		   -e 's|@STATUSGEN_VERSION@|$(VERSION)|g'
 
 .PHONY: install uninstall FORCE
 
@@ -207,14 +217,22 @@ install: $(STATUSGEN)
 	sed 's|/usr/local/share/statusgen|$(SHAREDIR)|g' doc/statusgen.1 \
 		>'$(DESTDIR)$(MANDIR)/man1/statusgen.1'
 	chmod 644 '$(DESTDIR)$(MANDIR)/man1/statusgen.1'
+	$(INSTALL) -d '$(DESTDIR)$(CMAKEDIR)'
+	for f in statusgenConfig statusgenConfigVersion; do \
+		$(CMAKE_SUBST) cmake/$$f.cmake.in \
+		    >'$(DESTDIR)$(CMAKEDIR)'/$$f.cmake && \
+		chmod 644 '$(DESTDIR)$(CMAKEDIR)'/$$f.cmake || exit 1; \
+	done
 
 uninstall:
 	rm -f '$(DESTDIR)$(BINDIR)/statusgen' \
 		'$(DESTDIR)$(MANDIR)/man1/statusgen.1' \
 		'$(DESTDIR)$(SHAREDIR)/data/http_status.yaml' \
-		'$(DESTDIR)$(SHAREDIR)/templates/'*.mustache
+		'$(DESTDIR)$(SHAREDIR)/templates/'*.mustache \
+		'$(DESTDIR)$(CMAKEDIR)/statusgenConfig.cmake' \
+		'$(DESTDIR)$(CMAKEDIR)/statusgenConfigVersion.cmake'
 	rmdir '$(DESTDIR)$(SHAREDIR)/templates' '$(DESTDIR)$(SHAREDIR)/data' \
-		'$(DESTDIR)$(SHAREDIR)' 2>/dev/null || :
+		'$(DESTDIR)$(SHAREDIR)' '$(DESTDIR)$(CMAKEDIR)' 2>/dev/null || :
 # ------------------------------------------------------------------ end install
 
 # The suite runs twice: with the normal build and with ASan+UBSan.
