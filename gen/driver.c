@@ -573,13 +573,16 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 	if (load_model(opt, &r.arena, d, &model) != 0)
 		goto out;
 	depfile_add_input(&r.deps, opt->data);
-	if ((n = list_templates(opt->templates, &names, d)) < 0)
-		goto out;
-	run_env(&r, &opt->templates, 1, 1);
-	rc = 0;
+	if ((n = list_templates(opt->templates, &names, d)) >= 0) {
+		run_env(&r, &opt->templates, 1, 1);
+		rc = 0;
+	}
 	for (i = 0; i < n; i++)
 		if (render_template(&r, names[i], model) != 0)
 			rc = -1;
+	if (rc != 0 && opt->templates_why != NULL)
+		diag_note(d, NULL, "templates folder '%s' (%s)",
+		    opt->templates, opt->templates_why);
 	/* Only a run in which every template rendered writes anything. */
 	if (rc == 0)
 		rc = finish_outputs(&r, opt->outdir, print);

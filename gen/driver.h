@@ -44,6 +44,8 @@ struct driver_options {
 					   none (render) */
 	const char	*template;	/* render: the template file */
 	const char	*templates;	/* generate: the folder of templates */
+	const char	*templates_why;	/* generate: why that folder, for the
+					   note after a templates error */
 	struct driver_list partials;	/* render: folders searched for a
 					   partial before the template's own */
 	int		 escape_given;	/* render: escape overrides the */
@@ -99,6 +101,8 @@ int	driver_render(const struct driver_options *opt, struct buf *print,
  * every opt->templates/NAME.mustache whose name does not start with '_'
  * to opt->outdir/NAME, in strict mode, with the escaper that NAME picks;
  * files starting with '_' are partials, looked for in opt->templates.
+ * After an error in the folder or a template, a note names the folder and
+ * opt->templates_why (when not NULL): "templates folder 'DIR' (WHY)".
  * Nothing is written unless every template rendered. Then, with check,
  * each output that differs from its file (or has none) is reported as
  * "statusgen: PATH is out of date" on d's stream (unless quiet; verbose

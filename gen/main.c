@@ -22,7 +22,6 @@
 #define EXIT_ERROR	2
 
 #define DEFAULT_DATA		"data/http_status.yaml"
-#define DEFAULT_TEMPLATES	"templates"
 #define DEFAULT_OUTDIR		"out"
 
 /*
@@ -33,10 +32,9 @@
 #ifdef STATUSGEN_DATADIR
 #define INSTALLED_TEMPLATES	STATUSGEN_DATADIR "/statusgen/templates"
 #define INSTALLED_DATA		STATUSGEN_DATADIR "/statusgen/" DEFAULT_DATA
-#define TEMPLATES_HELP		"./" DEFAULT_TEMPLATES " when it exists,\n" \
-	"else " INSTALLED_TEMPLATES
+#define TEMPLATES_HELP		"the installed ones,\n" INSTALLED_TEMPLATES
 #else
-#define TEMPLATES_HELP		"./" DEFAULT_TEMPLATES
+#define TEMPLATES_HELP		"none: -t is needed"
 #endif
 
 /* ------------------------------------------------------------------ */
@@ -274,38 +272,28 @@ check_generate(const struct driver_options *opt, struct diag *d)
 	return -1;
 }
 
-static int
-is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /*
- * Without -t: ./templates when it exists, else the installed templates.
- * Returns 0, or -1 after reporting that there are none.
+ * Without -t, the installed templates, never a ./templates of the user's
+ * tree (an HTTP server's HTML, say). Returns 0 with the folder and why it
+ * was chosen, or -1 after reporting that there is no default.
  */
 static int
 find_templates(struct driver_options *opt, struct diag *d)
 {
+	opt->templates_why = "given with -t";
 	if (opt->templates != NULL)
 		return 0;
-	opt->templates = DEFAULT_TEMPLATES;
-	if (is_dir(DEFAULT_TEMPLATES))
-		return 0;
 #ifdef INSTALLED_TEMPLATES
-	if (is_dir(INSTALLED_TEMPLATES)) {
-		opt->templates = INSTALLED_TEMPLATES;
-		return 0;
-	}
-	diag_error(d, NULL, "no templates: there is no folder ./"
-	    DEFAULT_TEMPLATES " nor " INSTALLED_TEMPLATES " (use -t DIR)");
+	(void)d;
+	opt->templates = INSTALLED_TEMPLATES;
+	opt->templates_why = "the default, the installed templates; use -t "
+	    "to choose";
+	return 0;
 #else
-	diag_error(d, NULL, "no templates: there is no folder ./"
-	    DEFAULT_TEMPLATES " (use -t DIR)");
-#endif
+	diag_error(d, NULL, "no templates folder: this statusgen was built "
+	    "without installed templates (use -t DIR)");
 	return -1;
+#endif
 }
 
 /*
