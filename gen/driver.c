@@ -595,6 +595,28 @@ out:
 }
 
 int
+driver_context(const struct driver_options *opt, struct buf *print,
+    struct diag *d)
+{
+	size_t max = opt->limits.max[LIMITS_OUTPUT];
+	struct value *model;
+	struct run r;
+	int rc;
+
+	run_init(&r, opt, d);
+	rc = load_model(opt, &r.arena, d, &model);
+	if (rc == 0 && value_json(model, max, print) != 0) {
+		buf_clear(print);
+		diag_error(d, NULL, "the context is larger than the limit of "
+		    "%zu bytes", max);
+		limits_note(d, NULL, LIMITS_OUTPUT);
+		rc = -1;
+	}
+	run_free(&r);
+	return rc;
+}
+
+int
 driver_validate(const struct driver_options *opt, struct buf *print,
     struct diag *d)
 {

@@ -3,7 +3,7 @@
 #define STATUSGEN_DRIVER_H
 
 /*
- * Every command (render, generate, validate) is a driver_fn over one
+ * Every command (render, generate, context, validate) is a driver_fn over one
  * struct driver_options, which the command line fills in. They share one
  * run: the data loaded within the limits, one Mustache environment (its
  * partial search, strictness and limits), and one path from rendered text
@@ -117,6 +117,15 @@ int	driver_render(const struct driver_options *opt, struct buf *print,
  * order read (see depfile_format()).
  */
 int	driver_generate(const struct driver_options *opt, struct buf *print,
+	    struct diag *d);
+
+/*
+ * context: loads and checks the status table opt->data, as generate does
+ * (opt->source_name too), and appends to print the whole context that the
+ * templates see, as pretty JSON (value_json()). A context larger than the
+ * output limit is an error, and prints nothing.
+ */
+int	driver_context(const struct driver_options *opt, struct buf *print,
 	    struct diag *d);
 
 /* validate: loads and checks the status table opt->data, writes nothing. */

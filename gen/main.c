@@ -174,6 +174,13 @@ static const struct cli_option generate_options[] = {
 	OPT_END
 };
 
+static const struct cli_option context_options[] = {
+	OPT_SOURCE_NAME("the data's name, as generate has it"),
+	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
+	OPT_HELP,
+	OPT_END
+};
+
 static const struct cli_option validate_options[] = {
 	OPT_LIMITS(LIMITS_DATA),
 	OPT_HELP,
@@ -233,6 +240,16 @@ static const struct command commands[] = {
 		generate_options,
 		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } }
 	}, driver_generate, check_generate, find_templates },
+	{ {
+		"context",
+		"context [--source-name NAME] [--max-LIMIT N]... [DATA]",
+		"print the context the templates see, as JSON",
+		"Checks the status table DATA (default " DEFAULT_DATA ") as\n"
+		    "generate does and prints the whole context that its "
+		    "templates\nsee, as JSON: every name a template can use.\n",
+		NULL, context_options,
+		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } }
+	}, driver_context, NULL, NULL },
 	{ {
 		"validate",
 		"validate [--max-LIMIT N]... [DATA]",
