@@ -109,7 +109,7 @@ test-programs: $(GENERATED_TEST)
 # strcasecmp scan, and prints the size of http_status.o. Everything it
 # makes goes to $(BENCH_DIR); the baselines' tables are rendered from
 # $(GENERATED_DATA) by statusgen itself. It installs nothing: it needs
-# gperf and libmicrohttpd-dev (see Performance in README.md).
+# gperf and libmicrohttpd-dev (see doc/performance.md).
 # ------------------------------------------------------------------
 BENCH_DIR	?= $(BUILD)/bench
 BENCH_GENERATED	?= out
@@ -127,10 +127,10 @@ bench: $(BENCH_DIR)/lookup
 bench-prerequisites:
 	@command -v gperf >/dev/null 2>&1 || { echo "make bench: gperf" \
 	    "is missing (Debian: apt-get install gperf; see" \
-	    "Performance in README.md)" >&2; exit 1; }
+	    "doc/performance.md)" >&2; exit 1; }
 	@$(PKG_CONFIG) --exists libmicrohttpd 2>/dev/null || { echo \
 	    "make bench: libmicrohttpd is missing (Debian: apt-get install" \
-	    "libmicrohttpd-dev; see Performance in README.md)" >&2; exit 1; }
+	    "libmicrohttpd-dev; see doc/performance.md)" >&2; exit 1; }
 
 $(BENCH_DIR)/data.c: tests/bench/data.c.mustache $(GENERATED_DATA) \
 		$(STATUSGEN) | bench-prerequisites
@@ -314,7 +314,7 @@ check-fuzz-programs:
 # synthetic tables of GENBENCH_ROWS rows against a libyaml parse-only
 # floor, and per template; medians of GENBENCH_RUNS runs. The tables are
 # made once in GENBENCH_DIR (about 110 MB at 1M rows). It fails only when
-# a run fails; see tests/bench/run-generator and the README.
+# a run fails; see tests/bench/run-generator and doc/performance.md.
 # ------------------------------------------------------------------
 GENBENCH_DIR	?= $(BUILD)/bench-generator
 GENBENCH_ROWS	?= 10000 100000 1000000

@@ -14,30 +14,31 @@
  * What the templates need to lay the lookups out as tables: offsets into
  * the string tables, the predicates' bitsets and the reverse lookup's
  * perfect hash, all computed here so that no template holds a number of
- * its own. clayout.h describes the result; templates/http_status.c.mustache
+ * its own. clayout.h describes the result; templates/{{prefix}}.c.mustache
  * says why tables.
  */
 
-/* The enumerators' prefix: a status's name is NAME_PREFIX + ident. */
-#define NAME_PREFIX	"HTTP_STATUS_"
+/* The longest prefix: with it and the longest ident, a name still fits
+ * a C89 string literal (see the string limit in model.c). */
+#define MAX_PREFIX	64
 
 #define CODES_PER_ROW	10	/* entries per line of a per-code table */
 #define BYTES_PER_ROW	8	/* bytes per line of a bitset: 64 codes */
 #define SLOTS_PER_ROW	16	/* entries per line of the slot table */
 
 /* The string tables: one per text of a status, a member per status in
- * code order. The names' table holds NAME_PREFIX + ident. */
+ * code order. The names' table holds the enumerators' prefix + ident. */
 static const struct text_table {
 	const char	*table;		/* reason: reason_at, reason_bytes... */
 	const char	*key;		/* the status's text */
-	const char	*prefix;	/* before it, in the table */
+	int		 prefixed;	/* behind the enumerators' prefix */
 	int		 optional;	/* some statuses have none */
 } text_tables[] = {
-	{ "reason", "reason", "", 0 },
-	{ "description", "description", "", 0 },
-	{ "reference", "reference", "", 0 },
-	{ "name", "ident", NAME_PREFIX, 0 },
-	{ "origin", "origin", "", 1 },
+	{ "reason", "reason", 0, 0 },
+	{ "description", "description", 0, 0 },
+	{ "reference", "reference", 0, 0 },
+	{ "name", "ident", 1, 0 },
+	{ "origin", "origin", 0, 1 },
 };
 
 #define NTABLES	(sizeof(text_tables) / sizeof(text_tables[0]))
@@ -54,6 +55,7 @@ struct phrase {
 /* What the layout reads from the context, and the largest offset yet. */
 struct layout {
 	struct arena		*arena;
+	const char		*name_prefix;	/* "HTTP_STATUS_": PREFIX_ */
 	const struct value	*statuses;	/* in code order */
 	size_t			 n;
 	const struct value	*classes;
@@ -362,11 +364,12 @@ has_text(const struct text_table *t, const struct value *status)
 /* The size of a status's member of table t: raw bytes and NUL, or 0 when
  * it has none. */
 static unsigned long
-member_size(const struct text_table *t, const struct value *status)
+member_size(const struct layout *l, const struct text_table *t,
+    const struct value *status)
 {
 	if (!has_text(t, status))
 		return 0;
-	return (unsigned long)(strlen(t->prefix) +
+	return (unsigned long)((t->prefixed ? strlen(l->name_prefix) : 0) +
 	    value_strlen(get(status, t->key)) + 1);
 }
 
@@ -393,7 +396,7 @@ build_sizes(struct layout *l)
 		value_builder_put(&e, "code", *get(st, "code"));
 		for (t = 0; t < NTABLES; t++) {
 			table_key(key, sizeof(key), &text_tables[t], "size");
-			value_builder_put(&e, key, int_value(member_size(
+			value_builder_put(&e, key, int_value(member_size(l,
 			    &text_tables[t], st)));
 			if (!text_tables[t].optional)
 				continue;
@@ -438,7 +441,7 @@ put_offsets(struct layout *l, struct value_builder *b)
 			}
 			value_builder_put(&e, key, int_value(at[t]));
 			offset_seen(l, at[t]);
-			at[t] += member_size(&text_tables[t], st);
+			at[t] += member_size(l, &text_tables[t], st);
 		}
 		entries[code - l->first] = value_builder_finish(&e, NULL);
 	}
@@ -628,7 +631,7 @@ put_flags(struct layout *l, struct value_builder *b)
 			if (has_predicate(st, names[i].name)) {
 				if (t.len > 0)
 					buf_puts(&t, " | ");
-				buf_printf(&t, "%sFLAG_", NAME_PREFIX);
+				buf_printf(&t, "%sFLAG_", l->name_prefix);
 				text_upper(names[i].name, strlen(names[i].name), &t);
 			}
 		value_builder_put(&e, "code", *get(st, "code"));
@@ -830,7 +833,7 @@ build_lookup(struct layout *l)
 	unsigned long class_bytes, summary_bytes;
 
 	value_builder_init(&b, l->arena);
-	value_builder_put(&b, "name_prefix", str(l->arena, NAME_PREFIX));
+	value_builder_put(&b, "name_prefix", str(l->arena, l->name_prefix));
 	value_builder_put(&b, "first", int_value(l->first));
 	value_builder_put(&b, "last", int_value(l->last));
 	value_builder_put(&b, "span", int_value(l->span));
@@ -897,25 +900,69 @@ read_model(struct layout *l, const struct value *model, struct diag *d)
 	return 0;
 }
 
-int
-clayout_build(const struct value *model, struct arena *arena,
-    struct diag *d, struct value **context)
+/*
+ * Checks the prefix and sets *upper to its upper case. Returns 0, or -1
+ * after reporting at "at" (the -D option that gave it).
+ */
+static int
+check_prefix(const char *s, const struct srcpos *at, struct arena *arena,
+    struct diag *d, const char **upper)
 {
+	size_t len = strlen(s), i;
+	struct buf b;
+
+	for (i = 0; i < len; i++)
+		if (!(s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (i > 0 && s[i] >= '0' && s[i] <= '9')))
+			break;
+	if (len == 0 || i < len || len > MAX_PREFIX || s[0] == '_') {
+		diag_error(d, at, "the %s must be a C identifier of at most "
+		    "%d characters, not starting with '_' (letters, digits "
+		    "and '_', as in %s)", CLAYOUT_PREFIX_KEY, MAX_PREFIX,
+		    CLAYOUT_PREFIX_DEFAULT);
+		return -1;
+	}
+	buf_init(&b);
+	text_upper(s, len, &b);
+	*upper = arena_strndup(arena, b.data, b.len);
+	buf_free(&b);
+	return 0;
+}
+
+int
+clayout_build(const struct value *model, const struct clayout_options *opt,
+    struct arena *arena, struct diag *d, struct value **context)
+{
+	static const struct clayout_options defaults = {
+		CLAYOUT_PREFIX_DEFAULT, { NULL, 0, 0 }
+	};
 	struct layout l;
 	struct value_builder root;
 	struct srcpos pos = value_pos(model, NULL);
 	struct value node;
+	const char *upper;
+	struct buf name;
 	size_t i;
 
 	*context = NULL;
 	memset(&l, 0, sizeof(l));
 	l.arena = arena;
-	if (read_model(&l, model, d) != 0)
+	if (opt == NULL)
+		opt = &defaults;
+	if (check_prefix(opt->prefix, &opt->prefix_at, arena, d, &upper) != 0 ||
+	    read_model(&l, model, d) != 0)
 		return -1;
+	buf_init(&name);
+	buf_printf(&name, "%s_", upper);
+	l.name_prefix = arena_strndup(arena, name.data, name.len);
+	buf_free(&name);
 	collect_phrases(&l);
 	value_builder_init(&root, arena);
 	for (i = 0; i < value_len(model); i++)
 		value_builder_put_pair(&root, value_pair(model, i));
+	value_builder_put(&root, CLAYOUT_PREFIX_KEY, str(arena, opt->prefix));
+	value_builder_put(&root, "PREFIX", str(arena, upper));
 	value_builder_put(&root, "phrase_lengths", build_phrase_lengths(&l));
 	value_builder_put(&root, "lookup", build_lookup(&l));
 	node = value_builder_finish(&root, &pos);

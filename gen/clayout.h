@@ -9,8 +9,11 @@
 /*
  * Builds the context that the C templates render: a new root mapping in
  * arena with model's pairs (the context model_build() made, which it
- * shares, not copies) and two more:
+ * shares, not copies) and four more:
  *
+ *   prefix        what names the C code (http_status): functions and
+ *                 types start with it, file names too
+ *   PREFIX        its upper case (HTTP_STATUS): macros and enumerators
  *   phrase_lengths  the distinct lengths of all reasons and aliases,
  *                 ascending, each:
  *     length        the byte length
@@ -89,10 +92,27 @@
  *                   ident, code}
  *       phrase_bytes  that string table's size
  *
+ * opt->prefix (opt NULL: CLAYOUT_PREFIX_DEFAULT) names the C code: the
+ * context's "prefix" is it and "PREFIX" its upper case, and the
+ * enumerators' names start with PREFIX_ (lookup.name_prefix). It must be
+ * a C identifier; an error about it is reported at opt->prefix_at (the -D
+ * option that gave it).
+ *
  * model must come from model_build(). Returns 0 and sets *context, or -1
- * (with *context NULL) after reporting a context that is not one.
+ * (with *context NULL) after reporting a context that is not one or a bad
+ * prefix.
  */
-int	clayout_build(const struct value *model, struct arena *arena,
+/* The name of the layout's one parameter, which -D sets, and its default. */
+#define CLAYOUT_PREFIX_KEY	"prefix"
+#define CLAYOUT_PREFIX_DEFAULT	"http_status"
+
+struct clayout_options {
+	const char	*prefix;	/* the caller's */
+	struct srcpos	 prefix_at;	/* where it was given, for errors */
+};
+
+int	clayout_build(const struct value *model,
+	    const struct clayout_options *opt, struct arena *arena,
 	    struct diag *d, struct value **context);
 
 #endif

@@ -23,6 +23,8 @@
 #include "yload.h"
 
 #define TEMPLATE_SUFFIX	".mustache"
+/* The most bytes of a quoted -D option or output name in a message. */
+#define SHOW_MAX	60
 
 /* ------------------------------------------------------------------ */
 /* Options                                                            */
@@ -47,6 +49,7 @@ driver_options_free(struct driver_options *opt)
 {
 	free(opt->partials.items);
 	free(opt->depfile_targets.items);
+	free(opt->defines.items);
 }
 
 /* ------------------------------------------------------------------ */
@@ -147,15 +150,167 @@ load_data(struct run *r, struct value **root)
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* -D NAME=VALUE                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Where the -D item s was given, for messages: "-D NAME=VALUE". */
+static struct srcpos
+define_pos(struct run *r, const char *s)
+{
+	struct srcpos at = { NULL, 0, 0 };
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "-D ");
+	text_show(s, strlen(s), SHOW_MAX, &b);
+	at.file = arena_strndup(&r->arena, b.data, b.len);
+	buf_free(&b);
+	return at;
+}
+
+/* The length of the name of the -D item s (main.c checked the '='). */
+static size_t
+define_name_len(const char *s)
+{
+	return (size_t)(strchr(s, '=') - s);
+}
+
+/*
+ * The value of the last -D NAME=VALUE whose NAME is name, and in *at
+ * where it was given; NULL when there is none.
+ */
+static const char *
+find_define(struct run *r, const char *name, struct srcpos *at)
+{
+	const struct driver_list *l = &r->opt->defines;
+	size_t i, n = strlen(name);
+
+	for (i = l->n; i-- > 0;)
+		if (define_name_len(l->items[i]) == n &&
+		    memcmp(l->items[i], name, n) == 0) {
+			*at = define_pos(r, l->items[i]);
+			return l->items[i] + n + 1;
+		}
+	return NULL;
+}
+
+/* Orders -D items by name, then by their place on the command line. */
+static int
+by_define_name(const void *pa, const void *pb)
+{
+	const char *const *a = pa, *const *b = pb;
+	size_t na = define_name_len(*a), nb = define_name_len(*b);
+	int c = memcmp(*a, *b, na < nb ? na : nb);
+
+	if (c != 0)
+		return c;
+	if (na != nb)
+		return na < nb ? -1 : 1;
+	return *a < *b ? -1 : *a > *b;
+}
+
+/*
+ * Reports each -D name given more than once, at its later uses. Sorting
+ * keeps this n log n in the number of options. Returns 0 or -1.
+ */
+static int
+check_defines_unique(struct run *r)
+{
+	const struct driver_list *l = &r->opt->defines;
+	const char **sorted;
+	struct srcpos at;
+	size_t i, n;
+	int rc = 0;
+
+	if (l->n < 2)
+		return 0;
+	sorted = xcalloc(l->n, sizeof(*sorted));
+	memcpy(sorted, l->items, l->n * sizeof(*sorted));
+	qsort(sorted, l->n, sizeof(*sorted), by_define_name);
+	for (i = 1; i < l->n; i++) {
+		n = define_name_len(sorted[i]);
+		if (define_name_len(sorted[i - 1]) == n &&
+		    memcmp(sorted[i - 1], sorted[i], n) == 0) {
+			at = define_pos(r, sorted[i]);
+			diag_error(r->d, &at, "this name is given twice");
+			rc = -1;
+		}
+	}
+	free(sorted);
+	return rc;
+}
+
+/*
+ * Adds each -D NAME=VALUE but those named skip (NULL: none) to the root
+ * mapping *root (NULL: an empty one, made here) as a string. A NAME that
+ * the context already has, or that is given twice, is an error at the
+ * option. Returns 0, or -1 after reporting.
+ */
+static int
+add_defines(struct run *r, struct value **root, const char *skip)
+{
+	const struct driver_list *l = &r->opt->defines;
+	const struct value_pair *p;
+	struct value_builder b;
+	struct value node;
+	struct srcpos at;
+	size_t i, n;
+	int rc;
+
+	if (l->n == 0)
+		return 0;
+	if (*root != NULL && (*root)->kind != VALUE_MAP) {
+		at = define_pos(r, l->items[0]);
+		diag_error(r->d, &at, "the data is %s, not a mapping, so it "
+		    "can take no name", value_kind_name((*root)->kind));
+		return -1;
+	}
+	rc = check_defines_unique(r);
+	value_builder_init(&b, &r->arena);
+	for (i = 0; *root != NULL && i < value_len(*root); i++)
+		value_builder_put_pair(&b, value_pair(*root, i));
+	for (i = 0; i < l->n; i++) {
+		const char *s = l->items[i];
+
+		n = define_name_len(s);
+		if (skip != NULL && strlen(skip) == n && memcmp(s, skip, n) == 0)
+			continue;
+		if (*root != NULL && (p = value_map_find(*root, s, n)) != NULL) {
+			at = define_pos(r, s);
+			diag_error(r->d, &at, "the context already has this "
+			    "name; -D may only add one");
+			if (p->key.line != 0) {
+				at = value_pos(&p->key, r->opt->data);
+				diag_note(r->d, &at, "the data's key");
+			}
+			rc = -1;
+			continue;
+		}
+		node = value_make_string(&r->arena, s + n + 1,
+		    strlen(s + n + 1), NULL);
+		value_builder_put(&b, arena_strndup(&r->arena, s, n), node);
+	}
+	node = value_builder_finish(&b, NULL);
+	if (*root != NULL) {
+		node.line = (*root)->line;
+		node.col = (*root)->col;
+	}
+	*root = value_box(&r->arena, &node);
+	return rc;
+}
+
 /*
  * The one place where a status table becomes the templates' context: the
  * data loaded, checked into the model and laid out for C, in arena.
  * Returns 0 with it in *model, or -1 after reporting.
  */
 static int
-load_model(const struct driver_options *opt, struct arena *arena,
-    struct diag *d, struct value **model)
+load_model(struct run *r, struct value **model)
 {
+	const struct driver_options *opt = r->opt;
+	const char *data = opt->data;
+	struct clayout_options lo;
 	struct yload_limits yl;
 	struct value *doc, *plain;
 	char *name = NULL;
@@ -163,11 +318,18 @@ load_model(const struct driver_options *opt, struct arena *arena,
 
 	yaml_limits(opt, &yl);
 	if (opt->source_name == NULL)
-		name = srcname_default(opt->data);
-	if (yload_file(opt->data, &yl, arena, d, &doc) == 0 &&
-	    model_build(doc, opt->data, name != NULL ? name :
-	    opt->source_name, arena, d, &plain) == 0)
-		rc = clayout_build(plain, arena, d, model);
+		name = srcname_default(data);
+	if (yload_file(data, &yl, &r->arena, r->d, &doc) != 0 ||
+	    model_build(doc, data, name != NULL ? name : opt->source_name,
+	    &r->arena, r->d, &plain) != 0)
+		goto out;
+	memset(&lo, 0, sizeof(lo));
+	lo.prefix = find_define(r, CLAYOUT_PREFIX_KEY, &lo.prefix_at);
+	if (lo.prefix == NULL)
+		lo.prefix = CLAYOUT_PREFIX_DEFAULT;
+	if (clayout_build(plain, &lo, &r->arena, r->d, model) == 0)
+		rc = add_defines(r, model, CLAYOUT_PREFIX_KEY);
+out:
 	free(name);
 	return rc;
 }
@@ -454,7 +616,8 @@ driver_render(const struct driver_options *opt, struct buf *print,
 
 	/* Report the problems of both inputs before giving up. */
 	t = compile_file(&r, opt->template);
-	if (opt->data != NULL && load_data(&r, &root) != 0)
+	if ((opt->data != NULL && load_data(&r, &root) != 0) ||
+	    add_defines(&r, &root, NULL) != 0)
 		t = NULL;
 	else if (opt->source_name != NULL && add_source(&r, &root) != 0)
 		t = NULL;
@@ -541,21 +704,100 @@ join(const char *dir, const char *name, const char *suffix)
 }
 
 /*
- * Renders TEMPLATES/NAME.mustache into the output OUTDIR/NAME, in strict
- * mode. Returns 0, or -1 after reporting.
+ * The output's name for the template NAME.mustache at path: NAME rendered
+ * with the context, so that {{prefix}}.h gives http_status.h. Returns it
+ * (the caller frees), or NULL after reporting a name that does not render
+ * or renders to something that is not a plain file name.
+ */
+static char *
+output_name(struct run *r, const char *name, const char *path,
+    const struct value *model)
+{
+	const struct mustache_template *t;
+	struct srcpos at = { NULL, 0, 0 };
+	struct buf label, out;
+
+	if (strstr(name, "{{") == NULL)
+		return xstrdup(name);
+	buf_init(&label);
+	buf_init(&out);
+	buf_printf(&label, "%s (its name)", path);
+	t = mustache_compile(r->env, buf_cstr(&label), name, strlen(name));
+	if (t == NULL || mustache_render(r->env, t, model, TEXT_ESCAPE_NONE,
+	    &out) != 0) {
+		buf_free(&out);
+	} else if (out.len == 0 || out.data[0] == '.' ||
+	    memchr(out.data, '/', out.len) != NULL ||
+	    memchr(out.data, '\0', out.len) != NULL) {
+		at.file = path;
+		buf_clear(&label);
+		text_show(out.data, out.len, SHOW_MAX, &label);
+		diag_error(r->d, &at, "the template's name renders to \"%s\", "
+		    "which is not a file name (it must be a name in the "
+		    "output folder, not empty, not starting with '.', with "
+		    "no '/')", buf_cstr(&label));
+		buf_free(&out);
+	}
+	buf_free(&label);
+	return out.data != NULL ? buf_detach(&out, NULL) : NULL;
+}
+
+/*
+ * Renders TEMPLATES/NAME.mustache into the output OUTDIR/OUTNAME, OUTNAME
+ * being its rendered name, in strict mode. Returns 0, or -1 after
+ * reporting.
  */
 static int
 render_template(struct run *r, const char *name, const struct value *model)
 {
 	const struct mustache_template *t;
-	struct output *o = add_output(r, join(r->opt->outdir, name, ""));
 	char *path = join(r->opt->templates, name, TEMPLATE_SUFFIX);
+	char *outname = output_name(r, name, path, model);
+	struct output *o;
 	int rc = -1;
 
-	if ((t = compile_file(r, path)) != NULL)
+	if (outname != NULL && (t = compile_file(r, path)) != NULL) {
+		o = add_output(r, join(r->opt->outdir, outname, ""));
 		rc = mustache_render(r->env, t, model,
-		    text_escape_for_output(name), &o->text);
+		    text_escape_for_output(outname), &o->text);
+	}
+	free(outname);
 	free(path);
+	return rc;
+}
+
+static int
+by_path(const void *a, const void *b)
+{
+	return strcmp(((const struct output *)a)->path,
+	    ((const struct output *)b)->path);
+}
+
+/*
+ * Two templates whose names render to the same output would write one
+ * file twice. Sorted, so n log n. Returns 0, or -1 after reporting.
+ */
+static int
+check_output_names(struct run *r)
+{
+	struct output *sorted;
+	struct srcpos at = { NULL, 0, 0 };
+	size_t i;
+	int rc = 0;
+
+	if (r->noutputs < 2)
+		return 0;
+	sorted = xcalloc(r->noutputs, sizeof(*sorted));
+	memcpy(sorted, r->outputs, r->noutputs * sizeof(*sorted));
+	qsort(sorted, r->noutputs, sizeof(*sorted), by_path);
+	for (i = 1; i < r->noutputs; i++)
+		if (strcmp(sorted[i - 1].path, sorted[i].path) == 0) {
+			at.file = sorted[i].path;
+			diag_error(r->d, &at, "two templates render to this "
+			    "output");
+			rc = -1;
+		}
+	free(sorted);
 	return rc;
 }
 
@@ -570,7 +812,7 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 	int rc = -1;
 
 	run_init(&r, opt, d);
-	if (load_model(opt, &r.arena, d, &model) != 0)
+	if (load_model(&r, &model) != 0)
 		goto out;
 	depfile_add_input(&r.deps, opt->data);
 	if ((n = list_templates(opt->templates, &names, d)) >= 0) {
@@ -580,6 +822,8 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 	for (i = 0; i < n; i++)
 		if (render_template(&r, names[i], model) != 0)
 			rc = -1;
+	if (rc == 0)
+		rc = check_output_names(&r);
 	if (rc != 0 && opt->templates_why != NULL)
 		diag_note(d, NULL, "templates folder '%s' (%s)",
 		    opt->templates, opt->templates_why);
@@ -604,7 +848,7 @@ driver_context(const struct driver_options *opt, struct buf *print,
 	int rc;
 
 	run_init(&r, opt, d);
-	rc = load_model(opt, &r.arena, d, &model);
+	rc = load_model(&r, &model);
 	if (rc == 0 && value_json(model, max, print) != 0) {
 		buf_clear(print);
 		diag_error(d, NULL, "the context is larger than the limit of "
@@ -626,7 +870,7 @@ driver_validate(const struct driver_options *opt, struct buf *print,
 
 	(void)print;
 	run_init(&r, opt, d);
-	rc = load_model(opt, &r.arena, d, &model);
+	rc = load_model(&r, &model);
 	run_free(&r);
 	return rc;
 }

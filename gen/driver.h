@@ -52,6 +52,8 @@ struct driver_options {
 	enum text_escape escape;	/* default that the name picks */
 	int		 strict;	/* render: undefined names are errors
 					   (generate always is strict) */
+	struct driver_list defines;	/* -D NAME=VALUE, in order: string
+					   values at the context's root */
 	struct limits	 limits;
 
 	/* Outputs. */

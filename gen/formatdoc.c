@@ -1,4 +1,4 @@
-/* The README's tables of keys, written from the model's tables of fields. */
+/* The tables of keys of doc/data-format.md, written from the model's tables of fields. */
 #include "formatdoc.h"
 
 static void

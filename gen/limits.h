@@ -11,7 +11,7 @@
  * counts, its default, the inputs it bounds and its --help line. The
  * defaults, the parsing of --max-* values, the --help lines, the "note:
  * --max-NAME raises this limit" lines and the checks of the man page and
- * the README all come from that table.
+ * doc/usage.md all come from that table.
  *
  * Adding a limit: an enum value below, a row in limits.c, and the code
  * that enforces it (taking its value from struct limits, or from

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "clayout.h"
 #include "cli.h"
 #include "diag.h"
 #include "driver.h"
@@ -54,6 +55,27 @@ add_path(struct cli *c, const struct cli_option *o, const char *val)
 {
 	driver_list_add(cli_field(c, o), val);
 	return 0;
+}
+
+/* -D NAME=VALUE: NAME is one key, which a template reaches as {{NAME}}. */
+static int
+add_define(struct cli *c, const struct cli_option *o, const char *val)
+{
+	const char *eq = strchr(val, '=');
+	size_t n = eq != NULL ? (size_t)(eq - val) : 0;
+	struct buf show;
+
+	if (n > 0 && memchr(val, '.', n) == NULL &&
+	    strcspn(val, " \t\n{}") >= n) {
+		driver_list_add(cli_field(c, o), val);
+		return 0;
+	}
+	buf_init(&show);
+	text_show(val, strlen(val), 60, &show);
+	diag_error(c->d, NULL, "option '%s %s' is not NAME=VALUE with a NAME "
+	    "of no '.', space or brace", buf_cstr(&c->typed), buf_cstr(&show));
+	buf_free(&show);
+	return -1;
 }
 
 static int
@@ -114,6 +136,8 @@ set_quiet(struct cli *c, const struct cli_option *o, const char *val)
 #define OPT_SOURCE_NAME(text) { .longname = "source-name", .arg = "NAME", \
 	.set = cli_set_string, .field = FIELD(source_name), \
 	.flags = CLI_NONEMPTY, .help = text }
+#define OPT_DEFINE(text) { .shortname = 'D', .arg = "NAME=VALUE", \
+	.set = add_define, .field = FIELD(defines), .help = text }
 #define OPT_LIMITS(scope) { .limits = scope }
 #define OPT_HELP { .shortname = 'h', .longname = "help", \
 	.flags = CLI_HELP, .help = "show this help" }
@@ -139,6 +163,8 @@ static const struct cli_option render_options[] = {
 	    "naming FILE and every file read"),
 	OPT_SOURCE_NAME("the data's name, as {{source}} at the root of\n"
 	    "the context (default: no source)"),
+	OPT_DEFINE("the string VALUE as NAME at the context's\n"
+	    "root; repeatable; not a name DATA has"),
 	OPT_VERBOSE("say whether FILE was written or unchanged"),
 	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
 	OPT_HELP,
@@ -168,6 +194,9 @@ static const struct cli_option generate_options[] = {
 	    "normalised; a file outside it: its base name)"),
 	{ .shortname = 'q', .longname = "quiet", .set = set_quiet,
 	  .help = "with --check: print nothing, only exit 0 or 1" },
+	OPT_DEFINE("the string VALUE as NAME at the context's\n"
+	    "root; repeatable; -D " CLAYOUT_PREFIX_KEY "=NAME names the\n"
+	    "C code and the outputs (default " CLAYOUT_PREFIX_DEFAULT ")"),
 	OPT_VERBOSE("name each output, written or unchanged"),
 	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
 	OPT_HELP,
@@ -214,7 +243,8 @@ static const struct command commands[] = {
 	{ {
 		"render",
 		"render [--escape MODE] [--strict] [--partials DIR]... [-v] "
-		    "[-o FILE [-M DEPFILE]] [--max-LIMIT N]... TEMPLATE [DATA]",
+		    "[-o FILE [-M DEPFILE]] [-D NAME=VALUE]... [--max-LIMIT N]... "
+		    "TEMPLATE [DATA]",
 		"render a Mustache template with a YAML file as its context",
 		"Renders the Mustache template file TEMPLATE with the YAML "
 		    "file\nDATA as its context (empty without DATA) to standard "
@@ -226,12 +256,13 @@ static const struct command commands[] = {
 	{ {
 		"generate",
 		"generate [-q | -v] [--check [--diff]] [-M FILE] [-t DIR] "
-		    "[-o OUTDIR] [--max-LIMIT N]... [DATA]",
+		    "[-o OUTDIR] [-D NAME=VALUE]... [--max-LIMIT N]... [DATA]",
 		"check the status table and render every template to OUTDIR",
 		"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
 		    "renders every DIR/NAME.mustache not starting with '_' to\n"
-		    "OUTDIR/NAME, in strict mode, with the escaper NAME's "
-		    "extension\npicks; DIR/_NAME.mustache files are partials "
+		    "OUTDIR/NAME (NAME rendered too: {{prefix}}.h), in strict "
+		    "mode,\nwith the escaper NAME's extension picks; "
+		    "DIR/_NAME.mustache\nfiles are partials "
 		    "({{> _NAME}}).\nNothing is written unless every template "
 		    "renders; then the\noutputs are replaced together, and an "
 		    "output whose content is\nunchanged is not rewritten.\n",

@@ -281,8 +281,16 @@ type_error(struct checker *c, const char *key, const char *expected,
 /* Field checks                                                     */
 /* ---------------------------------------------------------------- */
 
-/* A string with at least one visible character; single_line forbids line
- * breaks. Returns v, or NULL after reporting. */
+/*
+ * The longest string the table may hold, in bytes. The generated C keeps
+ * each string in one literal, sometimes behind a prefix ("404 " in a status
+ * line, "HTTP_STATUS_" in a name), and C89 compilers need accept no literal
+ * over 509 bytes (C90 5.2.4.1): this bound leaves room for the prefixes.
+ */
+#define MAX_TEXT	400
+
+/* A string with at least one visible character, at most MAX_TEXT bytes;
+ * single_line forbids line breaks. Returns v, or NULL after reporting. */
 static const struct value *
 check_text(struct checker *c, const char *key, const struct value *v,
     int single_line)
@@ -307,6 +315,13 @@ check_text(struct checker *c, const char *key, const struct value *v,
 	}
 	if (memchr(s, '\0', len) != NULL) {
 		diag_error(c->d, &at, "'%s' contains a NUL byte", key);
+		return NULL;
+	}
+	if (len > MAX_TEXT) {
+		diag_error(c->d, &at, "'%s' is %zu bytes long; a string may "
+		    "have at most %d, so that the generated C stays within the "
+		    "509 bytes of a string literal that C89 compilers must "
+		    "accept", key, len, MAX_TEXT);
 		return NULL;
 	}
 	if (single_line && (memchr(s, '\n', len) || memchr(s, '\r', len))) {

@@ -12,7 +12,7 @@
 /*
  * The data format is one table of fields per kind of entry (gen/model.c):
  * the checks, the allowed keys and their did-you-mean, the context's
- * defaults, the C layout's predicates and the README's tables of keys all
+ * defaults, the C layout's predicates and doc/data-format.md's tables of keys all
  * come from it. A field of the format is one row there.
  */
 enum model_kind {
@@ -69,7 +69,7 @@ enum model_entry { MODEL_TABLE, MODEL_CLASS, MODEL_STATUS };
 
 /*
  * The fields of an entry, in the order in which they are checked (and in
- * which the README lists them). Sets *n to their number; the table is
+ * which doc/data-format.md lists them). Sets *n to their number; the table is
  * static.
  */
 const struct model_field *model_fields(enum model_entry entry, size_t *n);
@@ -85,7 +85,7 @@ const struct model_field *model_fields(enum model_entry entry, size_t *n);
  * unknown keys (with a did-you-mean; keys starting with "x-" are the
  * user's own).
  *
- * The context is the one README.md lists under "What templates see", but
+ * The context is the one doc/templates.md lists under "What templates see", but
  * for phrase_lengths and lookup, which clayout_build() adds:
  * generator, source, version, count, min_code and max_code (the range of a code),
  * classes in class order and statuses in code order. A status has each

@@ -913,7 +913,9 @@ check_enums(const struct table *tb)
 			expect_int(classes[i].ident, 0, classes[i].value,
 			    tb->cl[j].cls);
 	}
-	/* A few enumerators by name, so that the spelling is pinned too. */
+	/* A few enumerators by name, so that the spelling is pinned too
+	 * (in the shipped table; tests/generated/tables tests others). */
+#ifndef STATUS_TABLE_OTHER
 	expect_int("HTTP_STATUS_CONTINUE", 0, HTTP_STATUS_CONTINUE, 100);
 	expect_int("HTTP_STATUS_OK", 0, HTTP_STATUS_OK, 200);
 	expect_int("HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION", 0,
@@ -924,6 +926,7 @@ check_enums(const struct table *tb)
 	    HTTP_STATUS_REQUEST_URI_TOO_LONG, 414);
 	expect_int("HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR", 0,
 	    HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR, 599);
+#endif
 	TAP_CHECK(end_check(), "enum http_status_class matches the classes; "
 	    "enumerator spelling");
 }
@@ -1082,17 +1085,35 @@ check_aliased_codes(const struct table *tb)
 /* Reverse lookup of near misses                                      */
 /* ------------------------------------------------------------------ */
 
-/* Calls fn(tb, phrase) for the reason and each alias of every status. */
+/*
+ * The variants of at most this many phrases are tried. The oracle reads
+ * every phrase, so a table of thousands (tests/generated/tables) would
+ * take many minutes; there the phrases are taken evenly spread, and each
+ * variant is still looked up against the whole table. The shipped table
+ * has fewer, so every one of its phrases is varied.
+ */
+#define MAX_VARIED	160
+
+/*
+ * Calls fn(tb, phrase) for the reason and each alias of every status, or,
+ * when sample is set and there are more than MAX_VARIED, for MAX_VARIED
+ * of them evenly spread.
+ */
 static void
-each_phrase(const struct table *tb,
+each_phrase(const struct table *tb, int sample,
     void (*fn)(const struct table *, const struct text *))
 {
-	size_t i, j;
+	size_t i, j, total = 0, at = 0, stride;
 
 	for (i = 0; i < tb->nst; i++)
+		total += tb->st[i].naliases + 1;
+	stride = sample && total > MAX_VARIED ?
+	    (total + MAX_VARIED - 1) / MAX_VARIED : 1;
+	for (i = 0; i < tb->nst; i++)
 		for (j = 0; j <= tb->st[i].naliases; j++)
-			fn(tb, j == 0 ? &tb->st[i].reason :
-			    &tb->st[i].aliases[j - 1]);
+			if (at++ % stride == 0)
+				fn(tb, j == 0 ? &tb->st[i].reason :
+				    &tb->st[i].aliases[j - 1]);
 }
 
 /* How many variants each check tried, and how many still were a phrase. */
@@ -1261,7 +1282,7 @@ check_near_misses(const struct table *tb)
 	for (i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
 		start_check();
 		ntried = nmatched = 0;
-		each_phrase(tb, families[i].fn);
+		each_phrase(tb, 1, families[i].fn);
 		if (ntried == 0)
 			mismatch("no variant tried");
 		TAP_CHECK(end_check(), "from_reason(_n) of %s: %lu variants, "
@@ -1404,7 +1425,7 @@ check_long_inputs(const struct table *tb)
 {
 	start_check();
 	ntried = nmatched = 0;
-	each_phrase(tb, long_inputs);
+	each_phrase(tb, 1, long_inputs);
 	TAP_CHECK(end_check(), "from_reason(_n) of %lu inputs of a phrase's "
 	    "length + 2^8, + 2^16 and of 1 MiB, made of the phrase: 0, no read "
 	    "past the end", ntried);
@@ -1443,7 +1464,7 @@ check_huge_lengths(const struct table *tb)
 	void *m;
 
 	shortest = longest = NULL;
-	each_phrase(tb, note_length);
+	each_phrase(tb, 0, note_length);
 	if (shortest == NULL)
 		return;
 	pick[0] = shortest;

@@ -156,7 +156,7 @@ test_layout(void)
 	if (!TAP_CHECK(yload_string("t.yaml", table, strlen(table), NULL,
 	    &arena, &d, &doc) == 0 && model_build(doc, "t.yaml", NULL,
 	    &arena, &d, &model) == 0 &&
-	    clayout_build(model, &arena, &d, &ctx) == 0,
+	    clayout_build(model, NULL, &arena, &d, &ctx) == 0,
 	    "a valid table lays out")) {
 		arena_free(&arena);
 		return;
@@ -169,7 +169,12 @@ test_layout(void)
 			break;
 	}
 	TAP_CHECK(i == value_len(model) && value_len(ctx) ==
-	    value_len(model) + 2, "the context is the model's, plus two");
+	    value_len(model) + 4, "the context is the model's, plus four");
+	TAP_CHECK(value_map_getz(ctx, "prefix") != NULL &&
+	    strcmp(value_str(value_map_getz(ctx, "prefix")),
+	    "http_status") == 0 && strcmp(value_str(value_map_getz(ctx,
+	    "PREFIX")), "HTTP_STATUS") == 0, "without a prefix, prefix is "
+	    "http_status and PREFIX HTTP_STATUS");
 	lookup = value_map_getz(ctx, "lookup");
 	lengths = value_map_getz(ctx, "phrase_lengths");
 	reverse = value_map_getz(lookup, "reverse");
@@ -205,7 +210,7 @@ test_refused(void)
 	arena_init(&arena);
 	diag_init(&d, fp);
 	(void)yload_string("t.yaml", "a: 1\n", 5, NULL, &arena, &d, &doc);
-	rc = clayout_build(doc, &arena, &d, &ctx);
+	rc = clayout_build(doc, NULL, &arena, &d, &ctx);
 	fclose(fp);
 	TAP_CHECK(rc == -1 && ctx == NULL && d.errors == 1 &&
 	    strstr(msgs, "cannot lay out") != NULL, "a context that is not "
@@ -214,10 +219,75 @@ test_refused(void)
 	arena_free(&arena);
 }
 
+/* Lays out the test table with prefix; returns the context or NULL, and
+ * the messages in *msgs (the caller frees). */
+static struct value *
+layout_with(struct arena *arena, const char *prefix, char **msgs)
+{
+	struct clayout_options lo;
+	struct value *doc, *model, *ctx = NULL;
+	size_t len = 0;
+	struct diag d;
+	FILE *fp = open_memstream(msgs, &len);
+
+	memset(&lo, 0, sizeof(lo));
+	lo.prefix = prefix;
+	lo.prefix_at.file = "-D prefix=...";
+	diag_init(&d, fp);
+	if (yload_string("t.yaml", table, strlen(table), NULL, arena, &d,
+	    &doc) == 0 &&
+	    model_build(doc, "t.yaml", NULL, arena, &d, &model) == 0)
+		(void)clayout_build(model, &lo, arena, &d, &ctx);
+	fclose(fp);
+	return ctx;
+}
+
+static void
+test_prefix(void)
+{
+	static const char *const bad[] = {
+		"", "9lives", "_http", "app-status", "app status", "app.status",
+		"caf\xc3\xa9", "a/b",
+		"a1234567890123456789012345678901234567890123456789012345678901234"
+	};
+	struct arena arena;
+	struct value *ctx;
+	const struct value *lookup;
+	char *msgs = NULL;
+	size_t i;
+	int ok = 1;
+
+	arena_init(&arena);
+	ctx = layout_with(&arena, "app_status", &msgs);
+	lookup = value_map_getz(ctx, "lookup");
+	TAP_CHECK(ctx != NULL && strcmp(value_str(value_map_getz(ctx,
+	    "prefix")), "app_status") == 0 && strcmp(value_str(
+	    value_map_getz(ctx, "PREFIX")), "APP_STATUS") == 0 &&
+	    strcmp(value_str(value_map_getz(lookup, "name_prefix")),
+	    "APP_STATUS_") == 0, "prefix app_status: PREFIX APP_STATUS, "
+	    "names APP_STATUS_...");
+	free(msgs);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		msgs = NULL;
+		ctx = layout_with(&arena, bad[i], &msgs);
+		if (ctx != NULL || strncmp(msgs, "-D prefix=...: error: the "
+		    "prefix must be a C identifier", 47) != 0 ||
+		    strchr(msgs, '\n') != msgs + strlen(msgs) - 1) {
+			printf("# prefix \"%s\": %s\n", bad[i], msgs);
+			ok = 0;
+		}
+		free(msgs);
+	}
+	TAP_CHECK(ok, "a prefix that is not a C identifier of at most 64 "
+	    "characters (or starts with '_') is one error at the option");
+	arena_free(&arena);
+}
+
 int
 main(void)
 {
 	test_layout();
 	test_refused();
+	test_prefix();
 	return tap_done();
 }

@@ -1,10 +1,10 @@
 /*
  * Unit tests for the status model: validation, the context, what the
- * field tables derive, and the README's and the data file's lists of keys
+ * field tables derive, and doc/data-format.md's and the data file's lists of keys
  * checked against those tables.
  *
- * Run from the repository root (tests/run does). With --write-readme FILE
- * it rewrites the tables of keys in FILE (README.md) from the field tables
+ * Run from the repository root (tests/run does). With --write-doc FILE
+ * it rewrites the tables of keys in FILE (doc/data-format.md) from the field tables
  * instead of testing.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -602,12 +602,15 @@ test_fields(void)
 }
 
 /* ---------------------------------------------------------------- */
-/* The README's tables of keys and the data file's header           */
+/* doc/data-format.md's tables of keys and the data file's header   */
 /* ---------------------------------------------------------------- */
+
+/* The reference page that lists the keys of the data format. */
+#define DOC_FORMAT	"doc/data-format.md"
 
 #define TABLE_HEAD	"| Key | Type | Required | Meaning |\n| --- | --- | --- | --- |\n"
 
-/* The README's tables: the line that introduces each, and its entry. */
+/* doc/data-format.md's tables: the line that introduces each, and its entry. */
 static const struct {
 	const char	*name;
 	const char	*intro;
@@ -696,16 +699,16 @@ test_readme(const char *text)
 	for (t = 0; t < NREADME; t++) {
 		buf_clear(&want);
 		table_rows(t, &want);
-		if (!TAP_CHECK(find_rows(text, t, &rows, &len) == 0, "README.md "
+		if (!TAP_CHECK(find_rows(text, t, &rows, &len) == 0, DOC_FORMAT " "
 		    "has the table of a %s's keys", readme_tables[t].name))
 			continue;
 		if (!TAP_CHECK(len == want.len && memcmp(rows, want.data,
-		    len) == 0, "README.md's table of a %s's keys is the field "
-		    "table's (build/tests/test_model --write-readme README.md "
+		    len) == 0, DOC_FORMAT "'s table of a %s's keys is the field "
+		    "table's (build/tests/test_model --write-doc " DOC_FORMAT " "
 		    "rewrites it)", readme_tables[t].name)) {
 			show_missing("only in the field table", want.data,
 			    want.len, rows, len);
-			show_missing("only in README.md", rows, len, want.data,
+			show_missing("only in " DOC_FORMAT, rows, len, want.data,
 			    want.len);
 		}
 	}
@@ -755,7 +758,7 @@ slurp(const char *path)
 	return buf_detach(&b, NULL);
 }
 
-/* --write-readme: replaces the rows of each table in path. */
+/* --write-doc: replaces the rows of each table in path. */
 static int
 write_readme(const char *path)
 {
@@ -828,15 +831,15 @@ main(int argc, char **argv)
 {
 	char *readme, *data;
 
-	if (argc == 3 && strcmp(argv[1], "--write-readme") == 0)
+	if (argc == 3 && strcmp(argv[1], "--write-doc") == 0)
 		return write_readme(argv[2]);
 	test_valid_table();
 	test_version();
 	test_rules();
 	test_fields();
-	if ((readme = slurp("README.md")) != NULL)
+	if ((readme = slurp(DOC_FORMAT)) != NULL)
 		test_readme(readme);
-	TAP_CHECK(readme != NULL, "README.md can be read (run from the "
+	TAP_CHECK(readme != NULL, DOC_FORMAT " can be read (run from the "
 	    "repository's root)");
 	if ((data = slurp("data/http_status.yaml")) != NULL)
 		test_data_header(data);

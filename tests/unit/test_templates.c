@@ -64,9 +64,18 @@ tag_name(const char *src, const struct mlex_token *t, const char **name,
 	*len = n;
 }
 
+/* Is the component at start of a name a member of lookup's (by a dotted
+ * path through it), rather than a name looked up from a section? */
+static int
+under_lookup_path(const char *name, size_t start)
+{
+	return start > 0 || (strncmp(name, "lookup.", 7) == 0);
+}
+
 /*
  * Checks each component of name[0..len) (split at '.'); under_lookup:
- * the name is read inside a section over part of lookup.
+ * the name is read inside a section over part of lookup. Only the first
+ * undocumented name of a template is shown.
  */
 static void
 check_name(const char *file, const char *name, size_t len, int under_lookup,
@@ -84,7 +93,10 @@ check_name(const char *file, const char *name, size_t len, int under_lookup,
 		    memcmp(name, "lookup", 6) == 0)
 			in_lookup = 1;
 		else if (!documented(in_lookup ? lookup_docs : docs,
-		    name + start, end - start)) {
+		    name + start, end - start) &&
+		    /* Inside lookup, a name may reach the root's. */
+		    !(in_lookup && !under_lookup_path(name, start) &&
+		    documented(docs, name, end)) && !(*bad)) {
 			printf("# %s: '%.*s' of '%.*s' is not documented%s\n",
 			    file, (int)(end - start), name + start, (int)len,
 			    name, in_lookup ? " in doc/template-context.md" :
