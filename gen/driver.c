@@ -335,45 +335,6 @@ out:
 }
 
 /*
- * render --source-name: the context root with "source" added. Returns 0
- * with *root replaced, or -1 after reporting a root that cannot take it.
- */
-static int
-add_source(struct run *r, struct value **root)
-{
-	struct srcpos pos = { NULL, 0, 0 };
-	const struct value_pair *had = NULL;
-	struct value_builder b;
-	struct value v;
-	size_t i;
-
-	pos.file = r->opt->data;
-	if (*root != NULL && (*root)->kind == VALUE_MAP)
-		had = value_map_find(*root, "source", 6);
-	if (*root != NULL && (*root)->kind != VALUE_MAP &&
-	    (*root)->kind != VALUE_NULL) {
-		diag_error(r->d, &pos, "option '--source-name' needs data "
-		    "that is a mapping, not a %s",
-		    value_kind_name(value_kind(*root)));
-		return -1;
-	}
-	if (had != NULL) {
-		pos = value_pos(&had->key, r->opt->data);
-		diag_error(r->d, &pos, "the data has 'source' already: "
-		    "option '--source-name' would hide it");
-		return -1;
-	}
-	value_builder_init(&b, &r->arena);
-	for (i = 0; *root != NULL && i < value_len(*root); i++)
-		value_builder_put_pair(&b, value_pair(*root, i));
-	value_builder_put(&b, "source", value_make_string(&r->arena,
-	    r->opt->source_name, strlen(r->opt->source_name), NULL));
-	v = value_builder_finish(&b, NULL);
-	*root = value_box(&r->arena, &v);
-	return 0;
-}
-
-/*
  * Reads the template file at path, within the template size limit, and
  * compiles it. Returns the template (owned by the environment), or NULL
  * after reporting.
@@ -618,8 +579,6 @@ driver_render(const struct driver_options *opt, struct buf *print,
 	t = compile_file(&r, opt->template);
 	if ((opt->data != NULL && load_data(&r, &root) != 0) ||
 	    add_defines(&r, &root, NULL) != 0)
-		t = NULL;
-	else if (opt->source_name != NULL && add_source(&r, &root) != 0)
 		t = NULL;
 	o = add_output(&r, opt->output != NULL ? xstrdup(opt->output) : NULL);
 	if (t != NULL && mustache_render(r.env, t, root, render_escape(opt),

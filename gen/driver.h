@@ -39,9 +39,9 @@ struct driver_options {
 	/* Inputs. */
 	const char	*data;		/* the YAML file; NULL: none (render:
 					   an empty context) */
-	const char	*source_name;	/* the data's name in the outputs;
-					   NULL: srcname_default() (generate),
-					   none (render) */
+	const char	*source_name;	/* generate, context: the data's name
+					   in the outputs; NULL:
+					   srcname_default() */
 	const char	*template;	/* render: the template file */
 	const char	*templates;	/* generate: the folder of templates */
 	const char	*templates_why;	/* generate: why that folder, for the
@@ -90,9 +90,7 @@ typedef int (*driver_fn)(const struct driver_options *opt,
  * the one that the template's name without ".mustache" picks
  * (text_escape_for_output()). The text goes to opt->output, written as
  * generate writes its outputs (with opt->depfile naming it as the target),
- * or, without an output, to print. With opt->source_name, the context
- * also has "source", that name, at its root: the data must then be a
- * mapping without a key "source", or none.
+ * or, without an output, to print.
  */
 int	driver_render(const struct driver_options *opt, struct buf *print,
 	    struct diag *d);

@@ -161,8 +161,6 @@ static const struct cli_option render_options[] = {
 	  .help = "write to FILE, only if its content changes" },
 	OPT_DEPFILE("DEPFILE", "with -o: also write a make dependency file\n"
 	    "naming FILE and every file read"),
-	OPT_SOURCE_NAME("the data's name, as {{source}} at the root of\n"
-	    "the context (default: no source)"),
 	OPT_DEFINE("the string VALUE as NAME at the context's\n"
 	    "root; repeatable; not a name DATA has"),
 	OPT_VERBOSE("say whether FILE was written or unchanged"),
@@ -189,9 +187,8 @@ static const struct cli_option generate_options[] = {
 	  "change, and exit 1 if there is one" },
 	{ .longname = "diff", .set = cli_set_flag, .field = FIELD(diff),
 	  .help = "with --check: print a unified diff of each" },
-	OPT_SOURCE_NAME("the data's name in the outputs (default: its\n"
-	    "path relative to the current folder,\n"
-	    "normalised; a file outside it: its base name)"),
+	OPT_SOURCE_NAME("the data's name in the outputs (default: its path\n"
+	    "from the current folder, or its base name)"),
 	{ .shortname = 'q', .longname = "quiet", .set = set_quiet,
 	  .help = "with --check: print nothing, only exit 0 or 1" },
 	OPT_DEFINE("the string VALUE as NAME at the context's\n"
@@ -275,9 +272,8 @@ static const struct command commands[] = {
 		"context",
 		"context [--source-name NAME] [--max-LIMIT N]... [DATA]",
 		"print the context the templates see, as JSON",
-		"Checks the status table DATA (default " DEFAULT_DATA ") as\n"
-		    "generate does and prints the whole context that its "
-		    "templates\nsee, as JSON: every name a template can use.\n",
+		"Checks the status table DATA (default " DEFAULT_DATA ") and "
+		    "prints\nthe context generate's templates see, as JSON.\n",
 		NULL, context_options,
 		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } }
 	}, driver_context, NULL, NULL },
