@@ -99,7 +99,18 @@ $(GENERATED_TEST): tests/generated/test_http_status.c tests/unit/tap.h \
 		-o $@ tests/generated/test_http_status.c \
 		$(GENERATED_DIR)/http_status.c $(YAML_LIBS) $(LDLIBS)
 
-test-programs: $(GENERATED_TEST)
+# The same test with HTTP_STATUS_STATIC: the header alone, its functions
+# static in the test, no http_status.c.
+GENERATED_STATIC_TEST := $(BUILD)/tests/test_generated_static
+
+$(GENERATED_STATIC_TEST): tests/generated/test_http_status.c tests/unit/tap.h \
+		$(GENERATED_DIR)/http_status.h | $(BUILD)/tests
+	$(CC) $(GENERATED_WARNINGS) $(YAML_CFLAGS) $(CFLAGS) \
+		-I$(GENERATED_DIR) -Itests/unit -DHTTP_STATUS_STATIC \
+		-DSTATUS_DATA='"$(GENERATED_DATA)"' $(CPPFLAGS) $(LDFLAGS) \
+		-o $@ tests/generated/test_http_status.c $(YAML_LIBS) $(LDLIBS)
+
+test-programs: $(GENERATED_TEST) $(GENERATED_STATIC_TEST)
 # ------------------------------------------------------------------ end
 
 # ------------------------------------------------------------------
@@ -116,7 +127,7 @@ BENCH_GENERATED	?= out
 BENCH_CFLAGS	?= -O2
 BENCH_CC	= $(CC) -std=c11 -Wall -Wextra $(BENCH_CFLAGS) $(CPPFLAGS)
 BENCH_OBJS	:= $(addprefix $(BENCH_DIR)/,lookup.o baseline.o data.o \
-		   gperf.o http_status.o)
+		   gperf.o http_status.o inline.o)
 
 .PHONY: bench bench-prerequisites
 bench: $(BENCH_DIR)/lookup
@@ -151,10 +162,17 @@ $(BENCH_DIR)/http_status.o: $(BENCH_GENERATED)/http_status.c \
 	$(BENCH_CC) -I$(BENCH_GENERATED) -c -o $@ $<
 
 $(BENCH_DIR)/lookup.o: tests/bench/lookup.c tests/bench/baseline.h \
+		tests/bench/inline.h \
 		$(BENCH_GENERATED)/http_status.h | bench-prerequisites
 	@mkdir -p $(BENCH_DIR)
 	$(BENCH_CC) -I$(BENCH_GENERATED) -Itests/bench \
 		$$($(PKG_CONFIG) --cflags libmicrohttpd) -c -o $@ $<
+
+$(BENCH_DIR)/inline.o: tests/bench/inline.c tests/bench/inline.h \
+		tests/bench/baseline.h $(BENCH_GENERATED)/http_status.h \
+		| bench-prerequisites
+	@mkdir -p $(BENCH_DIR)
+	$(BENCH_CC) -I$(BENCH_GENERATED) -Itests/bench -c -o $@ $<
 
 $(BENCH_DIR)/%.o: $(BENCH_DIR)/%.c tests/bench/baseline.h
 	$(BENCH_CC) -Itests/bench -c -o $@ $<

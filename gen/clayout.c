@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnames.h"
 #include "model.h"
 #include "phash.h"
 #include "text.h"
@@ -55,7 +56,6 @@ struct phrase {
 /* What the layout reads from the context, and the largest offset yet. */
 struct layout {
 	struct arena		*arena;
-	const char		*name_prefix;	/* "HTTP_STATUS_": PREFIX_ */
 	const struct value	*statuses;	/* in code order */
 	size_t			 n;
 	const struct value	*classes;
@@ -66,6 +66,8 @@ struct layout {
 	struct phrase		*phrases;	/* by length, then upper */
 	size_t			 nphrases;
 	unsigned long		 max_offset;
+	int			 old_class_idents;	/* any old_ident */
+	struct cnames		 names;
 };
 
 /* ---------------------------------------------------------------- */
@@ -270,16 +272,17 @@ build_keys(struct arena *a, const struct phash *h)
 /* The phrases in slot order, each at its offset in one string table;
  * sets *bytes to the table's size. */
 static struct value
-build_slotted(struct layout *l, const struct phash *h, unsigned long *bytes)
+build_slotted(struct layout *l, const struct phash *h,
+    const struct phrase *phrases, size_t n, unsigned long *bytes)
 {
-	struct value *items = xcalloc(l->nphrases + 1, sizeof(*items)), v;
+	struct value *items = xcalloc(n + 1, sizeof(*items)), v;
 	unsigned long at = 1;	/* after the empty string at offset 0 */
 	struct value_builder e;
 	size_t i;
 
 	value_builder_init(&e, l->arena);
-	for (i = 0; i < l->nphrases; i++) {
-		const struct phrase *p = &l->phrases[h->order[i]];
+	for (i = 0; i < n; i++) {
+		const struct phrase *p = &phrases[h->order[i]];
 
 		value_builder_put(&e, "phrase", *p->node);
 		value_builder_put(&e, "upper", value_make_string(l->arena,
@@ -295,30 +298,39 @@ build_slotted(struct layout *l, const struct phash *h, unsigned long *bytes)
 		items[i] = value_builder_finish(&e, NULL);
 	}
 	*bytes = at;
-	v = seq(l->arena, items, l->nphrases);
+	v = seq(l->arena, items, n);
 	free(items);
 	return v;
 }
 
+/*
+ * A perfect hash of phrases[0..n) (clayout.h, reverse), whose lookup in
+ * the generated code is named by table ("phrase", "name"); separators
+ * says that it treats '-', '_' and ' ' alike.
+ */
 static struct value
-build_reverse(struct layout *l)
+build_hash(struct layout *l, const struct phrase *phrases, size_t n,
+    const char *table, int separators)
 {
-	struct phash_phrase *in = xcalloc(l->nphrases + 1, sizeof(*in));
+	struct phash_phrase *in = xcalloc(n + 1, sizeof(*in));
 	struct value_builder r, e;
-	struct value *firsts, phrases;
+	struct value *firsts;
 	unsigned long bytes;
 	char hex[16];
 	struct phash h;
 	size_t i;
 
-	for (i = 0; i < l->nphrases; i++) {
-		in[i].bytes = l->phrases[i].upper;
-		in[i].len = l->phrases[i].len;
+	for (i = 0; i < n; i++) {
+		in[i].bytes = phrases[i].upper;
+		in[i].len = phrases[i].len;
 	}
-	phash_build(&h, in, l->nphrases);
+	phash_build(&h, in, n);
 	free(in);
 	value_builder_init(&r, l->arena);
 	value_builder_init(&e, l->arena);
+	value_builder_put(&r, "table", str(l->arena, table));
+	value_builder_put(&r, "separators", value_make_bool(separators,
+	    NULL));
 	value_builder_put(&r, "min_length", int_value(h.min_length));
 	value_builder_put(&r, "max_length", int_value(h.max_length));
 	value_builder_put(&r, "length_type", str(l->arena,
@@ -328,8 +340,7 @@ build_reverse(struct layout *l)
 	value_builder_put(&r, "multiplier", str(l->arena, hex));
 	value_builder_put(&r, "shift", int_value(h.shift));
 	value_builder_put(&r, "slots", int_value(h.nslots));
-	value_builder_put(&r, "slot_type", str(l->arena,
-	    c_type_for(l->nphrases)));
+	value_builder_put(&r, "slot_type", str(l->arena, c_type_for(n)));
 	value_builder_put(&r, "most_per_slot", int_value(h.most));
 	firsts = xcalloc(h.nslots + 1, sizeof(*firsts));
 	for (i = 0; i <= h.nslots; i++) {
@@ -339,11 +350,45 @@ build_reverse(struct layout *l)
 	value_builder_put(&r, "slot_rows", rows_of(l->arena, firsts,
 	    h.nslots + 1, SLOTS_PER_ROW, "slot", 0, SLOTS_PER_ROW));
 	free(firsts);
-	phrases = build_slotted(l, &h, &bytes);
-	value_builder_put(&r, "phrases", phrases);
+	value_builder_put(&r, "phrases", build_slotted(l, &h, phrases, n,
+	    &bytes));
 	value_builder_put(&r, "phrase_bytes", int_value(bytes));
 	phash_free(&h);
 	return value_builder_finish(&r, NULL);
+}
+
+/* The names of http_status_from_name(): each status's ident and each
+ * alias enumerator's, as phrases of a hash. */
+static struct value
+build_by_name(struct layout *l)
+{
+	size_t n = 0, i, k = 0;
+	struct phrase *p = xcalloc(l->n + l->names.naliases + 1, sizeof(*p));
+	struct value v;
+
+	for (i = 0; i < l->n; i++) {
+		const struct value *st = value_item(l->statuses, i);
+
+		p[n].node = get(st, "ident");
+		p[n].status = st;
+		p[n].order = n;
+		n++;
+		for (; k < l->names.naliases &&
+		    l->names.aliases[k].status == st; k++) {
+			v = str(l->arena, l->names.aliases[k].ident);
+			p[n].node = value_box(l->arena, &v);
+			p[n].status = st;
+			p[n].order = n;
+			n++;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		p[i].upper = value_str(p[i].node);
+		p[i].len = value_strlen(p[i].node);
+	}
+	v = build_hash(l, p, n, "ident", 1);
+	free(p);
+	return v;
 }
 
 /* ---------------------------------------------------------------- */
@@ -369,7 +414,7 @@ member_size(const struct layout *l, const struct text_table *t,
 {
 	if (!has_text(t, status))
 		return 0;
-	return (unsigned long)((t->prefixed ? strlen(l->name_prefix) : 0) +
+	return (unsigned long)((t->prefixed ? strlen(l->names.upper) : 0) +
 	    value_strlen(get(status, t->key)) + 1);
 }
 
@@ -457,42 +502,6 @@ put_offsets(struct layout *l, struct value_builder *b)
 /* The widest line of a predicate's help in the header's comments. */
 #define HELP_WIDTH	68
 
-/* A predicate of the generated code: is_NAME, what it means (help, from
- * the field table) and the field whose choice it is (NULL for a flag). */
-struct predicate {
-	const char	*name;
-	const char	*help;
-	const char	*field;
-};
-
-/* The predicates, in the order of the header: is_known, then the flags,
- * then the choices (the registries). */
-static struct predicate *
-predicates(size_t *count)
-{
-	size_t nf, i, k, n = 0, cap = 0;
-	const struct model_field *f = model_fields(MODEL_STATUS, &nf);
-	struct predicate *p = NULL;
-
-	p = xgrow(p, &cap, n + 1, sizeof(*p));
-	p[n++] = (struct predicate){ "known", "", NULL };
-	for (i = 0; i < nf; i++)
-		if (f[i].kind == MODEL_FLAG) {
-			p = xgrow(p, &cap, n + 1, sizeof(*p));
-			p[n++] = (struct predicate){ f[i].key, f[i].help,
-			    NULL };
-		}
-	for (i = 0; i < nf; i++)
-		for (k = 0; f[i].kind == MODEL_CHOICE &&
-		    f[i].choices[k].name != NULL; k++) {
-			p = xgrow(p, &cap, n + 1, sizeof(*p));
-			p[n++] = (struct predicate){ f[i].choices[k].name,
-			    f[i].choices[k].help, f[i].key };
-		}
-	*count = n;
-	return p;
-}
-
 /* The words of text in lines of at most width bytes (a longer word has a
  * line of its own), so that a doc comment of the header stays narrow. */
 static struct value
@@ -526,7 +535,8 @@ wrapped(struct arena *a, const char *text, size_t width)
 
 /* When is_NAME of p returns 1, as the end of a sentence "1 when ...". */
 static struct value
-predicate_returns(struct arena *a, const struct predicate *p, struct buf *t)
+predicate_returns(struct arena *a, const struct cnames_predicate *p,
+    struct buf *t)
 {
 	buf_clear(t);
 	if (strcmp(p->name, "known") == 0)
@@ -555,8 +565,8 @@ has_predicate(const struct value *status, const char *name)
 static struct value
 build_predicates(struct layout *l)
 {
-	size_t nbytes = (l->span + 7) / 8, np, i, j;
-	struct predicate *names = predicates(&np);
+	size_t nbytes = (l->span + 7) / 8, np = l->names.npredicates, i, j;
+	const struct cnames_predicate *names = l->names.predicates;
 	struct value *preds = xcalloc(np, sizeof(*preds));
 	struct value *bytes = xcalloc(nbytes + 1, sizeof(*bytes)), v;
 	struct value_builder p, e;
@@ -590,7 +600,6 @@ build_predicates(struct layout *l)
 	}
 	v = seq(l->arena, preds, np);
 	buf_free(&t);
-	free(names);
 	free(preds);
 	free(bytes);
 	return v;
@@ -604,8 +613,8 @@ build_predicates(struct layout *l)
 static void
 put_flags(struct layout *l, struct value_builder *b)
 {
-	size_t np, i, j;
-	struct predicate *names = predicates(&np);
+	size_t np = l->names.npredicates, i, j;
+	const struct cnames_predicate *names = l->names.predicates;
 	struct value *flags = xcalloc(np, sizeof(*flags));
 	struct value *rows = xcalloc(l->n + 1, sizeof(*rows));
 	struct value_builder e;
@@ -619,6 +628,11 @@ put_flags(struct layout *l, struct value_builder *b)
 		value_builder_put(&e, "name", str(l->arena, names[i].name));
 		value_builder_put(&e, "upper", str(l->arena, buf_cstr(&t)));
 		buf_clear(&t);
+		cnames_spell(&l->names, &t, CNAMES_FLAG,
+				    names[i].name,
+		    strlen(names[i].name));
+		value_builder_put(&e, "macro", str(l->arena, buf_cstr(&t)));
+		buf_clear(&t);
 		buf_printf(&t, "0x%04lxU", 1UL << (i - 1));
 		value_builder_put(&e, "bit", str(l->arena, buf_cstr(&t)));
 		flags[i - 1] = value_builder_finish(&e, NULL);
@@ -631,8 +645,8 @@ put_flags(struct layout *l, struct value_builder *b)
 			if (has_predicate(st, names[i].name)) {
 				if (t.len > 0)
 					buf_puts(&t, " | ");
-				buf_printf(&t, "%sFLAG_", l->name_prefix);
-				text_upper(names[i].name, strlen(names[i].name), &t);
+				cnames_spell(&l->names, &t, CNAMES_FLAG,
+				    names[i].name, strlen(names[i].name));
 			}
 		value_builder_put(&e, "code", *get(st, "code"));
 		value_builder_put(&e, "ident", *get(st, "ident"));
@@ -646,21 +660,56 @@ put_flags(struct layout *l, struct value_builder *b)
 	value_builder_put(b, "flags", seq(l->arena, flags, np - 1));
 	value_builder_put(b, "full_list", seq(l->arena, rows, l->n));
 	buf_free(&t);
-	free(names);
 	free(flags);
 	free(rows);
 }
 
+/* The class of that number, and its index among the model's classes. */
 static const struct value *
-find_class(const struct layout *l, long long number)
+find_class(const struct layout *l, long long number, size_t *index)
 {
 	size_t i;
 
 	for (i = 0; i < value_len(l->classes); i++)
 		if (get(value_item(l->classes, i), "class")->u.integer ==
-		    number)
+		    number) {
+			*index = i;
 			return value_item(l->classes, i);
+		}
 	return NULL;
+}
+
+/*
+ * The names of known class k, the index-th of the model's: name, summary,
+ * ident, enumerator, predicate (ident in lower case), and old_enumerator
+ * when it keeps the name of 0.1.0 (cnames.h), which the header keeps as a
+ * deprecated macro for one release.
+ */
+static void
+put_class_names(struct layout *l, struct value_builder *e,
+    const struct value *k, size_t index, struct buf *t)
+{
+	const struct value *ident = get(k, "ident");
+	struct buf old;
+
+	value_builder_put(e, "name", *get(k, "name"));
+	value_builder_put(e, "summary", *get(k, "summary"));
+	value_builder_put(e, "ident", *ident);
+	buf_clear(t);
+	cnames_spell(&l->names, t, CNAMES_CLASS, value_str(ident), value_strlen(ident));
+	value_builder_put(e, "enumerator", str(l->arena, buf_cstr(t)));
+	buf_clear(t);
+	text_lower(value_str(ident), value_strlen(ident), t);
+	value_builder_put(e, "predicate", str(l->arena, buf_cstr(t)));
+	if (!l->names.old_class[index])
+		return;
+	buf_init(&old);
+	cnames_class_old_ident(k, &old);
+	buf_clear(t);
+	cnames_spell(&l->names, t, CNAMES_CLASS, old.data, old.len);
+	value_builder_put(e, "old_enumerator", str(l->arena, buf_cstr(t)));
+	buf_free(&old);
+	l->old_class_idents = 1;
 }
 
 /*
@@ -671,10 +720,12 @@ find_class(const struct layout *l, long long number)
  */
 static struct value
 build_class_names(struct layout *l, unsigned long *bytes,
-    unsigned long *summary_bytes)
+    unsigned long *summary_bytes, struct value *known)
 {
 	struct value *items = xcalloc((size_t)l->max_class + 1,
 	    sizeof(*items)), v;
+	struct value *kept = xcalloc((size_t)l->max_class + 1, sizeof(*kept));
+	size_t nknown = 0;
 	unsigned long at = 1, size, summary_at = 1;
 	struct value_builder e;
 	long long number;
@@ -683,7 +734,8 @@ build_class_names(struct layout *l, unsigned long *bytes,
 	buf_init(&lower);
 	value_builder_init(&e, l->arena);
 	for (number = 0; number <= l->max_class; number++) {
-		const struct value *k = find_class(l, number);
+		size_t index = 0;
+		const struct value *k = find_class(l, number, &index);
 		const struct value *name = k ? get(k, "name") : NULL;
 
 		const struct value *summary = k ? get(k, "summary") : NULL;
@@ -702,23 +754,19 @@ build_class_names(struct layout *l, unsigned long *bytes,
 			offset_seen(l, summary_at);
 			summary_at += (unsigned long)value_strlen(summary) + 1;
 		}
-		if (k != NULL) {
-			const struct value *ident = get(k, "ident");
-
-			buf_clear(&lower);
-			text_lower(value_str(ident), value_strlen(ident), &lower);
-			value_builder_put(&e, "name", *name);
-			value_builder_put(&e, "summary", *summary);
-			value_builder_put(&e, "predicate", value_make_string(
-			    l->arena, lower.data, lower.len, NULL));
-		}
+		if (k != NULL)
+			put_class_names(l, &e, k, index, &lower);
 		at += size;
 		items[number] = value_builder_finish(&e, NULL);
+		if (k != NULL)
+			kept[nknown++] = items[number];
 	}
 	buf_free(&lower);
 	*bytes = at;
 	*summary_bytes = summary_at;
 	v = seq(l->arena, items, (size_t)l->max_class + 1);
+	*known = seq(l->arena, kept, nknown);
+	free(kept);
 	free(items);
 	return v;
 }
@@ -737,6 +785,8 @@ put_lines(struct layout *l, struct value_builder *b)
 	unsigned long n = l->max_code - l->min_code + 1, i, at = 1;
 	struct value *lines = xcalloc(n, sizeof(*lines));
 	struct value *ats = xcalloc(n + 1, sizeof(*ats));
+	struct value *lens = xcalloc(n + 1, sizeof(*lens));
+	unsigned long longest = 0;
 	struct value_builder e;
 	struct buf line;
 
@@ -759,15 +809,26 @@ put_lines(struct layout *l, struct value_builder *b)
 		lines[i] = value_builder_finish(&e, NULL);
 		value_builder_put(&e, "at", int_value(at));
 		ats[i] = value_builder_finish(&e, NULL);
+		value_builder_put(&e, "len", int_value(line.len));
+		lens[i] = value_builder_finish(&e, NULL);
+		if (line.len > longest)
+			longest = line.len;
 		at += line.len + 1;
 	}
 	value_builder_put(&e, "at", int_value(at));
 	ats[n] = value_builder_finish(&e, NULL);
+	value_builder_put(&e, "len", int_value(0));
+	lens[n] = value_builder_finish(&e, NULL);
+	value_builder_put(b, "line_len_rows", rows_of(l->arena, lens, n + 1,
+	    CODES_PER_ROW, "code", l->min_code, CODES_PER_ROW));
+	value_builder_put(b, "line_len_type", str(l->arena,
+	    c_type_for(longest)));
 	offset_seen(l, at);
 	value_builder_put(b, "lines", seq(l->arena, lines, n));
 	value_builder_put(b, "line_rows", rows_of(l->arena, ats, n + 1,
 	    CODES_PER_ROW, "code", l->min_code, CODES_PER_ROW));
 	value_builder_put(b, "line_bytes", int_value(at));
+
 	value_builder_put(b, "line_first", int_value(l->min_code));
 	value_builder_put(b, "line_span", int_value(n));
 	buf_clear(&line);
@@ -776,6 +837,7 @@ put_lines(struct layout *l, struct value_builder *b)
 	buf_free(&line);
 	free(lines);
 	free(ats);
+	free(lens);
 }
 
 /*
@@ -825,15 +887,96 @@ put_aliases(struct layout *l, struct value_builder *b)
 	free(firsts);
 }
 
+/*
+ * Puts enumerators, those of enum http_status in code order: each
+ * status's {enumerator, code, status} and after it each of its aliases
+ * that gives an enumerator (cnames.h), {enumerator, code, alias,
+ * alias_of (the status's enumerator)}; and alias_enumerators, the
+ * aliases' alone as {code, ident, alias}.
+ */
+static void
+put_enumerators(struct layout *l, struct value_builder *b)
+{
+	const struct cnames *n = &l->names;
+	struct value *items = xcalloc(l->n + n->naliases + 1, sizeof(*items));
+	struct value *aliases = xcalloc(n->naliases + 1, sizeof(*aliases));
+	struct value_builder e;
+	struct buf t, of;
+	size_t i, k = 0, count = 0;
+
+	buf_init(&t);
+	buf_init(&of);
+	value_builder_init(&e, l->arena);
+	for (i = 0; i < l->n; i++) {
+		const struct value *st = value_item(l->statuses, i);
+		const struct value *ident = get(st, "ident");
+
+		buf_clear(&of);
+		cnames_spell(&l->names, &of, CNAMES_ENUMERATOR, value_str(ident),
+		    value_strlen(ident));
+		value_builder_put(&e, "enumerator", str(l->arena,
+		    buf_cstr(&of)));
+		value_builder_put(&e, "code", *get(st, "code"));
+		value_builder_put(&e, "status", *st);
+		items[count++] = value_builder_finish(&e, NULL);
+		for (; k < n->naliases && n->aliases[k].status == st; k++) {
+			buf_clear(&t);
+			cnames_spell(&l->names, &t, CNAMES_ENUMERATOR, n->aliases[k].ident,
+			    strlen(n->aliases[k].ident));
+			value_builder_put(&e, "enumerator", str(l->arena,
+			    buf_cstr(&t)));
+			value_builder_put(&e, "code", *get(st, "code"));
+			value_builder_put(&e, "alias", *n->aliases[k].alias);
+			value_builder_put(&e, "alias_of", str(l->arena,
+			    buf_cstr(&of)));
+			items[count++] = value_builder_finish(&e, NULL);
+			value_builder_put(&e, "code", *get(st, "code"));
+			value_builder_put(&e, "ident", str(l->arena,
+			    n->aliases[k].ident));
+			value_builder_put(&e, "alias", *n->aliases[k].alias);
+			aliases[k] = value_builder_finish(&e, NULL);
+		}
+	}
+	value_builder_put(b, "enumerators", seq(l->arena, items, count));
+	value_builder_put(b, "alias_enumerators", seq(l->arena, aliases,
+	    n->naliases));
+	buf_free(&t);
+	buf_free(&of);
+	free(items);
+	free(aliases);
+}
+
+/* The header's own macros by key: {guard: "HTTP_STATUS_H", ...}. */
+static struct value
+build_macros(struct layout *l)
+{
+	size_t n, i;
+	const struct cnames_macro *m = cnames_macros(&n);
+	struct value_builder b;
+	struct buf t;
+
+	buf_init(&t);
+	value_builder_init(&b, l->arena);
+	for (i = 0; i < n; i++) {
+		buf_clear(&t);
+		cnames_spell(&l->names, &t, CNAMES_MACRO, m[i].name, strlen(m[i].name));
+		value_builder_put(&b, m[i].key, str(l->arena, buf_cstr(&t)));
+	}
+	buf_free(&t);
+	return value_builder_finish(&b, NULL);
+}
+
 static struct value
 build_lookup(struct layout *l)
 {
-	struct value reverse, classes;
+	struct value reverse, classes, known;
 	struct value_builder b;
 	unsigned long class_bytes, summary_bytes;
 
 	value_builder_init(&b, l->arena);
-	value_builder_put(&b, "name_prefix", str(l->arena, l->name_prefix));
+	value_builder_put(&b, "name_prefix", str(l->arena, l->names.upper));
+	value_builder_put(&b, "macro", build_macros(l));
+	put_enumerators(l, &b);
 	value_builder_put(&b, "first", int_value(l->first));
 	value_builder_put(&b, "last", int_value(l->last));
 	value_builder_put(&b, "span", int_value(l->span));
@@ -843,11 +986,17 @@ build_lookup(struct layout *l)
 	put_aliases(l, &b);
 	put_flags(l, &b);
 	value_builder_put(&b, "predicates", build_predicates(l));
-	reverse = build_reverse(l);
-	classes = build_class_names(l, &class_bytes, &summary_bytes);
+	reverse = build_hash(l, l->phrases, l->nphrases, "phrase", 0);
+	value_builder_put(&b, "by_name", build_by_name(l));
+	value_builder_put(&b, "name_prefix_length", int_value(
+	    strlen(l->names.upper)));
+	classes = build_class_names(l, &class_bytes, &summary_bytes, &known);
 	offset_seen(l, class_bytes);
 	offset_seen(l, summary_bytes);
 	value_builder_put(&b, "classes", classes);
+	value_builder_put(&b, "known_classes", known);
+	value_builder_put(&b, "old_class_idents", value_make_bool(
+	    l->old_class_idents, NULL));
 	value_builder_put(&b, "class_bytes", int_value(class_bytes));
 	value_builder_put(&b, "class_summary_bytes", int_value(summary_bytes));
 	value_builder_put(&b, "class_span", int_value((unsigned long)
@@ -940,9 +1089,9 @@ clayout_build(const struct value *model, const struct clayout_options *opt,
 	struct layout l;
 	struct value_builder root;
 	struct srcpos pos = value_pos(model, NULL);
+	const struct value *source;
 	struct value node;
 	const char *upper;
-	struct buf name;
 	size_t i;
 
 	*context = NULL;
@@ -953,10 +1102,13 @@ clayout_build(const struct value *model, const struct clayout_options *opt,
 	if (check_prefix(opt->prefix, &opt->prefix_at, arena, d, &upper) != 0 ||
 	    read_model(&l, model, d) != 0)
 		return -1;
-	buf_init(&name);
-	buf_printf(&name, "%s_", upper);
-	l.name_prefix = arena_strndup(arena, name.data, name.len);
-	buf_free(&name);
+	source = get(model, "source");
+	if (cnames_build(&l.names, model, source != NULL && source->kind ==
+	    VALUE_STRING ? value_str(source) : NULL, opt->prefix, d) != 0) {
+		cnames_free(&l.names);
+		free(l.by_code);
+		return -1;
+	}
 	collect_phrases(&l);
 	value_builder_init(&root, arena);
 	for (i = 0; i < value_len(model); i++)
@@ -967,6 +1119,7 @@ clayout_build(const struct value *model, const struct clayout_options *opt,
 	value_builder_put(&root, "lookup", build_lookup(&l));
 	node = value_builder_finish(&root, &pos);
 	*context = value_box(arena, &node);
+	cnames_free(&l.names);
 	free(l.by_code);
 	free(l.phrases);
 	return 0;

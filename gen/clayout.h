@@ -49,6 +49,9 @@
  *                   the next offset minus its own, minus 1
  *     line_bytes, line_first, line_span   that table's size, min_code,
  *                   the number of lines
+ *     line_len_rows, line_len_type   each line's length, and 0 after the
+ *                   last, in rows as line_rows ({code, entries}, each entry
+ *                   {len}); the smallest unsigned C type that holds them
  *     line_reason   where a known code's reason starts in its line
  *     aliases       every status's aliases, in code order and then as
  *                   written: {code, text, size, at}, at the offset in a
@@ -57,8 +60,19 @@
  *                   aliases of code first + i are first[i]..first[i+1]-1
  *     alias_bytes, alias_type   that table's size; the smallest unsigned
  *                   C type for an alias's index
- *     flags         a bit per predicate but known: {name, upper, bit}
- *                   (bit "0x0001U" and on)
+ *     macro         the header's own macros by their key in
+ *                   cnames_macros(): macro.count is "HTTP_STATUS_COUNT"
+ *     enumerators   those of enum http_status, in code order: each
+ *                   status's {enumerator ("HTTP_STATUS_NOT_FOUND"), code,
+ *                   status (its entry of statuses)}, then each of its
+ *                   aliases that gives a C identifier no other name has
+ *                   (cnames.h), {enumerator, code, alias (the phrase),
+ *                   alias_of (the status's enumerator)}
+ *     alias_enumerators  those aliases alone: {code, ident (without the
+ *                   prefix), alias}
+ *     flags         a bit per predicate but known: {name, upper, macro,
+ *                   bit} (macro "HTTP_STATUS_FLAG_REDIRECT", bit "0x0001U"
+ *                   and on)
  *     full_list     per status in code order: {code, ident, reason,
  *                   class, flags}, flags the or of the status's
  *                   name_prefix FLAG_ upper macros, or "0"
@@ -72,9 +86,14 @@
  *                   (code - first) % 8 of byte (code - first) / 8
  *     classes       classes 0..max_code / 100: {class, known, name_at,
  *                   name_size, summary_at, summary_size, and when known
- *                   name, summary and predicate (the class's ident in
- *                   lower case)}, offsets into string tables of the class
- *                   names and summaries laid out as above
+ *                   name, summary, ident, enumerator
+ *                   (HTTP_STATUS_CLASS_ and ident), predicate (ident in
+ *                   lower case) and, when the class keeps the name of
+ *                   0.1.0 (cnames.h), old_enumerator}, offsets into string
+ *                   tables of the class names and summaries laid out as
+ *                   above
+ *     known_classes the entries of classes that are known, in order
+ *     old_class_idents  true when a class has an old_enumerator
  *     class_bytes, class_summary_bytes, class_span   the tables' sizes;
  *                   the number of classes
  *     reverse       a perfect hash of every reason and alias (phash.h):
@@ -99,8 +118,9 @@
  * option that gave it).
  *
  * model must come from model_build(). Returns 0 and sets *context, or -1
- * (with *context NULL) after reporting a context that is not one or a bad
- * prefix.
+ * (with *context NULL) after reporting a context that is not one, a bad
+ * prefix, or a name that the C outputs would define twice
+ * (cnames_build()).
  */
 /* The name of the layout's one parameter, which -D sets, and its default. */
 #define CLAYOUT_PREFIX_KEY	"prefix"

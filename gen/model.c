@@ -48,10 +48,16 @@ static const struct model_field class_fields[] = {
 	  .help = "The first digit of the codes in the class. No two "
 	  "classes may have the same." },
 	{ .key = "name", .kind = MODEL_TEXT, .one_line = 1,
-	  .help = "The class name, `Client Errors`. Its C identifier, "
-	  "`CLIENT_ERRORS`, names the class in the C enumeration." },
+	  .help = "The class name, `Client Errors`." },
 	{ .key = "summary", .kind = MODEL_TEXT, .one_line = 1,
 	  .help = "A one-line summary of the class." },
+	{ .key = "ident", .kind = MODEL_IDENT, .presence = MODEL_OPTIONAL,
+	  .from = "name",
+	  .help = "The C identifier of the class, `CLIENT_ERROR`: upper-case "
+	  "letters, digits and `_`, not starting with a digit. It names the "
+	  "enumerator `HTTP_STATUS_CLASS_CLIENT_ERROR` and, in lower case, "
+	  "the predicate `http_status_is_client_error()`. When absent, the "
+	  "one derived from `name`." },
 };
 
 /* A status's fields, in the order the shipped table writes them. */
@@ -1032,21 +1038,14 @@ static struct value
 build_class(struct arena *a, const struct klass *k,
     const struct value *members, size_t n)
 {
-	const struct value *name = class_name(k);
 	struct value_builder b;
-	struct buf ident;
 
 	value_builder_init(&b, a);
-	buf_init(&ident);
-	text_c_ident(value_str(name), value_strlen(name), &ident);
 	put_fields(&b, &records[MODEL_CLASS], k->got);
-	value_builder_put(&b, "ident", value_make_string(a, buf_cstr(&ident),
-	    ident.len, NULL));
 	value_builder_put(&b, "count", value_make_int((long long)n, NULL));
 	value_builder_put(&b, "statuses", value_make_seq(a, members, n,
 	    NULL));
 	put_user_keys(&b, k->map);
-	buf_free(&ident);
 	return finish(&b, k->map);
 }
 

@@ -10,12 +10,15 @@
 
 #include "baseline.h"
 #include "http_status.h"
+#include "inline.h"
 
 /*
  * Every contender is a call into another translation unit, compiled at the
  * same -O2 and linked without LTO, so nothing is inlined into the timing
  * loops and no call can be optimised away: each loop adds up what the
- * calls return. The calls are independent of each other, so the figures
+ * calls return. The exceptions are the loops of inline.c, built with
+ * HTTP_STATUS_STATIC, where the lookups are inlined into their loop, and
+ * timed against a bare array indexed in a loop of the same file. The calls are independent of each other, so the figures
  * are throughput (ns per call in a loop of calls), not latency.
  *
  * Each workload is a fixed array made here from a fixed seed. One run
@@ -108,6 +111,7 @@ fn(const int *codes, size_t reps)					\
 
 CODE_LOOP(loop_noop, noop_reason(codes[i]))
 CODE_LOOP(loop_reason, http_status_reason(codes[i]))
+CODE_LOOP(loop_line_len, http_status_line_len(codes[i]))
 CODE_LOOP(loop_mhd, MHD_get_reason_phrase_for((unsigned)codes[i]))
 CODE_LOOP(loop_floor, floor_reason(codes[i]))
 CODE_LOOP(loop_description, http_status_description(codes[i]))
@@ -132,6 +136,27 @@ fn(const struct phrase_item *items, size_t reps)			\
 PHRASE_LOOP(loop_from_reason_n, http_status_from_reason_n(items[i].s,
     items[i].len))
 PHRASE_LOOP(loop_from_reason, http_status_from_reason(items[i].s))
+PHRASE_LOOP(loop_from_name_n, http_status_from_name_n(items[i].s,
+    items[i].len))
+
+/* The loops of inline.c, as contenders. */
+static uintptr_t
+loop_inline_reason(const int *codes, size_t reps)
+{
+	return inline_reason_loop(codes, NCODES, reps);
+}
+
+static uintptr_t
+loop_inline_line_len(const int *codes, size_t reps)
+{
+	return inline_line_len_loop(codes, NCODES, reps);
+}
+
+static uintptr_t
+loop_inline_floor(const int *codes, size_t reps)
+{
+	return inline_floor_loop(codes, NCODES, reps);
+}
 PHRASE_LOOP(loop_gperf, gperf_from_reason(items[i].s, items[i].len))
 PHRASE_LOOP(loop_linear, linear_from_reason(items[i].s))
 
@@ -143,28 +168,37 @@ struct contender {
 	uintptr_t	(*code_loop)(const int *, size_t);
 	uintptr_t	(*phrase_loop)(const struct phrase_item *, size_t);
 	double		 median;	/* ns per call, per workload */
+	const void	*work;		/* its own workload, or NULL */
 };
 
 static struct contender code_contenders[] = {
-	{ "http_status_reason", CODES, loop_reason, NULL, 0 },
-	{ "MHD_get_reason_phrase_for", CODES, loop_mhd, NULL, 0 },
-	{ "bare const char *[600] (floor)", CODES, loop_floor, NULL, 0 },
-	{ "empty call (overhead)", CODES, loop_noop, NULL, 0 },
-	{ "http_status_description", CODES, loop_description, NULL, 0 },
-	{ "http_status_name", CODES, loop_name, NULL, 0 },
-	{ "http_status_is_known", CODES, loop_known, NULL, 0 },
-	{ "http_status_is_cacheable", CODES, loop_cacheable, NULL, 0 },
-	{ "http_status_class_name(class)", CODES, loop_class_name, NULL, 0 },
+	{ "http_status_reason", CODES, loop_reason, NULL, 0, NULL },
+	{ "MHD_get_reason_phrase_for", CODES, loop_mhd, NULL, 0, NULL },
+	{ "bare const char *[600] (floor)", CODES, loop_floor, NULL, 0, NULL },
+	{ "empty call (overhead)", CODES, loop_noop, NULL, 0, NULL },
+	{ "http_status_description", CODES, loop_description, NULL, 0, NULL },
+	{ "http_status_name", CODES, loop_name, NULL, 0, NULL },
+	{ "http_status_is_known", CODES, loop_known, NULL, 0, NULL },
+	{ "http_status_is_cacheable", CODES, loop_cacheable, NULL, 0, NULL },
+	{ "http_status_class_name(class)", CODES, loop_class_name, NULL, 0, NULL },
+	{ "http_status_line_len", CODES, loop_line_len, NULL, 0, NULL },
+	{ "static: http_status_reason, inlined", CODES, loop_inline_reason,
+	    NULL, 0, NULL },
+	{ "static: http_status_line_len, inlined", CODES,
+	    loop_inline_line_len, NULL, 0, NULL },
+	{ "static: bare const char *[600] in the loop", CODES,
+	    loop_inline_floor, NULL, 0, NULL },
 };
-enum { C_REASON, C_MHD, C_FLOOR };
+enum { C_REASON, C_MHD, C_FLOOR, C_LINE_LEN = 9, C_INLINE_REASON,
+    C_INLINE_LINE_LEN, C_INLINE_FLOOR };
 #define NCODE_CONTENDERS (sizeof(code_contenders) / sizeof(code_contenders[0]))
 
 static struct contender phrase_contenders[] = {
-	{ "http_status_from_reason_n", PHRASES, NULL, loop_from_reason_n, 0 },
-	{ "gperf --ignore-case", PHRASES, NULL, loop_gperf, 0 },
-	{ "linear strcasecmp scan", PHRASES, NULL, loop_linear, 0 },
+	{ "http_status_from_reason_n", PHRASES, NULL, loop_from_reason_n, 0, NULL },
+	{ "gperf --ignore-case", PHRASES, NULL, loop_gperf, 0, NULL },
+	{ "linear strcasecmp scan", PHRASES, NULL, loop_linear, 0, NULL },
 	{ "http_status_from_reason (strlen)", PHRASES, NULL, loop_from_reason,
-	    0 },
+	    0, NULL },
 };
 enum { P_STATUSGEN, P_GPERF, P_LINEAR };
 #define NPHRASE_CONTENDERS (sizeof(phrase_contenders) / \
@@ -187,13 +221,14 @@ time_all(struct contender *c, size_t nc, const void *work, size_t nwork)
 	/* A first pass warms the caches, the predictors and the clock. */
 	for (k = 0; k < nc; k++)
 		sink += c[k].kind == CODES ? c[k].code_loop(work, reps) :
-		    c[k].phrase_loop(work, reps);
+		    c[k].phrase_loop(c[k].work ? c[k].work : work, reps);
 	for (run = 0; run < RUNS; run++)
 		for (k = 0; k < nc; k++) {
 			t0 = now_ns();
 			sink += c[k].kind == CODES ?
 			    c[k].code_loop(work, reps) :
-			    c[k].phrase_loop(work, reps);
+			    c[k].phrase_loop(c[k].work ? c[k].work : work,
+			    reps);
 			samples[k * RUNS + run] = (now_ns() - t0) /
 			    (double)(reps * nwork);
 		}
@@ -279,6 +314,39 @@ random_letter(void)
 }
 
 /*
+ * One edit of buf[0..len), NUL-terminated with room for one more byte: a
+ * letter replaced, a byte dropped, a letter added or (with 4 kinds) two
+ * neighbours swapped, the kind one of the first kinds. Returns the new
+ * length.
+ */
+static size_t
+misspell_once(char *buf, size_t len, unsigned kinds)
+{
+	size_t at = rng_below((unsigned)len);
+
+	switch (rng_below(kinds)) {
+	case 0:
+		buf[at] = random_letter();
+		return len;
+	case 1:
+		memmove(buf + at, buf + at + 1, len - at);
+		return len - 1;
+	case 2:
+		memmove(buf + at + 1, buf + at, len - at + 1);
+		buf[at] = random_letter();
+		return len + 1;
+	default:
+		if (at + 1 < len) {
+			char t = buf[at];
+
+			buf[at] = buf[at + 1];
+			buf[at + 1] = t;
+		}
+		return len;
+	}
+}
+
+/*
  * One phrase as a client might send it: every letter in random case and,
  * one time in five, one edit (a letter replaced, dropped, added or two
  * swapped) that leaves it matching no phrase.
@@ -287,7 +355,7 @@ static void
 make_phrase(struct phrase_item *it, const char *phrase, int code)
 {
 	char buf[256];
-	size_t len = strlen(phrase), i, at;
+	size_t len = strlen(phrase), i;
 	int misspell = rng_below(5) == 0;
 
 	for (;;) {
@@ -300,29 +368,7 @@ make_phrase(struct phrase_item *it, const char *phrase, int code)
 		it->len = len;
 		if (!misspell)
 			break;
-		at = rng_below((unsigned)len);
-		switch (rng_below(4)) {
-		case 0:
-			buf[at] = random_letter();
-			break;
-		case 1:
-			memmove(buf + at, buf + at + 1, len - at);
-			it->len = len - 1;
-			break;
-		case 2:
-			memmove(buf + at + 1, buf + at, len - at + 1);
-			buf[at] = random_letter();
-			it->len = len + 1;
-			break;
-		default:
-			if (at + 1 < len) {
-				char t = buf[at];
-
-				buf[at] = buf[at + 1];
-				buf[at + 1] = t;
-			}
-			break;
-		}
+		it->len = misspell_once(buf, len, 4);
 		if (it->len > 0 && linear_from_reason(buf) == 0)
 			break;
 	}
@@ -352,6 +398,113 @@ make_phrase_workloads(struct phrase_work *w)
 
 		make_phrase(&w[1].items[i], http_status_reason(code), code);
 	}
+}
+
+/* The enumerators' names without the prefix, and their codes. */
+struct bench_name {
+	const char	*ident;
+	int		 code;
+};
+
+#define NAME_ROW(code, ident, text) { #ident, code },
+static const struct bench_name bench_names[] = {
+	HTTP_STATUS_LIST(NAME_ROW)
+	HTTP_STATUS_LIST_ALIASES(NAME_ROW)
+};
+#undef NAME_ROW
+#define NNAMES	(sizeof(bench_names) / sizeof(bench_names[0]))
+
+/* The code of s, read as from_name reads it, found by a scan. */
+static int
+linear_from_name(const char *s, size_t len)
+{
+	static const char prefix[] = "HTTP_STATUS_";
+	char norm[256];
+	size_t i, k, from;
+
+	if (len >= sizeof(norm))
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		norm[i] = c == '-' || c == ' ' ? '_' : c >= 'a' && c <= 'z' ?
+		    (char)(c - 'a' + 'A') : c;
+	}
+	for (from = len > 12 && memcmp(norm, prefix, 12) == 0 ? 12 : 0;;
+	    from = 0) {
+		for (k = 0; k < NNAMES; k++)
+			if (strlen(bench_names[k].ident) == len - from &&
+			    memcmp(bench_names[k].ident, norm + from,
+			    len - from) == 0)
+				return bench_names[k].code;
+		if (from == 0)
+			return 0;
+	}
+}
+
+/*
+ * One name as a user might write it, the shape of make_phrase()'s: with
+ * the prefix half the time, every letter in random case, each '_' one of
+ * '_', '-' and ' ', and one time in five one edit that leaves it no name.
+ */
+static void
+make_name(struct phrase_item *it, const struct bench_name *n)
+{
+	char buf[256];
+	size_t len, i;
+	int misspell = rng_below(5) == 0;
+
+	for (;;) {
+		buf[0] = '\0';
+		if (rng_below(2))
+			strcpy(buf, "HTTP_STATUS_");
+		strcat(buf, n->ident);
+		len = strlen(buf);
+		for (i = 0; i < len; i++) {
+			if (buf[i] == '_')
+				buf[i] = "_- "[rng_below(3)];
+			else if (buf[i] >= 'A' && buf[i] <= 'Z' && rng_below(2))
+				buf[i] = (char)(buf[i] | 0x20);
+		}
+		it->len = len;
+		if (!misspell)
+			break;
+		it->len = misspell_once(buf, len, 3);
+		if (it->len > 0 && linear_from_name(buf, it->len) == 0)
+			break;
+	}
+	it->s = xstrdup_len(buf, it->len);
+	it->want = misspell ? 0 : n->code;
+}
+
+static void
+make_name_workload(struct phrase_work *w)
+{
+	size_t i;
+
+	w->name = "all names";
+	w->how = "every enumerator's name, uniformly, half with the prefix, "
+	    "in mixed case and\n\tseparators, 20% misspelled";
+	for (i = 0; i < NPHRASES; i++)
+		make_name(&w->items[i], &bench_names[rng_below(
+		    (unsigned)NNAMES)]);
+}
+
+static int
+check_names(const struct phrase_work *w)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < NPHRASES; i++) {
+		const struct phrase_item *it = &w->items[i];
+		int a = http_status_from_name_n(it->s, it->len);
+
+		if (a != it->want && bad++ < 5)
+			fprintf(stderr, "lookup: \"%s\": want %d, statusgen "
+			    "%d\n", it->s, it->want, a);
+	}
+	return bad;
 }
 
 /* Every contender must give the same answers before any is timed. */
@@ -430,12 +583,23 @@ string_bytes(void)
 	int code;
 
 	for (code = 0; code < 1000; code++) {
+		int i;
+
+		if (http_status_line(code) != NULL)
+			n += http_status_line_len(code) + 1;
+		if (code < 10 && http_status_class_name(code) != NULL)
+			n += strlen(http_status_class_name(code)) + 1 +
+			    strlen(http_status_class_summary(code)) + 1;
 		if (!http_status_is_known(code))
 			continue;
 		n += strlen(http_status_reason(code)) + 1;
 		n += strlen(http_status_description(code)) + 1;
 		n += strlen(http_status_reference(code)) + 1;
 		n += strlen(http_status_name(code)) + 1;
+		if (http_status_origin(code) != NULL)
+			n += strlen(http_status_origin(code)) + 1;
+		for (i = 0; http_status_alias(code, i) != NULL; i++)
+			n += strlen(http_status_alias(code, i)) + 1;
 	}
 	return n;
 }
@@ -451,7 +615,7 @@ int
 main(int argc, char **argv)
 {
 	static struct code_work cw[3];
-	static struct phrase_work pw[2];
+	static struct phrase_work pw[2], nw;
 	long text = -1, rodata = -1;
 	size_t strings, i;
 	int a;
@@ -475,6 +639,9 @@ main(int argc, char **argv)
 	for (i = 0; i < 2; i++)
 		if (check_phrases(&pw[i]) != 0)
 			return 1;
+	make_name_workload(&nw);
+	if (check_names(&nw) != 0)
+		return 1;
 
 	printf("statusgen lookup bench: ns per call, median of %d runs of "
 	    "%d calls\n", RUNS, CALLS_PER_RUN);
@@ -489,6 +656,15 @@ main(int argc, char **argv)
 		target("http_status_reason / bare array",
 		    code_contenders[C_REASON].median /
 		    code_contenders[C_FLOOR].median, 1.5);
+		printf("    %-48s %5.2fx\n", "http_status_line_len / bare array",
+		    code_contenders[C_LINE_LEN].median /
+		    code_contenders[C_FLOOR].median);
+		target("static: reason inlined / bare array in the loop",
+		    code_contenders[C_INLINE_REASON].median /
+		    code_contenders[C_INLINE_FLOOR].median, 1.3);
+		target("static: line_len inlined / bare array in the loop",
+		    code_contenders[C_INLINE_LINE_LEN].median /
+		    code_contenders[C_INLINE_FLOOR].median, 1.3);
 	}
 	for (i = 0; i < 2; i++) {
 		printf("\nreverse, %s: %s (%lu phrases)\n", pw[i].name,
@@ -504,12 +680,30 @@ main(int argc, char **argv)
 		    phrase_contenders[P_LINEAR].median);
 	}
 
+	{
+		struct contender nc[2] = {
+			{ "http_status_from_name_n (all names)", PHRASES,
+			    NULL, loop_from_name_n, 0, NULL },
+			{ "http_status_from_reason_n (all phrases)", PHRASES,
+			    NULL, loop_from_reason_n, 0, NULL },
+		};
+
+		nc[1].work = pw[0].items;
+		printf("\nby name, %s: %s (%lu names)\n", nw.name, nw.how,
+		    (unsigned long)NNAMES);
+		time_all(nc, 2, nw.items, NPHRASES);
+		print_rows(nc, 2);
+		target("http_status_from_name_n / _from_reason_n",
+		    nc[0].median / nc[1].median, 1.2);
+	}
+
 	strings = string_bytes();
 	printf("\nsize of http_status.o at -O2\n");
 	if (text >= 0 && rodata >= 0) {
-		printf("    .text %ld + .rodata %ld = %ld bytes; strings "
-		    "(reason, description, reference,\n    name, with NULs) "
-		    "%lu bytes\n", text, rodata, text + rodata,
+		printf("    .text %ld + .rodata %ld = %ld bytes; every string "
+		    "the API returns (with\n    NULs: texts, names, lines, "
+		    "aliases, origins, classes) %lu bytes\n", text, rodata,
+		    text + rodata,
 		    (unsigned long)strings);
 		target("(.text + .rodata) / strings",
 		    (double)(text + rodata) / (double)strings, 2.0);

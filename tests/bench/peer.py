@@ -19,9 +19,11 @@ import jinja2
 import yaml
 
 FLAGS = ("cacheable", "redirect", "empty_body", "retryable")
-REGISTRIES = ("standard", "deprecated", "obsolete", "unofficial")
-STATUS_KEYS = {"code", "reason", "description", "reference", "registry",
-               "origin", "aliases", "ident"} | set(FLAGS)
+REGISTRIES = ("standard", "temporary", "deprecated", "obsolete", "reserved",
+              "unofficial")
+STATUS_KEYS = {"code", "reason", "description", "reference", "see_also",
+               "registry", "registry_name", "expires", "origin", "aliases",
+               "ident"} | set(FLAGS)
 
 
 class Raw(str):
@@ -141,7 +143,8 @@ def build(doc, source):
         seen[num] = k
         classes.append({"class": num, "name": want(k, "name", str, "a class"),
                         "summary": want(k, "summary", str, "a class"),
-                        "ident": c_ident(k["name"]), "statuses": []})
+                        "ident": k.get("ident") or c_ident(k["name"]),
+                        "statuses": []})
     classes.sort(key=lambda c: c["class"])
     bynum = {c["class"]: c for c in classes}
     statuses = []

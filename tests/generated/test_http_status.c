@@ -48,7 +48,7 @@ struct status {
 struct status_class {
 	int		 cls;
 	struct text	 name, summary;
-	struct text	 ident;		/* derived here from name */
+	struct text	 ident;		/* given in the data, or derived here */
 };
 
 struct table {
@@ -57,6 +57,11 @@ struct table {
 	struct status_class *cl;
 	size_t		 ncl;
 	struct text	 version;	/* s NULL: the table has none */
+	/* The enumerators' names without the prefix: each status's ident,
+	 * then the aliases that give enumerators, in enum order. */
+	struct text	*names;
+	int		*name_codes;
+	size_t		 nnames;
 };
 
 /* Mismatches found by the check under way; the first MAX_REPORTS are printed. */
@@ -237,6 +242,58 @@ oracle(const struct table *tb, const char *s, size_t len)
 }
 
 /*
+ * The name lookup, done the slow and obvious way: s in upper case with
+ * '-' and ' ' read as '_', compared with every name, first without the
+ * HTTP_STATUS_ prefix when it has one, then whole.
+ */
+static int
+name_oracle(const struct table *tb, const char *s, size_t len)
+{
+	static const char prefix[] = "HTTP_STATUS_";
+	size_t plen = sizeof(prefix) - 1, i, k, from;
+	char *norm;
+	int code = 0, pass;
+
+	if (s == NULL)
+		return 0;
+	norm = xmalloc(len + 1);
+	for (i = 0; i < len; i++) {
+		int c = (unsigned char)s[i];
+
+		norm[i] = (char)(c == '-' || c == ' ' ? '_' : c >= 'a' &&
+		    c <= 'z' ? c - 'a' + 'A' : c);
+	}
+	for (pass = 0; pass < 2 && code == 0; pass++) {
+		from = pass == 0 ? plen : 0;
+		if (pass == 0 && (len <= plen || memcmp(norm, prefix, plen) != 0))
+			continue;
+		for (k = 0; k < tb->nnames && code == 0; k++)
+			if (tb->names[k].len == len - from &&
+			    memcmp(tb->names[k].s, norm + from, len - from) == 0)
+				code = tb->name_codes[k];
+	}
+	free(norm);
+	return code;
+}
+
+/* The lookup under test: from_reason or from_name, with its oracle. */
+struct lookup {
+	const char	*fn;		/* "http_status_from_reason" */
+	int		(*n)(const char *, size_t);
+	int		(*z)(const char *);
+	int		(*oracle)(const struct table *, const char *, size_t);
+	const char	*noun;		/* "phrase" */
+};
+
+static const struct lookup by_reason = { "http_status_from_reason",
+    http_status_from_reason_n, http_status_from_reason, oracle, "phrase" };
+static const struct lookup by_name = { "http_status_from_name",
+    http_status_from_name_n, http_status_from_name, name_oracle, "name" };
+
+/* Which lookup the checks of lookups below test. */
+static const struct lookup *lk = &by_reason;
+
+/*
  * Prints s[0..len) as a C string literal, so a diagnostic stays one line;
  * of a long one, only the start and the length.
  */
@@ -276,9 +333,9 @@ expect_lookup(const struct table *tb, const char *s, size_t len, int want,
 	int got;
 
 	memcpy(exact, s, len);
-	got = http_status_from_reason_n(exact, len);
+	got = lk->n(exact, len);
 	if (got != want && report()) {
-		fputs("# http_status_from_reason_n(", stdout);
+		printf("# %s_n(", lk->fn);
 		print_quoted(s, len);
 		printf(", %lu) [%s] = %d, want %d\n", (unsigned long)len, what,
 		    got, want);
@@ -286,10 +343,10 @@ expect_lookup(const struct table *tb, const char *s, size_t len, int want,
 	memcpy(z, s, len);
 	z[len] = '\0';
 	zlen = strlen(z);
-	got = http_status_from_reason(z);
-	want = zlen == len ? want : oracle(tb, z, zlen);
+	got = lk->z(z);
+	want = zlen == len ? want : lk->oracle(tb, z, zlen);
 	if (got != want && report()) {
-		fputs("# http_status_from_reason(", stdout);
+		printf("# %s(", lk->fn);
 		print_quoted(z, zlen);
 		printf(") [%s] = %d, want %d\n", what, got, want);
 	}
@@ -509,7 +566,10 @@ load_table(const char *path, struct table *tb)
 		    scalar(map_get(&doc, n, "name"), &c->name) != 0 ||
 		    scalar(map_get(&doc, n, "summary"), &c->summary) != 0)
 			goto out;
-		c->ident = derive_ident(&c->name);
+		if (map_get(&doc, n, "ident") == NULL)
+			c->ident = derive_ident(&c->name);
+		else if (scalar(map_get(&doc, n, "ident"), &c->ident) != 0)
+			goto out;
 	}
 
 	list = map_get(&doc, root, "statuses");
@@ -558,6 +618,10 @@ table_free(struct table *tb)
 		free(tb->cl[i].summary.s);
 		free(tb->cl[i].ident.s);
 	}
+	for (i = 0; i < tb->nnames; i++)
+		free(tb->names[i].s);
+	free(tb->names);
+	free(tb->name_codes);
 	free(tb->st);
 	free(tb->cl);
 	memset(tb, 0, sizeof(*tb));
@@ -658,16 +722,44 @@ expect_class_predicates(int code)
 		int		(*is)(int);
 	} preds[] = {
 		{ 1, "http_status_is_informational", http_status_is_informational },
-		{ 2, "http_status_is_successful", http_status_is_successful },
-		{ 3, "http_status_is_redirects", http_status_is_redirects },
-		{ 4, "http_status_is_client_errors", http_status_is_client_errors },
-		{ 5, "http_status_is_server_errors", http_status_is_server_errors }
+		{ 2, "http_status_is_success", http_status_is_success },
+		{ 3, "http_status_is_redirection", http_status_is_redirection },
+		{ 4, "http_status_is_client_error", http_status_is_client_error },
+		{ 5, "http_status_is_server_error", http_status_is_server_error }
 	};
 	size_t k;
 
 	for (k = 0; k < sizeof(preds) / sizeof(preds[0]); k++)
 		expect_int(preds[k].fn, code, preds[k].is(code),
 		    code >= 100 && code <= 599 && code / 100 == preds[k].cls);
+}
+
+/* Each class predicate is named by its class's identifier in lower case. */
+static void
+check_class_predicate_names(const struct table *tb)
+{
+	static const char *const names[] = { "informational", "success",
+	    "redirection", "client_error", "server_error" };
+	const struct status_class *cl;
+	size_t k, i;
+
+	start_check();
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		if ((cl = find_class(tb, (long)k + 1)) == NULL ||
+		    cl->ident.len != strlen(names[k])) {
+			mismatch("class %lu: no class or no ident %s",
+			    (unsigned long)k + 1, names[k]);
+			continue;
+		}
+		for (i = 0; i < cl->ident.len; i++)
+			if (fold((unsigned char)cl->ident.s[i]) != names[k][i])
+				break;
+		if (i != cl->ident.len)
+			mismatch("class %lu: ident %s, predicate is_%s",
+			    (unsigned long)k + 1, cl->ident.s, names[k]);
+	}
+	TAP_CHECK(end_check(), "the class predicates are named by the "
+	    "classes' identifiers");
 }
 
 static void
@@ -821,6 +913,219 @@ check_list(const struct table *tb)
 	    "ident, reason");
 }
 
+/*
+ * The names of enum http_status and the header's macros that an alias's
+ * identifier must not take (those without the HTTP_STATUS_ prefix): the
+ * statuses' identifiers, the classes' (and their names' of 0.1.0, when
+ * they differ), the flags and the header's own macros.
+ */
+static int
+name_taken(const struct table *tb, const char *ident)
+{
+	static const char *const macros[] = { "H", "COUNT", "LIST",
+	    "LIST_FULL", "LIST_ALIASES", "IMPLEMENTATION", "STATIC", "DEF",
+	    "FLAG_CACHEABLE", "FLAG_REDIRECT", "FLAG_EMPTY_BODY",
+	    "FLAG_RETRYABLE", "FLAG_STANDARD", "FLAG_TEMPORARY",
+	    "FLAG_DEPRECATED", "FLAG_OBSOLETE", "FLAG_RESERVED",
+	    "FLAG_UNOFFICIAL" };
+	size_t i;
+
+	for (i = 0; i < sizeof(macros) / sizeof(macros[0]); i++)
+		if (strcmp(ident, macros[i]) == 0)
+			return 1;
+	for (i = 0; i < tb->nst; i++)
+		if (strcmp(ident, tb->st[i].ident.s) == 0)
+			return 1;
+	for (i = 0; i < tb->ncl; i++) {
+		struct text old = derive_ident(&tb->cl[i].name);
+		int taken = strncmp(ident, "CLASS_", 6) == 0 &&
+		    (strcmp(ident + 6, tb->cl[i].ident.s) == 0 ||
+		    strcmp(ident + 6, old.s) == 0);
+
+		free(old.s);
+		if (taken)
+			return 1;
+	}
+	return 0;
+}
+
+struct alias_row {
+	int		 code;
+	int		 value;		/* HTTP_STATUS_<IDENT> */
+	const char	*ident;
+	const char	*alias;
+};
+
+#define ALIAS_ROW(code, ident, alias) \
+	{ code, HTTP_STATUS_##ident, #ident, alias },
+static const struct alias_row alias_rows[] = {
+	HTTP_STATUS_LIST_ALIASES(ALIAS_ROW)
+	{ 0, 0, NULL, NULL }
+};
+#undef ALIAS_ROW
+
+/* Adds name (which it takes) for code to tb's names. */
+static void
+add_name(struct table *tb, struct text name, int code)
+{
+	tb->names = realloc(tb->names, (tb->nnames + 1) * sizeof(*tb->names));
+	tb->name_codes = realloc(tb->name_codes, (tb->nnames + 1) *
+	    sizeof(*tb->name_codes));
+	if (tb->names == NULL || tb->name_codes == NULL) {
+		puts("Bail out! out of memory");
+		exit(1);
+	}
+	tb->names[tb->nnames] = name;
+	tb->name_codes[tb->nnames++] = code;
+}
+
+/*
+ * The names of the enumerators, as the header documents them: each
+ * status's identifier, then every alias of the data (in code order and
+ * then as written) whose identifier is valid and taken by no other name
+ * or alias.
+ */
+static void
+collect_names(struct table *tb)
+{
+	size_t i, j, k, m;
+
+	for (i = 0; i < tb->nst; i++)
+		add_name(tb, text_new(tb->st[i].ident.s, tb->st[i].ident.len),
+		    tb->st[i].code);
+	for (i = 0; i < tb->nst; i++)
+		for (j = 0; j < tb->st[i].naliases; j++) {
+			struct text id = derive_ident(&tb->st[i].aliases[j]);
+			int ok = id.len > 0 && id.s[0] != '_' &&
+			    !name_taken(tb, id.s);
+
+			for (k = 0; ok && k < tb->nst; k++)
+				for (m = 0; ok && m < tb->st[k].naliases; m++) {
+					struct text other;
+
+					if (k == i && m == j)
+						continue;
+					other = derive_ident(
+					    &tb->st[k].aliases[m]);
+					ok = strcmp(other.s, id.s) != 0;
+					free(other.s);
+				}
+			if (ok)
+				add_name(tb, id, tb->st[i].code);
+			else
+				free(id.s);
+		}
+}
+
+/* The alias enumerators are the names after the statuses', each equal
+ * to its code, with the alias it comes from. */
+static void
+check_alias_enumerators(const struct table *tb)
+{
+	size_t n = 0, i, j, k;
+
+	start_check();
+	for (k = tb->nst; k < tb->nnames; k++, n++) {
+		const struct alias_row *r = &alias_rows[n];
+		const struct text *alias = NULL;
+		const struct status *st = find_status(tb, tb->name_codes[k]);
+
+		for (j = 0; st != NULL && j < st->naliases; j++) {
+			struct text id = derive_ident(&st->aliases[j]);
+
+			if (strcmp(id.s, tb->names[k].s) == 0)
+				alias = &st->aliases[j];
+			free(id.s);
+		}
+		if (r->ident == NULL || strcmp(r->ident, tb->names[k].s) != 0 ||
+		    r->code != tb->name_codes[k] ||
+		    r->value != tb->name_codes[k] || alias == NULL ||
+		    !same_text(r->alias, alias))
+			mismatch("alias enumerator %lu: HTTP_STATUS_%s = %d, "
+			    "want HTTP_STATUS_%s = %d", (unsigned long)n,
+			    r->ident ? r->ident : "(none)", r->value,
+			    tb->names[k].s, tb->name_codes[k]);
+	}
+	for (i = 0; alias_rows[i].ident != NULL; i++)
+		;
+	expect_int("HTTP_STATUS_LIST_ALIASES entries", 0, (long)i, (long)n);
+	TAP_CHECK(end_check(), "%lu alias enumerators: each alias whose "
+	    "identifier is free, equal to its code", (unsigned long)n);
+}
+
+/* s[0..len) with every '_' made sep, in out. */
+static void
+with_separator(const char *s, size_t len, int sep, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		out[i] = s[i] == '_' ? (char)sep : s[i];
+}
+
+/*
+ * Every name with each prefix (none, HTTP_STATUS_ in three spellings),
+ * in each case variant and with each separator ('_', '-', ' '): its code,
+ * as the oracle says too.
+ */
+static void
+check_names(const struct table *tb)
+{
+	static const char *const prefixes[] = { "", "HTTP_STATUS_",
+	    "http-status-", "Http Status " };
+	static const char seps[] = { '_', '-', ' ' };
+	char buf[256], out[256];
+	size_t i, p, k, plen;
+	int v;
+	unsigned long n = 0;
+
+	start_check();
+	lk = &by_name;
+	for (i = 0; i < tb->nnames; i++) {
+		const struct text *name = &tb->names[i];
+
+		for (p = 0; p < sizeof(prefixes) / sizeof(prefixes[0]); p++)
+			for (k = 0; k < sizeof(seps); k++)
+				for (v = 0; v < 5; v++) {
+					struct text t;
+
+					plen = strlen(prefixes[p]);
+					if (plen + name->len > sizeof(buf))
+						continue;
+					memcpy(buf, prefixes[p], plen);
+					with_separator(name->s, name->len,
+					    seps[k], buf + plen);
+					t.s = buf;
+					t.len = plen + name->len;
+					case_variant(&t, v, out);
+					if (name_oracle(tb, out, t.len) !=
+					    tb->name_codes[i])
+						mismatch("the oracle misses "
+						    "%s", name->s);
+					expect_lookup(tb, out, t.len,
+					    tb->name_codes[i], "variant");
+					n++;
+				}
+	}
+	expect_int("http_status_from_name(NULL)", 0,
+	    http_status_from_name(NULL), 0);
+	expect_int("http_status_from_name_n(NULL, 5)", 0,
+	    http_status_from_name_n(NULL, 5), 0);
+	expect_int("http_status_from_name(\"\")", 0,
+	    http_status_from_name(""), 0);
+	expect_int("http_status_from_name(\"HTTP_STATUS_\")", 0,
+	    http_status_from_name("HTTP_STATUS_"), 0);
+	expect_int("http_status_from_name(\"HTTP_STATUS__NOT_FOUND\")", 0,
+	    http_status_from_name("HTTP_STATUS__NOT_FOUND"), 0);
+	expect_int("http_status_from_name(\"CLASS_SUCCESS\")", 0,
+	    http_status_from_name("CLASS_SUCCESS"), 0);
+	lk = &by_reason;
+	TAP_CHECK(end_check(), "http_status_from_name(_n) of every name (%lu), "
+	    "with and without the prefix, in 5 cases and 3 separators: %lu "
+	    "variants, each its code; NULL, \"\" and the prefix alone 0",
+	    (unsigned long)tb->nnames, n);
+}
+
 struct full_row {
 	int		 code;
 	const char	*ident;
@@ -892,10 +1197,19 @@ check_enums(const struct table *tb)
 		const char	*ident;
 	} classes[] = {
 		{ HTTP_STATUS_CLASS_INFORMATIONAL, "INFORMATIONAL" },
-		{ HTTP_STATUS_CLASS_SUCCESSFUL, "SUCCESSFUL" },
-		{ HTTP_STATUS_CLASS_REDIRECTS, "REDIRECTS" },
-		{ HTTP_STATUS_CLASS_CLIENT_ERRORS, "CLIENT_ERRORS" },
-		{ HTTP_STATUS_CLASS_SERVER_ERRORS, "SERVER_ERRORS" }
+		{ HTTP_STATUS_CLASS_SUCCESS, "SUCCESS" },
+		{ HTTP_STATUS_CLASS_REDIRECTION, "REDIRECTION" },
+		{ HTTP_STATUS_CLASS_CLIENT_ERROR, "CLIENT_ERROR" },
+		{ HTTP_STATUS_CLASS_SERVER_ERROR, "SERVER_ERROR" }
+	};
+	/* The names of 0.1.0, deprecated macros for one release. */
+	static const struct {
+		long		 value, now;
+	} old[] = {
+		{ HTTP_STATUS_CLASS_SUCCESSFUL, HTTP_STATUS_CLASS_SUCCESS },
+		{ HTTP_STATUS_CLASS_REDIRECTS, HTTP_STATUS_CLASS_REDIRECTION },
+		{ HTTP_STATUS_CLASS_CLIENT_ERRORS, HTTP_STATUS_CLASS_CLIENT_ERROR },
+		{ HTTP_STATUS_CLASS_SERVER_ERRORS, HTTP_STATUS_CLASS_SERVER_ERROR }
 	};
 	size_t i, j;
 
@@ -913,6 +1227,9 @@ check_enums(const struct table *tb)
 			expect_int(classes[i].ident, 0, classes[i].value,
 			    tb->cl[j].cls);
 	}
+	for (i = 0; i < sizeof(old) / sizeof(old[0]); i++)
+		expect_int("deprecated class name", (long)i, old[i].value,
+		    old[i].now);
 	/* A few enumerators by name, so that the spelling is pinned too
 	 * (in the shipped table; tests/generated/tables tests others). */
 #ifndef STATUS_TABLE_OTHER
@@ -1025,9 +1342,13 @@ check_codes(const struct table *tb)
 		expect_int("http_status_class", code, http_status_class_of(code),
 		    code >= 100 && code <= 599 ? code / 100 : 0);
 		expect_class_predicates(code);
+		expect_int("http_status_from_name(http_status_name(code))",
+		    code, http_status_from_name(http_status_name(code)),
+		    find_status(tb, code) != NULL ? code : 0);
 	}
 	TAP_CHECK(end_check(), "http_status_class and the class predicates: "
-	    "code / 100 for 100..599, else 0, known or not");
+	    "code / 100 for 100..599, else 0, known or not; from_name of "
+	    "name: the code, or 0 for an unknown one (NULL)");
 
 	start_check();
 	for (i = 0; i < NSWEEP; i++) {
@@ -1086,18 +1407,20 @@ check_aliased_codes(const struct table *tb)
 /* ------------------------------------------------------------------ */
 
 /*
- * The variants of at most this many phrases are tried. The oracle reads
- * every phrase, so a table of thousands (tests/generated/tables) would
- * take many minutes; there the phrases are taken evenly spread, and each
- * variant is still looked up against the whole table. The shipped table
- * has fewer, so every one of its phrases is varied.
+ * The variants of at most this many phrases (or names) are tried. The
+ * oracle reads every phrase, so a table of thousands
+ * (tests/generated/tables) would take many minutes; there the phrases are
+ * taken evenly spread, and each variant is still looked up against the
+ * whole table. The shipped table has fewer, so every one of its phrases
+ * is varied.
  */
 #define MAX_VARIED	160
 
 /*
- * Calls fn(tb, phrase) for the reason and each alias of every status, or,
- * when sample is set and there are more than MAX_VARIED, for MAX_VARIED
- * of them evenly spread.
+ * Calls fn(tb, phrase) for the reason and each alias of every status,
+ * or, when the lookup under test is by name, for every name; when sample
+ * is set and there are more than MAX_VARIED, for MAX_VARIED of them
+ * evenly spread.
  */
 static void
 each_phrase(const struct table *tb, int sample,
@@ -1105,10 +1428,19 @@ each_phrase(const struct table *tb, int sample,
 {
 	size_t i, j, total = 0, at = 0, stride;
 
-	for (i = 0; i < tb->nst; i++)
-		total += tb->st[i].naliases + 1;
+	if (lk == &by_name)
+		total = tb->nnames;
+	else
+		for (i = 0; i < tb->nst; i++)
+			total += tb->st[i].naliases + 1;
 	stride = sample && total > MAX_VARIED ?
 	    (total + MAX_VARIED - 1) / MAX_VARIED : 1;
+	if (lk == &by_name) {
+		for (i = 0; i < tb->nnames; i++)
+			if (i % stride == 0)
+				fn(tb, &tb->names[i]);
+		return;
+	}
 	for (i = 0; i < tb->nst; i++)
 		for (j = 0; j <= tb->st[i].naliases; j++)
 			if (at++ % stride == 0)
@@ -1124,7 +1456,7 @@ static void
 try_variant(const struct table *tb, const char *s, size_t len,
     const char *what)
 {
-	int want = oracle(tb, s, len);
+	int want = lk->oracle(tb, s, len);
 
 	ntried++;
 	if (want != 0)
@@ -1241,7 +1573,7 @@ embedded_nul(const struct table *tb, const struct text *p)
 		memcpy(buf, p->s, i);
 		buf[i] = '\0';
 		memcpy(buf + i + 1, p->s + i, p->len - i);
-		if (oracle(tb, buf, p->len + 1) != 0)
+		if (lk->oracle(tb, buf, p->len + 1) != 0)
 			mismatch("oracle matched \"%s\" with a NUL at %lu",
 			    p->s, (unsigned long)i);
 		try_variant(tb, buf, p->len + 1, "NUL inserted");
@@ -1249,7 +1581,7 @@ embedded_nul(const struct table *tb, const struct text *p)
 			break;
 		memcpy(buf, p->s, p->len);
 		buf[i] = '\0';
-		if (oracle(tb, buf, p->len) != 0)
+		if (lk->oracle(tb, buf, p->len) != 0)
 			mismatch("oracle matched \"%s\" with a NUL for byte %lu",
 			    p->s, (unsigned long)i);
 		try_variant(tb, buf, p->len, "NUL for a byte");
@@ -1285,9 +1617,9 @@ check_near_misses(const struct table *tb)
 		each_phrase(tb, 1, families[i].fn);
 		if (ntried == 0)
 			mismatch("no variant tried");
-		TAP_CHECK(end_check(), "from_reason(_n) of %s: %lu variants, "
-		    "%lu of them still a phrase, all as the oracle says",
-		    families[i].what, ntried, nmatched);
+		TAP_CHECK(end_check(), "%s(_n) of %s: %lu variants, %lu of "
+		    "them still a %s, all as the oracle says", lk->fn,
+		    families[i].what, ntried, nmatched, lk->noun);
 	}
 }
 
@@ -1309,9 +1641,9 @@ check_short_strings(const struct table *tb)
 			try_variant(tb, buf, 2, "two bytes");
 		}
 	}
-	TAP_CHECK(end_check(), "from_reason(_n) of every string of up to 2 "
-	    "bytes: %lu strings, %lu of them a phrase, all as the oracle says",
-	    ntried, nmatched);
+	TAP_CHECK(end_check(), "%s(_n) of every string of up to 2 bytes: %lu "
+	    "strings, %lu of them a %s, all as the oracle says", lk->fn,
+	    ntried, nmatched, lk->noun);
 }
 
 static void
@@ -1535,6 +1867,10 @@ main(int argc, char **argv)
 	check_list(&tb);
 	check_full_list(&tb);
 	check_enums(&tb);
+	check_class_predicate_names(&tb);
+	collect_names(&tb);
+	check_alias_enumerators(&tb);
+	check_names(&tb);
 	for (i = 0; i < tb.nst; i++)
 		check_status(&tb, &tb.st[i]);
 	check_codes(&tb);
@@ -1544,6 +1880,11 @@ main(int argc, char **argv)
 	check_near_misses(&tb);
 	check_long_inputs(&tb);
 	check_huge_lengths(&tb);
+	/* The same near misses and short strings for the names. */
+	lk = &by_name;
+	check_short_strings(&tb);
+	check_near_misses(&tb);
+	lk = &by_reason;
 	table_free(&tb);
 	return tap_done();
 }
