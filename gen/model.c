@@ -413,26 +413,18 @@ is_c_ident(const char *s, size_t len)
 /* The longest version: a name, not a text. */
 #define MAX_VERSION	64
 
-/* ASCII only, whatever the locale. */
-static int
-is_alnum(char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	    (ch >= '0' && ch <= '9');
-}
-
+/* A version: ASCII letters and digits, and . - + _ after the first. */
 static int
 is_version(const char *s, size_t len)
 {
 	size_t i;
 
-	if (len == 0 || len > MAX_VERSION || !is_alnum(s[0]))
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!is_alnum(s[i]) && (s[i] == '\0' ||
-		    strchr(".-+_", s[i]) == NULL))
+	for (i = 0; i < len && len <= MAX_VERSION; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+		    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || (i > 0 &&
+		    s[i] != '\0' && strchr(".-+_", s[i]) != NULL)))
 			return 0;
-	return 1;
+	return len > 0 && len <= MAX_VERSION;
 }
 
 /* A calendar date, YYYY-MM-DD: the format, then the day of the month. */
