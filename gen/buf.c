@@ -3,12 +3,14 @@
 #include "buf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "xalloc.h"
 
@@ -140,49 +142,76 @@ buf_put_size(struct buf *b, size_t n)
 		buf_printf(b, "%zu bytes", n);
 }
 
-int
-buf_read_file_max(struct buf *b, const char *path, size_t max)
+/* One read(2), retried when a signal interrupts it. */
+static ssize_t
+read_some(int fd, void *p, size_t n)
 {
-	FILE *fp;
+	ssize_t r;
+
+	while ((r = read(fd, p, n)) == -1 && errno == EINTR)
+		continue;
+	return r;
+}
+
+/* buf_read_fd_max() without the close. */
+static int
+read_fd(struct buf *b, int fd, size_t max)
+{
 	struct stat st;
 	char chunk[65536];
-	size_t n;
-	int saved;
+	size_t want;
+	ssize_t n;
 
 	buf_clear(b);
-	if ((fp = fopen(path, "rb")) == NULL)
-		return -1;
-	if (fstat(fileno(fp), &st) != 0)
+	if (fstat(fd, &st) != 0)
 		st.st_mode = 0;
 	if (S_ISDIR(st.st_mode)) {
-		fclose(fp);
 		errno = EISDIR;
 		return -1;
 	}
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
-		fclose(fp);
 		errno = EFBIG;
 		return -1;
 	}
-	/* A regular file is read in place, into a buffer of its size. */
+	/* A regular file gets a buffer of its size at once. */
 	if (S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    (uintmax_t)st.st_size < SIZE_MAX / 2) {
+	    (uintmax_t)st.st_size < SIZE_MAX / 2)
 		buf_reserve(b, (size_t)st.st_size);
-		while (b->cap - b->len > 1 && (n = fread(b->data + b->len, 1,
-		    b->cap - b->len - 1, fp)) > 0)
-			b->len += n;
-		b->data[b->len] = '\0';
-	}
-	while (b->len <= max && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_append(b, chunk, n);
-	if (ferror(fp) || b->len > max) {
-		saved = b->len > max ? EFBIG : errno ? errno : EIO;
-		fclose(fp);
+	/* Never more than one byte past the limit: a pipe or /dev/zero
+	 * stops there. */
+	do {
+		want = max - b->len < sizeof(chunk) ? max - b->len + 1 :
+		    sizeof(chunk);
+		if ((n = read_some(fd, chunk, want)) > 0)
+			buf_append(b, chunk, (size_t)n);
+	} while (n > 0 && b->len <= max);
+	if (n < 0 || b->len > max) {
+		if (n >= 0)
+			errno = EFBIG;
 		buf_clear(b);
-		errno = saved;
 		return -1;
 	}
-	fclose(fp);
 	buf_reserve(b, 0);
 	return 0;
+}
+
+int
+buf_read_fd_max(struct buf *b, int fd, size_t max)
+{
+	int rc = read_fd(b, fd, max), saved = errno;
+
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
+int
+buf_read_file_max(struct buf *b, const char *path, size_t max)
+{
+	int fd;
+
+	buf_clear(b);
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return -1;
+	return buf_read_fd_max(b, fd, max);
 }

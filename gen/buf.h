@@ -46,6 +46,8 @@ int	 buf_read_file(struct buf *b, const char *path);
 /* The same, but a file of more than max bytes fails with EFBIG, read no
  * further than that (so /dev/zero is refused, not read forever). */
 int	 buf_read_file_max(struct buf *b, const char *path, size_t max);
+/* The same for a file already open, fd, which it closes. */
+int	 buf_read_fd_max(struct buf *b, int fd, size_t max);
 
 /* Appends a byte count in the largest unit that divides it: "64 MiB",
  * "2 KiB", "100 bytes". */

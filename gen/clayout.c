@@ -696,13 +696,17 @@ put_class_names(struct layout *l, struct value_builder *e,
 	value_builder_put(e, "summary", *get(k, "summary"));
 	value_builder_put(e, "ident", *ident);
 	buf_clear(t);
-	cnames_spell(&l->names, t, CNAMES_CLASS, value_str(ident), value_strlen(ident));
+	cnames_spell(&l->names, t, CNAMES_CLASS, value_str(ident),
+	    value_strlen(ident));
 	value_builder_put(e, "enumerator", str(l->arena, buf_cstr(t)));
 	buf_clear(t);
 	text_lower(value_str(ident), value_strlen(ident), t);
 	value_builder_put(e, "predicate", str(l->arena, buf_cstr(t)));
-	if (!l->names.old_class[index])
+	if (!l->names.old_class[index]) {
+		/* There, so that a template can test for it in strict mode. */
+		value_builder_put(e, "old_enumerator", value_make_bool(0, NULL));
 		return;
+	}
 	buf_init(&old);
 	cnames_class_old_ident(k, &old);
 	buf_clear(t);
@@ -918,11 +922,15 @@ put_enumerators(struct layout *l, struct value_builder *b)
 		    buf_cstr(&of)));
 		value_builder_put(&e, "code", *get(st, "code"));
 		value_builder_put(&e, "status", *st);
+		/* An entry has every key, so that strict names find them in a
+		 * table without aliases too. */
+		value_builder_put(&e, "alias", value_make_bool(0, NULL));
+		value_builder_put(&e, "alias_of", value_make_bool(0, NULL));
 		items[count++] = value_builder_finish(&e, NULL);
 		for (; k < n->naliases && n->aliases[k].status == st; k++) {
 			buf_clear(&t);
-			cnames_spell(&l->names, &t, CNAMES_ENUMERATOR, n->aliases[k].ident,
-			    strlen(n->aliases[k].ident));
+			cnames_spell(&l->names, &t, CNAMES_ENUMERATOR,
+			    n->aliases[k].ident, strlen(n->aliases[k].ident));
 			value_builder_put(&e, "enumerator", str(l->arena,
 			    buf_cstr(&t)));
 			value_builder_put(&e, "code", *get(st, "code"));

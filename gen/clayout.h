@@ -88,8 +88,9 @@
  *                   name_size, summary_at, summary_size, and when known
  *                   name, summary, ident, enumerator
  *                   (HTTP_STATUS_CLASS_ and ident), predicate (ident in
- *                   lower case) and, when the class keeps the name of
- *                   0.1.0 (cnames.h), old_enumerator}, offsets into string
+ *                   lower case) and old_enumerator (the name of 0.1.0
+ *                   when the class keeps it, cnames.h; else false)},
+ *                   offsets into string
  *                   tables of the class names and summaries laid out as
  *                   above
  *     known_classes the entries of classes that are known, in order

@@ -31,16 +31,20 @@ void	depfile_add_input(struct depfile *df, const char *path);
 /*
  * Appends the dependency file to out, as gcc -MD -MP writes it: one rule
  * "TARGET...: INPUT...", then an empty rule "INPUT:" for each input, so
- * that make and ninja shrug when an input is deleted. Both read it. Names
- * are escaped for make: a space, a tab, '#' or ':' gets a backslash (and
- * the backslashes before it are doubled), '$' becomes "$$".
+ * that make and ninja shrug when an input is deleted. Both read it back
+ * (tests/buildstep tries each rule with both): a space, '#' and ':' get a
+ * backslash (and the backslashes before them are doubled), '$' becomes
+ * "$$", and '%' gets a backslash where the name is a target, which make
+ * would take for a pattern.
  *
  * Returns 0, or -1 after reporting an error to d, with out then holding a
- * partial file that the caller must discard: for a name holding a newline
- * or a carriage return, which make cannot express, "statusgen: error:
- * cannot list 'NAME...' in a depfile: make cannot express a newline in a
- * file name" (NAME cut before the line break); for a depfile with no
- * target, "statusgen: error: a depfile needs at least one target".
+ * partial file that the caller must discard: for a name that make or
+ * ninja cannot read back however it is written (a control byte, a '\' at
+ * the end, a wildcard, '=', '(', ')', ';', '|' and, for ninja, & ' " `
+ * ^ < >), "statusgen: error: cannot list 'NAME' in a depfile: a \"C\":
+ * WHY"
+ * (NAME shown as text_quote() shows it); for a depfile with no target,
+ * "statusgen: error: a depfile needs at least one target".
  */
 int	depfile_format(const struct depfile *df, struct buf *out,
 	    struct diag *d);

@@ -19,21 +19,31 @@ struct srcpos {
 /*
  * A diagnostics sink. Messages go to stream as they are reported, formatted
  *	FILE:LINE:COL: error: MESSAGE
+ *	FILE:LINE:COL: warning: MESSAGE
  *	FILE:LINE:COL: note: MESSAGE
- * and errors are counted so that callers can grade the exit status.
+ * and errors and warnings are counted so that callers can grade the exit
+ * status (a warning is a finding, such as a difference, not a failure).
  */
 struct diag {
 	FILE		*stream;
 	unsigned	 errors;
+	unsigned	 warnings;
 };
 
 void	diag_init(struct diag *d, FILE *stream);
 
 /*
- * Reports an error (counted) or a note (not counted) at pos. When pos is
+ * Reports an error or a warning (each counted) or a note (not counted) at
+ * pos. When pos is
  * NULL or pos->file is NULL the message is prefixed "statusgen: ".
  */
 void	diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+void	diag_warning(struct diag *d, const struct srcpos *pos,
+	    const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 3, 4)))
 #endif

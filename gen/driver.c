@@ -17,6 +17,8 @@
 #include "outfile.h"
 #include "partials.h"
 #include "srcname.h"
+#include "pathcheck.h"
+#include "registry.h"
 #include "udiff.h"
 #include "value.h"
 #include "xalloc.h"
@@ -106,7 +108,8 @@ run_free(struct run *r)
  * the limits of the options.
  */
 static void
-run_env(struct run *r, const char *const *dirs, size_t n, int strict)
+run_env(struct run *r, const char *const *dirs, size_t n, int strict,
+    int strict_names)
 {
 	const size_t *max = r->opt->limits.max;
 	struct mustache_options mo;
@@ -117,6 +120,7 @@ run_env(struct run *r, const char *const *dirs, size_t n, int strict)
 	r->search.max_bytes = max[LIMITS_TEMPLATE];
 	mustache_options_default(&mo);
 	mo.strict = strict;
+	mo.strict_names = strict_names;
 	mo.max_depth = max[LIMITS_TEMPLATE_DEPTH];
 	mo.max_output = max[LIMITS_OUTPUT];
 	mo.max_steps = max[LIMITS_RENDER_STEPS];
@@ -310,6 +314,7 @@ load_model(struct run *r, struct value **model)
 {
 	const struct driver_options *opt = r->opt;
 	const char *data = opt->data;
+	const struct yorigins *origins;
 	struct clayout_options lo;
 	struct yload_limits yl;
 	struct value *doc, *plain;
@@ -319,9 +324,10 @@ load_model(struct run *r, struct value **model)
 	yaml_limits(opt, &yl);
 	if (opt->source_name == NULL)
 		name = srcname_default(data);
-	if (yload_file(data, &yl, &r->arena, r->d, &doc) != 0 ||
-	    model_build(doc, data, name != NULL ? name : opt->source_name,
-	    &r->arena, r->d, &plain) != 0)
+	if (yload_file_origins(data, &yl, &r->arena, r->d, &doc,
+	    &origins) != 0 ||
+	    model_build(doc, origins, data, name != NULL ? name :
+	    opt->source_name, &r->arena, r->d, &plain) != 0)
 		goto out;
 	memset(&lo, 0, sizeof(lo));
 	lo.prefix = find_define(r, CLAYOUT_PREFIX_KEY, &lo.prefix_at);
@@ -335,18 +341,18 @@ out:
 }
 
 /*
- * Reads the template file at path, within the template size limit, and
- * compiles it. Returns the template (owned by the environment), or NULL
- * after reporting.
+ * Reads the template file at path, within the template size limit and as
+ * how says it was named, and compiles it. Returns the template (owned by
+ * the environment), or NULL after reporting.
  */
 static const struct mustache_template *
-compile_file(struct run *r, const char *path)
+compile_file(struct run *r, const char *path, enum partials_how how)
 {
 	const struct mustache_template *t = NULL;
 	struct buf src;
 
 	buf_init(&src);
-	if (partials_read(path, r->opt->limits.max[LIMITS_TEMPLATE], &src,
+	if (partials_read(path, r->opt->limits.max[LIMITS_TEMPLATE], how, &src,
 	    r->d) == 0) {
 		depfile_add_input(&r->deps, path);
 		t = mustache_compile(r->env, path, buf_cstr(&src), src.len);
@@ -367,6 +373,66 @@ add_output(struct run *r, char *path)
 	o->path = path;
 	buf_init(&o->text);
 	return o;
+}
+
+/*
+ * Adds the paths a run writes, its outputs and its depfile, to pc, as
+ * written; the outputs' paths stay the run's.
+ */
+static void
+add_written(struct pathcheck *pc, const struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->noutputs; i++)
+		if (r->outputs[i].path != NULL)
+			pathcheck_add(pc, r->outputs[i].path, "the output", 1);
+	if (r->opt->depfile != NULL)
+		pathcheck_add(pc, r->opt->depfile, "the depfile", 1);
+}
+
+/*
+ * Two paths of the run that name one file, before anything is read: the
+ * outputs and the depfile against each other and against the inputs
+ * known so far (the data, and the templates in[0..n)). Returns 0, or -1
+ * after reporting each clash.
+ */
+static int
+check_paths(const struct run *r, const char *const *in, size_t n)
+{
+	struct pathcheck pc;
+	size_t i, clashes;
+
+	pathcheck_init(&pc);
+	add_written(&pc, r);
+	if (r->opt->data != NULL)
+		pathcheck_add(&pc, r->opt->data, "the data file", 0);
+	for (i = 0; i < n; i++)
+		pathcheck_add(&pc, in[i], "the template", 0);
+	clashes = pathcheck_report(&pc, r->d);
+	pathcheck_free(&pc);
+	return clashes == 0 ? 0 : -1;
+}
+
+/*
+ * The same before writing, against every file the run read (the partials
+ * are known only once rendered). Returns 0, or -1 after reporting.
+ */
+static int
+check_read(const struct run *r)
+{
+	struct pathcheck pc;
+	size_t i, clashes;
+
+	pathcheck_init(&pc);
+	add_written(&pc, r);
+	for (i = 0; i < r->deps.ninputs; i++)
+		pathcheck_add(&pc, r->deps.inputs[i], r->opt->data != NULL &&
+		    strcmp(r->deps.inputs[i], r->opt->data) == 0 ?
+		    "the data file" : "the input", 0);
+	clashes = pathcheck_report(&pc, r->d);
+	pathcheck_free(&pc);
+	return clashes == 0 ? 0 : -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -437,24 +503,35 @@ check_outputs(struct run *r, struct buf *print)
 	return rc;
 }
 
-/* Creates dir when it does not exist; refuses anything but a folder. */
+/*
+ * Creates dir when it does not exist (another run creating it at the same
+ * time is no error); refuses anything but a folder, naming what it is, or
+ * the missing or dangling part of the way to it.
+ */
 static int
 ensure_dir(const char *dir, struct diag *d)
 {
 	struct srcpos pos = { NULL, 0, 0 };
 	struct stat st;
+	struct buf why;
 
 	pos.file = dir;
 	if (stat(dir, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return 0;
-		diag_error(d, &pos, "the output path is a file, not a folder");
+		diag_error(d, &pos, "the output path is %s, not a folder",
+		    S_ISREG(st.st_mode) ? "a file" :
+		    pathcheck_kind(st.st_mode));
 		return -1;
 	}
-	if (errno == ENOENT && mkdir(dir, 0777) == 0)
+	if (errno == ENOENT && (mkdir(dir, 0777) == 0 || (errno == EEXIST &&
+	    stat(dir, &st) == 0 && S_ISDIR(st.st_mode))))
 		return 0;
+	buf_init(&why);
+	pathcheck_explain(&why, dir, errno);
 	diag_error(d, &pos, "cannot create the output folder: %s",
-	    strerror(errno));
+	    buf_cstr(&why));
+	buf_free(&why);
 	return -1;
 }
 
@@ -486,11 +563,12 @@ write_outputs(struct run *r, const char *dir)
 	struct outfile_set set;
 	struct buf dtext;
 	size_t i;
-	int rc = 0;
+	int rc = 0, lock = -1;
 
 	buf_init(&dtext);
 	outfile_set_init(&set);
-	if (opt->depfile != NULL) {
+	rc = check_read(r);
+	if (rc == 0 && opt->depfile != NULL) {
 		for (i = 0; i < targets->n; i++)
 			depfile_add_target(&r->deps, targets->items[i]);
 		for (i = 0; targets->n == 0 && i < r->noutputs; i++)
@@ -499,6 +577,9 @@ write_outputs(struct run *r, const char *dir)
 	}
 	if (rc == 0 && dir != NULL)
 		rc = ensure_dir(dir, r->d);
+	/* From the first comparison to the last rename: one run's set. */
+	if (rc == 0 && dir != NULL && (lock = outfile_lock(dir, 0, r->d)) < 0)
+		rc = -1;
 	for (i = 0; rc == 0 && i < r->noutputs; i++)
 		rc = stage(&set, r->outputs[i].path, &r->outputs[i].text,
 		    opt->verbose, r->d);
@@ -507,6 +588,7 @@ write_outputs(struct run *r, const char *dir)
 	if (rc == 0)
 		rc = outfile_set_commit(&set, r->d);
 	outfile_set_free(&set);
+	outfile_unlock(lock);
 	buf_free(&dtext);
 	return rc;
 }
@@ -518,9 +600,18 @@ write_outputs(struct run *r, const char *dir)
 static int
 finish_outputs(struct run *r, const char *dir, struct buf *print)
 {
-	if (r->opt->check)
-		return check_outputs(r, print);
-	return write_outputs(r, dir);
+	struct stat st;
+	int lock = -1, rc;
+
+	if (!r->opt->check)
+		return write_outputs(r, dir);
+	/* A shared lock: the set compared is one run's whole set. */
+	if (dir != NULL && stat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    (lock = outfile_lock(dir, 1, r->d)) < 0)
+		return -1;
+	rc = check_outputs(r, print);
+	outfile_unlock(lock);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -556,6 +647,8 @@ driver_render(const struct driver_options *opt, struct buf *print,
     struct diag *d)
 {
 	const char *slash = strrchr(opt->template, '/');
+	/* "-o -" is standard output, as no -o is. */
+	int to_file = opt->output != NULL && strcmp(opt->output, "-") != 0;
 	const struct mustache_template *t;
 	struct value *root = NULL;
 	struct driver_list dirs = { NULL, 0, 0 };
@@ -573,17 +666,20 @@ driver_render(const struct driver_options *opt, struct buf *print,
 		driver_list_add(&dirs, opt->partials.items[i]);
 	driver_list_add(&dirs, own);
 	run_init(&r, opt, d);
-	run_env(&r, dirs.items, dirs.n, opt->strict);
+	run_env(&r, dirs.items, dirs.n, opt->strict, 0);
+	o = add_output(&r, to_file ? xstrdup(opt->output) : NULL);
 
 	/* Report the problems of both inputs before giving up. */
-	t = compile_file(&r, opt->template);
-	if ((opt->data != NULL && load_data(&r, &root) != 0) ||
-	    add_defines(&r, &root, NULL) != 0)
-		t = NULL;
-	o = add_output(&r, opt->output != NULL ? xstrdup(opt->output) : NULL);
+	t = NULL;
+	if (check_paths(&r, &opt->template, 1) == 0) {
+		t = compile_file(&r, opt->template, PARTIALS_NAMED);
+		if ((opt->data != NULL && load_data(&r, &root) != 0) ||
+		    add_defines(&r, &root, NULL) != 0)
+			t = NULL;
+	}
 	if (t != NULL && mustache_render(r.env, t, root, render_escape(opt),
 	    &o->text) == 0) {
-		if (opt->output != NULL) {
+		if (to_file) {
 			rc = finish_outputs(&r, NULL, print);
 		} else {
 			buf_append(print, o->text.data, o->text.len);
@@ -702,26 +798,75 @@ output_name(struct run *r, const char *name, const char *path,
 }
 
 /*
- * Renders TEMPLATES/NAME.mustache into the output OUTDIR/OUTNAME, OUTNAME
- * being its rendered name, in strict mode. Returns 0, or -1 after
- * reporting.
+ * Lists the templates of opt->templates, each "TEMPLATES/NAME.mustache"
+ * in paths[i] and with its output OUTDIR/NAME added to the run, in the
+ * order of names. Returns the count, or -1 after reporting.
+ */
+static long
+plan_outputs(struct run *r, char ***paths)
+{
+	const struct driver_options *opt = r->opt;
+	char **names;
+	long n, i;
+
+	*paths = NULL;
+	if ((n = list_templates(opt->templates, &names, r->d)) < 0)
+		return -1;
+	*paths = xmalloc((size_t)n * sizeof(**paths));
+	for (i = 0; i < n; i++) {
+		(*paths)[i] = join(opt->templates, names[i], TEMPLATE_SUFFIX);
+		add_output(r, join(opt->outdir, names[i], ""));
+		free(names[i]);
+	}
+	free(names);
+	return n;
+}
+
+/*
+ * Renders the template at path into output o, in strict mode, with the
+ * escaper that the output's name picks. Returns 0, or -1 after reporting.
  */
 static int
-render_template(struct run *r, const char *name, const struct value *model)
+render_template(struct run *r, const char *path, struct output *o,
+    const struct value *model)
 {
 	const struct mustache_template *t;
-	char *path = join(r->opt->templates, name, TEMPLATE_SUFFIX);
-	char *outname = output_name(r, name, path, model);
-	struct output *o;
-	int rc = -1;
+	const char *base = strrchr(o->path, '/');
 
-	if (outname != NULL && (t = compile_file(r, path)) != NULL) {
-		o = add_output(r, join(r->opt->outdir, outname, ""));
-		rc = mustache_render(r->env, t, model,
-		    text_escape_for_output(outname), &o->text);
+	base = base != NULL ? base + 1 : o->path;
+	if ((t = compile_file(r, path, PARTIALS_FOUND)) == NULL)
+		return -1;
+	return mustache_render(r->env, t, model, text_escape_for_output(base),
+	    &o->text);
+}
+
+/*
+ * Names each output planned from the templates at paths[0..n): the
+ * template's name rendered with the context ({{prefix}}.h gives
+ * http_status.h). Returns 0, or -1 after reporting.
+ */
+static int
+name_outputs(struct run *r, char **paths, long n, const struct value *model)
+{
+	const size_t slen = strlen(TEMPLATE_SUFFIX);
+	const char *base;
+	char *name, *outname;
+	long i;
+	int rc = 0;
+
+	for (i = 0; i < n; i++) {
+		base = strrchr(paths[i], '/');
+		base = base != NULL ? base + 1 : paths[i];
+		name = xstrndup(base, strlen(base) - slen);
+		if ((outname = output_name(r, name, paths[i], model)) == NULL) {
+			rc = -1;
+		} else if (strcmp(outname, name) != 0) {
+			free(r->outputs[i].path);
+			r->outputs[i].path = join(r->opt->outdir, outname, "");
+		}
+		free(outname);
+		free(name);
 	}
-	free(outname);
-	free(path);
 	return rc;
 }
 
@@ -760,39 +905,58 @@ check_output_names(struct run *r)
 	return rc;
 }
 
+/* After an error in the templates: which folder was used, and why. */
+static void
+note_templates(const struct driver_options *opt, struct diag *d)
+{
+	if (opt->templates_why != NULL)
+		diag_note(d, NULL, "templates folder '%s' (%s)",
+		    opt->templates, opt->templates_why);
+}
+
 int
 driver_generate(const struct driver_options *opt, struct buf *print,
     struct diag *d)
 {
 	struct value *model;
 	struct run r;
-	char **names = NULL;
-	long n = 0, i;
+	char **paths = NULL;
+	long n, i;
 	int rc = -1;
 
 	run_init(&r, opt, d);
-	if (load_model(&r, &model) != 0)
+	/* The outputs are known from the folder's listing: any clash with
+	 * an input is found before anything is read. Names that render
+	 * ({{prefix}}.h) are named once the context is known, and checked
+	 * again with every file read before anything is written. */
+	if ((n = plan_outputs(&r, &paths)) < 0) {
+		note_templates(opt, d);
+		goto out;
+	}
+	if (check_paths(&r, (const char *const *)paths, (size_t)n) != 0 ||
+	    load_model(&r, &model) != 0)
 		goto out;
 	depfile_add_input(&r.deps, opt->data);
-	if ((n = list_templates(opt->templates, &names, d)) >= 0) {
-		run_env(&r, &opt->templates, 1, 1);
-		rc = 0;
+	run_env(&r, &opt->templates, 1, 1, 1);
+	if (name_outputs(&r, paths, n, model) != 0) {
+		note_templates(opt, d);
+		goto out;
 	}
+	rc = 0;
 	for (i = 0; i < n; i++)
-		if (render_template(&r, names[i], model) != 0)
+		if (render_template(&r, paths[i], &r.outputs[i], model) != 0)
 			rc = -1;
 	if (rc == 0)
 		rc = check_output_names(&r);
-	if (rc != 0 && opt->templates_why != NULL)
-		diag_note(d, NULL, "templates folder '%s' (%s)",
-		    opt->templates, opt->templates_why);
+	if (rc != 0)
+		note_templates(opt, d);
 	/* Only a run in which every template rendered writes anything. */
 	if (rc == 0)
 		rc = finish_outputs(&r, opt->outdir, print);
 out:
 	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+		free(paths[i]);
+	free(paths);
 	run_free(&r);
 	return rc;
 }
@@ -830,6 +994,36 @@ driver_validate(const struct driver_options *opt, struct buf *print,
 	(void)print;
 	run_init(&r, opt, d);
 	rc = load_model(&r, &model);
+	run_free(&r);
+	return rc;
+}
+
+int
+driver_registry_diff(const struct driver_options *opt, struct buf *print,
+    struct diag *d)
+{
+	struct registry reg;
+	struct value *model;
+	struct run r;
+	unsigned n;
+	int rc;
+
+	(void)print;
+	run_init(&r, opt, d);
+	registry_init(&reg);
+	/* Report the problems of both files before giving up. */
+	rc = registry_load(&reg, opt->registry,
+	    opt->limits.max[LIMITS_CSV], d);
+	if (load_model(&r, &model) != 0)
+		rc = -1;
+	if (rc == 0 && (n = registry_diff(&reg, model, opt->data, d)) > 0) {
+		if (d->stream != NULL)
+			fprintf(d->stream, "statusgen: %u difference%s between "
+			    "%s and %s\n", n, n == 1 ? "" : "s", opt->data,
+			    opt->registry);
+		rc = 1;
+	}
+	registry_free(&reg);
 	run_free(&r);
 	return rc;
 }

@@ -43,6 +43,7 @@ struct driver_options {
 					   in the outputs; NULL:
 					   srcname_default() */
 	const char	*template;	/* render: the template file */
+	const char	*registry;	/* registry-diff: the registry's CSV */
 	const char	*templates;	/* generate: the folder of templates */
 	const char	*templates_why;	/* generate: why that folder, for the
 					   note after a templates error */
@@ -108,9 +109,17 @@ int	driver_render(const struct driver_options *opt, struct buf *print,
  * "statusgen: PATH is out of date" on d's stream (unless quiet; verbose
  * also names the current ones) and, with diff, a unified diff from
  * "a/PATH" (or "/dev/null") to "b/PATH" goes to print. Otherwise outdir
- * is created when missing (its parent must exist), and the outputs and
- * the depfile are replaced together, each only when its content changed
- * (outfile_set); verbose names each file written or unchanged.
+ * is created when missing (its parent must exist; another run creating it
+ * meanwhile is no error), and the outputs and the depfile are replaced
+ * together, each only when its content changed (outfile_set), under an
+ * exclusive outfile_lock() of outdir held from the first comparison to
+ * the last rename (check holds a shared one); verbose names each file
+ * written or unchanged.
+ *
+ * Before anything is read, an output or the depfile that names the same
+ * file as another path of the run (the data, a template, another output)
+ * is an error; and before anything is written, one that names a file the
+ * run read (a partial). render does the same for its paths.
  *
  * The depfile lists the outputs (or depfile_targets) as its targets, and
  * the data, the templates and every partial loaded as inputs, in the
@@ -131,5 +140,15 @@ int	driver_context(const struct driver_options *opt, struct buf *print,
 /* validate: loads and checks the status table opt->data, writes nothing. */
 int	driver_validate(const struct driver_options *opt, struct buf *print,
 	    struct diag *d);
+
+/*
+ * registry-diff: loads and checks the status table opt->data and the
+ * registry's CSV export opt->registry (within LIMITS_CSV), and reports
+ * each difference between them as a warning (registry_diff()), then
+ * their count. Returns 0 when they agree, 1 when they differ, -1 after
+ * reporting an error in either file; writes nothing.
+ */
+int	driver_registry_diff(const struct driver_options *opt,
+	    struct buf *print, struct diag *d);
 
 #endif

@@ -32,9 +32,6 @@ put_type(const struct model_field *f, struct buf *out)
 	case MODEL_DATE:
 		buf_puts(out, "date, `YYYY-MM-DD`");
 		break;
-	case MODEL_VERSION:
-		buf_puts(out, "string, a version");
-		break;
 	case MODEL_ENTRIES:
 		buf_puts(out, "list of mappings");
 		break;

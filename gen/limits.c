@@ -47,6 +47,10 @@ static const struct limits_row rows[LIMITS_COUNT] = {
 		"--max-output", LIMITS_BYTES, 64 * MIB, LIMITS_TEMPLATES,
 		"the largest output of one template"
 	},
+	[LIMITS_CSV] = {
+		"--max-csv", LIMITS_BYTES, 1 * MIB, LIMITS_REGISTRY,
+		"the largest CSV file"
+	},
 };
 
 /* The suffixes of a size, largest first. */

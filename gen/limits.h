@@ -32,6 +32,7 @@ enum limits_id {
 	LIMITS_TEMPLATE_DEPTH,	/* nesting of sections and partials */
 	LIMITS_RENDER_STEPS,	/* work of one render */
 	LIMITS_OUTPUT,		/* bytes of one rendered output */
+	LIMITS_CSV,		/* bytes of registry-diff's CSV file */
 	LIMITS_COUNT
 };
 
@@ -44,7 +45,8 @@ enum limits_unit {
 /* What a limit bounds, and so which commands take its option. */
 enum limits_scope {
 	LIMITS_DATA = 1,	/* the YAML data: every command */
-	LIMITS_TEMPLATES = 2	/* templates and outputs: commands that render */
+	LIMITS_TEMPLATES = 2,	/* templates and outputs: commands that render */
+	LIMITS_REGISTRY = 4	/* the registry's CSV: registry-diff */
 };
 
 /* One row of the table. */

@@ -19,7 +19,8 @@
 
 /* Exit statuses: every error, of whatever kind, exits 2. */
 #define EXIT_OK		0
-#define EXIT_STALE	1	/* generate --check: an output is out of date */
+#define EXIT_STALE	1	/* generate --check: an output is out of date;
+				   registry-diff: the table differs */
 #define EXIT_ERROR	2
 
 #define DEFAULT_DATA		"data/http_status.yaml"
@@ -158,7 +159,9 @@ static const struct cli_option render_options[] = {
 	  "then in the template's folder; repeatable" },
 	{ .shortname = 'o', .arg = "FILE", .set = set_file,
 	  .field = FIELD(output),
-	  .help = "write to FILE, only if its content changes" },
+	  .help = "write to FILE, only if its content changes;\n"
+	  "'-' is standard output, and a device or FIFO\n"
+	  "is written directly" },
 	OPT_DEPFILE("DEPFILE", "with -o: also write a make dependency file\n"
 	    "naming FILE and every file read"),
 	OPT_DEFINE("the string VALUE as NAME at the context's\n"
@@ -209,6 +212,12 @@ static const struct cli_option context_options[] = {
 
 static const struct cli_option validate_options[] = {
 	OPT_LIMITS(LIMITS_DATA),
+	OPT_HELP,
+	OPT_END
+};
+
+static const struct cli_option registry_options[] = {
+	OPT_LIMITS(LIMITS_DATA | LIMITS_REGISTRY),
 	OPT_HELP,
 	OPT_END
 };
@@ -286,6 +295,21 @@ static const struct command commands[] = {
 		NULL, validate_options,
 		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } }
 	}, driver_validate, NULL, NULL },
+	{ {
+		"registry-diff",
+		"registry-diff [--max-LIMIT N]... CSV [DATA]",
+		"compare the status table with the IANA registry's CSV",
+		"Compares the status table DATA (default " DEFAULT_DATA ")\n"
+		    "with CSV, the CSV export of the IANA HTTP Status Code\n"
+		    "Registry, and reports each difference as a warning: a code "
+		    "the\nregistry has and the table lacks, a name or a state "
+		    "that\ndiffers, a code it does not list that is not "
+		    "unofficial.\n",
+		"Exit status: 0 they agree, 1 they differ, 2 any error.\n",
+		registry_options,
+		{ { "CSV", FIELD(registry), 1, NULL },
+		  { "DATA", FIELD(data), 0, DEFAULT_DATA } }
+	}, driver_registry_diff, NULL, NULL },
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
@@ -293,10 +317,11 @@ static const struct command commands[] = {
 static int
 check_render(const struct driver_options *opt, struct diag *d)
 {
-	if (opt->depfile == NULL || opt->output != NULL)
+	if (opt->depfile == NULL || (opt->output != NULL &&
+	    strcmp(opt->output, "-") != 0))
 		return 0;
 	diag_error(d, NULL, "option '--depfile' needs '-o FILE' (the "
-	    "depfile's target)");
+	    "depfile's target, which standard output cannot be)");
 	return -1;
 }
 
@@ -308,6 +333,10 @@ check_generate(const struct driver_options *opt, struct diag *d)
 	else if (opt->check && opt->depfile != NULL)
 		diag_error(d, NULL, "option '--depfile' cannot be used with "
 		    "'--check', which writes nothing");
+	else if (strcmp(opt->outdir, "-") == 0)
+		diag_error(d, NULL, "option '-o' needs a folder: '-' (standard "
+		    "output) cannot hold a set of files; use 'render -o -' for "
+		    "one template, or '-o ./-' for a folder named '-'");
 	else if (opt->depfile_targets.n > 0 && opt->depfile == NULL)
 		diag_error(d, NULL, "option '--depfile-target' needs "
 		    "'--depfile'");
@@ -455,12 +484,13 @@ program_option(const char *arg, struct diag *d)
 		buf_puts(&b, "usage: statusgen COMMAND [OPTION]... [ARG]...\n"
 		    "       statusgen --help | --version\n\nCommands:\n");
 		for (i = 0; i < NCOMMANDS; i++)
-			buf_printf(&b, "  %-10s %s\n", commands[i].cli.name,
+			buf_printf(&b, "  %-14s %s\n", commands[i].cli.name,
 			    commands[i].cli.summary);
 		buf_puts(&b, "\nRun 'statusgen COMMAND --help' for the options "
 		    "of a command. Every error\nis reported on standard error "
 		    "and exits with status 2; 'generate --check'\nexits 1 when "
-		    "an output is out of date. See statusgen(1).\n");
+		    "an output is out of date, 'registry-diff' when the table\n"
+		    "differs from the registry. See statusgen(1).\n");
 	}
 	return print_buf(&b, d) == 0 ? EXIT_OK : EXIT_ERROR;
 }

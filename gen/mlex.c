@@ -243,6 +243,38 @@ find_delim_end(const struct mlex *lx, size_t from, const struct delims *dl)
 }
 
 /*
+ * A tag whose content holds the opening delimiter was not closed before
+ * the next tag began ("{{code} ... {{a}}"): reports it at its own place,
+ * quoting it up to its line's end, and returns 1; else returns 0.
+ */
+static int
+unclosed(struct mlex *lx, const struct mlex_token *t, size_t tag,
+    size_t body, size_t body_end, const struct delims *dl, const char *close,
+    size_t clen)
+{
+	const char *src = lx->src, *next, *nl;
+	size_t shown_end;
+	unsigned line = t->line;
+	struct buf b;
+
+	next = find(src + body, body_end - body, dl->open, dl->olen);
+	if (next == NULL)
+		return 0;
+	nl = memchr(src + tag, '\n', (size_t)(next - (src + tag)));
+	shown_end = nl != NULL ? (size_t)(nl - src) : (size_t)(next - src);
+	for (nl = src + tag; (nl = memchr(nl, '\n', (size_t)(next - nl))) !=
+	    NULL; nl++)
+		line++;
+	buf_init(&b);
+	mlex_show(src + tag, shown_end - tag, &b);
+	mlex_error(lx, t, "tag '%s' is not closed: no '%.*s' before the next "
+	    "'%.*s' (line %u)", buf_cstr(&b), (int)clen, close,
+	    (int)dl->olen, dl->open, line);
+	buf_free(&b);
+	return 1;
+}
+
+/*
  * Scans the tag whose opening delimiter starts at tag. Returns the offset
  * after it, or 0 after reporting a tag without its closing delimiter.
  */
@@ -288,6 +320,13 @@ scan_tag(struct mlex *lx, size_t tag, struct delims *dl)
 		    (int)clen, close);
 		/* Nothing after an unterminated tag can be trusted. */
 		lx->ntoks--;
+		lx->stopped = 1;
+		return 0;
+	}
+	if (type != MLEX_COMMENT && unclosed(lx, t, tag, body, body_end, dl,
+	    close, clen)) {
+		lx->ntoks--;
+		lx->stopped = 1;
 		return 0;
 	}
 	if (type == MLEX_DELIM)
@@ -421,7 +460,9 @@ match_tags(struct mlex *lx, size_t max_depth)
 			stack[depth++] = i;
 		}
 	}
-	while (depth > 0) {
+	/* After a tag never closed, a section still open may well have been
+	 * closed in what that tag swallowed: that tag is the error. */
+	while (depth > 0 && !lx->stopped) {
 		struct mlex_token *t = &lx->toks[stack[--depth]];
 
 		buf_init(&b);

@@ -69,6 +69,7 @@ struct mlex {
 	struct mlex_token	*toks;
 	size_t			 ntoks, cap;
 	int			 errors;
+	int			 stopped;	/* at a tag never closed */
 	/* The tokenizer's position, for line and column numbers. */
 	size_t			 at;
 	unsigned		 line, col;

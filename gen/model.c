@@ -31,11 +31,9 @@ static const struct model_choice registries[] = {
 #define RESERVED_NAME	"(Unused)"
 
 static const struct model_field table_fields[] = {
-	{ .key = "version", .kind = MODEL_VERSION, .presence = MODEL_OPTIONAL,
-	  .help = "The version of the table itself, `1.2.0` (not of "
-	  "statusgen, not a date): the header's `HTTP_STATUS_VERSION`, "
-	  "`version` in the JSON and the Markdown. Change it with the "
-	  "table." },
+	{ .key = "version", .kind = MODEL_TEXT, .presence = MODEL_OPTIONAL,
+	  .one_line = 1, .help = "The table's own version, `1.2.0` (not a "
+	  "date): the header's `HTTP_STATUS_VERSION`, and in the JSON." },
 	{ .key = "classes", .kind = MODEL_ENTRIES,
 	  .help = "The status classes, in any order." },
 	{ .key = "statuses", .kind = MODEL_ENTRIES, .min = 1,
@@ -166,9 +164,8 @@ struct phrase {
 
 struct checker {
 	struct arena		*arena;
-	struct diag		*d;
-	const char		*path;		/* the data file, for positions */
-	const char		*source;	/* its name in the outputs */
+	struct yorigin_diag	 rep;		/* located messages */
+	const char		*source;	/* the data's name in the outputs */
 	const struct klass	*classes;	/* NULL: no 'classes' at all */
 	size_t			 nclasses;
 };
@@ -198,27 +195,36 @@ is_user_key(const struct value *key)
 /* Reporting                                                        */
 /* ---------------------------------------------------------------- */
 
-/* Where v is in the data file: nodes keep a line and column, not a file. */
-static struct srcpos
-where(const struct checker *c, const struct value *v)
+/* describe() into b, which it empties first: returns buf_cstr(b). */
+static const char *
+quoted(const struct checker *c, struct buf *b, const struct value *v)
 {
-	return value_pos(v, c->path);
+	buf_clear(b);
+	yorigin_describe(c->rep.origins, v, b);
+	return buf_cstr(b);
 }
 
-static void
-describe(const struct value *v, struct buf *out)
+/*
+ * The did-you-mean rule of keys and choices alike: name is a nearer miss
+ * of s than *best (fewer than 3 edits, and fewer than its length, case
+ * aside: names are lower case), which it then becomes.
+ */
+static int
+nearer(const char *s, size_t len, const char *name, size_t *best)
 {
-	if (v->kind == VALUE_STRING) {
-		size_t len = value_strlen(v);
+	size_t nlen = strlen(name), dist;
+	struct buf low;
 
-		buf_putc(out, '"');
-		buf_append(out, value_str(v), len > 40 ? 40 : len);
-		buf_puts(out, len > 40 ? "...\"" : "\"");
-	} else if (v->kind == VALUE_INT || v->kind == VALUE_FLOAT ||
-	    v->kind == VALUE_BOOL)
-		value_format(v, out);
-	else
-		buf_puts(out, value_kind_name(v->kind));
+	buf_init(&low);
+	text_lower(s, len, &low);
+	dist = text_edit_distance(low.data != NULL ? low.data : "", len, name,
+	    nlen);
+	buf_free(&low);
+
+	if (dist >= *best || dist >= nlen)
+		return 0;
+	*best = dist;
+	return 1;
 }
 
 /* The field of r that key is a near miss of, or NULL. */
@@ -226,16 +232,11 @@ static const char *
 near_key(const struct record *r, const char *s, size_t len)
 {
 	const char *hint = NULL;
-	size_t k, dist, best = 3, klen;
+	size_t k, best = 3;
 
-	for (k = 0; k < r->n; k++) {
-		klen = strlen(r->fields[k].key);
-		dist = text_edit_distance(s, len, r->fields[k].key, klen);
-		if (dist < best && dist < klen) {
-			best = dist;
+	for (k = 0; k < r->n; k++)
+		if (nearer(s, len, r->fields[k].key, &best))
 			hint = r->fields[k].key;
-		}
-	}
 	return hint;
 }
 
@@ -248,7 +249,7 @@ check_keys(struct checker *c, const struct value *map, const struct record *r)
 		const struct value *key = &value_pair(map, i)->key;
 		const char *s = value_str(key), *hint;
 		size_t len = value_strlen(key);
-		struct srcpos at;
+		struct buf q;
 
 		if (is_user_key(key))
 			continue;
@@ -258,29 +259,42 @@ check_keys(struct checker *c, const struct value *map, const struct record *r)
 				break;
 		if (k < r->n)
 			continue;
-		at = where(c, key);
+		buf_init(&q);
 		if ((hint = near_key(r, s, len)) != NULL)
-			diag_error(c->d, &at, "unknown key '%s' in %s; "
-			    "did you mean '%s'?", s, r->what, hint);
+			yorigin_error(&c->rep, key, "unknown key '%s' in %s; "
+			    "did you mean '%s'?", text_quote(&q, s, len),
+			    r->what, hint);
 		else
-			diag_error(c->d, &at, "unknown key '%s' in %s "
+			yorigin_error(&c->rep, key, "unknown key '%s' in %s "
 			    "(keys starting with 'x-' are free for your own "
-			    "use)", s, r->what);
+			    "use)", text_quote(&q, s, len), r->what);
+		buf_free(&q);
 	}
+}
+
+/* v is not what key takes; hint, when not NULL, is a near miss of it. */
+static void
+mistyped(struct checker *c, const char *key, const char *expected,
+    const struct value *v, const char *hint)
+{
+	struct buf got;
+
+	buf_init(&got);
+	yorigin_describe(c->rep.origins, v, &got);
+	if (hint != NULL)
+		yorigin_error(&c->rep, v, "'%s' must be %s, got %s; did you "
+		    "mean '%s'?", key, expected, buf_cstr(&got), hint);
+	else
+		yorigin_error(&c->rep, v, "'%s' must be %s, got %s", key,
+		    expected, buf_cstr(&got));
+	buf_free(&got);
 }
 
 static void
 type_error(struct checker *c, const char *key, const char *expected,
     const struct value *v)
 {
-	struct srcpos at = where(c, v);
-	struct buf got;
-
-	buf_init(&got);
-	describe(v, &got);
-	diag_error(c->d, &at, "'%s' must be %s, got %s", key, expected,
-	    buf_cstr(&got));
-	buf_free(&got);
+	mistyped(c, key, expected, v, NULL);
 }
 
 /* ---------------------------------------------------------------- */
@@ -301,7 +315,6 @@ static const struct value *
 check_text(struct checker *c, const char *key, const struct value *v,
     int single_line)
 {
-	struct srcpos at;
 	const char *s;
 	size_t i, len;
 
@@ -311,27 +324,26 @@ check_text(struct checker *c, const char *key, const struct value *v,
 	}
 	s = value_str(v);
 	len = value_strlen(v);
-	at = where(c, v);
 	for (i = 0; i < len; i++)
 		if (s[i] != ' ' && s[i] != '\t')
 			break;
 	if (i == len) {
-		diag_error(c->d, &at, "'%s' is empty", key);
+		yorigin_error(&c->rep, v, "'%s' is empty", key);
 		return NULL;
 	}
 	if (memchr(s, '\0', len) != NULL) {
-		diag_error(c->d, &at, "'%s' contains a NUL byte", key);
+		yorigin_error(&c->rep, v, "'%s' contains a NUL byte", key);
 		return NULL;
 	}
 	if (len > MAX_TEXT) {
-		diag_error(c->d, &at, "'%s' is %zu bytes long; a string may "
+		yorigin_error(&c->rep, v, "'%s' is %zu bytes long; a string may "
 		    "have at most %d, so that the generated C stays within the "
 		    "509 bytes of a string literal that C89 compilers must "
 		    "accept", key, len, MAX_TEXT);
 		return NULL;
 	}
 	if (single_line && (memchr(s, '\n', len) || memchr(s, '\r', len))) {
-		diag_error(c->d, &at, "'%s' must be a single line", key);
+		yorigin_error(&c->rep, v, "'%s' must be a single line", key);
 		return NULL;
 	}
 	return v;
@@ -341,16 +353,14 @@ static const struct value *
 check_int(struct checker *c, const struct model_field *f,
     const struct value *v)
 {
-	struct srcpos at;
 	struct buf got;
 
 	if (v->kind == VALUE_INT && v->u.integer >= f->min &&
 	    v->u.integer <= f->max)
 		return v;
-	at = where(c, v);
 	buf_init(&got);
-	describe(v, &got);
-	diag_error(c->d, &at, "'%s' must be an integer between %lld and "
+	yorigin_describe(c->rep.origins, v, &got);
+	yorigin_error(&c->rep, v, "'%s' must be an integer between %lld and "
 	    "%lld, got %s", f->key, f->min, f->max, buf_cstr(&got));
 	buf_free(&got);
 	return NULL;
@@ -360,8 +370,9 @@ static const struct value *
 check_choice(struct checker *c, const struct model_field *f,
     const struct value *v)
 {
+	const char *hint = NULL;
 	struct buf expected;
-	size_t k;
+	size_t k, best = 3;
 
 	if (check_text(c, f->key, v, 1) == NULL)
 		return NULL;
@@ -373,7 +384,11 @@ check_choice(struct checker *c, const struct model_field *f,
 	for (k = 0; f->choices[k].name != NULL; k++)
 		buf_printf(&expected, "%s%s", k > 0 ? ", " : "",
 		    f->choices[k].name);
-	type_error(c, f->key, buf_cstr(&expected), v);
+	for (k = 0; f->choices[k].name != NULL; k++)
+		if (nearer(value_str(v), value_strlen(v), f->choices[k].name,
+		    &best))
+			hint = f->choices[k].name;
+	mistyped(c, f->key, buf_cstr(&expected), v, hint);
 	buf_free(&expected);
 	return NULL;
 }
@@ -410,29 +425,11 @@ is_c_ident(const char *s, size_t len)
 	return 1;
 }
 
-/* The longest version: a name, not a text. */
-#define MAX_VERSION	64
-
-/* A version: ASCII letters and digits, and . - + _ after the first. */
-static int
-is_version(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len && len <= MAX_VERSION; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
-		    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || (i > 0 &&
-		    s[i] != '\0' && strchr(".-+_", s[i]) != NULL)))
-			return 0;
-	return len > 0 && len <= MAX_VERSION;
-}
-
 /* A calendar date, YYYY-MM-DD: the format, then the day of the month. */
 static const struct value *
 check_date(struct checker *c, const struct model_field *f,
     const struct value *v)
 {
-	struct srcpos at;
 	int y, m, days;
 
 	if (check_text(c, f->key, v, 1) == NULL)
@@ -444,13 +441,12 @@ check_date(struct checker *c, const struct model_field *f,
 		type_error(c, f->key, "a date, YYYY-MM-DD", v);
 		return NULL;
 	}
-	at = where(c, v);
 	if (days == 0)
-		diag_error(c->d, &at, "'%s' is not a calendar date: there is "
-		    "no month %d", f->key, m);
+		yorigin_error(&c->rep, v, "'%s' is not a calendar date: "
+		    "there is no month %d", f->key, m);
 	else
-		diag_error(c->d, &at, "'%s' is not a calendar date: month %d "
-		    "of %d has %d days", f->key, m, y, days);
+		yorigin_error(&c->rep, v, "'%s' is not a calendar date: "
+		    "month %d of %d has %d days", f->key, m, y, days);
 	return NULL;
 }
 
@@ -484,14 +480,6 @@ check_value(struct checker *c, const struct model_field *f,
 		return NULL;
 	case MODEL_DATE:
 		return check_date(c, f, v);
-	case MODEL_VERSION:
-		if (check_text(c, f->key, v, 1) == NULL)
-			return NULL;
-		if (is_version(value_str(v), value_strlen(v)))
-			return v;
-		type_error(c, f->key, "a version (ASCII letters, digits and "
-		    ". - + _, from a letter or digit, at most 64 bytes)", v);
-		return NULL;
 	case MODEL_ENTRIES:
 		if (v->kind == VALUE_SEQ)
 			return v;
@@ -514,9 +502,9 @@ derive_ident(struct checker *c, const struct model_field *f,
 	buf_init(&ident);
 	text_c_ident(value_str(from), value_strlen(from), &ident);
 	if (ident.len == 0 || ident.data[0] == '_') {
-		at = where(c, from);
-		diag_error(c->d, &at, "cannot derive a C identifier from %s "
-		    "\"%s\"; add an '%s'", f->from, value_str(from), f->key);
+		yorigin_error(&c->rep, from, "cannot derive a C identifier "
+		    "from %s %s; add an '%s'", f->from, quoted(c, &ident, from),
+		    f->key);
 		buf_free(&ident);
 		return NULL;
 	}
@@ -537,7 +525,6 @@ check_when(struct checker *c, const struct record *r,
 {
 	const struct value *on = got[field_index(r, f->when_key)];
 	const struct value *v = value_map_getz(map, f->key);
-	struct srcpos at;
 	int holds;
 
 	if (on == NULL)
@@ -546,20 +533,17 @@ check_when(struct checker *c, const struct record *r,
 	if (f->presence == MODEL_UNLESS) {
 		if (!holds || v == NULL)
 			return 0;
-		at = where(c, v);
-		diag_error(c->d, &at, "'%s' is not for %s %s (%s: %s)",
+		yorigin_error(&c->rep, v, "'%s' is not for %s %s (%s: %s)",
 		    f->key, f->when_value, r->plural, f->when_key,
 		    f->when_value);
 		return -1;
 	}
 	if (holds && v == NULL) {
-		at = where(c, on);
-		diag_error(c->d, &at, "%s", f->when_missing);
+		yorigin_error(&c->rep, on, "%s", f->when_missing);
 		return -1;
 	}
 	if (!holds && v != NULL) {
-		at = where(c, v);
-		diag_error(c->d, &at, "'%s' is only for %s %s (%s: %s)",
+		yorigin_error(&c->rep, v, "'%s' is only for %s %s (%s: %s)",
 		    f->key, f->when_value, r->plural, f->when_key,
 		    f->when_value);
 		return -1;
@@ -580,7 +564,6 @@ check_fields(struct checker *c, const struct record *r,
 {
 	const struct model_field *f;
 	const struct value *v;
-	struct srcpos at;
 	size_t i;
 	int ok = 1;
 
@@ -591,8 +574,8 @@ check_fields(struct checker *c, const struct record *r,
 			if ((got[i] = check_value(c, f, v)) == NULL)
 				ok = 0;
 		} else if (f->presence == MODEL_REQUIRED) {
-			at = where(c, map);
-			diag_error(c->d, &at, "%s has no '%s'", what, f->key);
+			yorigin_error(&c->rep, map, "%s has no '%s'", what,
+			    f->key);
 			ok = 0;
 		} else if (f->from != NULL &&
 		    (v = got[field_index(r, f->from)]) != NULL) {
@@ -670,22 +653,23 @@ check_classes(struct checker *c, const struct value *list,
 	for (i = 0; i < value_len(list); i++) {
 		const struct value *m = value_item(list, i);
 		struct klass *k = &classes[n];
-		struct srcpos at, first;
 
 		if (m->kind != VALUE_MAP) {
 			type_error(c, r->plural, "a list of mappings", m);
 			continue;
 		}
 		k->map = m;
+		c->rep.via = m;
 		check_entry(c, r, m, k->got, &k->number, NULL);
 		if (k->got[0] == NULL || class_name(k) == NULL)
 			continue;
 		if (seen[k->number] != NULL) {
-			at = where(c, k->got[0]);
-			first = where(c, seen[k->number]->got[0]);
-			diag_error(c->d, &at, "duplicate class %lld",
+			yorigin_error(&c->rep, k->got[0], "duplicate class "
+			    "%lld",
 			    k->number);
-			diag_note(c->d, &first, "first defined here");
+			c->rep.via = seen[k->number]->map;
+			yorigin_note(&c->rep, seen[k->number]->got[0],
+			    "first defined here");
 			continue;
 		}
 		seen[k->number] = k;
@@ -700,14 +684,12 @@ static int
 class_defined(struct checker *c, const struct value *code)
 {
 	long long number = code->u.integer / 100;
-	struct srcpos at;
 
 	if (c->classes == NULL || find_class(c->classes, c->nclasses,
 	    number) != NULL)
 		return 0;
-	at = where(c, code);
-	diag_error(c->d, &at, "code %lld is in class %lld, which 'classes' "
-	    "does not define", code->u.integer, number);
+	yorigin_error(&c->rep, code, "code %lld is in class %lld, which "
+	    "'classes' does not define", code->u.integer, number);
 	return -1;
 }
 
@@ -725,6 +707,7 @@ check_registry_name(struct checker *c, struct status *s)
 	int reserved = strcmp(value_str(reg), "reserved") == 0;
 	struct srcpos at = value_pos(reg, NULL);
 	struct value node;
+	struct buf q;
 	size_t i;
 
 	if (reserved && value_map_getz(s->map, "registry_name") == NULL) {
@@ -740,13 +723,14 @@ check_registry_name(struct checker *c, struct status *s)
 		if (strcmp(value_str(*name), value_str(value_item(aliases,
 		    i))) == 0)
 			return 0;
-	at = where(c, *name);
+	buf_init(&q);
 	if (reserved)
-		diag_error(c->d, &at, "the 'registry_name' of a reserved "
-		    "status is \"%s\"", RESERVED_NAME);
+		yorigin_error(&c->rep, *name, "the 'registry_name' of a "
+		    "reserved status is \"%s\"", RESERVED_NAME);
 	else
-		diag_error(c->d, &at, "'registry_name' \"%s\" is neither "
-		    "the reason nor one of the aliases", value_str(*name));
+		yorigin_error(&c->rep, *name, "'registry_name' %s is neither "
+		    "the reason nor one of the aliases", quoted(c, &q, *name));
+	buf_free(&q);
 	return -1;
 }
 
@@ -762,6 +746,7 @@ check_status(struct checker *c, const struct value *m, struct status *s)
 		return;
 	}
 	s->map = m;
+	c->rep.via = m;
 	s->ok = check_entry(c, r, m, s->got, &s->code, class_defined);
 	if (s->ok && check_registry_name(c, s) != 0)
 		s->ok = 0;
@@ -816,7 +801,6 @@ by_phrase(const void *a, const void *b)
 static void
 check_duplicate_codes(struct checker *c, const struct status *s, size_t n)
 {
-	struct srcpos at, first_at;
 	size_t i;
 
 	for (i = 1; i < n; i++)
@@ -826,11 +810,13 @@ check_duplicate_codes(struct checker *c, const struct status *s, size_t n)
 
 			while (first > 0 && s[first - 1].code == s[i].code)
 				first--;
-			at = where(c, s[i].got[0]);
-			first_at = where(c, s[first].got[0]);
-			diag_error(c->d, &at, "duplicate code %lld",
+			c->rep.via = s[i].map;
+			yorigin_error(&c->rep, s[i].got[0], "duplicate code "
+			    "%lld",
 			    s[i].code);
-			diag_note(c->d, &first_at, "first defined here");
+			c->rep.via = s[first].map;
+			yorigin_note(&c->rep, s[first].got[0],
+			    "first defined here");
 		}
 }
 
@@ -838,7 +824,6 @@ static void
 check_duplicate_idents(struct checker *c, const struct status *s, size_t n)
 {
 	const struct status **sorted = xmalloc((n + 1) * sizeof(*sorted));
-	struct srcpos at, first_at;
 	size_t i, first = 0, k = 0;
 
 	for (i = 0; i < n; i++)
@@ -852,11 +837,13 @@ check_duplicate_idents(struct checker *c, const struct status *s, size_t n)
 			first = i;
 			continue;
 		}
-		at = where(c, sorted[i]->ident_node);
-		first_at = where(c, sorted[first]->ident_node);
-		diag_error(c->d, &at, "the C identifier %s is taken already; "
+		c->rep.via = sorted[i]->map;
+		yorigin_error(&c->rep, sorted[i]->ident_node, "the C "
+		    "identifier %s is taken already; "
 		    "give one of the two an 'ident'", sorted[i]->ident);
-		diag_note(c->d, &first_at, "%s first comes from here",
+		c->rep.via = sorted[first]->map;
+		yorigin_note(&c->rep, sorted[first]->ident_node,
+		    "%s first comes from here",
 		    sorted[first]->ident);
 	}
 	free(sorted);
@@ -909,12 +896,13 @@ collect_phrases(struct checker *c, const struct status *s, size_t n,
 static void
 check_phrases(struct checker *c, const struct status *s, size_t n)
 {
-	struct srcpos at, first_at;
 	size_t np, i;
 	struct phrase *p = collect_phrases(c, s, n, &np);
+	struct buf q;
 
 	if (np > 0)
 		qsort(p, np, sizeof(*p), by_phrase);
+	buf_init(&q);
 	for (i = 1; i < np; i++) {
 		size_t first = i - 1, len = value_strlen(p[i].node);
 
@@ -924,13 +912,14 @@ check_phrases(struct checker *c, const struct status *s, size_t n)
 		while (first > 0 && value_strlen(p[first - 1].node) == len &&
 		    memcmp(p[first - 1].upper, p[i].upper, len) == 0)
 			first--;
-		at = where(c, p[i].node);
-		first_at = where(c, p[first].node);
-		diag_error(c->d, &at, "\"%s\" is used twice "
+		c->rep.via = p[i].status->map;
+		yorigin_error(&c->rep, p[i].node, "%s is used twice "
 		    "(reasons and aliases must all differ, ignoring case)",
-		    value_str(p[i].node));
-		diag_note(c->d, &first_at, "first used here");
+		    quoted(c, &q, p[i].node));
+		c->rep.via = p[first].status->map;
+		yorigin_note(&c->rep, p[first].node, "first used here");
 	}
+	buf_free(&q);
 	free(p);
 }
 
@@ -978,7 +967,6 @@ field_value(struct arena *a, const struct model_field *f,
 	switch (f->kind) {
 	case MODEL_TEXT:
 	case MODEL_DATE:
-	case MODEL_VERSION:
 		return value_make_string(a, "", 0, NULL);
 	case MODEL_TEXTS:
 	case MODEL_ENTRIES:
@@ -1012,6 +1000,18 @@ put_fields(struct value_builder *b, const struct record *r,
 	}
 }
 
+/* Whether the registry's name of s is not its reason, for the docs to
+ * say which name is the registry's. */
+static int
+registry_name_differs(const struct status *s)
+{
+	const struct record *r = &records[MODEL_STATUS];
+	const struct value *name = s->got[field_index(r, "registry_name")];
+
+	return name != NULL && strcmp(value_str(name),
+	    value_str(s->got[field_index(r, "reason")])) != 0;
+}
+
 static struct value
 build_status(struct arena *a, const struct status *s, const struct klass *k)
 {
@@ -1019,6 +1019,8 @@ build_status(struct arena *a, const struct status *s, const struct klass *k)
 
 	value_builder_init(&b, a);
 	put_fields(&b, &records[MODEL_STATUS], s->got);
+	value_builder_put(&b, "registry_name_differs",
+	    value_make_bool(registry_name_differs(s), NULL));
 	value_builder_put(&b, "class", value_make_int(k->number, NULL));
 	value_builder_put(&b, "class_name", *class_name(k));
 	put_user_keys(&b, s->map);
@@ -1103,16 +1105,15 @@ build_root(struct checker *c, const struct value *doc,
 static int
 check_document(struct checker *c, const struct value *doc)
 {
-	struct srcpos at = where(c, doc);
 
 	if (doc->kind == VALUE_NULL) {
-		diag_error(c->d, &at, "the file has no content: expected "
+		yorigin_error(&c->rep, doc, "the file has no content: expected "
 		    "a mapping with 'classes' and 'statuses'");
 		return -1;
 	}
 	if (doc->kind != VALUE_MAP) {
-		diag_error(c->d, &at, "the status table must be a mapping "
-		    "with 'classes' and 'statuses', got %s",
+		yorigin_error(&c->rep, doc, "the status table must be a "
+		    "mapping with 'classes' and 'statuses', got %s",
 		    value_kind_name(value_kind(doc)));
 		return -1;
 	}
@@ -1124,25 +1125,24 @@ static void
 check_counts(struct checker *c, const struct value *const *got)
 {
 	const struct record *r = &records[MODEL_TABLE];
-	struct srcpos at;
 	size_t i;
 
 	for (i = 0; i < r->n; i++)
 		if (got[i] != NULL && value_len(got[i]) <
 		    (size_t)r->fields[i].min) {
-			at = where(c, got[i]);
-			diag_error(c->d, &at, "'%s' is empty",
+			yorigin_error(&c->rep, got[i], "'%s' is empty",
 			    r->fields[i].key);
 		}
 }
 
 int
-model_build(const struct value *doc, const char *source_path,
-    const char *source_name, struct arena *arena, struct diag *d,
-    struct value **model)
+model_build(const struct value *doc, const struct yorigins *origins,
+    const char *source_path, const char *source_name, struct arena *arena,
+    struct diag *d, struct value **model)
 {
 	const struct record *r = &records[MODEL_TABLE];
-	struct checker c = { arena, d, source_path, NULL, NULL, 0 };
+	struct checker c = { arena, { d, source_path, origins, NULL },
+	    source_name != NULL ? source_name : source_path, NULL, 0 };
 	const struct value *got[NELEM(table_fields)], *list;
 	unsigned errors = d->errors;
 	struct klass *classes = NULL;
@@ -1151,7 +1151,6 @@ model_build(const struct value *doc, const char *source_path,
 	size_t nstatuses = 0, i;
 
 	*model = NULL;
-	c.source = source_name != NULL ? source_name : source_path;
 	if (check_document(&c, doc) != 0)
 		return -1;
 	check_keys(&c, doc, r);

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "value.h"
+#include "yorigin.h"
 
 /*
  * The data format is one table of fields per kind of entry (gen/model.c):
@@ -25,9 +26,6 @@ enum model_kind {
 	MODEL_IDENT,	/* a one-line upper-case C identifier; when absent,
 			   the one derived from the field named from */
 	MODEL_DATE,	/* a calendar date, YYYY-MM-DD; "" when absent */
-	MODEL_VERSION,	/* a version, "1.2.0": ASCII letters, digits and
-			   . - + _, from a letter or digit, at most 64
-			   bytes; "" when absent */
 	MODEL_ENTRIES	/* a list of mappings, at least min of them */
 };
 
@@ -100,9 +98,14 @@ const struct model_field *model_fields(enum model_entry entry, size_t *n);
  * The context is in arena: it copies doc's 16-byte nodes and shares their
  * texts and children, so doc's arena must outlive it. Returns 0 and sets
  * *model, or -1 (with *model NULL) after reporting.
+ *
+ * origins, from yload_file_origins() (NULL: none), lets a message quote a
+ * number as it was written and place an error about an aliased value at
+ * the alias, with a note at its anchor.
  */
-int	model_build(const struct value *doc, const char *source_path,
-	    const char *source_name, struct arena *arena, struct diag *d,
+int	model_build(const struct value *doc, const struct yorigins *origins,
+	    const char *source_path, const char *source_name,
+	    struct arena *arena, struct diag *d,
 	    struct value **model);
 
 #endif

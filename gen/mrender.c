@@ -8,7 +8,11 @@
 #include "limits.h"
 
 #include "mlex.h"
+#include "mnames.h"
 #include "xalloc.h"
+
+/* How many levels of partials an error's notes name one by one. */
+#define INCLUDE_NOTES_MAX	8
 
 struct frame {
 	const struct value	*v;
@@ -37,12 +41,61 @@ struct render {
 	size_t			 steps;
 	struct buf		 scratch[2];
 	struct buf		 msg;		/* a name quoted in a message */
+	const struct mtree_node	**includes;	/* partial tags being rendered */
+	size_t			 nincludes, includes_cap;
+	struct mnames		*names;		/* strict_names: the context's */
+	const struct mustache_template **checked; /* by check_names() */
+	size_t			 nchecked, checked_cap;
 	size_t			*hints;		/* by segment id: pair index + 1 */
 	size_t			 nhints;
 	int			 failed;
 };
 
 /* ------------------------------------------------------------- errors */
+
+static const char *shown(struct render *, const char *, size_t);
+
+/*
+ * A note per partial being rendered, innermost first, as a compiler says
+ * "In file included from": an error inside a partial is placed in the
+ * partial's file, and these say which templates brought it in. A tag
+ * that includes itself again and again gets one note with the count.
+ */
+static int
+same_place(const struct mtree_node *a, const struct mtree_node *b)
+{
+	return a->pos.line == b->pos.line && a->pos.col == b->pos.col &&
+	    strcmp(a->pos.file, b->pos.file) == 0;
+}
+
+static void
+include_notes(struct render *r)
+{
+	const struct mtree_node *n;
+	size_t i = r->nincludes, run, shown_notes = 0;
+
+	while (i > 0) {
+		n = r->includes[i - 1];
+		for (run = 1; run < i && same_place(r->includes[i - 1 - run],
+		    n); run++)
+			continue;
+		i -= run;
+		if (shown_notes++ == INCLUDE_NOTES_MAX && i > 0) {
+			diag_note(r->env->d, &r->includes[0]->pos, "and %zu "
+			    "more levels of partials, the outermost included "
+			    "here", i + run);
+			return;
+		}
+		if (run > 1)
+			diag_note(r->env->d, &n->pos, "in the partial '%s' "
+			    "included here, %zu levels deep", n->dynamic ? "*" :
+			    shown(r, n->path.text, n->path.len), run);
+		else
+			diag_note(r->env->d, &n->pos, "in the partial '%s' "
+			    "included here", n->dynamic ? "*" :
+			    shown(r, n->path.text, n->path.len));
+	}
+}
 
 /* Reports the render's first error; the render stops there. */
 static void
@@ -55,6 +108,7 @@ render_error(struct render *r, const struct srcpos *pos, const char *fmt,
 		va_start(ap, fmt);
 		diag_verror(r->env->d, pos, fmt, ap);
 		va_end(ap);
+		include_notes(r);
 	}
 	r->failed = 1;
 }
@@ -66,8 +120,10 @@ limit_error(struct render *r, const struct srcpos *pos, enum limits_id id,
 {
 	if (r->failed)
 		return;
-	render_error(r, pos, what, limit);
+	diag_error(r->env->d, pos, what, limit);
+	r->failed = 1;
 	limits_note(r->env->d, pos, id);
+	include_notes(r);
 }
 
 static const char *
@@ -212,6 +268,67 @@ lookup(struct render *r, const struct mtree_node *n, struct value *tmp)
 	for (i = 1; v != NULL && i < p->nsegs; i++)
 		v = map_get(r, v, &p->segs[i]);
 	return v;
+}
+
+/* ------------------------------------------------------- strict names */
+
+static const char *
+tag_kind(const struct mtree_node *n)
+{
+	return n->type == MTREE_SECTION ? "section " :
+	    n->type == MTREE_INVERTED ? "inverted section " : "";
+}
+
+/* Reports each tag of nodes[0..n) whose name the context has nowhere. */
+static void
+check_nodes(struct render *r, const struct mtree_node *nodes, size_t n)
+{
+	const struct mtree_node *t;
+	const struct mtree_segment *seg;
+	const char *hint;
+	struct buf q;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		t = &nodes[i];
+		check_nodes(r, t->kids, t->nkids);
+		if ((t->type != MTREE_VAR && t->type != MTREE_RAW &&
+		    t->type != MTREE_SECTION && t->type != MTREE_INVERTED) ||
+		    t->path.special != MTREE_PLAIN || t->path.nsegs == 0)
+			continue;
+		seg = &t->path.segs[0];
+		if (mnames_has(r->names, seg->ptr, seg->len))
+			continue;
+		buf_init(&q);
+		mlex_show(t->path.text, t->path.len, &q);
+		hint = mnames_near(r->names, seg->ptr, seg->len);
+		diag_error(r->env->d, &t->pos, "%s'%s' is not defined%s%s%s",
+		    tag_kind(t), buf_cstr(&q),
+		    hint ? "; did you mean '" : "", hint ? hint : "",
+		    hint ? "'?" : "");
+		buf_free(&q);
+		if (!r->failed)
+			include_notes(r);
+		r->failed = 1;
+	}
+}
+
+/* With strict_names, checks t's tags once, before any of it renders. */
+static int
+check_names(struct render *r, const struct mustache_template *t)
+{
+	size_t i;
+
+	if (r->names == NULL)
+		return 0;
+	for (i = 0; i < r->nchecked; i++)
+		if (r->checked[i] == t)
+			return 0;
+	r->checked = xgrow(r->checked, &r->checked_cap, r->nchecked + 1,
+	    sizeof(*r->checked));
+	r->checked[r->nchecked++] = t;
+	check_nodes(r, t->nodes, t->nnodes);
+	return r->failed ? -1 : 0;
 }
 
 /* ------------------------------------------------------------- output */
@@ -422,7 +539,7 @@ static void
 render_partial(struct render *r, const struct mtree_node *n)
 {
 	const struct mustache_template *t;
-	const char *name = n->path.text;
+	const char *name = n->path.text, *searched = NULL;
 	size_t len = n->path.len;
 	struct buf dyn;
 
@@ -435,18 +552,28 @@ render_partial(struct render *r, const struct mtree_node *n)
 		name = dyn.data;
 		len = dyn.len;
 	}
-	if (r->env->load(r->env->load_ctx, name, len, &t) != 0) {
+	if (r->env->load(r->env->load_ctx, name, len, &t, &searched) != 0) {
 		/* The partial's own errors are reported: say where it is used. */
-		if (!r->failed)
+		if (!r->failed) {
 			diag_note(r->env->d, &n->pos, "in the partial '%s' "
 			    "included here", shown(r, name, len));
+			include_notes(r);
+		}
 		r->failed = 1;
 	} else if (t == NULL) {
-		if (r->opt->strict)
+		if (r->opt->strict && searched != NULL)
+			render_error(r, &n->pos, "partial '%s' not found "
+			    "(folders searched: %s)", shown(r, name, len), searched);
+		else if (r->opt->strict)
 			render_error(r, &n->pos, "partial '%s' not found",
 			    shown(r, name, len));
 	} else if (enter(r, n) == 0) {
-		render_body(r, n, t);
+		r->includes = xgrow(r->includes, &r->includes_cap,
+		    r->nincludes + 1, sizeof(*r->includes));
+		r->includes[r->nincludes++] = n;
+		if (check_names(r, t) == 0)
+			render_body(r, n, t);
+		r->nincludes--;
 		r->depth--;
 	}
 	buf_free(&dyn);
@@ -550,9 +677,15 @@ mrender_run(const struct mrender_env *env, const struct mustache_template *t,
 	r.out_start = out->len;
 	if (root != NULL)
 		push_frame(&r, root, 0, 1, 0);
-	render_nodes(&r, t->nodes, t->nnodes, 0);
+	if (r.opt->strict_names)
+		r.names = mnames_collect(root);
+	if (check_names(&r, t) == 0)
+		render_nodes(&r, t->nodes, t->nnodes, 0);
+	mnames_free(r.names);
+	free(r.checked);
 	free(r.frames);
 	free(r.parents);
+	free(r.includes);
 	free(r.hints);
 	buf_free(&r.indent);
 	buf_free(&r.scratch[0]);

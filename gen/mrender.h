@@ -13,11 +13,12 @@
 
 /*
  * Finds the partial called name[0..len). Returns 0 with the compiled
- * template in *t (NULL when there is no such partial), or -1 when it
- * exists but could not be read or compiled (reported).
+ * template in *t (NULL when there is no such partial, and then *searched
+ * names the folders searched, or is NULL), or -1 when it exists but could not
+ * be read or compiled (reported).
  */
 typedef int (*mrender_load_fn)(void *ctx, const char *name, size_t len,
-    const struct mustache_template **t);
+    const struct mustache_template **t, const char **searched);
 
 struct mrender_env {
 	const struct mustache_options	*opt;	/* limits and strict mode */

@@ -16,6 +16,7 @@ struct partial_entry {
 	size_t				 len;
 	size_t				 hash;
 	const struct mustache_template	*tmpl;		/* NULL: not found */
+	char				*searched;	/* not found: where */
 	int				 failed;
 };
 
@@ -62,8 +63,10 @@ mustache_env_free(struct mustache_env *env)
 
 	if (env == NULL)
 		return;
-	for (i = 0; i < env->nslots; i++)
+	for (i = 0; i < env->nslots; i++) {
 		free(env->partials[i].name);
+		free(env->partials[i].searched);
+	}
 	free(env->partials);
 	arena_free(&env->arena);
 	free(env);
@@ -135,6 +138,8 @@ read_partial(struct mustache_env *env, struct partial_entry *e)
 	found = env->opt.partial == NULL ? 0 : env->opt.partial(
 	    env->opt.partial_ctx, e->name, e->len, &src, &path, env->d);
 	e->failed = found < 0;
+	if (found == 0 && path.len > 0)
+		e->searched = xstrndup(path.data, path.len);
 	if (found > 0) {
 		e->tmpl = mustache_compile(env, path.len ? buf_cstr(&path) :
 		    e->name, buf_cstr(&src), src.len);
@@ -150,7 +155,7 @@ read_partial(struct mustache_env *env, struct partial_entry *e)
  */
 static int
 load_partial(void *ctx, const char *name, size_t len,
-    const struct mustache_template **tmpl)
+    const struct mustache_template **tmpl, const char **searched)
 {
 	struct mustache_env *env = ctx;
 	size_t h = hash_name(name, len);
@@ -167,6 +172,7 @@ load_partial(void *ctx, const char *name, size_t len,
 		read_partial(env, e);
 	}
 	*tmpl = e->tmpl;
+	*searched = e->searched;
 	return e->failed ? -1 : 0;
 }
 

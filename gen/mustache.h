@@ -28,7 +28,8 @@ struct mustache_template;
 /*
  * Finds the source of the partial called name[0..len). Returns 1 with the
  * text in *src and the name to use in diagnostics in *path, 0 when there is
- * no such partial, or -1 when it exists but cannot be read (the callback
+ * no such partial (with, in *path, the folders searched, as a message can
+ * list them, or nothing), or -1 when it exists but cannot be read (the callback
  * has reported that to d).
  */
 typedef int (*mustache_partial_fn)(void *ctx, const char *name, size_t len,
@@ -49,6 +50,12 @@ typedef int (*mustache_partial_fn)(void *ctx, const char *name, size_t len,
  */
 struct mustache_options {
 	int			 strict;
+	/* strict about names too, for a caller that renders the whole of a
+	 * context it knows: a section, inverted section or variable whose
+	 * first name is a key of no mapping of the context is an error at
+	 * the tag, with a did-you-mean, even where it is never reached. A
+	 * name some entries lack stays allowed. */
+	int			 strict_names;
 	size_t			 max_depth;
 	size_t			 max_output;
 	size_t			 max_steps;

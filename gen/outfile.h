@@ -38,11 +38,18 @@ struct outfile_entry;
  * A file that already holds the new content is not touched at all (its
  * mtime stays), so that make and ninja's restat see no change. A replaced
  * file keeps its permission bits; a new one gets 0666 minus the umask. A
- * symbolic link at PATH is replaced by the new file, not written through;
- * anything else that is not a regular file (a folder, a device) is an error.
+ * symbolic link at PATH is replaced by the new file, not written through.
+ * A folder at PATH is an error. A stream (a device, a FIFO, or any name in
+ * /dev or /proc, such as /dev/stdout on a file) is opened and appended to
+ * directly at commit, before the renames, as cc -o /dev/null does: it
+ * cannot be replaced, nor compared, and is always written.
  *
- * SIGHUP, SIGINT, SIGQUIT and SIGTERM are held while temporary files exist
- * and delivered once they are gone, so an interrupted run leaves none.
+ * No signal that can be caught leaves a temporary file: while a set holds
+ * one, every signal whose default action ends the process (SIGINT,
+ * SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, ...), unless ignored or handled by
+ * someone else, gets a handler that removes the temporary files of every
+ * live set and then dies of the signal as it would have. The handler and
+ * its list of sets are the module's only static state.
  *
  * The caller owns the struct: outfile_set_init(), any number of
  * outfile_set_add(), then outfile_set_commit() or not, and always
@@ -52,7 +59,8 @@ struct outfile_set {
 	struct outfile_entry	*files;
 	size_t			 nfiles;
 	size_t			 cap;
-	void			*saved_mask;	/* non-NULL: signals held */
+	struct outfile_set	*next;		/* the next live set */
+	int			 live;		/* on the handler's list */
 };
 
 void	outfile_set_init(struct outfile_set *s);
@@ -61,19 +69,21 @@ void	outfile_set_init(struct outfile_set *s);
  * Stages data[0..len) (copied to the temporary file at once; the caller
  * keeps path and data) for path. Returns 1 when the file will be written,
  * 0 when it already holds that content, or -1 after reporting
- * "PATH: error: cannot write: REASON" to d (REASON is strerror's, or "it
- * is a folder", or "it is not a regular file"). Adding the same path
- * twice is a programming error.
+ * "PATH: error: cannot write: REASON" to d (REASON is "it is a folder",
+ * the folder on the way that is missing or not one, see
+ * pathcheck_explain(), or strerror's). Adding the same path twice is a
+ * programming error.
  */
 int	outfile_set_add(struct outfile_set *s, const char *path,
 	    const void *data, size_t len, struct diag *d);
 
 /*
- * Renames every staged file into place, in the order added. Returns 0, or
- * -1 after reporting a rename that failed as "PATH: error: cannot write:
- * REASON" (which staging makes unlikely: the temporary file already sits
- * in the folder); the files renamed before it stay renamed and the rest
- * are left as they were.
+ * Writes every staged stream, then renames every staged file into place,
+ * in the order added. Returns 0, or -1 after reporting a write or rename
+ * that failed as "PATH: error: cannot write: REASON" (for a rename, which
+ * staging makes unlikely: the temporary file already sits in the folder);
+ * the files renamed before it stay renamed and the rest are left as they
+ * were.
  */
 int	outfile_set_commit(struct outfile_set *s, struct diag *d);
 
@@ -87,5 +97,21 @@ void	outfile_set_free(struct outfile_set *s);
  */
 int	outfile_write(const char *path, const void *data, size_t len,
 	    struct diag *d);
+
+/*
+ * Locks the folder dir against other statusgen runs: exclusive (a run
+ * that writes its set of outputs there), or shared when shared is not 0
+ * (a run that only compares them), waiting for the lock. Held from before
+ * the first comparison to after the last rename, the exclusive lock makes
+ * every set of outputs in dir one run's whole set, whatever runs at once.
+ * It is flock(2) on the folder itself, so that nothing is added to dir; on
+ * a file system without locks the run goes on unlocked. Returns a
+ * descriptor for outfile_unlock(), or -1 after reporting "DIR: error:
+ * cannot lock the output folder: REASON".
+ */
+int	outfile_lock(const char *dir, int shared, struct diag *d);
+
+/* Releases a lock of outfile_lock(); -1 is ignored. */
+void	outfile_unlock(int fd);
 
 #endif

@@ -8,15 +8,28 @@
 #include "depfile.h"
 #include "diag.h"
 
+/* How a template file was named, which decides what it may be. */
+enum partials_how {
+	/* Named by the user (render TEMPLATE): read as named, whatever it
+	 * is, as cat reads it; a FIFO is waited for. */
+	PARTIALS_NAMED,
+	/* Found in a folder (generate's templates, partials): only a regular
+	 * file is read, and a FIFO is refused without waiting for it. */
+	PARTIALS_FOUND
+};
+
 /*
  * Reads the template file at path into src, refusing one of more than
- * max bytes (0: limits_default(LIMITS_TEMPLATE), see limits.h). Returns 0, or -1 after
- * reporting "PATH: error: cannot read: REASON", or, for a file over the
- * limit, "PATH: error: file is larger than the N limit" and a note naming
+ * max bytes (0: limits_default(LIMITS_TEMPLATE), see limits.h); a pipe
+ * or a device is read no further than that. Returns 0, or -1 after
+ * reporting "PATH: error: cannot read: REASON" (with PARTIALS_FOUND,
+ * "cannot read: it is a FIFO; a template found in a folder must be a
+ * regular file" and the like), or, for a file over the limit, "PATH:
+ * error: file is larger than the N limit" and a note naming
  * --max-template.
  */
-int	partials_read(const char *path, size_t max, struct buf *src,
-	    struct diag *d);
+int	partials_read(const char *path, size_t max, enum partials_how how,
+	    struct buf *src, struct diag *d);
 
 /*
  * The folders to search, in order, and where to record the files read.
@@ -31,13 +44,14 @@ struct partials_path {
 
 /*
  * A mustache_partial_fn over a struct partials_path (ctx): reads the first
- * DIR/NAME.mustache that exists. Names are used literally as relative
+ * DIR/NAME.mustache that exists, as PARTIALS_FOUND (a regular file). Names are used literally as relative
  * paths, so "{{> sub/item}}" reads DIR/sub/item.mustache (templates are
  * trusted build inputs; the engine refuses absolute names, and names
  * from the data that climb out with ".."). Returns 1 with the text in src
  * and the file's path in path, which is also added to the inputs of deps
  * when there is one; 0 when no folder has it (or the name is empty, holds
- * a NUL, or is longer than the system allows); -1 after
+ * a NUL, or is longer than the system allows), with the folders searched
+ * in path, quoted for a message ("'a', 'b'"); -1 after
  * reporting, as partials_read does, a file that exists but cannot be read
  * or is over the limit.
  */

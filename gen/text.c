@@ -228,6 +228,7 @@ escape_md(const unsigned char *p, size_t len, struct buf *out)
 		case '&':
 		case '!':
 		case '$':
+		case '#':	/* " #" could close an ATX heading */
 			buf_putc(out, '\\');
 			buf_putc(out, p[i]);
 			break;
@@ -238,11 +239,66 @@ escape_md(const unsigned char *p, size_t len, struct buf *out)
 	}
 }
 
-/* Does c go into a JSON string as it is? 0xe2 may start U+2028 or U+2029. */
+/*
+ * The length of the well-formed UTF-8 sequence at p[0..n) (1 to 4), or 0
+ * when it starts with a byte that is not one: a stray continuation byte,
+ * a truncated or overlong sequence, a surrogate or a code point past
+ * U+10FFFF.
+ */
+static size_t
+utf8_len(const unsigned char *p, size_t n)
+{
+	unsigned long c;
+	size_t len, i;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	c = p[0] & (0x7f >> len);
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 ||
+	    c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/* Does c go into a JSON string as it is? Bytes from 0x80 are checked as
+ * UTF-8 first. */
 static int
 json_plain(unsigned char c)
 {
-	return c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && c != 0xe2;
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
+/* A byte from 0x80 on: a UTF-8 character, or U+FFFD for a byte that
+ * starts none. Returns the bytes it took. */
+static size_t
+escape_json_utf8(const unsigned char *p, size_t len, struct buf *out)
+{
+	size_t n = utf8_len(p, len);
+
+	if (n == 0)
+		buf_puts(out, "\\ufffd");
+	else if (n == 3 && p[0] == 0xe2 && p[1] == 0x80 &&
+	    (p[2] == 0xa8 || p[2] == 0xa9))
+		/* U+2028 and U+2029 end a line in JavaScript. */
+		buf_puts(out, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
+	else
+		buf_append(out, (const char *)p, n);
+	return n == 0 ? 1 : n;
 }
 
 static void
@@ -279,17 +335,12 @@ escape_json(const unsigned char *p, size_t len, struct buf *out)
 		case '\t':
 			buf_puts(out, "\\t");
 			break;
-		case 0xe2:
-			/* U+2028 and U+2029 end a line in JavaScript. */
-			if (len - i >= 3 && p[i + 1] == 0x80 &&
-			    (p[i + 2] == 0xa8 || p[i + 2] == 0xa9)) {
-				buf_puts(out, p[i + 2] == 0xa8 ?
-				    "\\u2028" : "\\u2029");
-				i += 2;
-			} else
-				buf_putc(out, p[i]);
-			break;
-		default:	/* the other controls and DEL */
+		default:
+			if (p[i] >= 0x80) {
+				i += escape_json_utf8(p + i, len - i, out);
+				continue;
+			}
+			/* The other controls and DEL. */
 			buf_printf(out, "\\u%04x", (unsigned)p[i]);
 			break;
 		}
@@ -397,6 +448,8 @@ text_show(const char *s, size_t len, size_t max, struct buf *out)
 			buf_puts(out, "\\n");
 		else if (c == '\t')
 			buf_puts(out, "\\t");
+		else if (c == '\r')
+			buf_puts(out, "\\r");
 		else if (c < 0x20 || c == 0x7f)
 			buf_printf(out, "\\x%02x", c);
 		else
@@ -404,6 +457,14 @@ text_show(const char *s, size_t len, size_t max, struct buf *out)
 	}
 	if (end < len)
 		buf_puts(out, "...");
+}
+
+const char *
+text_quote(struct buf *b, const char *s, size_t len)
+{
+	buf_clear(b);
+	text_show(s, len, TEXT_SHOW_MAX, b);
+	return buf_cstr(b);
 }
 
 /* ---------------------------------------------------------------- */

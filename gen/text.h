@@ -54,17 +54,25 @@ enum text_escape text_escape_for_output(const char *name);
  *    value starting with '*' or right after one ending with '*', nor '?'
  *    right after a value ending with '?'. Not for a // comment: a value
  *    ending in a backslash would splice the next line into it.
- *  - md: safe inside a GitHub Markdown table cell: | \ ` * _ [ ] < > ~ &
- *    ! and $ (GitHub math) are backslash-escaped, a newline becomes <br>,
- *    CR is dropped; everything else, other control bytes included, passes
- *    through so docs stay readable. '#', '+', '-' and "1." are left alone:
- *    a cell is inline text, so they cannot start a heading or a list there
- *    (they could at the start of a line outside a table).
+ *  - md: safe inside a GitHub Markdown table cell and inside an ATX
+ *    heading (## ... on one line): | \ ` * _ [ ] < > ~ & ! $ (GitHub
+ *    math) and # are backslash-escaped, a newline becomes <br>, CR is
+ *    dropped; everything else, other control bytes included, passes
+ *    through so docs stay readable. '#' is escaped wherever it is, so that
+ *    a value ending in " #" cannot become a heading's closing sequence
+ *    (and lose its '#') nor, at the start of a line, open a heading. '+',
+ *    '-' and "1." are left alone: cells and headings are inline text, so
+ *    they cannot start a list there (they could at the start of a line
+ *    elsewhere).
  *  - json: the content of a JSON string: " and \ escaped, control bytes as
  *    \n \t \r \b \f or \u00xx (lowercase hex, as JSON.stringify writes
  *    them), DEL as \u007f; U+2028 and U+2029 become \u2028 and \u2029 so
- *    the output is also a valid JavaScript string. Other bytes pass through:
- *    the caller supplies UTF-8. '/' is not escaped.
+ *    the output is also a valid JavaScript string. Other well-formed UTF-8
+ *    passes through; each byte that starts no well-formed character (a
+ *    stray continuation byte, a truncated or overlong sequence, a
+ *    surrogate, a code point past U+10FFFF) becomes \ufffd, so that the
+ *    output is valid JSON whatever the input (a DATA path is not checked).
+ *    '/' is not escaped.
  *  - none: unchanged.
  * An esc outside the enum is a caller bug and aborts.
  */
@@ -105,12 +113,22 @@ void	text_c_comment(const char *s, size_t len, struct buf *out);
 
 /*
  * Appends s[0..len) as a message may quote it, on one line: a newline as
- * \n, a tab as \t, other control bytes (NUL, ESC, DEL...) as \xNN, so
- * that a quoted value can neither forge a line nor reach the terminal. A
+ * \n, a tab as \t, a carriage return as \r, other control bytes (NUL,
+ * ESC, DEL...) as \xNN, so that a quoted value can neither forge a line nor reach the terminal. A
  * text over max bytes is cut there, on a UTF-8 character boundary, and
  * ends in "..." (max 0: never cut).
  */
 void	text_show(const char *s, size_t len, size_t max, struct buf *out);
+
+/* How many bytes of a value or key a message quotes. */
+#define TEXT_SHOW_MAX	40
+
+/*
+ * Replaces b's content with s[0..len) shown by text_show() and cut at
+ * TEXT_SHOW_MAX bytes, for a message to quote with %s. Returns
+ * buf_cstr(b), valid until b next changes.
+ */
+const char *text_quote(struct buf *b, const char *s, size_t len);
 
 /* The Levenshtein distance of a and b, for did-you-mean hints. */
 size_t	text_edit_distance(const char *a, size_t alen, const char *b,

@@ -170,6 +170,43 @@ hunk(struct buf *out, const struct diff *df, size_t from, size_t to)
 	}
 }
 
+/*
+ * A header line, "--- NAME": a name with a space ends in a tab, as diff
+ * -u ends it before the timestamp; one with a control byte, '"' or '\\'
+ * is quoted as git quotes it ("a/x\ty"). GNU patch and git apply read
+ * both back.
+ */
+static void
+put_header(struct buf *out, const char *mark, const char *name)
+{
+	const unsigned char *p;
+	int quote = 0;
+
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == '"' || *p == '\\')
+			quote = 1;
+	buf_printf(out, "%s ", mark);
+	if (!quote) {
+		buf_puts(out, name);
+		buf_puts(out, strchr(name, ' ') != NULL ? "\t\n" : "\n");
+		return;
+	}
+	buf_putc(out, '"');
+	for (p = (const unsigned char *)name; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_printf(out, "\\%c", *p);
+		else if (*p == '\n')
+			buf_puts(out, "\\n");
+		else if (*p == '\t')
+			buf_puts(out, "\\t");
+		else if (*p < 0x20 || *p == 0x7f)
+			buf_printf(out, "\\%03o", *p);
+		else
+			buf_putc(out, *p);
+	}
+	buf_puts(out, "\"\n");
+}
+
 void
 udiff_append(struct buf *out, const char *oldname, const char *atext,
     size_t alen, const char *newname, const char *btext, size_t blen)
@@ -193,7 +230,8 @@ udiff_append(struct buf *out, const char *oldname, const char *atext,
 	for (i = suf; i > 0; i--)
 		push(&df, OP_SAME, na - i, nb - i);
 
-	buf_printf(out, "--- %s\n+++ %s\n", oldname, newname);
+	put_header(out, "---", oldname);
+	put_header(out, "+++", newname);
 	n = df.n;
 	i = 0;
 	while (i < n) {

@@ -11,6 +11,9 @@
  * with three lines of context, under the headers "--- OLDNAME" and
  * "+++ NEWNAME" (use "/dev/null" for a file that does not exist): what
  * `diff -u` prints, less the timestamps, so `patch` and `git apply` take it.
+ * A name with a space is followed by a tab, as diff -u follows it by one
+ * before the timestamp; a name with a control byte, '"' or '\\' is quoted
+ * as git quotes it. Both read such names back.
  * A last line without a newline is followed by "\ No newline at end of
  * file". Appends nothing when the texts are equal.
  *

@@ -18,6 +18,7 @@
 #include "limits.h"
 #include "text.h"
 #include "xalloc.h"
+#include "yorigin.h"
 #include "yscalar.h"
 
 /* Mappings with at least this many keys get a hash index for duplicates. */
@@ -31,9 +32,6 @@
  */
 #define INTERN_LEN_MAX	64
 #define INTERN_MAX	4096
-
-/* How much of a scalar a message quotes. */
-#define SHOW_MAX	40
 
 #define CORE_PREFIX	"tag:yaml.org,2002:"
 
@@ -63,6 +61,7 @@ struct interned {
 
 struct anchor {
 	char		*name;		/* NULL: an empty slot */
+	const char	*shared;	/* arena copy, once aliased */
 	struct value	 node;		/* a copy: an alias copies it again */
 	size_t		 serial;	/* of its collection's frame, or 0 */
 	char		*text;		/* a non-string scalar's source, for keys */
@@ -89,6 +88,7 @@ struct frame {
 	struct value		  key;		/* waiting for its value */
 	int			  havekey;
 	int			  keyok;	/* 0: drop the pair */
+	int			  merged;	/* two items in one: reported */
 	size_t			 *slots;	/* pair index + 1, 0 when empty */
 	size_t			  nslots, capslots;
 };
@@ -113,6 +113,8 @@ struct loader {
 	size_t		 serial;	/* collections opened so far */
 	struct value	 root;
 	int		 haveroot;
+	struct yorigin_list texts, aliases; /* for yorigin_keep() */
+	struct buf	 scratch;
 };
 
 static size_t
@@ -145,18 +147,6 @@ at(const struct loader *l, yaml_mark_t m)
 	return pos;
 }
 
-/*
- * Puts s[0..n) in b for a message, replacing b's content: control bytes
- * escaped so that a message stays on its line, long text cut short.
- */
-static const char *
-show(struct buf *b, const char *s, size_t n)
-{
-	buf_clear(b);
-	text_show(s, n, SHOW_MAX, b);
-	return buf_cstr(b);
-}
-
 /* A tag as the user would have written it: "!!int", not the full URI. */
 static const char *
 show_tag(struct buf *b, const char *tag)
@@ -165,9 +155,9 @@ show_tag(struct buf *b, const char *tag)
 	struct buf rest;
 
 	if (strncmp(tag, CORE_PREFIX, plen) != 0)
-		return show(b, tag, strlen(tag));
+		return text_quote(b, tag, strlen(tag));
 	buf_init(&rest);
-	show(&rest, tag + plen, strlen(tag + plen));
+	text_quote(&rest, tag + plen, strlen(tag + plen));
 	buf_clear(b);
 	buf_puts(b, "!!");
 	buf_puts(b, buf_cstr(&rest));
@@ -215,6 +205,19 @@ string_node(struct loader *l, const char *s, size_t n,
  * the core schema when want is KIND_SCHEMA. Text that does not fit its tag
  * is reported, and a string stands in for it.
  */
+/* Keeps the text of a number or boolean that reads differently from how
+ * value_format() writes it, so that a message can quote the source. */
+static struct value
+written(struct loader *l, struct value v, const char *s, size_t n)
+{
+	buf_clear(&l->scratch);
+	value_format(&v, &l->scratch);
+	if (l->scratch.len != n || memcmp(l->scratch.data, s, n) != 0)
+		yorigin_add(&l->texts, &v, arena_strndup(l->arena, s, n), n,
+		    NULL);
+	return v;
+}
+
 static struct value
 scalar_node(struct loader *l, int want, const char *tag, const char *s,
     size_t n, const struct srcpos *pos)
@@ -229,10 +232,10 @@ scalar_node(struct loader *l, int want, const char *tag, const char *s,
 	if ((want == KIND_SCHEMA || want == VALUE_NULL) && yscalar_is_null(s, n))
 		return value_make(VALUE_NULL, pos);
 	if ((want == KIND_SCHEMA || want == VALUE_BOOL) && yscalar_is_bool(s, n, &b))
-		return value_make_bool(b, pos);
+		return written(l, value_make_bool(b, pos), s, n);
 	if (want == KIND_SCHEMA || want == VALUE_INT) {
 		if ((r = yscalar_parse_int(s, n, &ll)) > 0)
-			return value_make_int(ll, pos);
+			return written(l, value_make_int(ll, pos), s, n);
 		if (r < 0) {
 			diag_error(l->d, pos, "integer out of range");
 			return string_node(l, s, n, pos);
@@ -240,13 +243,13 @@ scalar_node(struct loader *l, int want, const char *tag, const char *s,
 	}
 	if ((want == KIND_SCHEMA || want == VALUE_FLOAT) &&
 	    yscalar_parse_float(s, n, &dbl))
-		return value_make_real(dbl, pos);
+		return written(l, value_make_real(dbl, pos), s, n);
 	if (want != KIND_SCHEMA) {
 		buf_init(&b1);
 		buf_init(&b2);
 		diag_error(l->d, pos, "expected %s for %s, got \"%s\"",
 		    value_kind_name((enum value_kind)want), show_tag(&b1, tag),
-		    show(&b2, s, n));
+		    text_quote(&b2, s, n));
 		buf_free(&b1);
 		buf_free(&b2);
 	}
@@ -410,8 +413,44 @@ want_key(const struct loader *l)
 }
 
 /* Vets a key: 0 (reported, if not already) when it cannot be one. */
+/*
+ * A mapping in a list that meets its first key again is two items run
+ * together, a "- " forgotten: says so once (f is the mapping's frame, at
+ * depth - 1), and its later duplicates are that same mistake.
+ */
 static int
-check_key(struct loader *l, const struct frame *f, const struct value *key,
+merged_items(struct loader *l, struct frame *f, const struct value *key,
+    const struct srcpos *pos)
+{
+	const struct frame *up;
+	struct srcpos firstpos;
+	struct buf b, list;
+
+	if (l->depth < 2 || l->frames[l->depth - 2].node.kind != VALUE_SEQ ||
+	    f->npairs == 0 || !same_key(&f->pairs[0].key, key))
+		return 0;
+	f->merged = 1;
+	buf_init(&b);
+	buf_init(&list);
+	up = l->depth >= 3 ? &l->frames[l->depth - 3] : NULL;
+	if (up != NULL && up->node.kind == VALUE_MAP && up->havekey &&
+	    up->keyok)
+		buf_printf(&list, "items of '%s'", text_quote(&b,
+		    value_str(&up->key), value_strlen(&up->key)));
+	else
+		buf_puts(&list, "list items");
+	diag_error(l->d, pos, "duplicate key '%s': two %s merged into one; "
+	    "a '- ' is probably missing before line %u", text_quote(&b,
+	    value_str(key), value_strlen(key)), buf_cstr(&list), pos->line);
+	firstpos = value_pos(&f->pairs[0].key, l->name);
+	diag_note(l->d, &firstpos, "the first item starts here");
+	buf_free(&b);
+	buf_free(&list);
+	return 1;
+}
+
+static int
+check_key(struct loader *l, struct frame *f, const struct value *key,
     const struct srcpos *pos)
 {
 	const struct value_pair *first;
@@ -426,9 +465,11 @@ check_key(struct loader *l, const struct frame *f, const struct value *key,
 	if (key->kind != VALUE_STRING)
 		return 0;	/* a stand-in for a key already reported */
 	if ((first = frame_find(f, key)) != NULL) {
+		if (f->merged || merged_items(l, f, key, pos))
+			return 0;
 		buf_init(&b);
 		diag_error(l->d, pos, "duplicate key '%s'",
-		    show(&b, value_str(key), value_strlen(key)));
+		    text_quote(&b, value_str(key), value_strlen(key)));
 		firstpos = value_pos(&first->key, l->name);
 		diag_note(l->d, &firstpos, "first defined here");
 		buf_free(&b);
@@ -532,6 +573,7 @@ open_collection(struct loader *l, const yaml_event_t *ev,
 	f->npairs = 0;
 	f->havekey = 0;
 	f->keyok = 0;
+	f->merged = 0;
 	f->nslots = 0;
 	if (anchor != NULL) {
 		f->anchor = xstrdup(anchor);
@@ -614,11 +656,11 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 	if (a == NULL || a->open) {
 		if (a == NULL)
 			diag_error(l->d, &pos, "undefined alias '*%s'",
-			    show(&b, name, strlen(name)));
+			    text_quote(&b, name, strlen(name)));
 		else {
 			diag_error(l->d, &pos,
 			    "alias '*%s' refers to a node that contains it",
-			    show(&b, name, strlen(name)));
+			    text_quote(&b, name, strlen(name)));
 			anchorpos = value_pos(&a->node, l->name);
 			diag_note(l->d, &anchorpos, "anchor '&%s' is here",
 			    buf_cstr(&b));
@@ -649,6 +691,13 @@ on_alias(struct loader *l, const yaml_event_t *ev)
 	v = a->node;
 	if (want_key(l) && a->text != NULL)
 		v = string_node(l, a->text, a->textlen, &pos);
+	/* The copy is where the alias is; the anchor is one lookup away. */
+	v.line = pos.line;
+	v.col = value_make(VALUE_NULL, &pos).col;
+	if (a->shared == NULL)
+		a->shared = arena_strdup(l->arena, name);
+	yorigin_add(&l->aliases, &v, a->shared, strlen(a->shared),
+	    &a->node);
 	add(l, &v, &pos, a->weight, a->height);
 }
 
@@ -759,6 +808,66 @@ mark_byte(const struct loader *l, yaml_mark_t m)
 	return i < l->len ? (unsigned char)l->src[i] : -1;
 }
 
+/*
+ * libyaml's problems, as it words them, and what they usually mean in a
+ * hand-written file: the message says that first and keeps libyaml's
+ * words after it.
+ */
+static const struct {
+	const char	*problem;
+	const char	*hint;
+} hints[] = {
+	{ "mapping values are not allowed in this context",
+	  "a ':' where no mapping can start: probably wrong indentation, "
+	  "or a value holding ': ' that needs quotes" },
+	{ "did not find expected '-' indicator",
+	  "a list item without its '- ', or wrong indentation" },
+	{ "could not find expected ':'",
+	  "a key without its ':': a missing ':', or a line that does not "
+	  "continue the one before" },
+	{ "did not find expected key",
+	  "wrong indentation: this line does not line up with the keys "
+	  "above it" },
+	{ "block sequence entries are not allowed in this context",
+	  "a '- ' where a value should be: wrong indentation of a list" },
+	{ "did not find expected node content",
+	  "a value is missing, or starts with a character YAML reserves: "
+	  "quote it" },
+	{ "found character that cannot start any token",
+	  "a character that cannot start a value here: quote the value" },
+	{ "did not find expected ',' or ']'",
+	  "a list in [ ] is not closed, or lacks a ','" },
+	{ "did not find expected ',' or '}'",
+	  "a mapping in { } is not closed, or lacks a ','" },
+	{ "found unknown escape character",
+	  "an unknown escape in a double-quoted string: write \\\\ for a "
+	  "backslash, or use single quotes" },
+	{ "found a tab character that violates indentation",
+	  "a tab character; YAML indents with spaces only" },
+};
+
+/* Reports libyaml's problem at pos, after its hint when there is one. */
+static void
+syntax_report(struct loader *l, const struct srcpos *pos,
+    const char *problem, const char *context)
+{
+	const char *hint = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++)
+		if (strcmp(problem, hints[i].problem) == 0)
+			hint = hints[i].hint;
+	if (hint != NULL && context != NULL)
+		diag_error(l->d, pos, "%s (libyaml: %s, %s)", hint, problem,
+		    context);
+	else if (hint != NULL)
+		diag_error(l->d, pos, "%s (libyaml: %s)", hint, problem);
+	else if (context != NULL)
+		diag_error(l->d, pos, "%s (%s)", problem, context);
+	else
+		diag_error(l->d, pos, "%s", problem);
+}
+
 static void
 syntax_error(struct loader *l, const yaml_parser_t *p)
 {
@@ -802,10 +911,7 @@ syntax_error(struct loader *l, const yaml_parser_t *p)
 		diag_error(l->d, &pos, "this quoted string is never closed");
 		return;
 	}
-	if (p->context != NULL)
-		diag_error(l->d, &pos, "%s (%s)", problem, p->context);
-	else
-		diag_error(l->d, &pos, "%s", problem);
+	syntax_report(l, &pos, problem, p->context);
 }
 
 static void
@@ -826,6 +932,9 @@ loader_free(struct loader *l)
 	}
 	free(l->anchors);
 	free(l->interned);
+	free(l->texts.v);
+	free(l->aliases.v);
+	buf_free(&l->scratch);
 }
 
 static void
@@ -919,8 +1028,10 @@ loader_init(struct loader *l, const char *name,
  */
 static int
 load(struct loader *l, yaml_parser_t *parser, struct stream *st,
-    struct buf *text, unsigned errors, struct value **root)
+    struct buf *text, unsigned errors, struct value **root,
+    const struct yorigins **origins)
 {
+
 	struct srcpos pos = { NULL, 0, 0 };
 	yaml_event_t ev;
 	int last;
@@ -958,6 +1069,8 @@ load(struct loader *l, yaml_parser_t *parser, struct stream *st,
 		l->root = value_make(VALUE_NULL, &pos);
 	}
 	*root = value_box(l->arena, &l->root);
+	if (origins != NULL)
+		*origins = yorigin_keep(l->arena, &l->texts, &l->aliases);
 	return 0;
 }
 
@@ -975,6 +1088,22 @@ yload_string(const char *name, const char *src, size_t len,
     const struct yload_limits *lim, struct arena *arena, struct diag *d,
     struct value **root)
 {
+	return yload_string_origins(name, src, len, lim, arena, d, root,
+	    NULL);
+}
+
+int
+yload_file(const char *path, const struct yload_limits *lim,
+    struct arena *arena, struct diag *d, struct value **root)
+{
+	return yload_file_origins(path, lim, arena, d, root, NULL);
+}
+
+int
+yload_string_origins(const char *name, const char *src, size_t len,
+    const struct yload_limits *lim, struct arena *arena, struct diag *d,
+    struct value **root, const struct yorigins **origins)
+{
 	struct loader l;
 	yaml_parser_t parser;
 	unsigned errors = d->errors;
@@ -982,6 +1111,8 @@ yload_string(const char *name, const char *src, size_t len,
 	int rc;
 
 	*root = NULL;
+	if (origins != NULL)
+		*origins = NULL;
 	loader_init(&l, name, lim, arena, d, &max_bytes);
 	l.src = src != NULL ? src : "";
 	l.len = len;
@@ -992,15 +1123,16 @@ yload_string(const char *name, const char *src, size_t len,
 	parser_init(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)l.src,
 	    len);
-	rc = load(&l, &parser, NULL, NULL, errors, root);
+	rc = load(&l, &parser, NULL, NULL, errors, root, origins);
 	yaml_parser_delete(&parser);
 	loader_free(&l);
 	return rc;
 }
 
 int
-yload_file(const char *path, const struct yload_limits *lim,
-    struct arena *arena, struct diag *d, struct value **root)
+yload_file_origins(const char *path, const struct yload_limits *lim,
+    struct arena *arena, struct diag *d, struct value **root,
+    const struct yorigins **origins)
 {
 	struct srcpos pos;
 	struct stat st;
@@ -1013,19 +1145,31 @@ yload_file(const char *path, const struct yload_limits *lim,
 	int rc;
 
 	*root = NULL;
+	if (origins != NULL)
+		*origins = NULL;
 	pos.file = path;
 	pos.line = 0;
 	pos.col = 0;
 	limits(lim, &depth, &max_bytes);
 	buf_init(&b);
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		/* A pipe or a device: read it all, then load the text. */
-		if (buf_read_file(&b, path) == -1) {
-			diag_error(d, &pos, "cannot read: %s",
-			    strerror(errno));
+		/* A pipe or a device: read it within the limit, then load
+		 * the text (its size is known only once it is read). */
+		if (buf_read_file_max(&b, path, max_bytes) == -1) {
+			rc = errno;
+			if (rc == EFBIG)
+				too_large(d, path, max_bytes);
+			else
+				diag_error(d, &pos, "cannot read: %s",
+				    strerror(rc));
+			if (rc == ENOENT && strcmp(path, "-") == 0)
+				diag_note(d, &pos, "'-' is a file name here; "
+				    "standard input is /dev/stdin");
+			buf_free(&b);
 			return -1;
 		}
-		rc = yload_string(path, b.data, b.len, lim, arena, d, root);
+		rc = yload_string_origins(path, b.data, b.len, lim, arena, d,
+		    root, origins);
 		buf_free(&b);
 		return rc;
 	}
@@ -1043,7 +1187,7 @@ yload_file(const char *path, const struct yload_limits *lim,
 	loader_init(&l, path, lim, arena, d, &max_bytes);
 	parser_init(&parser);
 	yaml_parser_set_input(&parser, read_stream, &in);
-	rc = load(&l, &parser, &in, &b, errors, root);
+	rc = load(&l, &parser, &in, &b, errors, root, origins);
 	yaml_parser_delete(&parser);
 	loader_free(&l);
 	fclose(in.fp);

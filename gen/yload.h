@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "value.h"
+#include "yorigin.h"
 
 /*
  * Limits that keep hostile input from exhausting the stack or memory. A
@@ -41,9 +42,10 @@ void	yload_limits_default(struct yload_limits *lim);
  * a merge). Explicit standard tags (!!str !!int !!float !!bool !!null
  * !!seq !!map, and the non-specific !) are honoured; any other tag is an
  * error. An alias resolves to a copy of its anchored node, which shares
- * the anchor's text and children and keeps its position; an
- * alias used as a key to a non-string scalar becomes a string of the
- * anchored text.
+ * the anchor's text and children but is placed where the alias is (so a
+ * message about it points there; yorigin_anchor() says where the
+ * anchor is); an alias used as a key to a non-string scalar becomes a
+ * string of the anchored text.
  *
  * Returns 0 and sets *root (a VALUE_NULL node at 1:1 for a stream with no
  * document). On error returns -1, leaves *root NULL, and reports every
@@ -66,5 +68,17 @@ int	yload_string(const char *name, const char *src, size_t len,
  */
 int	yload_file(const char *path, const struct yload_limits *lim,
 	    struct arena *arena, struct diag *d, struct value **root);
+
+/*
+ * yload_string() and yload_file() that also set *origins (NULL on
+ * error), in arena: the source facts of yorigin.h.
+ */
+int	yload_string_origins(const char *name, const char *src, size_t len,
+	    const struct yload_limits *lim, struct arena *arena,
+	    struct diag *d, struct value **root,
+	    const struct yorigins **origins);
+int	yload_file_origins(const char *path, const struct yload_limits *lim,
+	    struct arena *arena, struct diag *d, struct value **root,
+	    const struct yorigins **origins);
 
 #endif

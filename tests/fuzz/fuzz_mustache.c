@@ -1,4 +1,5 @@
 /* libFuzzer harness: the Mustache compiler and renderer on arbitrary templates. */
+#define _POSIX_C_SOURCE 200809L
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "mustache.h"
+#include "oneline.h"
 #include "yload.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -76,6 +78,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct mustache_template *t;
 	struct arena arena;
 	struct diag d;
+	struct oneline o;
 	struct value *root = NULL;
 	struct buf out, ctx;
 	enum text_escape esc;
@@ -85,7 +88,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	/* The first byte picks the escaper and strict mode. */
 	esc = (enum text_escape)(data[0] % 5);
-	diag_init(&d, NULL);
+	oneline_open(&o, &d);
 	arena_init(&arena);
 	buf_init(&ctx);
 	buf_append(&ctx, context, sizeof(context) - 1);
@@ -114,5 +117,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf_free(&out);
 	mustache_env_free(env);
 	arena_free(&arena);
+	oneline_check(&o);
 	return 0;
 }

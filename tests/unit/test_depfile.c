@@ -68,19 +68,23 @@ test_escaping(void)
 	char path[] = "copied";
 
 	depfile_init(&df);
-	depfile_add_target(&df, "my out/x$y.h");
-	depfile_add_input(&df, "a b#c:d\te");
+	depfile_add_target(&df, "my out/x$y%.h");
+	depfile_add_input(&df, "a b#c:d%e");
 	depfile_add_input(&df, "back\\ slash\\\\#x\\y");
 	depfile_add_input(&df, path);
+	depfile_add_input(&df, "~a,b+c]d{e}!@\xc3\xa9");
 	path[0] = 'C';
-	check_format(&df, 0, "my\\ out/x$$y.h: a\\ b\\#c\\:d\\\te \\\n"
+	check_format(&df, 0, "my\\ out/x$$y\\%.h: a\\ b\\#c\\:d%e \\\n"
 	    "  back\\\\\\ slash\\\\\\\\\\#x\\y \\\n"
-	    "  copied\n"
-	    "\na\\ b\\#c\\:d\\\te:\n"
+	    "  copied \\\n"
+	    "  ~a,b+c]d{e}!@\xc3\xa9\n"
+	    "\na\\ b\\#c\\:d\\%e:\n"
 	    "\nback\\\\\\ slash\\\\\\\\\\#x\\y:\n"
-	    "\ncopied:\n",
-	    "spaces, tabs, '#', ':' and '$' are escaped for make; "
-	    "backslashes only before them; paths are copied");
+	    "\ncopied:\n"
+	    "\n~a,b+c]d{e}!@\xc3\xa9:\n",
+	    "spaces, '#', ':' and '$' are escaped, '%' in a target (where make "
+	    "reads patterns); backslashes only before them; other bytes as "
+	    "they are; paths are copied");
 	depfile_free(&df);
 }
 
@@ -92,16 +96,36 @@ test_errors(void)
 	depfile_init(&df);
 	depfile_add_target(&df, "out");
 	depfile_add_input(&df, "new\nline");
-	check_format(&df, -1, "statusgen: error: cannot list 'new...' in a "
-	    "depfile: make cannot express a newline in a file name\n",
-	    "a name with a newline");
+	check_format(&df, -1, "statusgen: error: cannot list 'new\\nline' in "
+	    "a depfile: a control character: make and ninja cannot hold it "
+	    "in a name\n", "a name with a newline");
 	depfile_free(&df);
 
 	depfile_add_target(&df, "car\rriage");
-	check_format(&df, -1, "statusgen: error: cannot list 'car...' in a "
-	    "depfile: make cannot express a newline in a file name\n",
-	    "a target with a carriage return");
+	check_format(&df, -1, "statusgen: error: cannot list 'car\\rriage' in "
+	    "a depfile: a control character: make and ninja cannot hold it "
+	    "in a name\n", "a target with a carriage return");
 	depfile_free(&df);
+
+	{
+		static const char *const bad[] = { "a\tb", "a*b", "a?b",
+		    "a[b", "a=b", "a(b", "a)b", "a;b", "a|b", "a&b", "a'b",
+		    "a\"b", "a`b", "a^b", "a<b", "a>b", "ab\\" };
+		size_t i;
+		struct buf out;
+		struct diag d;
+
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			depfile_add_target(&df, "out");
+			depfile_add_input(&df, bad[i]);
+			buf_init(&out);
+			diag_init(&d, NULL);
+			TAP_CHECK(depfile_format(&df, &out, &d) == -1 &&
+			    d.errors == 1, "refused: %s", bad[i]);
+			buf_free(&out);
+			depfile_free(&df);
+		}
+	}
 
 	depfile_add_input(&df, "data.yaml");
 	check_format(&df, -1, "statusgen: error: a depfile needs at least one "

@@ -30,6 +30,32 @@ test_format(void)
 	    "FILE:LINE:COL, FILE for line 0, statusgen without a file");
 	TAP_CHECK(c.d.errors == 3, "errors are counted, notes are not");
 	capture_close(&c);
+
+	capture_open(&c);
+	diag_warning(&c.d, &at, "differs");
+	CHECK_TEXT(capture_text(&c), "data.yaml:12:3: warning: differs\n",
+	    "a warning is located like an error");
+	TAP_CHECK(c.d.warnings == 1 && c.d.errors == 0,
+	    "warnings are counted apart from errors");
+	capture_close(&c);
+}
+
+/* Whatever a caller passes, a message is one line (issue 15). */
+static void
+test_one_line(void)
+{
+	struct srcpos bad = { "a\nb\033.yaml", 2, 1 };
+	struct capture c;
+
+	capture_open(&c);
+	diag_error(&c.d, &bad, "got \"%s\"", "40\nx.yaml:1:1: error: forged");
+	diag_note(&c.d, NULL, "tab\there, bell\a");
+	CHECK_TEXT(capture_text(&c),
+	    "a\\nb\\x1b.yaml:2:1: error: got \"40\\nx.yaml:1:1: error: "
+	    "forged\"\n"
+	    "statusgen: note: tab\\there, bell\\x07\n",
+	    "control bytes in the file name and the message are escaped");
+	capture_close(&c);
 }
 
 static void
@@ -49,6 +75,7 @@ int
 main(void)
 {
 	test_format();
+	test_one_line();
 	test_silent();
 	return tap_done();
 }

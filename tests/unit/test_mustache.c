@@ -230,7 +230,10 @@ test_limits(void)
 	    run_full("{}", "{{>p}}", "p: \"{{>p}}\"", TEXT_ESCAPE_NONE, 0, 50,
 	    0), -2, "p.mustache:1:1: error: templates nest deeper than 50 "
 	    "levels (a partial that includes itself?)\n"
-	    "p.mustache:1:1: note: --max-template-depth raises this limit\n");
+	    "p.mustache:1:1: note: --max-template-depth raises this limit\n"
+	    "p.mustache:1:1: note: in the partial 'p' included here, 49 "
+	    "levels deep\n"
+	    "t.mustache:1:1: note: in the partial 'p' included here\n");
 	expect_error("output over the cap",
 	    run_full("l: [1, 2, 3, 4, 5]", "{{#l}}0123456789{{/l}}", NULL,
 	    TEXT_ESCAPE_NONE, 0, 0, 25), -2,
@@ -310,7 +313,8 @@ test_bounds(void)
 	    "{{/b}}\"", TEXT_ESCAPE_NONE, 0, 3, 0), -2,
 	    "p.mustache:1:7: error: templates nest deeper than 3 levels (a "
 	    "partial that includes itself?)\n"
-	    "p.mustache:1:7: note: --max-template-depth raises this limit\n");
+	    "p.mustache:1:7: note: --max-template-depth raises this limit\n"
+	    "t.mustache:1:7: note: in the partial 'p' included here\n");
 	/* p0 includes p1 twice, ... p11: 2^12 partials, no output. */
 	buf_init(&deep);
 	buf_puts(&deep, "{");
@@ -323,7 +327,17 @@ test_bounds(void)
 	    run_full("{}", "{{>p0}}", buf_cstr(&deep), TEXT_ESCAPE_NONE, 0, 0,
 	    0), -2, "p11.mustache:1:9: error: rendering takes more than 1000 "
 	    "steps (partials that include each other many times?)\n"
-	    "p11.mustache:1:9: note: --max-render-steps raises this limit\n");
+	    "p11.mustache:1:9: note: --max-render-steps raises this limit\n"
+	    "p10.mustache:1:1: note: in the partial 'p11' included here\n"
+	    "p9.mustache:1:1: note: in the partial 'p10' included here\n"
+	    "p8.mustache:1:1: note: in the partial 'p9' included here\n"
+	    "p7.mustache:1:8: note: in the partial 'p8' included here\n"
+	    "p6.mustache:1:8: note: in the partial 'p7' included here\n"
+	    "p5.mustache:1:8: note: in the partial 'p6' included here\n"
+	    "p4.mustache:1:8: note: in the partial 'p5' included here\n"
+	    "p3.mustache:1:8: note: in the partial 'p4' included here\n"
+	    "t.mustache:1:1: note: and 4 more levels of partials, the "
+	    "outermost included here\n");
 	max_steps = 0;
 	buf_free(&deep);
 }

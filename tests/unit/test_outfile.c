@@ -198,14 +198,26 @@ test_errors(void)
 	TAP_CHECK(outfile_write("nodir/x.txt", "x", 1, &c.d) == -1 &&
 	    c.d.errors == 1, "a missing folder is an error");
 	CHECK_TEXT(capture_text(&c), "nodir/x.txt: error: cannot write: "
-	    "No such file or directory\n", "with the file and the reason");
+	    "the folder 'nodir' does not exist\n",
+	    "with the file and the missing folder");
 	capture_close(&c);
 
 	capture_open(&c);
-	TAP_CHECK(outfile_write("/dev/null", "x", 1, &c.d) == -1,
-	    "a device is not replaced");
-	CHECK_TEXT(capture_text(&c), "/dev/null: error: cannot write: it is "
-	    "not a regular file\n", "a device: the message");
+	harness_put("plain", "a file\n");
+	TAP_CHECK(outfile_write("plain/x.txt", "x", 1, &c.d) == -1,
+	    "a file on the way is an error");
+	CHECK_TEXT(capture_text(&c), "plain/x.txt: error: cannot write: "
+	    "'plain' is a regular file, not a folder\n", "naming it");
+	capture_close(&c);
+
+	capture_open(&c);
+	TAP_CHECK(outfile_write("/dev/null", "x", 1, &c.d) == 1 &&
+	    temps_in("/dev") == 0, "a device is written directly, with no "
+	    "temporary file");
+	TAP_CHECK(outfile_write("/dev/full", "x", 1, &c.d) == -1,
+	    "a device that fails is an error");
+	CHECK_TEXT(capture_text(&c), "/dev/full: error: cannot write: No "
+	    "space left on device\n", "with its reason");
 	capture_close(&c);
 
 	/* A full disk, a read-only folder and a file size limit are tested

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -19,24 +20,66 @@ test_read(void)
 	harness_put("t.mustache", "{{x}}\n");
 	buf_init(&src);
 	capture_open(&c);
-	TAP_CHECK(partials_read("t.mustache", 6, &src, &c.d) == 0 &&
-	    strcmp(buf_cstr(&src), "{{x}}\n") == 0,
+	TAP_CHECK(partials_read("t.mustache", 6, PARTIALS_NAMED, &src,
+	    &c.d) == 0 && strcmp(buf_cstr(&src), "{{x}}\n") == 0,
 	    "a template of exactly the limit is read");
-	TAP_CHECK(partials_read("t.mustache", 0, &src, &c.d) == 0 &&
-	    src.len == 6, "a limit of 0 is the default");
+	TAP_CHECK(partials_read("t.mustache", 0, PARTIALS_NAMED, &src,
+	    &c.d) == 0 && src.len == 6, "a limit of 0 is the default");
 	CHECK_TEXT(capture_text(&c), "", "and nothing is reported");
-	TAP_CHECK(partials_read("t.mustache", 5, &src, &c.d) == -1 &&
-	    src.len == 0, "one byte over the limit fails, leaving src empty");
+	TAP_CHECK(partials_read("t.mustache", 5, PARTIALS_NAMED, &src,
+	    &c.d) == -1 && src.len == 0, "one byte over the limit fails, leaving src empty");
 	CHECK_TEXT(capture_text(&c), "t.mustache: error: file is larger than "
 	    "the 5 bytes limit\nt.mustache: note: --max-template raises this "
 	    "limit\n", "the limit is named, with the option that raises it");
 	capture_close(&c);
 
 	capture_open(&c);
-	TAP_CHECK(partials_read("none.mustache", 0, &src, &c.d) == -1 &&
-	    c.d.errors == 1, "a missing template fails");
+	TAP_CHECK(partials_read("none.mustache", 0, PARTIALS_NAMED, &src,
+	    &c.d) == -1 && c.d.errors == 1, "a missing template fails");
 	CHECK_TEXT(capture_text(&c), "none.mustache: error: cannot read: No "
 	    "such file or directory\n", "with the reason");
+	capture_close(&c);
+	buf_free(&src);
+}
+
+/*
+ * A FIFO found in a folder is refused at once, without waiting for a
+ * writer (the test would hang in open() otherwise); a device named by
+ * the user is read within the limit.
+ */
+static void
+test_read_special(void)
+{
+	struct capture c;
+	struct buf src;
+
+	buf_init(&src);
+	capture_open(&c);
+	if (mkfifo("fifo.mustache", 0600) != 0) {
+		TAP_CHECK(1, "a found FIFO is refused # SKIP mkfifo failed");
+	} else {
+		TAP_CHECK(partials_read("fifo.mustache", 0, PARTIALS_FOUND,
+		    &src, &c.d) == -1, "a FIFO found in a folder is refused "
+		    "without blocking");
+		CHECK_TEXT(capture_text(&c), "fifo.mustache: error: cannot "
+		    "read: it is a FIFO; a template found in a folder must be "
+		    "a regular file\n", "and the message says what it is");
+	}
+	capture_close(&c);
+	capture_open(&c);
+	TAP_CHECK(partials_read("/dev/zero", 4096, PARTIALS_NAMED, &src,
+	    &c.d) == -1 && src.len == 0, "a named device is read no further "
+	    "than the limit");
+	CHECK_TEXT(capture_text(&c), "/dev/zero: error: file is larger than "
+	    "the 4 KiB limit\n/dev/zero: note: --max-template raises this "
+	    "limit\n", "which is named, with its option");
+	capture_close(&c);
+	capture_open(&c);
+	TAP_CHECK(partials_read("/dev/null", 0, PARTIALS_FOUND, &src,
+	    &c.d) == -1, "a character device found in a folder is refused");
+	CHECK_TEXT(capture_text(&c), "/dev/null: error: cannot read: it is a "
+	    "character device; a template found in a folder must be a "
+	    "regular file\n", "by its kind");
 	capture_close(&c);
 	buf_free(&src);
 }
@@ -89,7 +132,9 @@ test_find(void)
 	    strcmp(buf_cstr(&path), "first/sub/item.mustache") == 0,
 	    "a name with a '/' reads from a subfolder");
 	TAP_CHECK(find(&pp, "nowhere", 7, &src, &path, &c) == 0 &&
-	    path.len == 0, "a partial no folder has is not found");
+	    strcmp(buf_cstr(&path), "'first', 'second/', 'plain'") == 0,
+	    "a partial no folder has is not found, and path names the "
+	    "folders searched");
 	TAP_CHECK(find(&pp, "", 0, &src, &path, &c) == 0 &&
 	    find(&pp, "bo\0th", 5, &src, &path, &c) == 0,
 	    "an empty name, or one with a NUL, is not found");
@@ -164,6 +209,7 @@ main(void)
 
 	scratch_enter(&s, "partials");
 	test_read();
+	test_read_special();
 	test_find();
 	test_from_map();
 	scratch_leave(&s);

@@ -71,7 +71,7 @@ static const struct bytes c_alpha[] = {
 };
 static const struct bytes md_alpha[] = {
 	{ S("|") }, { S("\\") }, { S("<") }, { S("b") }, { S("r") }, { S(">") },
-	{ S("\n") }, { S("\r") }, { S("a") }
+	{ S("\n") }, { S("\r") }, { S("a") }, { S("#") }, { S(" ") }
 };
 /*
  * Values are whole strings, so no piece ends inside a UTF-8 sequence: no
@@ -198,13 +198,15 @@ decode_c(const char *s, size_t len, struct buf *dec)
 static const char *
 decode_md(const char *s, size_t len, struct buf *dec)
 {
-	static const char special[] = "|\\`*_[]<>~&!$";
+	static const char special[] = "|\\`*_[]<>~&!$#";
 	size_t i;
 
 	buf_clear(dec);
 	for (i = 0; i < len; i++) {
 		if (s[i] == '\n' || s[i] == '\r')
 			return "raw line break";
+		if (s[i] == '#')
+			return "a raw '#', which could open or close a heading";
 		if (s[i] == '\\') {
 			if (i + 1 == len || strchr(special, s[i + 1]) == NULL ||
 			    s[i + 1] == '\0')
@@ -231,6 +233,60 @@ hexval(int c)
 	return -1;	/* uppercase hex is out of contract too */
 }
 
+/*
+ * The length of the well-formed UTF-8 character at s[0..n), or 0: written
+ * from the table of well-formed byte sequences in the Unicode Standard
+ * (Table 3-7), apart from text.c's decoder, to check it.
+ */
+static size_t
+utf8_seq(const char *s, size_t n)
+{
+	static const struct {
+		unsigned char lead_lo, lead_hi, second_lo, second_hi;
+		size_t len;
+	} rows[] = {
+		{ 0x00, 0x7f, 0, 0, 1 }, { 0xc2, 0xdf, 0x80, 0xbf, 2 },
+		{ 0xe0, 0xe0, 0xa0, 0xbf, 3 }, { 0xe1, 0xec, 0x80, 0xbf, 3 },
+		{ 0xed, 0xed, 0x80, 0x9f, 3 }, { 0xee, 0xef, 0x80, 0xbf, 3 },
+		{ 0xf0, 0xf0, 0x90, 0xbf, 4 }, { 0xf1, 0xf3, 0x80, 0xbf, 4 },
+		{ 0xf4, 0xf4, 0x80, 0x8f, 4 }
+	};
+	const unsigned char *p = (const unsigned char *)s;
+	size_t r, k;
+
+	for (r = 0; r < NELEM(rows); r++) {
+		if (p[0] < rows[r].lead_lo || p[0] > rows[r].lead_hi)
+			continue;
+		if (n < rows[r].len)
+			return 0;
+		if (rows[r].len > 1 && (p[1] < rows[r].second_lo ||
+		    p[1] > rows[r].second_hi))
+			return 0;
+		for (k = 2; k < rows[r].len; k++)
+			if (p[k] < 0x80 || p[k] > 0xbf)
+				return 0;
+		return rows[r].len;
+	}
+	return 0;
+}
+
+/* Appends s[0..n) as json must decode: each byte that starts no
+ * well-formed character as U+FFFD. */
+static void
+json_want(const char *s, size_t n, struct buf *want)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8_seq(s + i, n - i)) == 0) {
+			buf_append(want, "\xef\xbf\xbd", 3);
+			k = 1;
+		} else {
+			buf_append(want, s + i, k);
+		}
+	}
+}
+
 static const char *
 decode_json(const char *s, size_t len, struct buf *dec)
 {
@@ -250,6 +306,13 @@ decode_json(const char *s, size_t len, struct buf *dec)
 		if (c == 0xe2 && len - i >= 3 && s[i + 1] == '\x80' &&
 		    (s[i + 2] == '\xa8' || s[i + 2] == '\xa9'))
 			return "raw U+2028 or U+2029";
+		if (c >= 0x80) {
+			if ((k = utf8_seq(s + i, len - i)) == 0)
+				return "ill-formed UTF-8";
+			buf_append(dec, s + i, k);
+			i += k - 1;
+			continue;
+		}
 		if (c != '\\') {
 			buf_putc(dec, c);
 			continue;
@@ -267,6 +330,8 @@ decode_json(const char *s, size_t len, struct buf *dec)
 			i += 4;
 			if (u < 0x80)
 				buf_putc(dec, u);
+			else if (u == 0xfffd)
+				buf_append(dec, "\xef\xbf\xbd", 3);
 			else if (u == 0x2028 || u == 0x2029)
 				buf_append(dec, u == 0x2028 ? "\xe2\x80\xa8" :
 				    "\xe2\x80\xa9", 3);
@@ -353,6 +418,10 @@ round_trip(enum text_escape esc, const struct bytes *in, size_t n,
 	buf_clear(out);
 	for (i = 0; i < n; i++) {
 		text_escape(esc, in[i].s, in[i].len, out);
+		if (esc == TEXT_ESCAPE_JSON) {
+			json_want(in[i].s, in[i].len, &want);
+			continue;
+		}
 		for (k = 0; k < in[i].len; k++)
 			/* md drops CR: that is the one byte it loses. */
 			if (esc != TEXT_ESCAPE_MD || in[i].s[k] != '\r')
@@ -706,7 +775,13 @@ test_md(void)
 	check_escape(TEXT_ESCAPE_MD,
 	    S("Hello, world. (a-b/c?) = 'x' \"y\"; z: 42"),
 	    S("Hello, world. (a-b/c?) = 'x' \"y\"; z: 42"));
-	check_escape(TEXT_ESCAPE_MD, S("# 1. - +"), S("# 1. - +"));
+	check_escape(TEXT_ESCAPE_MD, S("# 1. - +"), S("\\# 1. - +"));
+	/* A heading's closing sequence is a run of '#' after a space. */
+	check_escape(TEXT_ESCAPE_MD, S("Client Errors #"),
+	    S("Client Errors \\#"));
+	check_escape(TEXT_ESCAPE_MD, S("C# ##  "), S("C\\# \\#\\#  "));
+	check_escape(TEXT_ESCAPE_MD, S("`x` <y> a|b \\\n#"),
+	    S("\\`x\\` \\<y\\> a\\|b \\\\<br>\\#"));
 	check_escape(TEXT_ESCAPE_MD, S("Caf\xc3\xa9"), S("Caf\xc3\xa9"));
 	check_escape(TEXT_ESCAPE_MD, S("<br>"), S("\\<br\\>"));
 	check_escape(TEXT_ESCAPE_MD, S(""), S(""));
@@ -728,7 +803,16 @@ test_json(void)
 	check_escape(TEXT_ESCAPE_JSON, S("\xe2\x80\xa8" "a" "\xe2\x80\xa9"),
 	    S("\\u2028a\\u2029"));
 	check_escape(TEXT_ESCAPE_JSON, S("I\xe2\x80\x99m"), S("I\xe2\x80\x99m"));
-	check_escape(TEXT_ESCAPE_JSON, S("\xe2\x80"), S("\xe2\x80"));
+	/* Each byte that starts no well-formed UTF-8 character is U+FFFD. */
+	check_escape(TEXT_ESCAPE_JSON, S("\xe2\x80"), S("\\ufffd\\ufffd"));
+	check_escape(TEXT_ESCAPE_JSON, S("a\xff" "b\x80"),
+	    S("a\\ufffdb\\ufffd"));
+	check_escape(TEXT_ESCAPE_JSON, S("\xc0\xaf\xed\xa0\x80"),
+	    S("\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd"));
+	check_escape(TEXT_ESCAPE_JSON, S("\xf4\x90\x80\x80\xf0\x9f\x98\x80"),
+	    S("\\ufffd\\ufffd\\ufffd\\ufffd\xf0\x9f\x98\x80"));
+	check_escape(TEXT_ESCAPE_JSON, S("\xef\xbf\xbd\xf4\x8f\xbf\xbf"),
+	    S("\xef\xbf\xbd\xf4\x8f\xbf\xbf"));
 	check_escape(TEXT_ESCAPE_JSON, S(""), S(""));
 	check_adversarial(TEXT_ESCAPE_JSON);
 	check_exhaustive(TEXT_ESCAPE_JSON, json_alpha, NELEM(json_alpha), 4, 2);
@@ -940,9 +1024,49 @@ test_c_comment(void)
 	buf_free(&sh);
 }
 
+/* text_show(s, len, max) as a string. */
+static const char *
+shown(struct buf *b, const char *s, size_t len, size_t max)
+{
+	buf_clear(b);
+	text_show(s, len, max, b);
+	return buf_cstr(b);
+}
+
+static void
+test_show(void)
+{
+	struct buf b;
+	char huge[5000];
+
+	buf_init(&b);
+	CHECK_TEXT(shown(&b, "a\nb\tc\rd\033e\x7f\0f", 12, 0),
+	    "a\\nb\\tc\\rd\\x1be\\x7f\\x00f",
+	    "newline, tab, CR, ESC, DEL and NUL are shown escaped");
+	CHECK_TEXT(shown(&b, "abcdef", 6, 3), "abc...", "cut at max bytes");
+	CHECK_TEXT(shown(&b, "ab\xc3\xa9z", 5, 3), "ab...",
+	    "a two-byte character is not cut in half");
+	CHECK_TEXT(shown(&b, "a\xe2\x82\xacz", 5, 3), "a...",
+	    "nor a three-byte one (cut after its first byte)");
+	CHECK_TEXT(shown(&b, "a\xe2\x82\xacz", 5, 4), "a\xe2\x82\xac...",
+	    "a cut right after a character keeps it");
+	CHECK_TEXT(shown(&b, "\xf0\x9f\x98\x80\xf0\x9f\x98\x80", 8, 6),
+	    "\xf0\x9f\x98\x80...", "four-byte characters");
+	CHECK_TEXT(shown(&b, "abc", 3, 3), "abc", "exactly max is not cut");
+	memset(huge, 'k', sizeof(huge));
+	CHECK_TEXT(text_quote(&b, huge, sizeof(huge)),
+	    "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...",
+	    "text_quote cuts a huge key at TEXT_SHOW_MAX");
+	buf_puts(&b, "junk");
+	CHECK_TEXT(text_quote(&b, "x\ny", 3), "x\\ny",
+	    "text_quote replaces what the buffer held");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
+	test_show();
 	test_html();
 	test_c();
 	test_md();

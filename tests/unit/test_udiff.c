@@ -226,9 +226,28 @@ test_large(void)
 	buf_free(&d);
 }
 
+/* Header names that patch -p1 and git apply must read back whole. */
+static void
+test_headers(void)
+{
+	struct buf out;
+
+	buf_init(&out);
+	udiff_append(&out, "a/out dir/x.h", "x\n", 2, "b/out dir/x.h", "y\n", 2);
+	CHECK_TEXT(buf_cstr(&out), "--- a/out dir/x.h\t\n+++ b/out dir/x.h\t\n"
+	    "@@ -1 +1 @@\n-x\n+y\n", "a name with a space ends in a tab");
+	buf_clear(&out);
+	udiff_append(&out, "a/q\"\\\t\n\001", "x\n", 2, "b/o", "y\n", 2);
+	CHECK_TEXT(buf_cstr(&out), "--- \"a/q\\\"\\\\\\t\\n\\001\"\n+++ b/o\n"
+	    "@@ -1 +1 @@\n-x\n+y\n", "a quote, a backslash or a control byte: "
+	    "quoted as git quotes names");
+	buf_free(&out);
+}
+
 int
 main(void)
 {
+	test_headers();
 	test_hunks();
 	test_random();
 	test_large();

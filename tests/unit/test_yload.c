@@ -17,6 +17,7 @@
 struct run {
 	struct arena	 arena;
 	struct value	*root;
+	const struct yorigins *origins;
 	int		 rc;
 	unsigned	 errors;
 	char		*msgs;
@@ -37,10 +38,11 @@ load_any(struct run *r, const char *path, const char *src, size_t len,
 	capture_open(&c);
 	r->root = (struct value *)&r->arena;	/* must be reset to NULL */
 	if (path != NULL)
-		r->rc = yload_file(path, lim, &r->arena, &c.d, &r->root);
+		r->rc = yload_file_origins(path, lim, &r->arena, &c.d,
+		    &r->root, &r->origins);
 	else
-		r->rc = yload_string("t.yaml", src, len, lim, &r->arena, &c.d,
-		    &r->root);
+		r->rc = yload_string_origins("t.yaml", src, len, lim,
+		    &r->arena, &c.d, &r->root, &r->origins);
 	r->errors = c.d.errors;
 	r->msgs = capture_detach(&c, &r->msglen);
 }
@@ -121,10 +123,12 @@ is_null(const struct value *v)
 }
 
 /* Are a and b the same node, or copies of one (an anchor and its alias)? */
+/* Is b a copy of a, placed elsewhere (what an alias makes)? */
 static int
-same_node(const struct value *a, const struct value *b)
+same_data(const struct value *a, const struct value *b)
 {
-	return a != NULL && b != NULL && memcmp(a, b, sizeof(*a)) == 0;
+	return a != NULL && b != NULL && a->kind == b->kind &&
+	    memcmp(&a->u, &b->u, sizeof(a->u)) == 0;
 }
 
 static int
@@ -464,12 +468,24 @@ test_aliases(void)
 		harness_show("got", r.msgs);
 	a = get(r.root, "base");
 	b = get(r.root, "one");
-	TAP_CHECK(same_node(a, b) && a->u.map == b->u.map,
+	TAP_CHECK(same_data(a, b) && a->u.map == b->u.map,
 	    "an alias is a copy of its anchor's node, sharing its children");
-	TAP_CHECK(same_node(get(r.root, "two/#0"), a) &&
-	    same_node(get(r.root, "two/#1"), a), "every alias shares them");
-	TAP_CHECK(at(b, 1, 7), "the copy keeps the anchor's place");
-	TAP_CHECK(same_node(get(r.root, "s"), get(r.root, "t")) &&
+	TAP_CHECK(same_data(get(r.root, "two/#0"), a) &&
+	    same_data(get(r.root, "two/#1"), a), "every alias shares them");
+	TAP_CHECK(at(b, 2, 6), "the copy is placed where the alias is");
+	TAP_CHECK(at(get(r.root, "two/#1"), 3, 11), "each copy at its alias");
+	{
+		struct srcpos anchor;
+		const char *name;
+
+		TAP_CHECK(yorigin_anchor(r.origins, b, &anchor, &name) &&
+		    anchor.line == 1 && anchor.col == 7 &&
+		    strcmp(name, "b") == 0,
+		    "yorigin_anchor names the anchor of a copy and its place");
+		TAP_CHECK(!yorigin_anchor(r.origins, a, &anchor, &name),
+		    "the anchored node itself is no copy");
+	}
+	TAP_CHECK(same_data(get(r.root, "s"), get(r.root, "t")) &&
 	    is_str(get(r.root, "t"), "hello"), "scalar alias");
 	TAP_CHECK(is_int(get(r.root, "n"), 16), "anchored int");
 	TAP_CHECK(is_str(get(r.root, "0x10"), "key from an int"),
@@ -482,8 +498,8 @@ test_aliases(void)
 	TAP_CHECK(loaded(&r) && is_str(get(r.root, "other"), "name") &&
 	    get(r.root, "other")->u.text ==
 	    value_map_find(r.root, "name", 4)->key.u.text &&
-	    at(get(r.root, "other"), 1, 1),
-	    "an anchored key is a string that aliases copy, text and place");
+	    at(get(r.root, "other"), 2, 8),
+	    "an anchored key is a string that aliases copy, text and all");
 	done(&r);
 
 	load(&r, "m: &m {x: 1}\n*m : v\n");
@@ -518,7 +534,7 @@ test_aliases(void)
 	done(&r);
 
 	load(&r, "&l [1, &l [2], *l]");
-	TAP_CHECK(loaded(&r) && same_node(get(r.root, "#2"), get(r.root, "#1")),
+	TAP_CHECK(loaded(&r) && same_data(get(r.root, "#2"), get(r.root, "#1")),
 	    "an inner anchor of the same name is no recursion");
 	done(&r);
 
@@ -549,7 +565,7 @@ test_aliases(void)
 		for (i = 0; i < 10000; i++)
 			buf_puts(&b, "- *d\n");
 		load_n(&r, b.data, b.len, NULL);
-		TAP_CHECK(loaded(&r) && same_node(get(r.root, "l/#9999"),
+		TAP_CHECK(loaded(&r) && same_data(get(r.root, "l/#9999"),
 		    get(r.root, "d")), "10000 aliases load");
 		done(&r);
 		buf_free(&b);
@@ -732,8 +748,9 @@ test_syntax(void)
 
 	load(&r, "a: 1\n\tb: 2\n");
 	check_failed(&r,
-	    "t.yaml:2:1: error: found a tab character that violates "
-	    "indentation (while scanning a plain scalar)\n",
+	    "t.yaml:2:1: error: a tab character; YAML indents with spaces "
+	    "only (libyaml: found a tab character that violates "
+	    "indentation, while scanning a plain scalar)\n",
 	    "a tab");
 	done(&r);
 
@@ -752,8 +769,9 @@ test_syntax(void)
 
 	load(&r, "a: 1\n b: 2\n");
 	check_failed(&r,
-	    "t.yaml:2:3: error: mapping values are not allowed in this "
-	    "context\n",
+	    "t.yaml:2:3: error: a ':' where no mapping can start: probably "
+	    "wrong indentation, or a value holding ': ' that needs quotes "
+	    "(libyaml: mapping values are not allowed in this context)\n",
 	    "bad indentation");
 	done(&r);
 

@@ -1,0 +1,178 @@
+/* The names a template context defines. */
+#include "mnames.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+struct mnames {
+	const struct value_text	**keys;		/* sorted, distinct */
+	size_t			  n, cap;
+};
+
+/* A set of node payloads already walked, by address. */
+struct seen {
+	const void	**slots;
+	size_t		  n, cap;		/* cap a power of two */
+};
+
+static size_t
+slot_of(const void *p, size_t cap)
+{
+	return ((size_t)(uintptr_t)p >> 4) * 2654435761u & (cap - 1);
+}
+
+/* Puts p, which is not there, in a free slot (room is ensured). */
+static void
+place(struct seen *s, const void *p)
+{
+	size_t i;
+
+	for (i = slot_of(p, s->cap); s->slots[i] != NULL; i = (i + 1) &
+	    (s->cap - 1))
+		continue;
+	s->slots[i] = p;
+}
+
+/* Adds p; returns 0 if it was there already. */
+static int
+seen_add(struct seen *s, const void *p)
+{
+	const void **old = s->slots;
+	size_t oldcap = s->cap, i;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		s->cap = oldcap ? oldcap * 2 : 64;
+		s->slots = xcalloc(s->cap, sizeof(*s->slots));
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != NULL)
+				place(s, old[i]);
+		free(old);
+	}
+	for (i = slot_of(p, s->cap); s->slots[i] != NULL; i = (i + 1) &
+	    (s->cap - 1))
+		if (s->slots[i] == p)
+			return 0;
+	s->slots[i] = p;
+	s->n++;
+	return 1;
+}
+
+static int
+by_text(const void *a, const void *b)
+{
+	const struct value_text *x = *(const struct value_text *const *)a;
+	const struct value_text *y = *(const struct value_text *const *)b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int r = memcmp(x->bytes, y->bytes, n);
+
+	if (r != 0)
+		return r;
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
+struct mnames *
+mnames_collect(const struct value *root)
+{
+	struct mnames *set = xcalloc(1, sizeof(*set));
+	const struct value **stack = NULL, *v;
+	size_t nstack = 0, cap = 0, i, k;
+	struct seen seen = { NULL, 0, 0 };
+
+	if (root != NULL) {
+		stack = xgrow(stack, &cap, 1, sizeof(*stack));
+		stack[nstack++] = root;
+	}
+	/* An explicit stack: the tree may be as deep as the loader allows. */
+	while (nstack > 0) {
+		v = stack[--nstack];
+		if (value_len(v) == 0 || !seen_add(&seen, v->kind == VALUE_MAP ?
+		    (const void *)v->u.map : (const void *)v->u.seq))
+			continue;
+		stack = xgrow(stack, &cap, nstack + value_len(v),
+		    sizeof(*stack));
+		for (i = 0; i < value_len(v); i++) {
+			if (v->kind == VALUE_SEQ) {
+				stack[nstack++] = value_item(v, i);
+				continue;
+			}
+			set->keys = xgrow(set->keys, &set->cap, set->n + 1,
+			    sizeof(*set->keys));
+			set->keys[set->n++] = value_pair(v, i)->key.u.text;
+			stack[nstack++] = &value_pair(v, i)->val;
+		}
+	}
+	free(stack);
+	free(seen.slots);
+	if (set->n > 0)
+		qsort(set->keys, set->n, sizeof(*set->keys), by_text);
+	for (i = k = 0; i < set->n; i++)
+		if (k == 0 || by_text(&set->keys[k - 1], &set->keys[i]) != 0)
+			set->keys[k++] = set->keys[i];
+	set->n = k;
+	return set;
+}
+
+void
+mnames_free(struct mnames *set)
+{
+	if (set == NULL)
+		return;
+	free(set->keys);
+	free(set);
+}
+
+int
+mnames_has(const struct mnames *set, const char *s, size_t len)
+{
+	size_t lo = 0, hi = set->n, mid, n;
+	int r;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		n = set->keys[mid]->len < len ? set->keys[mid]->len : len;
+		r = memcmp(set->keys[mid]->bytes, s, n);
+		if (r == 0)
+			r = set->keys[mid]->len < len ? -1 :
+			    set->keys[mid]->len > len;
+		if (r == 0)
+			return 1;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Whether key begins with s[0..len). */
+static int
+starts_with(const struct value_text *key, const char *s, size_t len)
+{
+	return key->len >= len && memcmp(key->bytes, s, len) == 0;
+}
+
+const char *
+mnames_near(const struct mnames *set, const char *s, size_t len)
+{
+	const char *hint = NULL;
+	size_t i, dist, best = 3;
+
+	for (i = 0; i < set->n; i++) {
+		dist = text_edit_distance(s, len, set->keys[i]->bytes,
+		    set->keys[i]->len);
+		/* Of two as near, one that the name begins is likelier:
+		 * 'statuse' is a 'statuses' cut short. */
+		if (dist < set->keys[i]->len && (dist < best ||
+		    (dist == best && hint != NULL &&
+		    starts_with(set->keys[i], s, len) &&
+		    strncmp(hint, s, len) != 0))) {
+			best = dist;
+			hint = set->keys[i]->bytes;
+		}
+	}
+	return hint;
+}
