@@ -20,6 +20,7 @@
 static const struct cnames_macro macros[] = {
 	{ "guard", "H", "the include guard" },
 	{ "count", "COUNT", "the number of statuses" },
+	{ "version", "VERSION", "the table's version" },
 	{ "list", "LIST", "the X-macro over the statuses" },
 	{ "list_full", "LIST_FULL", "the X-macro with every field" },
 	{ "list_aliases", "LIST_ALIASES", "the X-macro over the aliases" },

@@ -16,6 +16,7 @@
 #include "mustache.h"
 #include "outfile.h"
 #include "partials.h"
+#include "srcname.h"
 #include "pathcheck.h"
 #include "registry.h"
 #include "udiff.h"
@@ -309,25 +310,34 @@ add_defines(struct run *r, struct value **root, const char *skip)
  * Returns 0 with it in *model, or -1 after reporting.
  */
 static int
-load_model(struct run *r, const struct yload_limits *lim,
-    struct value **model)
+load_model(struct run *r, struct value **model)
 {
-	const char *data = r->opt->data;
+	const struct driver_options *opt = r->opt;
+	const char *data = opt->data;
 	const struct yorigins *origins;
 	struct clayout_options lo;
+	struct yload_limits yl;
 	struct value *doc, *plain;
+	char *name = NULL;
+	int rc = -1;
 
-	if (yload_file_origins(data, lim, &r->arena, r->d, &doc,
+	yaml_limits(opt, &yl);
+	if (opt->source_name == NULL)
+		name = srcname_default(data);
+	if (yload_file_origins(data, &yl, &r->arena, r->d, &doc,
 	    &origins) != 0 ||
-	    model_build(doc, origins, data, &r->arena, r->d, &plain) != 0)
-		return -1;
+	    model_build(doc, origins, data, name != NULL ? name :
+	    opt->source_name, &r->arena, r->d, &plain) != 0)
+		goto out;
 	memset(&lo, 0, sizeof(lo));
 	lo.prefix = find_define(r, CLAYOUT_PREFIX_KEY, &lo.prefix_at);
 	if (lo.prefix == NULL)
 		lo.prefix = CLAYOUT_PREFIX_DEFAULT;
-	if (clayout_build(plain, &lo, &r->arena, r->d, model) != 0)
-		return -1;
-	return add_defines(r, model, CLAYOUT_PREFIX_KEY);
+	if (clayout_build(plain, &lo, &r->arena, r->d, model) == 0)
+		rc = add_defines(r, model, CLAYOUT_PREFIX_KEY);
+out:
+	free(name);
+	return rc;
 }
 
 /*
@@ -895,11 +905,19 @@ check_output_names(struct run *r)
 	return rc;
 }
 
+/* After an error in the templates: which folder was used, and why. */
+static void
+note_templates(const struct driver_options *opt, struct diag *d)
+{
+	if (opt->templates_why != NULL)
+		diag_note(d, NULL, "templates folder '%s' (%s)",
+		    opt->templates, opt->templates_why);
+}
+
 int
 driver_generate(const struct driver_options *opt, struct buf *print,
     struct diag *d)
 {
-	struct yload_limits yl;
 	struct value *model;
 	struct run r;
 	char **paths = NULL;
@@ -907,25 +925,31 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 	int rc = -1;
 
 	run_init(&r, opt, d);
-	yaml_limits(opt, &yl);
 	/* The outputs are known from the folder's listing: any clash with
 	 * an input is found before anything is read. Names that render
 	 * ({{prefix}}.h) are named once the context is known, and checked
 	 * again with every file read before anything is written. */
-	if ((n = plan_outputs(&r, &paths)) < 0 ||
-	    check_paths(&r, (const char *const *)paths, (size_t)n) != 0 ||
-	    load_model(&r, &yl, &model) != 0)
+	if ((n = plan_outputs(&r, &paths)) < 0) {
+		note_templates(opt, d);
+		goto out;
+	}
+	if (check_paths(&r, (const char *const *)paths, (size_t)n) != 0 ||
+	    load_model(&r, &model) != 0)
 		goto out;
 	depfile_add_input(&r.deps, opt->data);
 	run_env(&r, &opt->templates, 1, 1, 1);
-	if (name_outputs(&r, paths, n, model) != 0)
+	if (name_outputs(&r, paths, n, model) != 0) {
+		note_templates(opt, d);
 		goto out;
+	}
 	rc = 0;
 	for (i = 0; i < n; i++)
 		if (render_template(&r, paths[i], &r.outputs[i], model) != 0)
 			rc = -1;
 	if (rc == 0)
 		rc = check_output_names(&r);
+	if (rc != 0)
+		note_templates(opt, d);
 	/* Only a run in which every template rendered writes anything. */
 	if (rc == 0)
 		rc = finish_outputs(&r, opt->outdir, print);
@@ -938,18 +962,38 @@ out:
 }
 
 int
+driver_context(const struct driver_options *opt, struct buf *print,
+    struct diag *d)
+{
+	size_t max = opt->limits.max[LIMITS_OUTPUT];
+	struct value *model;
+	struct run r;
+	int rc;
+
+	run_init(&r, opt, d);
+	rc = load_model(&r, &model);
+	if (rc == 0 && value_json(model, max, print) != 0) {
+		buf_clear(print);
+		diag_error(d, NULL, "the context is larger than the limit of "
+		    "%zu bytes", max);
+		limits_note(d, NULL, LIMITS_OUTPUT);
+		rc = -1;
+	}
+	run_free(&r);
+	return rc;
+}
+
+int
 driver_validate(const struct driver_options *opt, struct buf *print,
     struct diag *d)
 {
-	struct yload_limits yl;
 	struct value *model;
 	struct run r;
 	int rc;
 
 	(void)print;
 	run_init(&r, opt, d);
-	yaml_limits(opt, &yl);
-	rc = load_model(&r, &yl, &model);
+	rc = load_model(&r, &model);
 	run_free(&r);
 	return rc;
 }
@@ -958,7 +1002,6 @@ int
 driver_registry_diff(const struct driver_options *opt, struct buf *print,
     struct diag *d)
 {
-	struct yload_limits yl;
 	struct registry reg;
 	struct value *model;
 	struct run r;
@@ -968,11 +1011,10 @@ driver_registry_diff(const struct driver_options *opt, struct buf *print,
 	(void)print;
 	run_init(&r, opt, d);
 	registry_init(&reg);
-	yaml_limits(opt, &yl);
 	/* Report the problems of both files before giving up. */
 	rc = registry_load(&reg, opt->registry,
 	    opt->limits.max[LIMITS_CSV], d);
-	if (load_model(&r, &yl, &model) != 0)
+	if (load_model(&r, &model) != 0)
 		rc = -1;
 	if (rc == 0 && (n = registry_diff(&reg, model, opt->data, d)) > 0) {
 		if (d->stream != NULL)

@@ -3,7 +3,7 @@
 #define STATUSGEN_DRIVER_H
 
 /*
- * Every command (render, generate, validate) is a driver_fn over one
+ * Every command (render, generate, context, validate) is a driver_fn over one
  * struct driver_options, which the command line fills in. They share one
  * run: the data loaded within the limits, one Mustache environment (its
  * partial search, strictness and limits), and one path from rendered text
@@ -39,9 +39,14 @@ struct driver_options {
 	/* Inputs. */
 	const char	*data;		/* the YAML file; NULL: none (render:
 					   an empty context) */
+	const char	*source_name;	/* generate, context: the data's name
+					   in the outputs; NULL:
+					   srcname_default() */
 	const char	*template;	/* render: the template file */
 	const char	*registry;	/* registry-diff: the registry's CSV */
 	const char	*templates;	/* generate: the folder of templates */
+	const char	*templates_why;	/* generate: why that folder, for the
+					   note after a templates error */
 	struct driver_list partials;	/* render: folders searched for a
 					   partial before the template's own */
 	int		 escape_given;	/* render: escape overrides the */
@@ -92,10 +97,13 @@ int	driver_render(const struct driver_options *opt, struct buf *print,
 	    struct diag *d);
 
 /*
- * generate: loads and checks the status table opt->data, then renders
+ * generate: loads and checks the status table opt->data (whose context
+ * "source" is opt->source_name, else srcname_default()), then renders
  * every opt->templates/NAME.mustache whose name does not start with '_'
  * to opt->outdir/NAME, in strict mode, with the escaper that NAME picks;
  * files starting with '_' are partials, looked for in opt->templates.
+ * After an error in the folder or a template, a note names the folder and
+ * opt->templates_why (when not NULL): "templates folder 'DIR' (WHY)".
  * Nothing is written unless every template rendered. Then, with check,
  * each output that differs from its file (or has none) is reported as
  * "statusgen: PATH is out of date" on d's stream (unless quiet; verbose
@@ -118,6 +126,15 @@ int	driver_render(const struct driver_options *opt, struct buf *print,
  * order read (see depfile_format()).
  */
 int	driver_generate(const struct driver_options *opt, struct buf *print,
+	    struct diag *d);
+
+/*
+ * context: loads and checks the status table opt->data, as generate does
+ * (opt->source_name too), and appends to print the whole context that the
+ * templates see, as pretty JSON (value_json()). A context larger than the
+ * output limit is an error, and prints nothing.
+ */
+int	driver_context(const struct driver_options *opt, struct buf *print,
 	    struct diag *d);
 
 /* validate: loads and checks the status table opt->data, writes nothing. */

@@ -15,8 +15,7 @@
 #include "driver.h"
 #include "limits.h"
 #include "text.h"
-
-#define STATUSGEN_VERSION	"0.1.0"
+#include "version.h"
 
 /* Exit statuses: every error, of whatever kind, exits 2. */
 #define EXIT_OK		0
@@ -25,7 +24,6 @@
 #define EXIT_ERROR	2
 
 #define DEFAULT_DATA		"data/http_status.yaml"
-#define DEFAULT_TEMPLATES	"templates"
 #define DEFAULT_OUTDIR		"out"
 
 /*
@@ -36,10 +34,9 @@
 #ifdef STATUSGEN_DATADIR
 #define INSTALLED_TEMPLATES	STATUSGEN_DATADIR "/statusgen/templates"
 #define INSTALLED_DATA		STATUSGEN_DATADIR "/statusgen/" DEFAULT_DATA
-#define TEMPLATES_HELP		"./" DEFAULT_TEMPLATES " when it exists,\n" \
-	"else " INSTALLED_TEMPLATES
+#define TEMPLATES_HELP		"the installed ones,\n" INSTALLED_TEMPLATES
 #else
-#define TEMPLATES_HELP		"./" DEFAULT_TEMPLATES
+#define TEMPLATES_HELP		"none: -t is needed"
 #endif
 
 /* ------------------------------------------------------------------ */
@@ -137,6 +134,9 @@ set_quiet(struct cli *c, const struct cli_option *o, const char *val)
 	.field = FIELD(depfile), .flags = CLI_NONEMPTY, .help = text }
 #define OPT_VERBOSE(text) { .shortname = 'v', .longname = "verbose", \
 	.set = set_verbose, .help = text }
+#define OPT_SOURCE_NAME(text) { .longname = "source-name", .arg = "NAME", \
+	.set = cli_set_string, .field = FIELD(source_name), \
+	.flags = CLI_NONEMPTY, .help = text }
 #define OPT_DEFINE(text) { .shortname = 'D', .arg = "NAME=VALUE", \
 	.set = add_define, .field = FIELD(defines), .help = text }
 #define OPT_LIMITS(scope) { .limits = scope }
@@ -190,12 +190,21 @@ static const struct cli_option generate_options[] = {
 	  "change, and exit 1 if there is one" },
 	{ .longname = "diff", .set = cli_set_flag, .field = FIELD(diff),
 	  .help = "with --check: print a unified diff of each" },
+	OPT_SOURCE_NAME("the data's name in the outputs (default: its path\n"
+	    "from the current folder, or its base name)"),
 	{ .shortname = 'q', .longname = "quiet", .set = set_quiet,
 	  .help = "with --check: print nothing, only exit 0 or 1" },
 	OPT_DEFINE("the string VALUE as NAME at the context's\n"
 	    "root; repeatable; -D " CLAYOUT_PREFIX_KEY "=NAME names the\n"
 	    "C code and the outputs (default " CLAYOUT_PREFIX_DEFAULT ")"),
 	OPT_VERBOSE("name each output, written or unchanged"),
+	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
+	OPT_HELP,
+	OPT_END
+};
+
+static const struct cli_option context_options[] = {
+	OPT_SOURCE_NAME("the data's name, as generate has it"),
 	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
 	OPT_HELP,
 	OPT_END
@@ -269,6 +278,15 @@ static const struct command commands[] = {
 		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } }
 	}, driver_generate, check_generate, find_templates },
 	{ {
+		"context",
+		"context [--source-name NAME] [--max-LIMIT N]... [DATA]",
+		"print the context the templates see, as JSON",
+		"Checks the status table DATA (default " DEFAULT_DATA ") and "
+		    "prints\nthe context generate's templates see, as JSON.\n",
+		NULL, context_options,
+		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } }
+	}, driver_context, NULL, NULL },
+	{ {
 		"validate",
 		"validate [--max-LIMIT N]... [DATA]",
 		"check the status table and report every problem",
@@ -327,38 +345,28 @@ check_generate(const struct driver_options *opt, struct diag *d)
 	return -1;
 }
 
-static int
-is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /*
- * Without -t: ./templates when it exists, else the installed templates.
- * Returns 0, or -1 after reporting that there are none.
+ * Without -t, the installed templates, never a ./templates of the user's
+ * tree (an HTTP server's HTML, say). Returns 0 with the folder and why it
+ * was chosen, or -1 after reporting that there is no default.
  */
 static int
 find_templates(struct driver_options *opt, struct diag *d)
 {
+	opt->templates_why = "given with -t";
 	if (opt->templates != NULL)
 		return 0;
-	opt->templates = DEFAULT_TEMPLATES;
-	if (is_dir(DEFAULT_TEMPLATES))
-		return 0;
 #ifdef INSTALLED_TEMPLATES
-	if (is_dir(INSTALLED_TEMPLATES)) {
-		opt->templates = INSTALLED_TEMPLATES;
-		return 0;
-	}
-	diag_error(d, NULL, "no templates: there is no folder ./"
-	    DEFAULT_TEMPLATES " nor " INSTALLED_TEMPLATES " (use -t DIR)");
+	(void)d;
+	opt->templates = INSTALLED_TEMPLATES;
+	opt->templates_why = "the default, the installed templates; use -t "
+	    "to choose";
+	return 0;
 #else
-	diag_error(d, NULL, "no templates: there is no folder ./"
-	    DEFAULT_TEMPLATES " (use -t DIR)");
-#endif
+	diag_error(d, NULL, "no templates folder: this statusgen was built "
+	    "without installed templates (use -t DIR)");
 	return -1;
+#endif
 }
 
 /*

@@ -31,6 +31,9 @@ static const struct model_choice registries[] = {
 #define RESERVED_NAME	"(Unused)"
 
 static const struct model_field table_fields[] = {
+	{ .key = "version", .kind = MODEL_TEXT, .presence = MODEL_OPTIONAL,
+	  .one_line = 1, .help = "The table's own version, `1.2.0` (not a "
+	  "date): the header's `HTTP_STATUS_VERSION`, and in the JSON." },
 	{ .key = "classes", .kind = MODEL_ENTRIES,
 	  .help = "The status classes, in any order." },
 	{ .key = "statuses", .kind = MODEL_ENTRIES, .min = 1,
@@ -162,6 +165,7 @@ struct phrase {
 struct checker {
 	struct arena		*arena;
 	struct yorigin_diag	 rep;		/* located messages */
+	const char		*source;	/* the data's name in the outputs */
 	const struct klass	*classes;	/* NULL: no 'classes' at all */
 	size_t			 nclasses;
 };
@@ -1049,7 +1053,7 @@ text(struct arena *a, const char *s)
  * statuses, and every status in code order. */
 static struct value
 build_root(struct checker *c, const struct value *doc,
-    const struct status *s, size_t n)
+    const struct value *const *got, const struct status *s, size_t n)
 {
 	struct value *nodes = xcalloc(n + 1, sizeof(*nodes));
 	struct value *members = xcalloc(n + 1, sizeof(*members));
@@ -1075,7 +1079,10 @@ build_root(struct checker *c, const struct value *doc,
 	}
 	value_builder_init(&root, c->arena);
 	value_builder_put(&root, "generator", text(c->arena, "statusgen"));
-	value_builder_put(&root, "source", text(c->arena, c->rep.file));
+	value_builder_put(&root, "source", text(c->arena, c->source));
+	i = field_index(&records[MODEL_TABLE], "version");
+	value_builder_put(&root, "version", field_value(c->arena,
+	    &table_fields[i], got[i]));
 	value_builder_put(&root, "count", value_make_int((long long)n, NULL));
 	value_builder_put(&root, "min_code", value_make_int(code->min, NULL));
 	value_builder_put(&root, "max_code", value_make_int(code->max, NULL));
@@ -1130,12 +1137,12 @@ check_counts(struct checker *c, const struct value *const *got)
 
 int
 model_build(const struct value *doc, const struct yorigins *origins,
-    const char *source_path, struct arena *arena, struct diag *d,
-    struct value **model)
+    const char *source_path, const char *source_name, struct arena *arena,
+    struct diag *d, struct value **model)
 {
 	const struct record *r = &records[MODEL_TABLE];
-	struct checker c = { arena, { d, source_path, origins, NULL }, NULL,
-	    0 };
+	struct checker c = { arena, { d, source_path, origins, NULL },
+	    source_name != NULL ? source_name : source_path, NULL, 0 };
 	const struct value *got[NELEM(table_fields)], *list;
 	unsigned errors = d->errors;
 	struct klass *classes = NULL;
@@ -1170,7 +1177,7 @@ model_build(const struct value *doc, const struct yorigins *origins,
 	check_duplicate_idents(&c, statuses, nstatuses);
 	check_phrases(&c, statuses, nstatuses);
 	if (d->errors == errors) {
-		root = build_root(&c, doc, statuses, nstatuses);
+		root = build_root(&c, doc, got, statuses, nstatuses);
 		*model = value_box(arena, &root);
 	}
 	free(statuses);

@@ -85,12 +85,15 @@ const struct model_field *model_fields(enum model_entry entry, size_t *n);
  *
  * The context is the one doc/templates.md lists under "What templates see", but
  * for phrase_lengths and lookup, which clayout_build() adds:
- * generator, source, count, min_code and max_code (the range of a code),
+ * generator, source, version, count, min_code and max_code (the range of a code),
  * classes in class order and statuses in code order. A status has each
  * field of the table (an absent one as its kind says above), a boolean per
  * choice of a choice field (per registry), its class and class_name; a
  * class its fields, ident, count and statuses; each also the user's own
  * x- keys, passed through.
+ *
+ * source_path locates the messages; source_name (NULL: source_path) is
+ * the context's "source", the name the outputs print for the data.
  *
  * The context is in arena: it copies doc's 16-byte nodes and shares their
  * texts and children, so doc's arena must outlive it. Returns 0 and sets
@@ -101,7 +104,8 @@ const struct model_field *model_fields(enum model_entry entry, size_t *n);
  * the alias, with a note at its anchor.
  */
 int	model_build(const struct value *doc, const struct yorigins *origins,
-	    const char *source_path, struct arena *arena, struct diag *d,
+	    const char *source_path, const char *source_name,
+	    struct arena *arena, struct diag *d,
 	    struct value **model);
 
 #endif

@@ -15,6 +15,7 @@ static const struct {
 	{ "upper", text_upper },
 	{ "lower", text_lower },
 	{ "c_ident", text_c_ident },
+	{ "c_comment", text_c_comment },
 };
 
 #define NCASE	(sizeof(case_filters) / sizeof(case_filters[0]))

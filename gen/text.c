@@ -179,6 +179,29 @@ escape_c(const unsigned char *p, size_t len, struct buf *out)
 	}
 }
 
+void
+text_c_comment(const char *s, size_t len, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (p[i] == '\n' || p[i] == '\t' || p[i] == '\r')
+			buf_printf(out, "\\%c", p[i] == '\n' ? 'n' :
+			    p[i] == '\t' ? 't' : 'r');
+		else if (p[i] < 0x20 || p[i] >= 0x7f)
+			buf_printf(out, "\\%03o", (unsigned)p[i]);
+		else {
+			buf_putc(out, p[i]);
+			/* The second of each pair goes after a backslash. */
+			if (i + 1 < len && ((p[i] == '*' && p[i + 1] == '/') ||
+			    (p[i] == '/' && p[i + 1] == '*') ||
+			    (p[i] == '?' && p[i + 1] == '?')))
+				buf_putc(out, '\\');
+		}
+	}
+}
+
 static void
 escape_md(const unsigned char *p, size_t len, struct buf *out)
 {

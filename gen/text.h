@@ -97,6 +97,21 @@ void	text_lower(const char *s, size_t len, struct buf *out);
 void	text_c_ident(const char *s, size_t len, struct buf *out);
 
 /*
+ * Appends s[0..len) for the inside of a C block comment, readable: every
+ * printable ASCII byte stays itself ("data/x.yaml" stays so), but for
+ * three pairs. "*" "/" would close the comment and becomes "*\/"; "/" "*"
+ * would open one inside it (gcc -Wcomment) and becomes "/\*"; "?" "?"
+ * could start a trigraph and becomes "?\?". Newline, tab and CR become
+ * \n \t \r, other control bytes, DEL and bytes >= 0x80 three-digit
+ * octal escapes, so the comment stays on its line and pure ASCII (a
+ * backslash is no escape in a comment: these are only shown). The
+ * template must not put a '*' right before a value starting with '/', a
+ * '/' right after a value ending in '*', nor a newline right after one
+ * ending in a backslash. The c_comment filter.
+ */
+void	text_c_comment(const char *s, size_t len, struct buf *out);
+
+/*
  * Appends s[0..len) as a message may quote it, on one line: a newline as
  * \n, a tab as \t, a carriage return as \r, other control bytes (NUL,
  * ESC, DEL...) as \xNN, so that a quoted value can neither forge a line nor reach the terminal. A

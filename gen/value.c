@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "xalloc.h"
 
 /* Saturates where a field is narrower than a position can be. */
@@ -416,6 +417,87 @@ value_format(const struct value *v, struct buf *out)
 		break;
 	}
 	return -1;
+}
+
+/* ------------------------------------------------------------- JSON */
+
+static void
+json_indent(unsigned depth, struct buf *out)
+{
+	buf_putc(out, '\n');
+	while (depth-- > 0)
+		buf_puts(out, "  ");
+}
+
+static void
+json_string(const char *s, size_t len, struct buf *out)
+{
+	buf_putc(out, '"');
+	text_escape(TEXT_ESCAPE_JSON, s, len, out);
+	buf_putc(out, '"');
+}
+
+static int
+json_node(const struct value *v, unsigned depth, size_t max, struct buf *out)
+{
+	size_t i, n = value_len(v);
+
+	if (max != 0 && out->len > max)
+		return -1;
+	switch (value_kind(v)) {
+	case VALUE_NULL:
+		buf_puts(out, "null");
+		return 0;
+	case VALUE_FLOAT:
+		if (!isfinite(v->u.real)) {
+			buf_puts(out, "null");
+			return 0;
+		}
+		/* FALLTHROUGH */
+	case VALUE_BOOL:
+	case VALUE_INT:
+		return value_format(v, out);
+	case VALUE_STRING:
+		json_string(value_str(v), value_strlen(v), out);
+		return 0;
+	case VALUE_SEQ:
+	case VALUE_MAP:
+		break;
+	}
+	buf_putc(out, v->kind == VALUE_SEQ ? '[' : '{');
+	for (i = 0; i < n; i++) {
+		const struct value *item = v->kind == VALUE_SEQ ?
+		    value_item(v, i) : &value_pair(v, i)->val;
+
+		buf_puts(out, i > 0 ? "," : "");
+		json_indent(depth + 1, out);
+		if (v->kind == VALUE_MAP) {
+			json_string(value_str(&value_pair(v, i)->key),
+			    value_strlen(&value_pair(v, i)->key), out);
+			buf_puts(out, ": ");
+		}
+		if (json_node(item, depth + 1, max, out) != 0)
+			return -1;
+	}
+	if (n > 0)
+		json_indent(depth, out);
+	buf_putc(out, v->kind == VALUE_SEQ ? ']' : '}');
+	return 0;
+}
+
+int
+value_json(const struct value *v, size_t max, struct buf *out)
+{
+	size_t start = out->len;
+
+	if (json_node(v, 0, max == 0 ? 0 : start + max, out) != 0 ||
+	    (max != 0 && out->len - start > max)) {
+		out->len = start + max;
+		out->data[out->len] = '\0';
+		return -1;
+	}
+	buf_putc(out, '\n');
+	return 0;
 }
 
 const char *

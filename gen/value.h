@@ -217,6 +217,18 @@ int	value_format(const struct value *v, struct buf *out);
  */
 void	value_format_double(double d, struct buf *out);
 
+/*
+ * Appends v as pretty JSON: two spaces of indentation per level, a
+ * mapping's keys in their order, strings through the json escaper (the
+ * caller supplies UTF-8), numbers as value_format() writes them and a
+ * float that is not finite as null; an empty list is [], an empty mapping
+ * {}. The same tree always gives the same bytes. The recursion is as deep
+ * as the tree (which the loader's depth limit bounds); a tree shared
+ * through aliases is written out in full. Returns 0, or -1 once out has
+ * grown past max bytes (0: no limit), with out cut there.
+ */
+int	value_json(const struct value *v, size_t max, struct buf *out);
+
 /* "null", "a boolean", "an integer", "a number", "a string", "a list",
  * "a mapping": for messages such as "expected a string, got a list". */
 const char	*value_kind_name(enum value_kind kind);

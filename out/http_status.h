@@ -117,6 +117,9 @@ extern "C" {
 /** The number of status codes: the enumerators of enum http_status. */
 #define HTTP_STATUS_COUNT 69
 
+/** The version of the status table (its "version"), not of statusgen. */
+#define HTTP_STATUS_VERSION "1.0.0"
+
 /**
  * The HTTP status codes, in code order: HTTP_STATUS_ followed by the C
  * identifier of the reason phrase (HTTP_STATUS_NOT_FOUND = 404). After a

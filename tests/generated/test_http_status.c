@@ -56,6 +56,7 @@ struct table {
 	size_t		 nst;
 	struct status_class *cl;
 	size_t		 ncl;
+	struct text	 version;	/* s NULL: the table has none */
 	/* The enumerators' names without the prefix: each status's ident,
 	 * then the aliases that give enumerators, in enum order. */
 	struct text	*names;
@@ -545,6 +546,9 @@ load_table(const char *path, struct table *tb)
 		return -1;
 	}
 	root = yaml_document_get_root_node(&doc);
+	if (map_get(&doc, root, "version") != NULL &&
+	    scalar(map_get(&doc, root, "version"), &tb->version) != 0)
+		goto out;
 
 	list = map_get(&doc, root, "classes");
 	if (list == NULL || list->type != YAML_SEQUENCE_NODE)
@@ -595,6 +599,7 @@ table_free(struct table *tb)
 {
 	size_t i, j;
 
+	free(tb->version.s);
 	for (i = 0; i < tb->nst; i++) {
 		struct status *st = &tb->st[i];
 
@@ -1850,6 +1855,15 @@ main(int argc, char **argv)
 		table_free(&tb);
 		return tap_done();
 	}
+	/* The data's version, not statusgen's; none without one. */
+#ifdef HTTP_STATUS_VERSION
+	TAP_CHECK(same_text(HTTP_STATUS_VERSION, &tb.version),
+	    "HTTP_STATUS_VERSION is the table's version, \"%s\"",
+	    HTTP_STATUS_VERSION);
+#else
+	TAP_CHECK(tb.version.s == NULL, "no HTTP_STATUS_VERSION: the table "
+	    "has no version");
+#endif
 	check_list(&tb);
 	check_full_list(&tb);
 	check_enums(&tb);

@@ -154,9 +154,9 @@ test_layout(void)
 	arena_init(&arena);
 	diag_init(&d, stdout);
 	if (!TAP_CHECK(yload_string("t.yaml", table, strlen(table), NULL,
-	    &arena, &d, &doc) == 0 && model_build(doc, NULL, "t.yaml", &arena,
-	    &d, &model) == 0 && clayout_build(model, NULL, &arena, &d,
-	    &ctx) == 0,
+	    &arena, &d, &doc) == 0 && model_build(doc, NULL, "t.yaml", NULL,
+	    &arena, &d, &model) == 0 &&
+	    clayout_build(model, NULL, &arena, &d, &ctx) == 0,
 	    "a valid table lays out")) {
 		arena_free(&arena);
 		return;
@@ -235,7 +235,8 @@ layout_with(struct arena *arena, const char *prefix, char **msgs)
 	lo.prefix_at.file = "-D prefix=...";
 	diag_init(&d, fp);
 	if (yload_string("t.yaml", table, strlen(table), NULL, arena, &d,
-	    &doc) == 0 && model_build(doc, NULL, "t.yaml", arena, &d, &model) == 0)
+	    &doc) == 0 &&
+	    model_build(doc, NULL, "t.yaml", NULL, arena, &d, &model) == 0)
 		(void)clayout_build(model, &lo, arena, &d, &ctx);
 	fclose(fp);
 	return ctx;

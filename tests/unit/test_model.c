@@ -51,7 +51,7 @@ build(struct run *r, const char *yaml)
 	r->rc = yload_string_origins("t.yaml", yaml, strlen(yaml), NULL,
 	    &r->arena, &d, &doc, &origins);
 	if (r->rc == 0)
-		r->rc = model_build(doc, origins, "t.yaml", &r->arena, &d,
+		r->rc = model_build(doc, origins, "t.yaml", NULL, &r->arena, &d,
 		    &r->model);
 	r->errors = d.errors;
 	fclose(fp);
@@ -213,6 +213,8 @@ test_valid_table(void)
 	    is_str(value_map_getz(r.model, "source"), "t.yaml") &&
 	    value_map_getz(r.model, "count")->u.integer == 3,
 	    "generator, source and count");
+	TAP_CHECK(is_str(value_map_getz(r.model, "version"), ""),
+	    "a table without a version has version \"\"");
 	TAP_CHECK(value_map_getz(r.model, "min_code")->u.integer == 100 &&
 	    value_map_getz(r.model, "max_code")->u.integer == 599,
 	    "the code range is in the context");
@@ -614,6 +616,7 @@ static const struct {
 	const char	*intro;
 	enum model_entry entry;
 } readme_tables[] = {
+	{ "top level", "\nThe top level:\n\n", MODEL_TABLE },
 	{ "class", "\nA class:\n\n", MODEL_CLASS },
 	{ "status", "\nA status:\n\n", MODEL_STATUS },
 };
@@ -789,6 +792,36 @@ write_readme(const char *path)
 	return 0;
 }
 
+/* The table's version: taken as it is, or refused at its value. */
+static void
+test_version(void)
+{
+	static const char *const bad[] = {
+		"\"\"", "\"  \"", "\"1.0\\n2\"", "1.5", "[1]", "{a: 1}"
+	};
+	struct buf y;
+	struct run r;
+	size_t i;
+
+	buf_init(&y);
+	buf_printf(&y, "version: \"2.1.0-rc.1+b7\"\n%s", valid_table);
+	build(&r, buf_cstr(&y));
+	TAP_CHECK(r.rc == 0 && is_str(value_map_getz(r.model, "version"),
+	    "2.1.0-rc.1+b7"), "version is in the context as it is");
+	done(&r);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		buf_clear(&y);
+		buf_printf(&y, "version: %s\n%s", bad[i], valid_table);
+		build(&r, buf_cstr(&y));
+		if (!TAP_CHECK(r.rc == -1 && r.errors == 1 &&
+		    strstr(r.msgs, "t.yaml:1:10: error: 'version' ") != NULL,
+		    "version %s is refused at its value", bad[i]))
+			show(&r);
+		done(&r);
+	}
+	buf_free(&y);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -797,6 +830,7 @@ main(int argc, char **argv)
 	if (argc == 3 && strcmp(argv[1], "--write-doc") == 0)
 		return write_readme(argv[2]);
 	test_valid_table();
+	test_version();
 	test_rules();
 	test_fields();
 	if ((readme = slurp(DOC_FORMAT)) != NULL)

@@ -186,7 +186,7 @@ test_compile_errors(void)
 	expect_error("unknown filter is located at the filter",
 	    run(NULL, "  {{x | upper | shout}}"), -1,
 	    "t.mustache:1:17: error: unknown filter 'shout' (filters: upper, "
-	    "lower, c_ident, none, html, c, md, json)\n");
+	    "lower, c_ident, c_comment, none, html, c, md, json)\n");
 	expect_error("empty tag", run(NULL, "{{ }}"), -1,
 	    "t.mustache:1:1: error: empty tag\n");
 	expect_error("bad dotted name", run(NULL, "{{a..b}}"), -1,

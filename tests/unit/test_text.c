@@ -969,6 +969,61 @@ test_c_ident(void)
 	buf_free(&sh);
 }
 
+static void
+test_c_comment(void)
+{
+	static const struct {
+		const char	*in;
+		size_t		 len;
+		const char	*want;
+	} cases[] = {
+		{ S("data/http_status.yaml"),	"data/http_status.yaml" },
+		{ S("/abs/path/x.yaml"),	"/abs/path/x.yaml" },
+		{ S("a*/b"),			"a*\\/b" },
+		{ S("a/*b"),			"a/\\*b" },
+		{ S("*/*/"),			"*\\/\\*\\/" },
+		{ S("?\?/"),			"?\\?/" },
+		{ S("?\?\?"),			"?\\?\\?" },
+		{ S("a\nb\tc\rd"),		"a\\nb\\tc\\rd" },
+		{ S("\001\177"),		"\\001\\177" },
+		{ S("Caf\xc3\xa9"),		"Caf\\303\\251" },
+		{ S("a\0b"),			"a\\000b" },
+		{ S("back\\slash \"q\" 'q'"),	"back\\slash \"q\" 'q'" },
+		{ S(""),			"" }
+	};
+	struct buf out, sh;
+	size_t i, j;
+	int bad;
+
+	buf_init(&out);
+	buf_init(&sh);
+	for (i = 0; i < NELEM(cases); i++) {
+		buf_clear(&out);
+		text_c_comment(cases[i].in, cases[i].len, &out);
+		TAP_CHECK(strcmp(buf_cstr(&out), cases[i].want) == 0,
+		    "c_comment %s -> %s (got %s)",
+		    show(cases[i].in, cases[i].len, &sh), cases[i].want,
+		    buf_cstr(&out));
+	}
+	/* Every string of four bytes from the risky ones: no pair left. */
+	bad = 0;
+	for (i = 0; i < 4 * 4 * 4 * 4; i++) {
+		char in[4];
+
+		for (j = 0; j < 4; j++)
+			in[j] = "*/?a"[(i >> (2 * j)) & 3];
+		buf_clear(&out);
+		text_c_comment(in, 4, &out);
+		if (strstr(buf_cstr(&out), "*/") != NULL ||
+		    strstr(buf_cstr(&out), "/*") != NULL ||
+		    strstr(buf_cstr(&out), "?\?") != NULL)
+			bad = 1;
+	}
+	TAP_CHECK(!bad, "c_comment never leaves */, /* or ?? inside a value");
+	buf_free(&out);
+	buf_free(&sh);
+}
+
 /* text_show(s, len, max) as a string. */
 static const char *
 shown(struct buf *b, const char *s, size_t len, size_t max)
@@ -1020,5 +1075,6 @@ main(void)
 	test_names();
 	test_case();
 	test_c_ident();
+	test_c_comment();
 	return tap_done();
 }

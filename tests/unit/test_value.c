@@ -1,4 +1,5 @@
-/* Unit tests for values: how numbers and other scalars print, and which values are true. */
+/* Unit tests for values: how numbers and other scalars print, which values are true, and JSON. */
+#define _POSIX_C_SOURCE 200809L
 #include <float.h>
 #include <limits.h>
 #include <math.h>
@@ -8,6 +9,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "harness.h"
 #include "tap.h"
 #include "value.h"
 
@@ -191,6 +193,53 @@ test_truthy(void)
 	arena_free(&a);
 }
 
+/* The JSON of YAML src must be want. */
+static void
+check_json(const char *src, const char *want, const char *what)
+{
+	struct arena arena;
+	struct value *v;
+	struct buf out;
+
+	arena_init(&arena);
+	buf_init(&out);
+	v = harness_yaml(&arena, "t.yaml", src);
+	TAP_CHECK(value_json(v, 0, &out) == 0, "value_json: %s: succeeds",
+	    what);
+	CHECK_TEXT(buf_cstr(&out), want, "value_json: %s", what);
+	buf_free(&out);
+	arena_free(&arena);
+}
+
+static void
+test_json(void)
+{
+	struct arena arena;
+	struct value *v;
+	struct buf out;
+
+	check_json("a: 1\nb: [true, null, 1.5, \"x\\\"y\\n\"]\nc: {}\nd: []\n",
+	    "{\n  \"a\": 1,\n  \"b\": [\n    true,\n    null,\n    1.5,\n"
+	    "    \"x\\\"y\\n\"\n  ],\n  \"c\": {},\n  \"d\": []\n}\n",
+	    "a mapping in its order, nested, escaped");
+	check_json("[.nan, -.inf, -0.0]\n", "[\n  null,\n  null,\n  -0\n]\n",
+	    "numbers that JSON has no word for");
+	check_json("\"just text\"\n", "\"just text\"\n", "a scalar root");
+	check_json("a: &x [1, 2]\nb: *x\n",
+	    "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": [\n    1,\n    2\n"
+	    "  ]\n}\n", "an alias written out");
+
+	arena_init(&arena);
+	buf_init(&out);
+	v = harness_yaml(&arena, "t.yaml", "[aaaa, bbbb, cccc, dddd]\n");
+	buf_puts(&out, "kept");
+	TAP_CHECK(value_json(v, 10, &out) == -1 && out.len == 14 &&
+	    strncmp(buf_cstr(&out), "kept", 4) == 0,
+	    "value_json: past max bytes fails, cut at max after what was there");
+	buf_free(&out);
+	arena_free(&arena);
+}
+
 int
 main(void)
 {
@@ -198,5 +247,6 @@ main(void)
 	test_double_round_trip();
 	test_integers();
 	test_truthy();
+	test_json();
 	return tap_done();
 }

@@ -1,0 +1,2 @@
+/* From sub/data.yaml. */
+const char *source = "sub/data.yaml";
