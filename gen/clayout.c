@@ -245,8 +245,22 @@ build_phrase_lengths(struct layout *l)
 /* The reverse lookup                                               */
 /* ---------------------------------------------------------------- */
 
+/* Whether some phrase of p[0..n) has a '_' at key k's byte: only there
+ * must a lookup that treats separators alike fold the byte it hashes. */
+static int
+key_at_sep(const struct phash_key *k, const struct phrase *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i].upper[phash_key_offset(k, p[i].len)] == '_')
+			return 1;
+	return 0;
+}
+
 static struct value
-build_keys(struct arena *a, const struct phash *h)
+build_keys(struct arena *a, const struct phash *h, const struct phrase *p,
+    size_t n, int separators)
 {
 	struct value items[PHASH_MAX_KEYS];
 	struct value_builder k;
@@ -256,6 +270,8 @@ build_keys(struct arena *a, const struct phash *h)
 	for (i = 0; i < h->nkeys; i++) {
 		enum phash_from from = h->keys[i].from;
 
+		value_builder_put(&k, "separator", value_make_bool(separators &&
+		    key_at_sep(&h->keys[i], p, n), NULL));
 		value_builder_put(&k, "from_start", value_make_bool(
 		    from == PHASH_FROM_START, NULL));
 		value_builder_put(&k, "from_end", value_make_bool(
@@ -335,7 +351,8 @@ build_hash(struct layout *l, const struct phrase *phrases, size_t n,
 	value_builder_put(&r, "max_length", int_value(h.max_length));
 	value_builder_put(&r, "length_type", str(l->arena,
 	    c_type_for(h.max_length)));
-	value_builder_put(&r, "keys", build_keys(l->arena, &h));
+	value_builder_put(&r, "keys", build_keys(l->arena, &h, phrases, n,
+	    separators));
 	snprintf(hex, sizeof(hex), "0x%08lx", (unsigned long)h.multiplier);
 	value_builder_put(&r, "multiplier", str(l->arena, hex));
 	value_builder_put(&r, "shift", int_value(h.shift));
@@ -357,10 +374,23 @@ build_hash(struct layout *l, const struct phrase *phrases, size_t n,
 	return value_builder_finish(&r, NULL);
 }
 
+/* Whether some name of p[0..n) is prefix and more: only then may a name
+ * with the prefix be a name whole, and the lookup must try both. */
+static int
+some_name_prefixed(const struct phrase *p, size_t n, const char *prefix)
+{
+	size_t np = strlen(prefix), i;
+
+	for (i = 0; i < n; i++)
+		if (p[i].len > np && memcmp(p[i].upper, prefix, np) == 0)
+			return 1;
+	return 0;
+}
+
 /* The names of http_status_from_name(): each status's ident and each
- * alias enumerator's, as phrases of a hash. */
+ * alias enumerator's, as phrases of a hash; *prefixed as above. */
 static struct value
-build_by_name(struct layout *l)
+build_by_name(struct layout *l, int *prefixed)
 {
 	size_t n = 0, i, k = 0;
 	struct phrase *p = xcalloc(l->n + l->names.naliases + 1, sizeof(*p));
@@ -386,6 +416,7 @@ build_by_name(struct layout *l)
 		p[i].upper = value_str(p[i].node);
 		p[i].len = value_strlen(p[i].node);
 	}
+	*prefixed = some_name_prefixed(p, n, l->names.upper);
 	v = build_hash(l, p, n, "ident", 1);
 	free(p);
 	return v;
@@ -1011,6 +1042,7 @@ build_lookup(struct layout *l)
 	struct value reverse, classes, known;
 	struct value_builder b;
 	unsigned long class_bytes, summary_bytes;
+	int prefixed;
 
 	value_builder_init(&b, l->arena);
 	value_builder_put(&b, "name_prefix", str(l->arena, l->names.upper));
@@ -1026,9 +1058,11 @@ build_lookup(struct layout *l)
 	put_flags(l, &b);
 	value_builder_put(&b, "predicates", build_predicates(l));
 	reverse = build_hash(l, l->phrases, l->nphrases, "phrase", 0);
-	value_builder_put(&b, "by_name", build_by_name(l));
+	value_builder_put(&b, "by_name", build_by_name(l, &prefixed));
 	value_builder_put(&b, "name_prefix_length", int_value(
 	    strlen(l->names.upper)));
+	value_builder_put(&b, "prefixed_ident", value_make_bool(prefixed,
+	    NULL));
 	classes = build_class_names(l, &class_bytes, &summary_bytes, &known);
 	offset_seen(l, class_bytes);
 	offset_seen(l, summary_bytes);

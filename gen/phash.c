@@ -15,8 +15,8 @@
 /* Keys                                                             */
 /* ---------------------------------------------------------------- */
 
-static size_t
-key_offset(const struct phash_key *k, size_t len)
+size_t
+phash_key_offset(const struct phash_key *k, size_t len)
 {
 	switch (k->from) {
 	case PHASH_FROM_START:
@@ -37,7 +37,7 @@ key_of(const char *s, size_t len, const struct phash_key *pos, size_t npos)
 	size_t i;
 
 	for (i = 0; i < npos; i++)
-		key |= (uint32_t)((unsigned char)s[key_offset(&pos[i], len)] |
+		key |= (uint32_t)((unsigned char)s[phash_key_offset(&pos[i], len)] |
 		    0x20) << (8 * (i + 1));
 	return key;
 }
@@ -201,7 +201,7 @@ choose_keys(struct phash *h, const struct phash_phrase *p, size_t n)
 	for (c = 0; c < ncand; c++)
 		for (i = 0; i < n; i++)
 			col[c * n + i] = (unsigned char)(p[i].bytes[
-			    key_offset(&cand[c], p[i].len)] | 0x20);
+			    phash_key_offset(&cand[c], p[i].len)] | 0x20);
 	tally_init(&t, n);
 	h->nkeys = 0;
 	for (k = 1; k <= PHASH_MAX_KEYS && k <= ncand && best > 1; k++) {

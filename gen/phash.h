@@ -60,6 +60,10 @@ struct phash {
 void	phash_build(struct phash *h, const struct phash_phrase *p, size_t n);
 void	phash_free(struct phash *h);
 
+/* Where key k's byte lies in a phrase of length len (at least
+ * h->min_length): an index below len. */
+size_t		phash_key_offset(const struct phash_key *k, size_t len);
+
 /* The key and the slot of s[0..len), as the generated lookup computes
  * them; len must be at least h->min_length. */
 uint32_t	phash_key(const struct phash *h, const char *s, size_t len);

@@ -3247,11 +3247,14 @@ http_status_upper_word(unsigned long w)
 }
 
 /*
- * w as a name lookup reads it, every byte at once: its ASCII lower-case
- * letters in upper case and its '-' and ' ' bytes '_', when every byte of w
- * is ASCII; otherwise a word with a high bit set, which no name has. For
- * bytes below 0x80 the sums below cannot carry into the next byte, and
- * (x + 0x7f) has its high bit clear exactly where x is 0.
+ * w as a name lookup reads it, every byte at once: its '-' and ' ' bytes
+ * set to 0x7f, then bit 0x20 cleared in every byte that has bit 0x40, so
+ * that both cases of a letter and the three separators give the bytes of
+ * a name in upper case. Other ASCII bytes give no name's byte, but for
+ * 0x7f itself (read as '_'), and bytes of 0x80 or more give a high bit:
+ * the caller rejects both (see http_status_name_odd()). For bytes below 0x80
+ * the sums cannot carry into the next byte, and (x + 0x7f) has its high
+ * bit clear exactly where x is 0.
  */
 static unsigned long
 http_status_name_word(unsigned long w)
@@ -3260,13 +3263,21 @@ http_status_name_word(unsigned long w)
 	const unsigned long high = HTTP_STATUS_ONES * 0x80;
 	unsigned long sep = ~(((w ^ HTTP_STATUS_ONES * '-') + low) &
 	    ((w ^ HTTP_STATUS_ONES * ' ') + low)) & high;
-	unsigned long letter = (w + HTTP_STATUS_ONES * (0x80 - 'a')) &
-	    ~(w + HTTP_STATUS_ONES * (0x80 - 'z' - 1)) & high;
+	unsigned long u = w | (sep - (sep >> 7));
 
-	if ((w & high) != 0)
-		return high;
-	return w ^ (letter >> 2) ^
-	    ((w ^ HTTP_STATUS_ONES * '_') & (sep - (sep >> 7)));
+	return u & ~((u >> 1) & HTTP_STATUS_ONES * 0x20);
+}
+
+/*
+ * A word whose high bits are set where w has a byte of 0x7f or more, which
+ * http_status_name_word() reads wrongly and no name has; or-ed over every word
+ * of a name, it is tested once at the end. A carry out of a byte happens
+ * only where that byte is 0xff, itself counted.
+ */
+static unsigned long
+http_status_name_odd(unsigned long w)
+{
+	return (w + HTTP_STATUS_ONES) | w;
 }
 
 /*
@@ -3818,7 +3829,8 @@ http_status_from_reason(const char *reason)
  * http_status_ident_first[h]..http_status_ident_first[h + 1] - 1,
  * at most 2: a lookup costs the hash and one comparison, whatever their
  * number.
- * The bytes hashed and compared read '-' and ' ' as '_'.
+ * The bytes compared, and the bytes hashed where a name has a '_', read
+ * '-' and ' ' as '_'.
  */
 
 /* Every ident in ASCII upper case, in slot order. */
@@ -4281,7 +4293,7 @@ static const unsigned short http_status_ident_code[] = {
 static int
 http_status_ident_equal(const char *s, const char *upper, size_t len)
 {
-	unsigned long a, b;
+	unsigned long a, b, odd = 0;
 	size_t i;
 
 	if (len < sizeof(a)) {
@@ -4304,8 +4316,9 @@ http_status_ident_equal(const char *s, const char *upper, size_t len)
 		memcpy(&b, upper + i, sizeof(b));
 		if (http_status_name_word(a) != b)
 			return 0;
+		odd |= http_status_name_odd(a);
 		if (i + sizeof(a) == len)
-			return 1;
+			return (odd & HTTP_STATUS_ONES * 0x80) == 0;
 	}
 }
 
@@ -4319,7 +4332,7 @@ http_status_find_ident(const char *s, size_t len)
 	if (len < 2U || len > 34U)
 		return 0;
 	key = (unsigned long)len |
-	    (unsigned long)(http_status_separator((unsigned char)s[0]) | 0x20) << 8;
+	    (unsigned long)((unsigned char)s[0] | 0x20) << 8;
 	h = (unsigned)(((key * 0x90224309UL) & 0xFFFFFFFFUL) >> 24);
 	for (i = http_status_ident_first[h]; i < http_status_ident_first[h + 1]; i++)
 		if (http_status_ident_length[i] == len &&
@@ -4336,55 +4349,32 @@ static const char http_status_name_prefix[] = "HTTP_STATUS_";
  * Whether s[0..len) starts with the enumerators' prefix and has more
  * after it, read as http_status_find_ident() reads a name. Its first byte
  * decides for almost every name that has no prefix; the rest is compared
- * a word at a time, as http_status_ident_equal() compares.
+ * by http_status_ident_equal().
  */
 static int
 http_status_has_name_prefix(const char *s, size_t len)
 {
-	unsigned long a, b;
-	size_t i;
-
 	/* The first byte before the length, which varies around the
 	 * prefix's from one name to the next: a branch on it mispredicts. */
 	if (len == 0 || ((unsigned char)s[0] & ~0x20U) !=
 	    (unsigned char)http_status_name_prefix[0] ||
 	    len <= 12U)
 		return 0;
-	if (12U < sizeof(a)) {
-		for (i = 1; i < 12U; i++) {
-			unsigned c = (unsigned char)s[i];
-
-			c ^= (unsigned)(c - 'a' < 26U) << 5;
-			if (http_status_separator(c) !=
-			    (unsigned char)http_status_name_prefix[i])
-				return 0;
-		}
-		return 1;
-	}
-	for (i = 0;; i += sizeof(a)) {
-		if (i + sizeof(a) > 12U)
-			i = 12U - sizeof(a);
-		memcpy(&a, s + i, sizeof(a));
-		memcpy(&b, http_status_name_prefix + i, sizeof(b));
-		if (http_status_name_word(a) != b)
-			return 0;
-		if (i + sizeof(a) == 12U)
-			return 1;
-	}
+	return http_status_ident_equal(s, http_status_name_prefix,
+	    12U);
 }
 
 HTTP_STATUS_DEF int
 http_status_from_name_n(const char *s, size_t len)
 {
-	int code;
+	size_t from;
 
 	if (s == NULL)
 		return 0;
-	if (http_status_has_name_prefix(s, len) &&
-	    (code = http_status_find_ident(s + 12U,
-	    len - 12U)) != 0)
-		return code;
-	return http_status_find_ident(s, len);
+	/* No name starts with the prefix: a name that has it is the rest. */
+	from = http_status_has_name_prefix(s, len) ?
+	    12U : 0;
+	return http_status_find_ident(s + from, len - from);
 }
 
 HTTP_STATUS_DEF int
