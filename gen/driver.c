@@ -25,8 +25,6 @@
 #include "yload.h"
 
 #define TEMPLATE_SUFFIX	".mustache"
-/* The most bytes of a quoted -D option or output name in a message. */
-#define SHOW_MAX	60
 
 /* ------------------------------------------------------------------ */
 /* Options                                                            */
@@ -167,7 +165,7 @@ define_pos(struct run *r, const char *s)
 
 	buf_init(&b);
 	buf_puts(&b, "-D ");
-	text_show(s, strlen(s), SHOW_MAX, &b);
+	text_show(s, strlen(s), TEXT_SHOW_MAX, &b);
 	at.file = arena_strndup(&r->arena, b.data, b.len);
 	buf_free(&b);
 	return at;
@@ -786,7 +784,7 @@ output_name(struct run *r, const char *name, const char *path,
 	    memchr(out.data, '\0', out.len) != NULL) {
 		at.file = path;
 		buf_clear(&label);
-		text_show(out.data, out.len, SHOW_MAX, &label);
+		text_show(out.data, out.len, TEXT_SHOW_MAX, &label);
 		diag_error(r->d, &at, "the template's name renders to \"%s\", "
 		    "which is not a file name (it must be a name in the "
 		    "output folder, not empty, not starting with '.', with "
@@ -870,41 +868,6 @@ name_outputs(struct run *r, char **paths, long n, const struct value *model)
 	return rc;
 }
 
-static int
-by_path(const void *a, const void *b)
-{
-	return strcmp(((const struct output *)a)->path,
-	    ((const struct output *)b)->path);
-}
-
-/*
- * Two templates whose names render to the same output would write one
- * file twice. Sorted, so n log n. Returns 0, or -1 after reporting.
- */
-static int
-check_output_names(struct run *r)
-{
-	struct output *sorted;
-	struct srcpos at = { NULL, 0, 0 };
-	size_t i;
-	int rc = 0;
-
-	if (r->noutputs < 2)
-		return 0;
-	sorted = xcalloc(r->noutputs, sizeof(*sorted));
-	memcpy(sorted, r->outputs, r->noutputs * sizeof(*sorted));
-	qsort(sorted, r->noutputs, sizeof(*sorted), by_path);
-	for (i = 1; i < r->noutputs; i++)
-		if (strcmp(sorted[i - 1].path, sorted[i].path) == 0) {
-			at.file = sorted[i].path;
-			diag_error(r->d, &at, "two templates render to this "
-			    "output");
-			rc = -1;
-		}
-	free(sorted);
-	return rc;
-}
-
 /* After an error in the templates: which folder was used, and why. */
 static void
 note_templates(const struct driver_options *opt, struct diag *d)
@@ -946,8 +909,6 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 	for (i = 0; i < n; i++)
 		if (render_template(&r, paths[i], &r.outputs[i], model) != 0)
 			rc = -1;
-	if (rc == 0)
-		rc = check_output_names(&r);
 	if (rc != 0)
 		note_templates(opt, d);
 	/* Only a run in which every template rendered writes anything. */

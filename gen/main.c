@@ -72,7 +72,7 @@ add_define(struct cli *c, const struct cli_option *o, const char *val)
 		return 0;
 	}
 	buf_init(&show);
-	text_show(val, strlen(val), 60, &show);
+	text_show(val, strlen(val), TEXT_SHOW_MAX, &show);
 	diag_error(c->d, NULL, "option '%s %s' is not NAME=VALUE with a NAME "
 	    "of no '.', space or brace", buf_cstr(&c->typed), buf_cstr(&show));
 	buf_free(&show);
