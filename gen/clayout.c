@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cnames.h"
 #include "model.h"
 #include "phash.h"
@@ -51,6 +52,9 @@ struct phrase {
 	size_t			 len;
 	const struct value	*status;
 	size_t			 order;		/* in collection, for ties */
+	size_t			 within;	/* 0, or 1 + the index of the
+						 * phrase whose text ends
+						 * with this one's */
 };
 
 /* What the layout reads from the context, and the largest offset yet. */
@@ -197,6 +201,7 @@ collect_phrases(struct layout *l)
 				p->upper = arena_strndup(l->arena, up.data,
 				    up.len);
 				p->status = st;
+				p->within = 0;
 				p->order = l->nphrases++;
 			}
 		}
@@ -285,36 +290,60 @@ build_keys(struct arena *a, const struct phash *h, const struct phrase *p,
 	return seq(a, items, h->nkeys);
 }
 
-/* The phrases in slot order, each at its offset in one string table;
- * sets *bytes to the table's size. */
+/*
+ * The phrases in slot order, each at its offset in one string table, and
+ * into *texts the table's strings: one per phrase that has its own, in
+ * slot order; a phrase within another's text points into it. Sets *bytes
+ * to the table's size.
+ */
 static struct value
 build_slotted(struct layout *l, const struct phash *h,
-    const struct phrase *phrases, size_t n, unsigned long *bytes)
+    const struct phrase *phrases, size_t n, struct value *texts,
+    unsigned long *bytes)
 {
 	struct value *items = xcalloc(n + 1, sizeof(*items)), v;
+	struct value *strings = xcalloc(n + 1, sizeof(*strings));
+	unsigned long *at_of = xcalloc(n + 1, sizeof(*at_of));
 	unsigned long at = 1;	/* after the empty string at offset 0 */
 	struct value_builder e;
-	size_t i;
+	size_t i, nstrings = 0;
 
 	value_builder_init(&e, l->arena);
 	for (i = 0; i < n; i++) {
 		const struct phrase *p = &phrases[h->order[i]];
 
+		if (p->within != 0)
+			continue;
+		at_of[h->order[i]] = at;
+		value_builder_put(&e, "upper", value_make_string(l->arena,
+		    p->upper, p->len, NULL));
+		value_builder_put(&e, "size", int_value(p->len + 1));
+		strings[nstrings++] = value_builder_finish(&e, NULL);
+		at += p->len + 1;
+	}
+	*bytes = at;
+	for (i = 0; i < n; i++) {
+		const struct phrase *p = &phrases[h->order[i]];
+		unsigned long from = at_of[h->order[i]];
+
+		if (p->within != 0)
+			from = at_of[p->within - 1] +
+			    phrases[p->within - 1].len - p->len;
 		value_builder_put(&e, "phrase", *p->node);
 		value_builder_put(&e, "upper", value_make_string(l->arena,
 		    p->upper, p->len, NULL));
 		value_builder_put(&e, "length", int_value(p->len));
-		value_builder_put(&e, "size", int_value(p->len + 1));
-		value_builder_put(&e, "at", int_value(at));
+		value_builder_put(&e, "at", int_value(from));
 		value_builder_put(&e, "ident", *get(p->status, "ident"));
 		value_builder_put(&e, "code", value_make_int(code_of(p->status),
 		    NULL));
-		offset_seen(l, at);
-		at += p->len + 1;
+		offset_seen(l, from);
 		items[i] = value_builder_finish(&e, NULL);
 	}
-	*bytes = at;
+	*texts = seq(l->arena, strings, nstrings);
 	v = seq(l->arena, items, n);
+	free(at_of);
+	free(strings);
 	free(items);
 	return v;
 }
@@ -330,7 +359,7 @@ build_hash(struct layout *l, const struct phrase *phrases, size_t n,
 {
 	struct phash_phrase *in = xcalloc(n + 1, sizeof(*in));
 	struct value_builder r, e;
-	struct value *firsts;
+	struct value *firsts, texts;
 	unsigned long bytes;
 	char hex[16];
 	struct phash h;
@@ -368,57 +397,106 @@ build_hash(struct layout *l, const struct phrase *phrases, size_t n,
 	    h.nslots + 1, SLOTS_PER_ROW, "slot", 0, SLOTS_PER_ROW));
 	free(firsts);
 	value_builder_put(&r, "phrases", build_slotted(l, &h, phrases, n,
-	    &bytes));
+	    &texts, &bytes));
+	value_builder_put(&r, "texts", texts);
 	value_builder_put(&r, "phrase_bytes", int_value(bytes));
 	phash_free(&h);
 	return value_builder_finish(&r, NULL);
 }
 
-/* Whether some name of p[0..n) is prefix and more: only then may a name
- * with the prefix be a name whole, and the lookup must try both. */
+/* Orders names by length, then bytes: for bsearch(). */
 static int
-some_name_prefixed(const struct phrase *p, size_t n, const char *prefix)
+by_name_text(const void *a, const void *b)
 {
-	size_t np = strlen(prefix), i;
+	const struct phrase *x = *(const struct phrase *const *)a;
+	const struct phrase *y = *(const struct phrase *const *)b;
 
-	for (i = 0; i < n; i++)
-		if (p[i].len > np && memcmp(p[i].upper, prefix, np) == 0)
-			return 1;
-	return 0;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return memcmp(x->upper, y->upper, x->len);
 }
 
-/* The names of http_status_from_name(): each status's ident and each
- * alias enumerator's, as phrases of a hash; *prefixed as above. */
+/*
+ * The names of http_status_from_name(): each status's ident and each
+ * alias enumerator's, as phrases of one hash, each both with the
+ * enumerators' prefix and without it, so that the lookup has no branch on
+ * the prefix. A bare name's text is the end of its prefixed name's. A bare
+ * name that is another name with the prefix is left out: the prefixed
+ * form, which reads the prefix as the prefix, owns that string.
+ */
 static struct value
-build_by_name(struct layout *l, int *prefixed)
+build_by_name(struct layout *l)
 {
-	size_t n = 0, i, k = 0;
-	struct phrase *p = xcalloc(l->n + l->names.naliases + 1, sizeof(*p));
+	size_t n = 0, i, k = 0, nb, np = strlen(l->names.upper);
+	struct phrase *p = xcalloc(2 * (l->n + l->names.naliases) + 1,
+	    sizeof(*p));
+	const struct phrase **sorted, *want = NULL;
+	struct phrase key;
+	struct phrase *out;
+	size_t *index_of;
 	struct value v;
+	struct buf b;
 
 	for (i = 0; i < l->n; i++) {
 		const struct value *st = value_item(l->statuses, i);
 
 		p[n].node = get(st, "ident");
 		p[n].status = st;
-		p[n].order = n;
 		n++;
 		for (; k < l->names.naliases &&
 		    l->names.aliases[k].status == st; k++) {
 			v = str(l->arena, l->names.aliases[k].ident);
 			p[n].node = value_box(l->arena, &v);
 			p[n].status = st;
-			p[n].order = n;
 			n++;
 		}
 	}
-	for (i = 0; i < n; i++) {
+	nb = n;
+	buf_init(&b);
+	for (i = 0; i < nb; i++) {
 		p[i].upper = value_str(p[i].node);
 		p[i].len = value_strlen(p[i].node);
+		buf_clear(&b);
+		buf_puts(&b, l->names.upper);
+		buf_append(&b, p[i].upper, p[i].len);
+		v = value_make_string(l->arena, b.data, b.len, NULL);
+		p[nb + i].node = value_box(l->arena, &v);
+		p[nb + i].status = p[i].status;
+		p[nb + i].upper = value_str(p[nb + i].node);
+		p[nb + i].len = b.len;
 	}
-	*prefixed = some_name_prefixed(p, n, l->names.upper);
-	v = build_hash(l, p, n, "ident", 1);
+	buf_free(&b);
+	sorted = xcalloc(nb + 1, sizeof(*sorted));
+	for (i = 0; i < nb; i++)
+		sorted[i] = &p[i];
+	qsort(sorted, nb, sizeof(*sorted), by_name_text);
+	/* The prefixed names first, then the bare ones that stay, each
+	 * pointing into its prefixed name's text. */
+	index_of = xcalloc(2 * nb + 1, sizeof(*index_of));
+	out = xcalloc(2 * nb + 1, sizeof(*out));
+	for (i = 0, k = 0; i < 2 * nb; i++) {
+		struct phrase *q = &p[(i + nb) % (2 * nb)];
+
+		if (i >= nb && q->len > np &&
+		    memcmp(q->upper, l->names.upper, np) == 0) {
+			key.upper = q->upper + np;
+			key.len = q->len - np;
+			want = &key;
+			if (bsearch(&want, sorted, nb, sizeof(*sorted),
+			    by_name_text) != NULL)
+				continue;
+		}
+		index_of[i] = k;
+		out[k] = *q;
+		out[k].order = k;
+		out[k].within = i >= nb ? 1 + index_of[i - nb] : 0;
+		k++;
+	}
+	free(index_of);
+	free(sorted);
 	free(p);
+	v = build_hash(l, out, k, "ident", 1);
+	free(out);
 	return v;
 }
 
@@ -1042,7 +1120,6 @@ build_lookup(struct layout *l)
 	struct value reverse, classes, known;
 	struct value_builder b;
 	unsigned long class_bytes, summary_bytes;
-	int prefixed;
 
 	value_builder_init(&b, l->arena);
 	value_builder_put(&b, "name_prefix", str(l->arena, l->names.upper));
@@ -1058,11 +1135,7 @@ build_lookup(struct layout *l)
 	put_flags(l, &b);
 	value_builder_put(&b, "predicates", build_predicates(l));
 	reverse = build_hash(l, l->phrases, l->nphrases, "phrase", 0);
-	value_builder_put(&b, "by_name", build_by_name(l, &prefixed));
-	value_builder_put(&b, "name_prefix_length", int_value(
-	    strlen(l->names.upper)));
-	value_builder_put(&b, "prefixed_ident", value_make_bool(prefixed,
-	    NULL));
+	value_builder_put(&b, "by_name", build_by_name(l));
 	classes = build_class_names(l, &class_bytes, &summary_bytes, &known);
 	offset_seen(l, class_bytes);
 	offset_seen(l, summary_bytes);

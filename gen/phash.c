@@ -10,6 +10,10 @@
 #define HASH_TRIES	4096	/* multipliers tried per table size */
 #define HASH_MORE_BITS	4	/* table sizes tried beyond the smallest */
 #define HASH_MAX_BITS	16	/* the largest table: 2^16 slots */
+/* A key byte more costs every lookup a load and a few operations, and is
+ * worth it only when a slot would otherwise hold more than this many
+ * phrases (which the lookup tells apart by their lengths, mostly). */
+#define CROWD_ENOUGH	3
 
 /* ---------------------------------------------------------------- */
 /* Keys                                                             */
@@ -181,10 +185,10 @@ next_combination(size_t *idx, size_t k, size_t n)
 
 /*
  * Chooses up to PHASH_MAX_KEYS byte positions, among those that every
- * phrase has, that give the phrases distinct keys: the fewest positions,
- * the first combination in candidate order. When none does (phrases that
- * differ only where no candidate looks), takes the combination whose
- * commonest key is shared by the fewest phrases; the generated code then
+ * phrase has: the fewest positions whose commonest key is shared by at
+ * most CROWD_ENOUGH phrases, and among combinations of that many the
+ * first in candidate order that gives distinct keys, else the one whose
+ * commonest key is shared by the fewest phrases. The generated code
  * compares each phrase of a slot. Each candidate's byte of every phrase
  * is read once, into col, so that a combination's keys are a few ors.
  */
@@ -204,7 +208,8 @@ choose_keys(struct phash *h, const struct phash_phrase *p, size_t n)
 			    phash_key_offset(&cand[c], p[i].len)] | 0x20);
 	tally_init(&t, n);
 	h->nkeys = 0;
-	for (k = 1; k <= PHASH_MAX_KEYS && k <= ncand && best > 1; k++) {
+	for (k = 1; k <= PHASH_MAX_KEYS && k <= ncand && best > CROWD_ENOUGH;
+	    k++) {
 		for (i = 0; i < k; i++)
 			idx[i] = i;
 		do {

@@ -3251,10 +3251,12 @@ http_status_upper_word(unsigned long w)
  * set to 0x7f, then bit 0x20 cleared in every byte that has bit 0x40, so
  * that both cases of a letter and the three separators give the bytes of
  * a name in upper case. Other ASCII bytes give no name's byte, but for
- * 0x7f itself (read as '_'), and bytes of 0x80 or more give a high bit:
- * the caller rejects both (see http_status_name_odd()). For bytes below 0x80
- * the sums cannot carry into the next byte, and (x + 0x7f) has its high
- * bit clear exactly where x is 0.
+ * 0x7f itself (read as '_'), which the caller rejects (see
+ * http_status_name_odd()); a byte of 0x80 or more keeps its high bit, so the
+ * word matches no name's. For bytes below 0x80 the sums cannot carry into
+ * the next byte, and (x + 0x7f) has its high bit clear exactly where x is
+ * 0; a carry out of a byte of 0x80 or more only spoils a word that cannot
+ * match.
  */
 static unsigned long
 http_status_name_word(unsigned long w)
@@ -3269,15 +3271,17 @@ http_status_name_word(unsigned long w)
 }
 
 /*
- * A word whose high bits are set where w has a byte of 0x7f or more, which
- * http_status_name_word() reads wrongly and no name has; or-ed over every word
- * of a name, it is tested once at the end. A carry out of a byte happens
- * only where that byte is 0xff, itself counted.
+ * A word whose high bits are set where w has a byte of 0x7f, which
+ * http_status_name_word() reads as '_' (and where w has a byte of 0x80 or
+ * more, which no name matches anyway); or-ed over every word of a name, it
+ * is tested once at the end. A carry out of a byte happens only where that
+ * byte is 0xff, and it only adds to the next byte, so a 0x7f there is still
+ * counted.
  */
 static unsigned long
 http_status_name_odd(unsigned long w)
 {
-	return (w + HTTP_STATUS_ONES) | w;
+	return w + HTTP_STATUS_ONES;
 }
 
 /*
@@ -3290,7 +3294,8 @@ http_status_name_odd(unsigned long w)
  * number.
  */
 
-/* Every phrase in ASCII upper case, in slot order. */
+/* Every phrase in ASCII upper case, in slot order; one that ends
+ * another's text is not repeated but points into it. */
 static const struct http_status_phrase_text {
 	char	none[1];
 	char	p1[5];
@@ -3825,460 +3830,755 @@ http_status_from_reason(const char *reason)
  * A perfect hash that statusgen found for these idents: the key packs
  * the length and a few bytes of the ident, each with bit 0x20 set so
  * that both cases of a letter give the same key, and a multiplication
- * spreads the keys over 256 slots. Slot h holds the idents
+ * spreads the keys over 1024 slots. Slot h holds the idents
  * http_status_ident_first[h]..http_status_ident_first[h + 1] - 1,
- * at most 2: a lookup costs the hash and one comparison, whatever their
+ * at most 3: a lookup costs the hash and one comparison, whatever their
  * number.
  * The bytes compared, and the bytes hashed where a name has a '_', read
  * '-' and ' ' as '_'.
  */
 
-/* Every ident in ASCII upper case, in slot order. */
+/* Every ident in ASCII upper case, in slot order; one that ends
+ * another's text is not repeated but points into it. */
 static const struct http_status_ident_text {
 	char	none[1];
-	char	p1[5];
-	char	p2[23];
-	char	p3[30];
-	char	p4[30];
-	char	p5[22];
+	char	p1[25];
+	char	p2[26];
+	char	p3[42];
+	char	p4[20];
+	char	p5[20];
 	char	p6[22];
-	char	p7[22];
-	char	p8[20];
-	char	p9[20];
-	char	p10[18];
-	char	p11[19];
-	char	p12[13];
-	char	p13[18];
-	char	p14[18];
-	char	p15[16];
-	char	p16[32];
-	char	p17[8];
-	char	p18[18];
-	char	p19[16];
-	char	p20[12];
-	char	p21[17];
-	char	p22[20];
-	char	p23[12];
-	char	p24[12];
-	char	p25[21];
-	char	p26[30];
-	char	p27[13];
-	char	p28[11];
-	char	p29[35];
-	char	p30[13];
-	char	p31[13];
-	char	p32[16];
-	char	p33[10];
-	char	p34[6];
-	char	p35[13];
-	char	p36[13];
-	char	p37[22];
-	char	p38[9];
-	char	p39[21];
-	char	p40[27];
-	char	p41[18];
-	char	p42[14];
-	char	p43[10];
-	char	p44[17];
-	char	p45[15];
-	char	p46[11];
-	char	p47[25];
-	char	p48[19];
-	char	p49[19];
-	char	p50[17];
-	char	p51[20];
-	char	p52[16];
-	char	p53[12];
-	char	p54[32];
-	char	p55[32];
-	char	p56[10];
-	char	p57[19];
-	char	p58[10];
-	char	p59[24];
-	char	p60[9];
-	char	p61[9];
-	char	p62[25];
-	char	p63[14];
-	char	p64[10];
-	char	p65[17];
-	char	p66[22];
-	char	p67[18];
-	char	p68[7];
-	char	p69[32];
-	char	p70[28];
-	char	p71[22];
-	char	p72[11];
-	char	p73[11];
-	char	p74[16];
-	char	p75[12];
-	char	p76[12];
-	char	p77[21];
-	char	p78[3];
-	char	p79[30];
-	char	p80[17];
-	char	p81[8];
-	char	p82[17];
+	char	p7[25];
+	char	p8[37];
+	char	p9[24];
+	char	p10[33];
+	char	p11[34];
+	char	p12[34];
+	char	p13[42];
+	char	p14[21];
+	char	p15[29];
+	char	p16[33];
+	char	p17[28];
+	char	p18[28];
+	char	p19[24];
+	char	p20[15];
+	char	p21[37];
+	char	p22[24];
+	char	p23[32];
+	char	p24[19];
+	char	p25[29];
+	char	p26[29];
+	char	p27[25];
+	char	p28[24];
+	char	p29[32];
+	char	p30[40];
+	char	p31[42];
+	char	p32[33];
+	char	p33[24];
+	char	p34[24];
+	char	p35[32];
+	char	p36[44];
+	char	p37[31];
+	char	p38[31];
+	char	p39[18];
+	char	p40[28];
+	char	p41[28];
+	char	p42[28];
+	char	p43[36];
+	char	p44[27];
+	char	p45[22];
+	char	p46[32];
+	char	p47[44];
+	char	p48[44];
+	char	p49[44];
+	char	p50[39];
+	char	p51[22];
+	char	p52[26];
+	char	p53[22];
+	char	p54[22];
+	char	p55[23];
+	char	p56[35];
+	char	p57[23];
+	char	p58[34];
+	char	p59[21];
+	char	p60[30];
+	char	p61[30];
+	char	p62[30];
+	char	p63[31];
+	char	p64[31];
+	char	p65[34];
+	char	p66[30];
+	char	p67[30];
+	char	p68[17];
+	char	p69[25];
+	char	p70[25];
+	char	p71[25];
+	char	p72[23];
+	char	p73[23];
+	char	p74[47];
+	char	p75[30];
+	char	p76[34];
+	char	p77[34];
+	char	p78[42];
+	char	p79[21];
+	char	p80[29];
+	char	p81[29];
+	char	p82[29];
 } http_status_idents = {
 	"",
-	"GONE",
-	"UNSUPPORTED_MEDIA_TYPE",
-	"NON_AUTHORITATIVE_INFORMATION",
-	"NETWORK_CONNECT_TIMEOUT_ERROR",
-	"CLIENT_CLOSED_REQUEST",
-	"REQUEST_URI_TOO_LARGE",
-	"RANGE_NOT_SATISFIABLE",
-	"SWITCHING_PROTOCOLS",
-	"SERVICE_UNAVAILABLE",
-	"TOO_MANY_REQUESTS",
-	"PERMANENT_REDIRECT",
-	"SWITCH_PROXY",
-	"MOVED_PERMANENTLY",
-	"MOVED_TEMPORARILY",
-	"NOT_IMPLEMENTED",
-	"NETWORK_AUTHENTICATION_REQUIRED",
-	"CREATED",
-	"FAILED_DEPENDENCY",
-	"GATEWAY_TIMEOUT",
-	"IM_A_TEAPOT",
-	"REQUEST_TIME_OUT",
-	"MISDIRECTED_REQUEST",
-	"BAD_REQUEST",
-	"BAD_GATEWAY",
-	"INSUFFICIENT_STORAGE",
-	"PROXY_AUTHENTICATION_REQUIRED",
-	"MULTI_STATUS",
-	"NO_CONTENT",
-	"CONNECTION_CLOSED_WITHOUT_RESPONSE",
-	"UNAUTHORIZED",
-	"URI_TOO_LONG",
-	"PARTIAL_CONTENT",
-	"SEE_OTHER",
-	"FOUND",
-	"NOT_MODIFIED",
-	"NOT_EXTENDED",
-	"UNPROCESSABLE_CONTENT",
-	"ACCEPTED",
-	"REQUEST_URI_TOO_LONG",
-	"HTTP_VERSION_NOT_SUPPORTED",
-	"PAYLOAD_TOO_LARGE",
-	"RESET_CONTENT",
-	"TOO_EARLY",
-	"MULTIPLE_CHOICES",
-	"NOT_ACCEPTABLE",
-	"PROCESSING",
-	"BANDWIDTH_LIMIT_EXCEEDED",
-	"EXPECTATION_FAILED",
-	"TEMPORARY_REDIRECT",
-	"UPGRADE_REQUIRED",
-	"PRECONDITION_FAILED",
-	"REQUEST_TIMEOUT",
-	"EARLY_HINTS",
-	"REQUESTED_RANGE_NOT_SATISFIABLE",
-	"REQUEST_HEADER_FIELDS_TOO_LARGE",
-	"FORBIDDEN",
-	"METHOD_NOT_ALLOWED",
-	"USE_PROXY",
-	"VARIANT_ALSO_NEGOTIATES",
-	"CONTINUE",
-	"CONFLICT",
-	"REQUEST_ENTITY_TOO_LARGE",
-	"LOOP_DETECTED",
-	"NOT_FOUND",
-	"GATEWAY_TIME_OUT",
-	"PRECONDITION_REQUIRED",
-	"CONTENT_TOO_LARGE",
-	"LOCKED",
-	"SERVICE_TEMPORARILY_UNAVAILABLE",
-	"UPLOAD_RESUMPTION_SUPPORTED",
-	"INTERNAL_SERVER_ERROR",
-	"RETRY_WITH",
-	"REPLY_WITH",
-	"LENGTH_REQUIRED",
-	"NOT_ALLOWED",
-	"NO_RESPONSE",
-	"UNPROCESSABLE_ENTITY",
-	"OK",
-	"UNAVAILABLE_FOR_LEGAL_REASONS",
-	"ALREADY_REPORTED",
-	"IM_USED",
-	"PAYMENT_REQUIRED",
+	"HTTP_STATUS_SWITCH_PROXY",
+	"HTTP_STATUS_RESET_CONTENT",
+	"HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR",
+	"HTTP_STATUS_CREATED",
+	"HTTP_STATUS_IM_USED",
+	"HTTP_STATUS_FORBIDDEN",
+	"HTTP_STATUS_MULTI_STATUS",
+	"HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED",
+	"HTTP_STATUS_NOT_ALLOWED",
+	"HTTP_STATUS_UNPROCESSABLE_ENTITY",
+	"HTTP_STATUS_UNPROCESSABLE_CONTENT",
+	"HTTP_STATUS_CLIENT_CLOSED_REQUEST",
+	"HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS",
+	"HTTP_STATUS_CONFLICT",
+	"HTTP_STATUS_MULTIPLE_CHOICES",
+	"HTTP_STATUS_INSUFFICIENT_STORAGE",
+	"HTTP_STATUS_LENGTH_REQUIRED",
+	"HTTP_STATUS_NOT_IMPLEMENTED",
+	"HTTP_STATUS_BAD_GATEWAY",
+	"HTTP_STATUS_OK",
+	"HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE",
+	"HTTP_STATUS_NO_RESPONSE",
+	"HTTP_STATUS_PRECONDITION_FAILED",
+	"HTTP_STATUS_LOCKED",
+	"HTTP_STATUS_REQUEST_TIME_OUT",
+	"HTTP_STATUS_GATEWAY_TIME_OUT",
+	"HTTP_STATUS_URI_TOO_LONG",
+	"HTTP_STATUS_EARLY_HINTS",
+	"HTTP_STATUS_SERVICE_UNAVAILABLE",
+	"HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED",
+	"HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION",
+	"HTTP_STATUS_REQUEST_URI_TOO_LONG",
+	"HTTP_STATUS_BAD_REQUEST",
+	"HTTP_STATUS_IM_A_TEAPOT",
+	"HTTP_STATUS_SWITCHING_PROTOCOLS",
+	"HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED",
+	"HTTP_STATUS_METHOD_NOT_ALLOWED",
+	"HTTP_STATUS_EXPECTATION_FAILED",
+	"HTTP_STATUS_FOUND",
+	"HTTP_STATUS_PARTIAL_CONTENT",
+	"HTTP_STATUS_REQUEST_TIMEOUT",
+	"HTTP_STATUS_GATEWAY_TIMEOUT",
+	"HTTP_STATUS_VARIANT_ALSO_NEGOTIATES",
+	"HTTP_STATUS_NOT_ACCEPTABLE",
+	"HTTP_STATUS_NOT_FOUND",
+	"HTTP_STATUS_MISDIRECTED_REQUEST",
+	"HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE",
+	"HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE",
+	"HTTP_STATUS_SERVICE_TEMPORARILY_UNAVAILABLE",
+	"HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED",
+	"HTTP_STATUS_SEE_OTHER",
+	"HTTP_STATUS_LOOP_DETECTED",
+	"HTTP_STATUS_USE_PROXY",
+	"HTTP_STATUS_TOO_EARLY",
+	"HTTP_STATUS_NO_CONTENT",
+	"HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE",
+	"HTTP_STATUS_PROCESSING",
+	"HTTP_STATUS_PRECONDITION_REQUIRED",
+	"HTTP_STATUS_ACCEPTED",
+	"HTTP_STATUS_MOVED_PERMANENTLY",
+	"HTTP_STATUS_MOVED_TEMPORARILY",
+	"HTTP_STATUS_FAILED_DEPENDENCY",
+	"HTTP_STATUS_TEMPORARY_REDIRECT",
+	"HTTP_STATUS_PERMANENT_REDIRECT",
+	"HTTP_STATUS_INTERNAL_SERVER_ERROR",
+	"HTTP_STATUS_PAYLOAD_TOO_LARGE",
+	"HTTP_STATUS_CONTENT_TOO_LARGE",
+	"HTTP_STATUS_GONE",
+	"HTTP_STATUS_NOT_MODIFIED",
+	"HTTP_STATUS_UNAUTHORIZED",
+	"HTTP_STATUS_NOT_EXTENDED",
+	"HTTP_STATUS_RETRY_WITH",
+	"HTTP_STATUS_REPLY_WITH",
+	"HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE",
+	"HTTP_STATUS_TOO_MANY_REQUESTS",
+	"HTTP_STATUS_REQUEST_URI_TOO_LARGE",
+	"HTTP_STATUS_RANGE_NOT_SATISFIABLE",
+	"HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED",
+	"HTTP_STATUS_CONTINUE",
+	"HTTP_STATUS_ALREADY_REPORTED",
+	"HTTP_STATUS_PAYMENT_REQUIRED",
+	"HTTP_STATUS_UPGRADE_REQUIRED",
 };
-HTTP_STATUS_PACKED(http_status_ident_text, 1428);
+HTTP_STATUS_PACKED(http_status_ident_text, 2412);
 
-static const unsigned char http_status_ident_first[256 + 1] = {
-	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4, 4,
-	/* 16 */ 4, 4, 4, 5, 5, 7, 7, 9, 9, 10, 10, 10, 10, 10, 10, 10,
-	/* 32 */ 11, 11, 11, 11, 11, 11, 12, 12, 12, 14, 14, 15, 15, 16, 16, 16,
-	/* 48 */ 16, 17, 17, 17, 17, 17, 17, 17, 17, 18, 18, 19, 19, 19, 19, 20,
-	/* 64 */ 20, 20, 20, 20, 21, 21, 21, 21, 21, 21, 22, 22, 22, 22, 22, 22,
-	/* 80 */ 24, 25, 26, 26, 26, 26, 26, 26, 26, 27, 27, 28, 28, 28, 28, 28,
-	/* 96 */ 28, 28, 28, 28, 28, 29, 29, 29, 29, 29, 29, 31, 31, 31, 31, 31,
-	/* 112 */ 32, 32, 32, 32, 32, 32, 33, 33, 34, 34, 34, 36, 37, 38, 38, 38,
-	/* 128 */ 38, 38, 38, 38, 38, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 40,
-	/* 144 */ 41, 41, 41, 41, 42, 42, 42, 42, 43, 44, 44, 45, 45, 45, 45, 46,
-	/* 160 */ 46, 47, 47, 47, 47, 47, 47, 48, 48, 49, 49, 50, 50, 50, 50, 50,
-	/* 176 */ 51, 51, 51, 51, 52, 52, 53, 55, 56, 57, 58, 58, 58, 58, 59, 59,
-	/* 192 */ 59, 61, 61, 61, 61, 61, 62, 63, 63, 63, 63, 64, 65, 65, 65, 65,
-	/* 208 */ 65, 66, 66, 67, 67, 67, 68, 68, 68, 69, 69, 69, 69, 70, 70, 70,
-	/* 224 */ 70, 71, 71, 71, 73, 73, 73, 74, 74, 74, 74, 76, 77, 77, 77, 77,
-	/* 240 */ 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 78, 79, 80, 81,
-	/* 256 */ 82
+static const unsigned char http_status_ident_first[1024 + 1] = {
+	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 16 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2,
+	/* 32 */ 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+	/* 48 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5,
+	/* 64 */ 5, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8,
+	/* 80 */ 8, 8, 8, 8, 8, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+	/* 96 */ 10, 10, 10, 10, 10, 10, 11, 11, 11, 11, 12, 12, 12, 13, 13, 13,
+	/* 112 */ 13, 13, 13, 13, 13, 13, 13, 15, 15, 15, 15, 16, 16, 16, 16, 16,
+	/* 128 */ 16, 16, 16, 16, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,
+	/* 144 */ 17, 17, 17, 17, 18, 19, 19, 19, 19, 20, 20, 20, 20, 20, 20, 21,
+	/* 160 */ 22, 23, 23, 23, 23, 23, 23, 23, 24, 24, 24, 24, 24, 24, 24, 24,
+	/* 176 */ 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 25, 25, 25, 25, 25, 25,
+	/* 192 */ 25, 25, 25, 25, 25, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
+	/* 208 */ 26, 26, 26, 26, 26, 26, 26, 28, 29, 30, 30, 30, 30, 30, 30, 30,
+	/* 224 */ 31, 32, 32, 32, 33, 33, 33, 33, 33, 33, 33, 33, 33, 35, 35, 35,
+	/* 240 */ 35, 35, 35, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36,
+	/* 256 */ 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 37, 38,
+	/* 272 */ 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 39, 39, 39, 39, 39, 40,
+	/* 288 */ 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40,
+	/* 304 */ 41, 41, 41, 43, 43, 43, 43, 43, 44, 45, 45, 45, 45, 45, 45, 45,
+	/* 320 */ 45, 45, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46,
+	/* 336 */ 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47,
+	/* 352 */ 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48,
+	/* 368 */ 48, 48, 48, 48, 48, 48, 48, 48, 50, 50, 51, 51, 51, 51, 51, 51,
+	/* 384 */ 51, 52, 52, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53,
+	/* 400 */ 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53,
+	/* 416 */ 53, 53, 53, 53, 53, 53, 53, 54, 54, 55, 55, 55, 55, 57, 57, 57,
+	/* 432 */ 57, 57, 57, 57, 57, 57, 57, 57, 59, 59, 59, 59, 59, 59, 59, 59,
+	/* 448 */ 60, 60, 60, 60, 60, 60, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61,
+	/* 464 */ 61, 62, 63, 63, 64, 64, 64, 64, 64, 64, 65, 66, 66, 66, 66, 66,
+	/* 480 */ 66, 66, 66, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 69,
+	/* 496 */ 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 70, 70, 70,
+	/* 512 */ 71, 71, 71, 71, 71, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72,
+	/* 528 */ 72, 72, 72, 73, 73, 73, 73, 73, 73, 75, 76, 76, 76, 76, 77, 77,
+	/* 544 */ 78, 78, 78, 78, 78, 79, 81, 81, 81, 81, 81, 81, 81, 81, 81, 82,
+	/* 560 */ 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
+	/* 576 */ 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
+	/* 592 */ 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
+	/* 608 */ 82, 82, 82, 82, 82, 85, 86, 86, 86, 86, 86, 86, 87, 87, 87, 87,
+	/* 624 */ 88, 88, 89, 89, 89, 89, 89, 89, 89, 89, 89, 90, 90, 90, 90, 90,
+	/* 640 */ 90, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91,
+	/* 656 */ 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91,
+	/* 672 */ 91, 91, 91, 92, 92, 92, 92, 93, 93, 93, 93, 93, 93, 93, 93, 93,
+	/* 688 */ 93, 94, 94, 94, 94, 94, 97, 98, 98, 98, 98, 98, 98, 98, 98, 99,
+	/* 704 */ 99, 99, 99, 99, 100, 100, 100, 101, 101, 101, 102, 102, 102, 102, 102, 102,
+	/* 720 */ 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103,
+	/* 736 */ 103, 103, 103, 103, 103, 103, 103, 103, 105, 105, 105, 106, 106, 106, 106, 106,
+	/* 752 */ 106, 107, 107, 108, 109, 109, 109, 109, 109, 109, 109, 109, 109, 109, 109, 109,
+	/* 768 */ 110, 110, 111, 111, 111, 111, 112, 112, 112, 112, 113, 113, 113, 113, 113, 113,
+	/* 784 */ 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114,
+	/* 800 */ 114, 114, 114, 114, 114, 114, 114, 114, 114, 115, 115, 115, 115, 115, 115, 115,
+	/* 816 */ 115, 115, 115, 115, 115, 115, 115, 115, 115, 116, 116, 116, 116, 116, 117, 117,
+	/* 832 */ 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 118, 118, 118, 118, 119,
+	/* 848 */ 119, 119, 119, 119, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120,
+	/* 864 */ 121, 121, 122, 122, 122, 122, 122, 122, 123, 123, 123, 124, 124, 124, 124, 124,
+	/* 880 */ 124, 124, 124, 125, 125, 125, 125, 125, 125, 125, 125, 125, 125, 125, 125, 125,
+	/* 896 */ 126, 129, 129, 129, 129, 129, 129, 130, 130, 130, 130, 130, 130, 130, 130, 130,
+	/* 912 */ 130, 130, 130, 130, 130, 131, 131, 131, 132, 132, 132, 132, 132, 133, 135, 135,
+	/* 928 */ 136, 136, 136, 136, 136, 136, 136, 136, 137, 137, 137, 139, 139, 140, 140, 140,
+	/* 944 */ 140, 140, 140, 141, 144, 144, 144, 145, 145, 145, 145, 145, 145, 145, 146, 146,
+	/* 960 */ 146, 146, 146, 146, 146, 146, 146, 146, 147, 147, 148, 149, 149, 149, 149, 149,
+	/* 976 */ 149, 149, 149, 149, 150, 150, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151,
+	/* 992 */ 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 153, 153, 153, 154,
+	/* 1008 */ 155, 155, 155, 155, 156, 156, 156, 158, 159, 159, 160, 160, 160, 160, 160, 161,
+	/* 1024 */ 164
 };
 
 /* Each ident's offset in idents, length and code. */
 static const unsigned short http_status_ident_at[] = {
-	1,	/* GONE */
-	6,	/* UNSUPPORTED_MEDIA_TYPE */
-	29,	/* NON_AUTHORITATIVE_INFORMATION */
-	59,	/* NETWORK_CONNECT_TIMEOUT_ERROR */
-	89,	/* CLIENT_CLOSED_REQUEST */
-	111,	/* REQUEST_URI_TOO_LARGE */
-	133,	/* RANGE_NOT_SATISFIABLE */
-	155,	/* SWITCHING_PROTOCOLS */
-	175,	/* SERVICE_UNAVAILABLE */
-	195,	/* TOO_MANY_REQUESTS */
-	213,	/* PERMANENT_REDIRECT */
-	232,	/* SWITCH_PROXY */
-	245,	/* MOVED_PERMANENTLY */
-	263,	/* MOVED_TEMPORARILY */
-	281,	/* NOT_IMPLEMENTED */
-	297,	/* NETWORK_AUTHENTICATION_REQUIRED */
-	329,	/* CREATED */
-	337,	/* FAILED_DEPENDENCY */
-	355,	/* GATEWAY_TIMEOUT */
-	371,	/* IM_A_TEAPOT */
-	383,	/* REQUEST_TIME_OUT */
-	400,	/* MISDIRECTED_REQUEST */
-	420,	/* BAD_REQUEST */
-	432,	/* BAD_GATEWAY */
-	444,	/* INSUFFICIENT_STORAGE */
-	465,	/* PROXY_AUTHENTICATION_REQUIRED */
-	495,	/* MULTI_STATUS */
-	508,	/* NO_CONTENT */
-	519,	/* CONNECTION_CLOSED_WITHOUT_RESPONSE */
-	554,	/* UNAUTHORIZED */
-	567,	/* URI_TOO_LONG */
-	580,	/* PARTIAL_CONTENT */
-	596,	/* SEE_OTHER */
-	606,	/* FOUND */
-	612,	/* NOT_MODIFIED */
-	625,	/* NOT_EXTENDED */
-	638,	/* UNPROCESSABLE_CONTENT */
-	660,	/* ACCEPTED */
-	669,	/* REQUEST_URI_TOO_LONG */
-	690,	/* HTTP_VERSION_NOT_SUPPORTED */
-	717,	/* PAYLOAD_TOO_LARGE */
-	735,	/* RESET_CONTENT */
-	749,	/* TOO_EARLY */
-	759,	/* MULTIPLE_CHOICES */
-	776,	/* NOT_ACCEPTABLE */
-	791,	/* PROCESSING */
-	802,	/* BANDWIDTH_LIMIT_EXCEEDED */
-	827,	/* EXPECTATION_FAILED */
-	846,	/* TEMPORARY_REDIRECT */
-	865,	/* UPGRADE_REQUIRED */
-	882,	/* PRECONDITION_FAILED */
-	902,	/* REQUEST_TIMEOUT */
-	918,	/* EARLY_HINTS */
-	930,	/* REQUESTED_RANGE_NOT_SATISFIABLE */
-	962,	/* REQUEST_HEADER_FIELDS_TOO_LARGE */
-	994,	/* FORBIDDEN */
-	1004,	/* METHOD_NOT_ALLOWED */
-	1023,	/* USE_PROXY */
-	1033,	/* VARIANT_ALSO_NEGOTIATES */
-	1057,	/* CONTINUE */
-	1066,	/* CONFLICT */
-	1075,	/* REQUEST_ENTITY_TOO_LARGE */
-	1100,	/* LOOP_DETECTED */
-	1114,	/* NOT_FOUND */
-	1124,	/* GATEWAY_TIME_OUT */
-	1141,	/* PRECONDITION_REQUIRED */
-	1163,	/* CONTENT_TOO_LARGE */
-	1181,	/* LOCKED */
-	1188,	/* SERVICE_TEMPORARILY_UNAVAILABLE */
-	1220,	/* UPLOAD_RESUMPTION_SUPPORTED */
-	1248,	/* INTERNAL_SERVER_ERROR */
-	1270,	/* RETRY_WITH */
-	1281,	/* REPLY_WITH */
-	1292,	/* LENGTH_REQUIRED */
-	1308,	/* NOT_ALLOWED */
-	1320,	/* NO_RESPONSE */
-	1332,	/* UNPROCESSABLE_ENTITY */
-	1353,	/* OK */
-	1356,	/* UNAVAILABLE_FOR_LEGAL_REASONS */
-	1386,	/* ALREADY_REPORTED */
-	1403,	/* IM_USED */
-	1411	/* PAYMENT_REQUIRED */
+	1096,	/* EXPECTATION_FAILED */
+	106,	/* CREATED */
+	1,	/* HTTP_STATUS_SWITCH_PROXY */
+	1173,	/* REQUEST_TIMEOUT */
+	26,	/* HTTP_STATUS_RESET_CONTENT */
+	52,	/* HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR */
+	965,	/* IM_A_TEAPOT */
+	480,	/* LENGTH_REQUIRED */
+	94,	/* HTTP_STATUS_CREATED */
+	114,	/* HTTP_STATUS_IM_USED */
+	134,	/* HTTP_STATUS_FORBIDDEN */
+	1229,	/* VARIANT_ALSO_NEGOTIATES */
+	745,	/* URI_TOO_LONG */
+	1346,	/* REQUESTED_RANGE_NOT_SATISFIABLE */
+	1390,	/* REQUEST_HEADER_FIELDS_TOO_LARGE */
+	1805,	/* FAILED_DEPENDENCY */
+	1609,	/* NO_CONTENT */
+	156,	/* HTTP_STATUS_MULTI_STATUS */
+	1065,	/* METHOD_NOT_ALLOWED */
+	181,	/* HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED */
+	668,	/* LOCKED */
+	321,	/* CLIENT_CLOSED_REQUEST */
+	218,	/* HTTP_STATUS_NOT_ALLOWED */
+	397,	/* CONFLICT */
+	242,	/* HTTP_STATUS_UNPROCESSABLE_ENTITY */
+	826,	/* UPLOAD_RESUMPTION_SUPPORTED */
+	275,	/* HTTP_STATUS_UNPROCESSABLE_CONTENT */
+	309,	/* HTTP_STATUS_CLIENT_CLOSED_REQUEST */
+	343,	/* HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS */
+	636,	/* PRECONDITION_FAILED */
+	385,	/* HTTP_STATUS_CONFLICT */
+	406,	/* HTTP_STATUS_MULTIPLE_CHOICES */
+	435,	/* HTTP_STATUS_INSUFFICIENT_STORAGE */
+	468,	/* HTTP_STATUS_LENGTH_REQUIRED */
+	496,	/* HTTP_STATUS_NOT_IMPLEMENTED */
+	13,	/* SWITCH_PROXY */
+	524,	/* HTTP_STATUS_BAD_GATEWAY */
+	1724,	/* ACCEPTED */
+	548,	/* HTTP_STATUS_OK */
+	1314,	/* MISDIRECTED_REQUEST */
+	563,	/* HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE */
+	2008,	/* NOT_MODIFIED */
+	2058,	/* NOT_EXTENDED */
+	600,	/* HTTP_STATUS_NO_RESPONSE */
+	624,	/* HTTP_STATUS_PRECONDITION_FAILED */
+	656,	/* HTTP_STATUS_LOCKED */
+	193,	/* BANDWIDTH_LIMIT_EXCEEDED */
+	146,	/* FORBIDDEN */
+	675,	/* HTTP_STATUS_REQUEST_TIME_OUT */
+	704,	/* HTTP_STATUS_GATEWAY_TIME_OUT */
+	733,	/* HTTP_STATUS_URI_TOO_LONG */
+	758,	/* HTTP_STATUS_EARLY_HINTS */
+	716,	/* GATEWAY_TIME_OUT */
+	2337,	/* ALREADY_REPORTED */
+	560,	/* OK */
+	2083,	/* RETRY_WITH */
+	2106,	/* REPLY_WITH */
+	2206,	/* REQUEST_URI_TOO_LARGE */
+	2240,	/* RANGE_NOT_SATISFIABLE */
+	64,	/* NETWORK_CONNECT_TIMEOUT_ERROR */
+	536,	/* BAD_GATEWAY */
+	782,	/* HTTP_STATUS_SERVICE_UNAVAILABLE */
+	814,	/* HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED */
+	1897,	/* INTERNAL_SERVER_ERROR */
+	1478,	/* HTTP_VERSION_NOT_SUPPORTED */
+	1565,	/* USE_PROXY */
+	854,	/* HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION */
+	1745,	/* MOVED_PERMANENTLY */
+	1775,	/* MOVED_TEMPORARILY */
+	1632,	/* UNSUPPORTED_MEDIA_TYPE */
+	38,	/* RESET_CONTENT */
+	1145,	/* PARTIAL_CONTENT */
+	896,	/* HTTP_STATUS_REQUEST_URI_TOO_LONG */
+	929,	/* HTTP_STATUS_BAD_REQUEST */
+	953,	/* HTTP_STATUS_IM_A_TEAPOT */
+	977,	/* HTTP_STATUS_SWITCHING_PROTOCOLS */
+	1009,	/* HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED */
+	230,	/* NOT_ALLOWED */
+	1539,	/* LOOP_DETECTED */
+	1053,	/* HTTP_STATUS_METHOD_NOT_ALLOWED */
+	1084,	/* HTTP_STATUS_EXPECTATION_FAILED */
+	1115,	/* HTTP_STATUS_FOUND */
+	1133,	/* HTTP_STATUS_PARTIAL_CONTENT */
+	1161,	/* HTTP_STATUS_REQUEST_TIMEOUT */
+	1189,	/* HTTP_STATUS_GATEWAY_TIMEOUT */
+	1217,	/* HTTP_STATUS_VARIANT_ALSO_NEGOTIATES */
+	508,	/* NOT_IMPLEMENTED */
+	1201,	/* GATEWAY_TIMEOUT */
+	1253,	/* HTTP_STATUS_NOT_ACCEPTABLE */
+	1280,	/* HTTP_STATUS_NOT_FOUND */
+	126,	/* IM_USED */
+	794,	/* SERVICE_UNAVAILABLE */
+	2033,	/* UNAUTHORIZED */
+	1302,	/* HTTP_STATUS_MISDIRECTED_REQUEST */
+	1334,	/* HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE */
+	1378,	/* HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE */
+	1422,	/* HTTP_STATUS_SERVICE_TEMPORARILY_UNAVAILABLE */
+	612,	/* NO_RESPONSE */
+	1466,	/* HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED */
+	1505,	/* HTTP_STATUS_SEE_OTHER */
+	1527,	/* HTTP_STATUS_LOOP_DETECTED */
+	1587,	/* TOO_EARLY */
+	941,	/* BAD_REQUEST */
+	1553,	/* HTTP_STATUS_USE_PROXY */
+	1575,	/* HTTP_STATUS_TOO_EARLY */
+	989,	/* SWITCHING_PROTOCOLS */
+	575,	/* REQUEST_ENTITY_TOO_LARGE */
+	2395,	/* UPGRADE_REQUIRED */
+	1667,	/* PROCESSING */
+	1690,	/* PRECONDITION_REQUIRED */
+	168,	/* MULTI_STATUS */
+	1597,	/* HTTP_STATUS_NO_CONTENT */
+	1620,	/* HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE */
+	447,	/* INSUFFICIENT_STORAGE */
+	1127,	/* FOUND */
+	687,	/* REQUEST_TIME_OUT */
+	1866,	/* PERMANENT_REDIRECT */
+	1931,	/* PAYLOAD_TOO_LARGE */
+	418,	/* MULTIPLE_CHOICES */
+	1655,	/* HTTP_STATUS_PROCESSING */
+	1678,	/* HTTP_STATUS_PRECONDITION_REQUIRED */
+	866,	/* NON_AUTHORITATIVE_INFORMATION */
+	1712,	/* HTTP_STATUS_ACCEPTED */
+	770,	/* EARLY_HINTS */
+	1961,	/* CONTENT_TOO_LARGE */
+	1835,	/* TEMPORARY_REDIRECT */
+	1733,	/* HTTP_STATUS_MOVED_PERMANENTLY */
+	1763,	/* HTTP_STATUS_MOVED_TEMPORARILY */
+	1793,	/* HTTP_STATUS_FAILED_DEPENDENCY */
+	1434,	/* SERVICE_TEMPORARILY_UNAVAILABLE */
+	1517,	/* SEE_OTHER */
+	2274,	/* PROXY_AUTHENTICATION_REQUIRED */
+	1021,	/* NETWORK_AUTHENTICATION_REQUIRED */
+	1823,	/* HTTP_STATUS_TEMPORARY_REDIRECT */
+	1854,	/* HTTP_STATUS_PERMANENT_REDIRECT */
+	2366,	/* PAYMENT_REQUIRED */
+	1885,	/* HTTP_STATUS_INTERNAL_SERVER_ERROR */
+	1919,	/* HTTP_STATUS_PAYLOAD_TOO_LARGE */
+	1949,	/* HTTP_STATUS_CONTENT_TOO_LARGE */
+	254,	/* UNPROCESSABLE_ENTITY */
+	1979,	/* HTTP_STATUS_GONE */
+	1996,	/* HTTP_STATUS_NOT_MODIFIED */
+	2021,	/* HTTP_STATUS_UNAUTHORIZED */
+	2046,	/* HTTP_STATUS_NOT_EXTENDED */
+	2129,	/* CONNECTION_CLOSED_WITHOUT_RESPONSE */
+	1991,	/* GONE */
+	2316,	/* CONTINUE */
+	287,	/* UNPROCESSABLE_CONTENT */
+	355,	/* UNAVAILABLE_FOR_LEGAL_REASONS */
+	908,	/* REQUEST_URI_TOO_LONG */
+	2176,	/* TOO_MANY_REQUESTS */
+	2071,	/* HTTP_STATUS_RETRY_WITH */
+	2094,	/* HTTP_STATUS_REPLY_WITH */
+	2117,	/* HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE */
+	1265,	/* NOT_ACCEPTABLE */
+	2164,	/* HTTP_STATUS_TOO_MANY_REQUESTS */
+	2194,	/* HTTP_STATUS_REQUEST_URI_TOO_LARGE */
+	2228,	/* HTTP_STATUS_RANGE_NOT_SATISFIABLE */
+	2262,	/* HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED */
+	1292,	/* NOT_FOUND */
+	2304,	/* HTTP_STATUS_CONTINUE */
+	2325,	/* HTTP_STATUS_ALREADY_REPORTED */
+	2354,	/* HTTP_STATUS_PAYMENT_REQUIRED */
+	2383	/* HTTP_STATUS_UPGRADE_REQUIRED */
 };
 
 static const unsigned char http_status_ident_length[] = {
-	4,
-	22,
-	29,
-	29,
-	21,
-	21,
-	21,
-	19,
-	19,
-	17,
 	18,
-	12,
-	17,
-	17,
-	15,
-	31,
 	7,
-	17,
+	24,
 	15,
+	25,
+	41,
 	11,
-	16,
+	15,
 	19,
-	11,
-	11,
-	20,
-	29,
-	12,
-	10,
-	34,
-	12,
-	12,
-	15,
-	9,
-	5,
-	12,
-	12,
+	19,
 	21,
-	8,
-	20,
-	26,
+	23,
+	12,
+	31,
+	31,
 	17,
-	13,
-	9,
-	16,
-	14,
 	10,
 	24,
 	18,
-	18,
-	16,
-	19,
-	15,
-	11,
-	31,
-	31,
-	9,
-	18,
-	9,
+	36,
+	6,
+	21,
 	23,
 	8,
-	8,
-	24,
-	13,
-	9,
-	16,
-	21,
-	17,
-	6,
-	31,
+	32,
 	27,
-	21,
-	10,
-	10,
-	15,
-	11,
-	11,
+	33,
+	33,
+	41,
+	19,
 	20,
-	2,
-	29,
+	28,
+	32,
+	27,
+	27,
+	12,
+	23,
+	8,
+	14,
+	19,
+	36,
+	12,
+	12,
+	23,
+	31,
+	18,
+	24,
+	9,
+	28,
+	28,
+	24,
+	23,
 	16,
+	16,
+	2,
+	10,
+	10,
+	21,
+	21,
+	29,
+	11,
+	31,
+	39,
+	21,
+	26,
+	9,
+	41,
+	17,
+	17,
+	22,
+	13,
+	15,
+	32,
+	23,
+	23,
+	31,
+	43,
+	11,
+	13,
+	30,
+	30,
+	17,
+	27,
+	27,
+	27,
+	35,
+	15,
+	15,
+	26,
+	21,
 	7,
-	16
+	19,
+	12,
+	31,
+	43,
+	43,
+	43,
+	11,
+	38,
+	21,
+	25,
+	9,
+	11,
+	21,
+	21,
+	19,
+	24,
+	16,
+	10,
+	21,
+	12,
+	22,
+	34,
+	20,
+	5,
+	16,
+	18,
+	17,
+	16,
+	22,
+	33,
+	29,
+	20,
+	11,
+	17,
+	18,
+	29,
+	29,
+	29,
+	31,
+	9,
+	29,
+	31,
+	30,
+	30,
+	16,
+	33,
+	29,
+	29,
+	20,
+	16,
+	24,
+	24,
+	24,
+	34,
+	4,
+	8,
+	21,
+	29,
+	20,
+	17,
+	22,
+	22,
+	46,
+	14,
+	29,
+	33,
+	33,
+	41,
+	9,
+	20,
+	28,
+	28,
+	28
 };
 
 static const unsigned short http_status_ident_code[] = {
-	410,
-	415,
-	203,
-	599,
-	499,
-	414,
-	416,
-	101,
-	503,
-	429,
-	308,
-	306,
-	301,
-	302,
-	501,
-	511,
-	201,
-	424,
-	504,
-	418,
-	408,
-	421,
-	400,
-	502,
-	507,
-	407,
-	207,
-	204,
-	444,
-	401,
-	414,
-	206,
-	303,
-	302,
-	304,
-	510,
-	422,
-	202,
-	414,
-	505,
-	413,
-	205,
-	425,
-	300,
-	406,
-	102,
-	509,
 	417,
-	307,
-	426,
-	412,
+	201,
+	306,
 	408,
-	103,
+	205,
+	599,
+	418,
+	411,
+	201,
+	226,
+	403,
+	506,
+	414,
 	416,
 	431,
-	403,
+	424,
+	204,
+	207,
 	405,
-	305,
-	506,
-	100,
-	409,
-	413,
-	508,
-	404,
-	504,
-	428,
-	413,
+	509,
 	423,
+	499,
+	405,
+	409,
+	422,
+	104,
+	422,
+	499,
+	451,
+	412,
+	409,
+	300,
+	507,
+	411,
+	501,
+	306,
+	502,
+	202,
+	200,
+	421,
+	413,
+	304,
+	510,
+	444,
+	412,
+	423,
+	509,
+	403,
+	408,
+	504,
+	414,
+	103,
+	504,
+	208,
+	200,
+	449,
+	449,
+	414,
+	416,
+	599,
+	502,
 	503,
 	104,
 	500,
-	449,
-	449,
-	411,
+	505,
+	305,
+	203,
+	301,
+	302,
+	415,
+	205,
+	206,
+	414,
+	400,
+	418,
+	101,
+	511,
 	405,
-	444,
-	422,
-	200,
-	451,
-	208,
+	508,
+	405,
+	417,
+	302,
+	206,
+	408,
+	504,
+	506,
+	501,
+	504,
+	406,
+	404,
 	226,
-	402
+	503,
+	401,
+	421,
+	416,
+	431,
+	503,
+	444,
+	505,
+	303,
+	508,
+	425,
+	400,
+	305,
+	425,
+	101,
+	413,
+	426,
+	102,
+	428,
+	207,
+	204,
+	415,
+	507,
+	302,
+	408,
+	308,
+	413,
+	300,
+	102,
+	428,
+	203,
+	202,
+	103,
+	413,
+	307,
+	301,
+	302,
+	424,
+	503,
+	303,
+	407,
+	511,
+	307,
+	308,
+	402,
+	500,
+	413,
+	413,
+	422,
+	410,
+	304,
+	401,
+	510,
+	444,
+	410,
+	100,
+	422,
+	451,
+	414,
+	429,
+	449,
+	449,
+	444,
+	406,
+	429,
+	414,
+	416,
+	407,
+	404,
+	100,
+	208,
+	402,
+	426
 };
 
 /*
@@ -4329,11 +4629,12 @@ http_status_find_ident(const char *s, size_t len)
 	unsigned long key;
 	unsigned h, i;
 
-	if (len < 2U || len > 34U)
+	if (len < 2U || len > 46U)
 		return 0;
 	key = (unsigned long)len |
-	    (unsigned long)((unsigned char)s[0] | 0x20) << 8;
-	h = (unsigned)(((key * 0x90224309UL) & 0xFFFFFFFFUL) >> 24);
+	    (unsigned long)((unsigned char)s[0] | 0x20) << 8 |
+	    (unsigned long)((unsigned char)s[len - 1] | 0x20) << 16;
+	h = (unsigned)(((key * 0xc4c425dfUL) & 0xFFFFFFFFUL) >> 22);
 	for (i = http_status_ident_first[h]; i < http_status_ident_first[h + 1]; i++)
 		if (http_status_ident_length[i] == len &&
 		    http_status_ident_equal(s, (const char *)&http_status_idents +
@@ -4342,39 +4643,12 @@ http_status_find_ident(const char *s, size_t len)
 	return 0;
 }
 
-/* The enumerators' prefix, in upper case. */
-static const char http_status_name_prefix[] = "HTTP_STATUS_";
-
-/*
- * Whether s[0..len) starts with the enumerators' prefix and has more
- * after it, read as http_status_find_ident() reads a name. Its first byte
- * decides for almost every name that has no prefix; the rest is compared
- * by http_status_ident_equal().
- */
-static int
-http_status_has_name_prefix(const char *s, size_t len)
-{
-	/* The first byte before the length, which varies around the
-	 * prefix's from one name to the next: a branch on it mispredicts. */
-	if (len == 0 || ((unsigned char)s[0] & ~0x20U) !=
-	    (unsigned char)http_status_name_prefix[0] ||
-	    len <= 12U)
-		return 0;
-	return http_status_ident_equal(s, http_status_name_prefix,
-	    12U);
-}
-
 HTTP_STATUS_DEF int
 http_status_from_name_n(const char *s, size_t len)
 {
-	size_t from;
-
 	if (s == NULL)
 		return 0;
-	/* No name starts with the prefix: a name that has it is the rest. */
-	from = http_status_has_name_prefix(s, len) ?
-	    12U : 0;
-	return http_status_find_ident(s + from, len - from);
+	return http_status_find_ident(s, len);
 }
 
 HTTP_STATUS_DEF int

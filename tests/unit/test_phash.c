@@ -301,6 +301,39 @@ test_too_many_keys(void)
 	set_free(&s);
 }
 
+/*
+ * A key byte more costs every lookup, so it is taken only to bring the
+ * commonest key below a few phrases: 20 first letters, each starting three
+ * words of length 4 that differ at their last byte, keep one key byte
+ * (three a key) though two would give every word its own key; with four
+ * words a letter, a second byte is taken.
+ */
+static void
+test_crowd_enough(void)
+{
+	struct phash h;
+	size_t per, i;
+	char word[4];
+
+	for (per = 3; per <= 4; per++) {
+		struct set s = { 0 };
+
+		for (i = 0; i < 20 * per; i++) {
+			word[0] = (char)('A' + i / per);
+			word[1] = word[2] = 'Q';
+			word[3] = (char)('A' + i % per);
+			set_add(&s, word, 4);
+		}
+		hash_checked(per == 3 ? "three words a first letter" :
+		    "four words a first letter", &s, &h, 0);
+		TAP_CHECK(h.nkeys == (per == 3 ? 1U : 2U),
+		    "%zu words a first letter: %zu key bytes (want %d)", per,
+		    h.nkeys, per == 3 ? 1 : 2);
+		phash_free(&h);
+		set_free(&s);
+	}
+}
+
 int
 main(void)
 {
@@ -309,5 +342,6 @@ main(void)
 	test_unread(30, 1);
 	test_unread(200, 20);
 	test_too_many_keys();
+	test_crowd_enough();
 	return tap_done();
 }

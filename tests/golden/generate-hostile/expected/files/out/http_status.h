@@ -2089,10 +2089,12 @@ http_status_upper_word(unsigned long w)
  * set to 0x7f, then bit 0x20 cleared in every byte that has bit 0x40, so
  * that both cases of a letter and the three separators give the bytes of
  * a name in upper case. Other ASCII bytes give no name's byte, but for
- * 0x7f itself (read as '_'), and bytes of 0x80 or more give a high bit:
- * the caller rejects both (see http_status_name_odd()). For bytes below 0x80
- * the sums cannot carry into the next byte, and (x + 0x7f) has its high
- * bit clear exactly where x is 0.
+ * 0x7f itself (read as '_'), which the caller rejects (see
+ * http_status_name_odd()); a byte of 0x80 or more keeps its high bit, so the
+ * word matches no name's. For bytes below 0x80 the sums cannot carry into
+ * the next byte, and (x + 0x7f) has its high bit clear exactly where x is
+ * 0; a carry out of a byte of 0x80 or more only spoils a word that cannot
+ * match.
  */
 static unsigned long
 http_status_name_word(unsigned long w)
@@ -2107,15 +2109,17 @@ http_status_name_word(unsigned long w)
 }
 
 /*
- * A word whose high bits are set where w has a byte of 0x7f or more, which
- * http_status_name_word() reads wrongly and no name has; or-ed over every word
- * of a name, it is tested once at the end. A carry out of a byte happens
- * only where that byte is 0xff, itself counted.
+ * A word whose high bits are set where w has a byte of 0x7f, which
+ * http_status_name_word() reads as '_' (and where w has a byte of 0x80 or
+ * more, which no name matches anyway); or-ed over every word of a name, it
+ * is tested once at the end. A carry out of a byte happens only where that
+ * byte is 0xff, and it only adds to the next byte, so a 0x7f there is still
+ * counted.
  */
 static unsigned long
 http_status_name_odd(unsigned long w)
 {
-	return (w + HTTP_STATUS_ONES) | w;
+	return w + HTTP_STATUS_ONES;
 }
 
 /*
@@ -2128,7 +2132,8 @@ http_status_name_odd(unsigned long w)
  * number.
  */
 
-/* Every phrase in ASCII upper case, in slot order. */
+/* Every phrase in ASCII upper case, in slot order; one that ends
+ * another's text is not repeated but points into it. */
 static const struct http_status_phrase_text {
 	char	none[1];
 	char	p1[13];
@@ -2267,7 +2272,7 @@ http_status_from_reason(const char *reason)
  * A perfect hash that statusgen found for these idents: the key packs
  * the length and a few bytes of the ident, each with bit 0x20 set so
  * that both cases of a letter give the same key, and a multiplication
- * spreads the keys over 8 slots. Slot h holds the idents
+ * spreads the keys over 16 slots. Slot h holds the idents
  * http_status_ident_first[h]..http_status_ident_first[h + 1] - 1,
  * at most 1: a lookup costs the hash and one comparison, whatever their
  * number.
@@ -2275,59 +2280,82 @@ http_status_from_reason(const char *reason)
  * '-' and ' ' as '_'.
  */
 
-/* Every ident in ASCII upper case, in slot order. */
+/* Every ident in ASCII upper case, in slot order; one that ends
+ * another's text is not repeated but points into it. */
 static const struct http_status_ident_text {
 	char	none[1];
-	char	p1[19];
-	char	p2[6];
-	char	p3[10];
-	char	p4[4];
-	char	p5[10];
-	char	p6[10];
-	char	p7[9];
+	char	p1[22];
+	char	p2[31];
+	char	p3[21];
+	char	p4[16];
+	char	p5[22];
+	char	p6[22];
+	char	p7[18];
 } http_status_idents = {
 	"",
-	"QUOTED_APOSTROPHES",
-	"OK_AY",
-	"SL_ASH_ED",
-	"O_K",
-	"NOT_FOUND",
-	"OKAY_FINE",
-	"ALL_GOOD",
+	"HTTP_STATUS_SL_ASH_ED",
+	"HTTP_STATUS_QUOTED_APOSTROPHES",
+	"HTTP_STATUS_ALL_GOOD",
+	"HTTP_STATUS_O_K",
+	"HTTP_STATUS_OKAY_FINE",
+	"HTTP_STATUS_NOT_FOUND",
+	"HTTP_STATUS_OK_AY",
 };
-HTTP_STATUS_PACKED(http_status_ident_text, 69);
+HTTP_STATUS_PACKED(http_status_ident_text, 153);
 
-static const unsigned char http_status_ident_first[8 + 1] = {
-	/* 0 */ 0, 1, 1, 2, 3, 4, 5, 6, 7
+static const unsigned char http_status_ident_first[16 + 1] = {
+	/* 0 */ 0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10, 11, 12, 13,
+	/* 16 */ 14
 };
 
 /* Each ident's offset in idents, length and code. */
 static const unsigned short http_status_ident_at[] = {
-	1,	/* QUOTED_APOSTROPHES */
-	20,	/* OK_AY */
-	26,	/* SL_ASH_ED */
-	36,	/* O_K */
-	40,	/* NOT_FOUND */
-	50,	/* OKAY_FINE */
-	60	/* ALL_GOOD */
+	103,	/* OKAY_FINE */
+	1,	/* HTTP_STATUS_SL_ASH_ED */
+	23,	/* HTTP_STATUS_QUOTED_APOSTROPHES */
+	125,	/* NOT_FOUND */
+	54,	/* HTTP_STATUS_ALL_GOOD */
+	75,	/* HTTP_STATUS_O_K */
+	147,	/* OK_AY */
+	91,	/* HTTP_STATUS_OKAY_FINE */
+	13,	/* SL_ASH_ED */
+	35,	/* QUOTED_APOSTROPHES */
+	113,	/* HTTP_STATUS_NOT_FOUND */
+	66,	/* ALL_GOOD */
+	87,	/* O_K */
+	135	/* HTTP_STATUS_OK_AY */
 };
 
 static const unsigned char http_status_ident_length[] = {
-	18,
+	9,
+	21,
+	30,
+	9,
+	20,
+	15,
 	5,
+	21,
 	9,
+	18,
+	21,
+	8,
 	3,
-	9,
-	9,
-	8
+	17
 };
 
 static const unsigned short http_status_ident_code[] = {
-	404,
 	200,
 	299,
-	200,
 	404,
+	404,
+	200,
+	200,
+	200,
+	200,
+	299,
+	404,
+	404,
+	200,
 	200,
 	200
 };
@@ -2380,11 +2408,11 @@ http_status_find_ident(const char *s, size_t len)
 	unsigned long key;
 	unsigned h, i;
 
-	if (len < 3U || len > 18U)
+	if (len < 3U || len > 30U)
 		return 0;
 	key = (unsigned long)len |
-	    (unsigned long)((unsigned char)s[0] | 0x20) << 8;
-	h = (unsigned)(((key * 0xe124b63bUL) & 0xFFFFFFFFUL) >> 29);
+	    (unsigned long)(http_status_separator((unsigned char)s[len - 3]) | 0x20) << 8;
+	h = (unsigned)(((key * 0xca6ff43fUL) & 0xFFFFFFFFUL) >> 28);
 	for (i = http_status_ident_first[h]; i < http_status_ident_first[h + 1]; i++)
 		if (http_status_ident_length[i] == len &&
 		    http_status_ident_equal(s, (const char *)&http_status_idents +
@@ -2393,39 +2421,12 @@ http_status_find_ident(const char *s, size_t len)
 	return 0;
 }
 
-/* The enumerators' prefix, in upper case. */
-static const char http_status_name_prefix[] = "HTTP_STATUS_";
-
-/*
- * Whether s[0..len) starts with the enumerators' prefix and has more
- * after it, read as http_status_find_ident() reads a name. Its first byte
- * decides for almost every name that has no prefix; the rest is compared
- * by http_status_ident_equal().
- */
-static int
-http_status_has_name_prefix(const char *s, size_t len)
-{
-	/* The first byte before the length, which varies around the
-	 * prefix's from one name to the next: a branch on it mispredicts. */
-	if (len == 0 || ((unsigned char)s[0] & ~0x20U) !=
-	    (unsigned char)http_status_name_prefix[0] ||
-	    len <= 12U)
-		return 0;
-	return http_status_ident_equal(s, http_status_name_prefix,
-	    12U);
-}
-
 HTTP_STATUS_DEF int
 http_status_from_name_n(const char *s, size_t len)
 {
-	size_t from;
-
 	if (s == NULL)
 		return 0;
-	/* No name starts with the prefix: a name that has it is the rest. */
-	from = http_status_has_name_prefix(s, len) ?
-	    12U : 0;
-	return http_status_find_ident(s + from, len - from);
+	return http_status_find_ident(s, len);
 }
 
 HTTP_STATUS_DEF int
