@@ -433,7 +433,6 @@ build_by_name(struct layout *l)
 	const struct phrase **sorted, *want = NULL;
 	struct phrase key;
 	struct phrase *out;
-	size_t *index_of;
 	struct value v;
 	struct buf b;
 
@@ -471,28 +470,28 @@ build_by_name(struct layout *l)
 		sorted[i] = &p[i];
 	qsort(sorted, nb, sizeof(*sorted), by_name_text);
 	/* The prefixed names first, then the bare ones that stay, each
-	 * pointing into its prefixed name's text. */
-	index_of = xcalloc(2 * nb + 1, sizeof(*index_of));
+	 * pointing into its prefixed name's text (name i's is out[i]). */
 	out = xcalloc(2 * nb + 1, sizeof(*out));
-	for (i = 0, k = 0; i < 2 * nb; i++) {
-		struct phrase *q = &p[(i + nb) % (2 * nb)];
-
-		if (i >= nb && q->len > np &&
-		    memcmp(q->upper, l->names.upper, np) == 0) {
-			key.upper = q->upper + np;
-			key.len = q->len - np;
+	for (i = 0; i < nb; i++) {
+		out[i] = p[nb + i];
+		out[i].order = i;
+		out[i].within = 0;
+	}
+	for (i = 0, k = nb; i < nb; i++) {
+		if (p[i].len > np && memcmp(p[i].upper, l->names.upper,
+		    np) == 0) {
+			key.upper = p[i].upper + np;
+			key.len = p[i].len - np;
 			want = &key;
 			if (bsearch(&want, sorted, nb, sizeof(*sorted),
 			    by_name_text) != NULL)
 				continue;
 		}
-		index_of[i] = k;
-		out[k] = *q;
+		out[k] = p[i];
 		out[k].order = k;
-		out[k].within = i >= nb ? 1 + index_of[i - nb] : 0;
+		out[k].within = 1 + i;
 		k++;
 	}
-	free(index_of);
 	free(sorted);
 	free(p);
 	v = build_hash(l, out, k, "ident", 1);
