@@ -456,8 +456,8 @@ build_by_name(struct layout *l)
 		p[i].upper = value_str(p[i].node);
 		p[i].len = value_strlen(p[i].node);
 		buf_clear(&b);
-		buf_puts(&b, l->names.upper);
-		buf_append(&b, p[i].upper, p[i].len);
+		cnames_spell(&l->names, &b, CNAMES_ENUMERATOR, p[i].upper,
+		    p[i].len);
 		v = value_make_string(l->arena, b.data, b.len, NULL);
 		p[nb + i].node = value_box(l->arena, &v);
 		p[nb + i].status = p[i].status;

@@ -52,9 +52,10 @@ struct phash {
  * key bytes that leave no key shared by more than a few phrases (a key
  * byte more costs every lookup more than comparing the lengths of a few),
  * of those the first combination that gives every phrase its own key,
- * else the one whose commonest key is shared by the fewest; then, from a fixed seed, a multiplier that sends the distinct
- * keys to distinct slots of the smallest table it can (at most 2^16
- * slots), else the one that crowds a slot of the largest table least.
+ * else the one whose commonest key is shared by the fewest; then, from a
+ * fixed seed, a multiplier that sends the distinct keys to distinct slots
+ * of the smallest table it can (at most 2^16 slots), else the one that
+ * crowds a slot of the largest table least.
  * The result depends on p only, never on the run. It never fails (it exits
  * on out-of-memory); the caller releases h with phash_free().
  */

@@ -2128,8 +2128,9 @@ http_status_name_odd(unsigned long w)
  * that both cases of a letter give the same key, and a multiplication
  * spreads the keys over 8 slots. Slot h holds the phrases
  * http_status_phrase_first[h]..http_status_phrase_first[h + 1] - 1,
- * at most 1: a lookup costs the hash and one comparison, whatever their
- * number.
+ * at most 1: a lookup costs the hash, a test of the length of each
+ * phrase in the slot and a comparison of those of the right length
+ * (which also share the hashed bytes), whatever the number of phrases.
  */
 
 /* Every phrase in ASCII upper case, in slot order; one that ends
@@ -2274,8 +2275,9 @@ http_status_from_reason(const char *reason)
  * that both cases of a letter give the same key, and a multiplication
  * spreads the keys over 16 slots. Slot h holds the idents
  * http_status_ident_first[h]..http_status_ident_first[h + 1] - 1,
- * at most 1: a lookup costs the hash and one comparison, whatever their
- * number.
+ * at most 1: a lookup costs the hash, a test of the length of each
+ * ident in the slot and a comparison of those of the right length
+ * (which also share the hashed bytes), whatever the number of idents.
  * The bytes compared, and the bytes hashed where a name has a '_', read
  * '-' and ' ' as '_'.
  */
