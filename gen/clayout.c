@@ -530,7 +530,19 @@ static void
 table_key(char *key, size_t size, const struct text_table *t,
     const char *what)
 {
-	snprintf(key, size, "%s_%s", t->table, what);
+	struct buf b;
+
+	/* Called per status and table: snprintf's parsing of its format
+	 * was a good part of laying out the tables. */
+	buf_init(&b);
+	buf_puts(&b, t->table);
+	buf_putc(&b, '_');
+	buf_puts(&b, what);
+	if (b.len >= size)
+		b.len = size - 1;
+	memcpy(key, b.data, b.len);
+	key[b.len] = '\0';
+	buf_free(&b);
 }
 
 /* {code, reason_size, ...} per status, in code order. */
@@ -719,7 +731,11 @@ build_predicates(struct layout *l)
 				    has_predicate(l->by_code[j * 8 + bit],
 				    names[i].name))
 					byte |= 1u << bit;
-			snprintf(hex, sizeof(hex), "0x%02x", byte);
+			hex[0] = '0';
+			hex[1] = 'x';
+			hex[2] = "0123456789abcdef"[byte >> 4];
+			hex[3] = "0123456789abcdef"[byte & 15];
+			hex[4] = '\0';
 			value_builder_put(&e, "byte", str(l->arena, hex));
 			bytes[j] = value_builder_finish(&e, NULL);
 		}

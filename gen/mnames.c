@@ -95,6 +95,10 @@ hash_text(const struct value_text *t)
 struct texts {
 	const struct value_text	**slots;
 	size_t			  n, cap;	/* cap a power of two */
+	/* Texts met lately, by address: a builder shares one text between
+	 * the mappings of a list (value_builder_put), so most keys are
+	 * found here without reading their bytes. */
+	const struct value_text	 *recent[256];
 };
 
 static void
@@ -112,8 +116,13 @@ static void
 texts_add(struct texts *t, const struct value_text *k)
 {
 	const struct value_text **old = t->slots, *o;
-	size_t oldcap = t->cap, h = hash_text(k), i;
+	size_t oldcap = t->cap, h, i;
+	size_t r = (size_t)((uintptr_t)k >> 3) * 2654435761u >> 24 & 255;
 
+	if (t->recent[r] == k)
+		return;
+	t->recent[r] = k;
+	h = hash_text(k);
 	for (i = oldcap ? h & (oldcap - 1) : 0; oldcap && (o = old[i]) !=
 	    NULL; i = (i + 1) & (oldcap - 1))
 		if (o == k || (o->len == k->len && memcmp(o->bytes, k->bytes,
@@ -138,8 +147,9 @@ mnames_collect(const struct value *root)
 	const struct value **stack = NULL, *v;
 	size_t nstack = 0, cap = 0, i;
 	struct seen seen = { NULL, 0, 0 };
-	struct texts texts = { NULL, 0, 0 };
+	struct texts texts;
 
+	memset(&texts, 0, sizeof(texts));
 	if (root != NULL) {
 		stack = xgrow(stack, &cap, 1, sizeof(*stack));
 		stack[nstack++] = root;

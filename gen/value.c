@@ -158,6 +158,7 @@ value_builder_init(struct value_builder *b, struct arena *a)
 	b->arena = a;
 	b->pairs = NULL;
 	b->n = b->cap = 0;
+	b->last = NULL;
 }
 
 void
@@ -170,9 +171,16 @@ value_builder_put_pair(struct value_builder *b, const struct value_pair *p)
 void
 value_builder_put(struct value_builder *b, const char *key, struct value v)
 {
+	const struct value_map *last = b->last;
 	struct value_pair p;
+	size_t len = strlen(key);
 
-	p.key = value_make_string(b->arena, key, strlen(key), NULL);
+	if (last != NULL && b->n < last->len &&
+	    last->pairs[b->n].key.u.text->len == len &&
+	    memcmp(last->pairs[b->n].key.u.text->bytes, key, len) == 0)
+		p.key = value_make_text(last->pairs[b->n].key.u.text, NULL);
+	else
+		p.key = value_make_string(b->arena, key, len, NULL);
 	p.val = v;
 	value_builder_put_pair(b, &p);
 }
@@ -185,6 +193,7 @@ value_builder_finish(struct value_builder *b, const struct srcpos *pos)
 	value_map_set(b->arena, &m, b->pairs, b->n);
 	free(b->pairs);
 	value_builder_init(b, b->arena);
+	b->last = m.u.map;
 	return m;
 }
 

@@ -165,10 +165,16 @@ struct value_builder {
 	struct arena		*arena;
 	struct value_pair	*pairs;
 	size_t			 n, cap;
+	/* The mapping finished last, whose key at the same place a put
+	 * shares when it is the same: a builder reused per record keeps one
+	 * copy of each key. */
+	const struct value_map	*last;
 };
 
 void	value_builder_init(struct value_builder *b, struct arena *a);
-/* Adds key (copied into the arena) with v, or the pair p as it is. */
+/* Adds key (copied into the arena, or shared with the mapping finished
+ * last, where it had the same key at this place) with v, or the pair p
+ * as it is. */
 void	value_builder_put(struct value_builder *b, const char *key,
 	    struct value v);
 void	value_builder_put_pair(struct value_builder *b,
