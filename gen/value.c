@@ -433,9 +433,14 @@ value_format(const struct value *v, struct buf *out)
 static void
 json_indent(unsigned depth, struct buf *out)
 {
-	buf_putc(out, '\n');
-	while (depth-- > 0)
-		buf_puts(out, "  ");
+	size_t n = 1 + 2 * (size_t)depth;
+
+	/* At once: the context nests deep, and this precedes every value. */
+	buf_reserve(out, n);
+	out->data[out->len] = '\n';
+	memset(out->data + out->len + 1, ' ', n - 1);
+	out->len += n;
+	out->data[out->len] = '\0';
 }
 
 static void
@@ -478,12 +483,13 @@ json_node(const struct value *v, unsigned depth, size_t max, struct buf *out)
 		const struct value *item = v->kind == VALUE_SEQ ?
 		    value_item(v, i) : &value_pair(v, i)->val;
 
-		buf_puts(out, i > 0 ? "," : "");
+		if (i > 0)
+			buf_putc(out, ',');
 		json_indent(depth + 1, out);
 		if (v->kind == VALUE_MAP) {
 			json_string(value_str(&value_pair(v, i)->key),
 			    value_strlen(&value_pair(v, i)->key), out);
-			buf_puts(out, ": ");
+			buf_append(out, ": ", 2);
 		}
 		if (json_node(item, depth + 1, max, out) != 0)
 			return -1;
