@@ -530,19 +530,20 @@ static void
 table_key(char *key, size_t size, const struct text_table *t,
     const char *what)
 {
-	struct buf b;
+	size_t a = strlen(t->table), w = strlen(what);
 
 	/* Called per status and table: snprintf's parsing of its format
-	 * was a good part of laying out the tables. */
-	buf_init(&b);
-	buf_puts(&b, t->table);
-	buf_putc(&b, '_');
-	buf_puts(&b, what);
-	if (b.len >= size)
-		b.len = size - 1;
-	memcpy(key, b.data, b.len);
-	key[b.len] = '\0';
-	buf_free(&b);
+	 * was a good part of laying out the tables. Cut short as snprintf
+	 * would be (the keys are far shorter). */
+	if (a > size - 1)
+		a = size - 1;
+	memcpy(key, t->table, a);
+	if (a < size - 1)
+		key[a++] = '_';
+	if (w > size - 1 - a)
+		w = size - 1 - a;
+	memcpy(key + a, what, w);
+	key[a + w] = '\0';
 }
 
 /* {code, reason_size, ...} per status, in code order. */

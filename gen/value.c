@@ -156,7 +156,7 @@ void
 value_builder_init(struct value_builder *b, struct arena *a)
 {
 	b->arena = a;
-	b->pairs = NULL;
+	b->map = NULL;
 	b->n = b->cap = 0;
 	b->last = NULL;
 }
@@ -164,8 +164,20 @@ value_builder_init(struct value_builder *b, struct arena *a)
 void
 value_builder_put_pair(struct value_builder *b, const struct value_pair *p)
 {
-	b->pairs = xgrow(b->pairs, &b->cap, b->n + 1, sizeof(*b->pairs));
-	b->pairs[b->n++] = *p;
+	struct value_map *room;
+	size_t cap;
+
+	if (b->n == b->cap) {
+		cap = b->cap ? b->cap * 2 : b->last != NULL &&
+		    b->last->len > 8 ? b->last->len : 8;
+		room = arena_alloc_raw(b->arena, sizeof(*room) +
+		    cap * sizeof(*p), _Alignof(struct value_map));
+		if (b->n > 0)
+			memcpy(room->pairs, b->map->pairs, b->n * sizeof(*p));
+		b->map = room;
+		b->cap = cap;
+	}
+	b->map->pairs[b->n++] = *p;
 }
 
 void
@@ -190,10 +202,15 @@ value_builder_finish(struct value_builder *b, const struct srcpos *pos)
 {
 	struct value m = value_make(VALUE_MAP, pos);
 
-	value_map_set(b->arena, &m, b->pairs, b->n);
-	free(b->pairs);
-	value_builder_init(b, b->arena);
-	b->last = m.u.map;
+	if (b->n > 0) {
+		b->map->len = b->n;
+		m.u.map = b->map;
+		b->last = b->map;
+	} else {
+		m.u.map = NULL;
+	}
+	b->map = NULL;
+	b->n = b->cap = 0;
 	return m;
 }
 
@@ -207,7 +224,9 @@ value_map_find(const struct value *map, const char *key, size_t keylen)
 	for (i = 0; i < map->u.map->len; i++) {
 		const struct value_text *k = map->u.map->pairs[i].key.u.text;
 
-		if (k->len == keylen && memcmp(k->bytes, key, keylen) == 0)
+		/* The first byte before memcmp: most keys differ there. */
+		if (k->len == keylen && (keylen == 0 || (k->bytes[0] == key[0] &&
+		    memcmp(k->bytes, key, keylen) == 0)))
 			return &map->u.map->pairs[i];
 	}
 	return NULL;

@@ -158,16 +158,18 @@ struct value	value_make_seq(struct arena *a, const struct value *items,
 
 /*
  * A mapping under construction, for a caller that derives a tree: its
- * pairs gather on the heap until value_builder_finish() copies them into
- * the arena, so nothing points into storage that still moves.
+ * pairs gather in the arena, in room that value_builder_finish() makes
+ * the mapping itself (no copy); room outgrown is left unused. A pointer
+ * to a pair put but not finished may move with the next put.
  */
 struct value_builder {
 	struct arena		*arena;
-	struct value_pair	*pairs;
+	struct value_map	*map;		/* the pairs so far, or NULL */
 	size_t			 n, cap;
-	/* The mapping finished last, whose key at the same place a put
-	 * shares when it is the same: a builder reused per record keeps one
-	 * copy of each key. */
+	/* The mapping finished last: a put shares its key at the same
+	 * place when it is the same, and the next mapping gets room for as
+	 * many pairs, so that a builder reused per record keeps one copy
+	 * of each key and fits each record at once. */
 	const struct value_map	*last;
 };
 
