@@ -944,14 +944,18 @@ put_lines(struct layout *l, struct value_builder *b)
 	struct value *ats = xcalloc(n + 1, sizeof(*ats));
 	struct value *lens = xcalloc(l->min_code + n, sizeof(*lens));
 	unsigned long longest = 0;
-	struct value_builder e;
+	/* A builder per shape, so that each shares its keys (value.h). */
+	struct value_builder e, ea, el;
+	struct value number;
 	struct buf line;
 
 	buf_init(&line);
 	value_builder_init(&e, l->arena);
+	value_builder_init(&ea, l->arena);
+	value_builder_init(&el, l->arena);
 	for (i = 0; i < l->min_code; i++) {
-		value_builder_put(&e, "len", int_value(0));
-		lens[i] = value_builder_finish(&e, NULL);
+		value_builder_put(&el, "len", int_value(0));
+		lens[i] = value_builder_finish(&el, NULL);
 	}
 	for (i = 0; i < n; i++) {
 		unsigned long code = l->min_code + i;
@@ -959,7 +963,9 @@ put_lines(struct layout *l, struct value_builder *b)
 		    l->by_code[code - l->first] : NULL;
 
 		buf_clear(&line);
-		buf_printf(&line, "%lu ", code);
+		number = int_value(code);
+		(void)value_format(&number, &line);
+		buf_putc(&line, ' ');
 		if (st != NULL)
 			buf_append(&line, value_str(get(st, "reason")),
 			    value_strlen(get(st, "reason")));
@@ -968,16 +974,16 @@ put_lines(struct layout *l, struct value_builder *b)
 		value_builder_put(&e, "text", value_make_string(l->arena,
 		    line.data, line.len, NULL));
 		lines[i] = value_builder_finish(&e, NULL);
-		value_builder_put(&e, "at", int_value(at));
-		ats[i] = value_builder_finish(&e, NULL);
-		value_builder_put(&e, "len", int_value(line.len));
-		lens[l->min_code + i] = value_builder_finish(&e, NULL);
+		value_builder_put(&ea, "at", int_value(at));
+		ats[i] = value_builder_finish(&ea, NULL);
+		value_builder_put(&el, "len", int_value(line.len));
+		lens[l->min_code + i] = value_builder_finish(&el, NULL);
 		if (line.len > longest)
 			longest = line.len;
 		at += line.len + 1;
 	}
-	value_builder_put(&e, "at", int_value(at));
-	ats[n] = value_builder_finish(&e, NULL);
+	value_builder_put(&ea, "at", int_value(at));
+	ats[n] = value_builder_finish(&ea, NULL);
 	value_builder_put(b, "line_len_rows", rows_of(l->arena, lens,
 	    l->min_code + n, CODES_PER_ROW, "code", 0, CODES_PER_ROW));
 	value_builder_put(b, "line_len_type", str(l->arena,

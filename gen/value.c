@@ -10,21 +10,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* Saturates where a field is narrower than a position can be. */
-static struct value
-positioned(enum value_kind kind, const struct srcpos *pos)
-{
-	struct value v;
-
-	memset(&v, 0, sizeof(v));
-	v.kind = kind & 7u;
-	if (pos != NULL) {
-		v.line = pos->line;
-		v.col = pos->col < (1u << 29) ? pos->col : (1u << 29) - 1;
-	}
-	return v;
-}
-
 struct srcpos
 value_pos(const struct value *v, const char *file)
 {
@@ -34,12 +19,6 @@ value_pos(const struct value *v, const char *file)
 	pos.line = v->line;
 	pos.col = v->col;
 	return pos;
-}
-
-struct value
-value_make(enum value_kind kind, const struct srcpos *pos)
-{
-	return positioned(kind, pos);
 }
 
 const struct value_text *
@@ -56,46 +35,10 @@ value_text(struct arena *a, const char *s, size_t len)
 }
 
 struct value
-value_make_text(const struct value_text *text, const struct srcpos *pos)
-{
-	struct value v = positioned(VALUE_STRING, pos);
-
-	v.u.text = text;
-	return v;
-}
-
-struct value
 value_make_string(struct arena *a, const char *s, size_t len,
     const struct srcpos *pos)
 {
 	return value_make_text(value_text(a, s, len), pos);
-}
-
-struct value
-value_make_int(long long n, const struct srcpos *pos)
-{
-	struct value v = positioned(VALUE_INT, pos);
-
-	v.u.integer = n;
-	return v;
-}
-
-struct value
-value_make_bool(int b, const struct srcpos *pos)
-{
-	struct value v = positioned(VALUE_BOOL, pos);
-
-	v.u.boolean = b != 0;
-	return v;
-}
-
-struct value
-value_make_real(double d, const struct srcpos *pos)
-{
-	struct value v = positioned(VALUE_FLOAT, pos);
-
-	v.u.real = d;
-	return v;
 }
 
 void
@@ -161,8 +104,9 @@ value_builder_init(struct value_builder *b, struct arena *a)
 	b->last = NULL;
 }
 
-void
-value_builder_put_pair(struct value_builder *b, const struct value_pair *p)
+/* The next pair's place: the room grows when it is full. */
+static struct value_pair *
+builder_slot(struct value_builder *b)
 {
 	struct value_map *room;
 	size_t cap;
@@ -171,30 +115,38 @@ value_builder_put_pair(struct value_builder *b, const struct value_pair *p)
 		cap = b->cap ? b->cap * 2 : b->last != NULL &&
 		    b->last->len > 8 ? b->last->len : 8;
 		room = arena_alloc_raw(b->arena, sizeof(*room) +
-		    cap * sizeof(*p), _Alignof(struct value_map));
+		    cap * sizeof(room->pairs[0]), _Alignof(struct value_map));
 		if (b->n > 0)
-			memcpy(room->pairs, b->map->pairs, b->n * sizeof(*p));
+			memcpy(room->pairs, b->map->pairs,
+			    b->n * sizeof(room->pairs[0]));
 		b->map = room;
 		b->cap = cap;
 	}
-	b->map->pairs[b->n++] = *p;
+	return &b->map->pairs[b->n++];
+}
+
+void
+value_builder_put_pair(struct value_builder *b, const struct value_pair *p)
+{
+	*builder_slot(b) = *p;
 }
 
 void
 value_builder_put(struct value_builder *b, const char *key, struct value v)
 {
 	const struct value_map *last = b->last;
-	struct value_pair p;
-	size_t len = strlen(key);
+	const struct value_text *same = NULL;
+	size_t len = strlen(key), at = b->n;
+	struct value_pair *p;
 
-	if (last != NULL && b->n < last->len &&
-	    last->pairs[b->n].key.u.text->len == len &&
-	    memcmp(last->pairs[b->n].key.u.text->bytes, key, len) == 0)
-		p.key = value_make_text(last->pairs[b->n].key.u.text, NULL);
-	else
-		p.key = value_make_string(b->arena, key, len, NULL);
-	p.val = v;
-	value_builder_put_pair(b, &p);
+	if (last != NULL && at < last->len &&
+	    last->pairs[at].key.u.text->len == len &&
+	    memcmp(last->pairs[at].key.u.text->bytes, key, len) == 0)
+		same = last->pairs[at].key.u.text;
+	p = builder_slot(b);
+	p->key = same != NULL ? value_make_text(same, NULL) :
+	    value_make_string(b->arena, key, len, NULL);
+	p->val = v;
 }
 
 struct value
@@ -238,12 +190,6 @@ value_map_get(const struct value *map, const char *key, size_t keylen)
 	const struct value_pair *p = value_map_find(map, key, keylen);
 
 	return p != NULL ? &p->val : NULL;
-}
-
-const struct value *
-value_map_getz(const struct value *map, const char *key)
-{
-	return value_map_get(map, key, strlen(key));
 }
 
 int
