@@ -395,25 +395,72 @@ value_format(const struct value *v, struct buf *out)
 
 /* ------------------------------------------------------------- JSON */
 
-static void
-json_indent(unsigned depth, struct buf *out)
+/* Room for n more bytes and the NUL, without a call when there is. */
+static char *
+json_room(struct buf *out, size_t n)
 {
-	size_t n = 1 + 2 * (size_t)depth;
+	if (out->data == NULL || out->cap - out->len <= n)
+		buf_reserve(out, n);
+	return out->data + out->len;
+}
 
-	/* At once: the context nests deep, and this precedes every value. */
-	buf_reserve(out, n);
-	out->data[out->len] = '\n';
-	memset(out->data + out->len + 1, ' ', n - 1);
+/* A separator (a comma unless first), a newline and the indentation of
+ * depth, written at once: the context nests deep, and this precedes
+ * every value. */
+static void
+json_indent(unsigned depth, int first, struct buf *out)
+{
+	size_t n = 1 + 2 * (size_t)depth + !first;
+	char *d = json_room(out, n);
+
+	if (!first)
+		*d++ = ',';
+	*d = '\n';
+	memset(d + 1, ' ', 2 * (size_t)depth);
 	out->len += n;
 	out->data[out->len] = '\0';
 }
 
+/* s[0..len) quoted; a run of bytes that need no escape is copied as it
+ * is read, and the escaper takes over at the first that does. Then the
+ * ntail bytes of tail. */
 static void
-json_string(const char *s, size_t len, struct buf *out)
+json_string(const char *s, size_t len, const char *tail, size_t ntail,
+    struct buf *out)
 {
-	buf_putc(out, '"');
-	text_escape(TEXT_ESCAPE_JSON, s, len, out);
-	buf_putc(out, '"');
+	const unsigned char *p = (const unsigned char *)s;
+	char *d = json_room(out, len + 2 + ntail);
+	size_t i;
+
+	*d++ = '"';
+	/* Eight bytes a step while none of them needs an escape: a control
+	 * byte, '"', '\\', DEL or a byte from 0x80 (a zero byte of x ^ c
+	 * sets its bit 7 in (y - ones) & ~y; a false alarm only sends the
+	 * word to the byte loop). */
+	for (i = 0; i + 8 <= len; i += 8) {
+		const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+		uint64_t x, q, b, del;
+
+		memcpy(&x, p + i, 8);
+		q = x ^ (ones * '"');
+		b = x ^ (ones * '\\');
+		del = x ^ (ones * 0x7f);
+		if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+		    ((b - ones) & ~b) | ((del - ones) & ~del) | x) & high)
+			break;
+		memcpy(d + i, &x, 8);
+	}
+	for (; i < len && (unsigned char)(p[i] - 0x20) < 0x5f &&
+	    p[i] != '"' && p[i] != '\\'; i++)
+		d[i] = (char)p[i];
+	out->len += 1 + i;
+	if (i < len)
+		text_escape(TEXT_ESCAPE_JSON, s + i, len - i, out);
+	d = json_room(out, 1 + ntail);
+	*d++ = '"';
+	memcpy(d, tail, ntail);
+	out->len += 1 + ntail;
+	out->data[out->len] = '\0';
 }
 
 static int
@@ -425,11 +472,11 @@ json_node(const struct value *v, unsigned depth, size_t max, struct buf *out)
 		return -1;
 	switch (value_kind(v)) {
 	case VALUE_NULL:
-		buf_puts(out, "null");
+		buf_append(out, "null", 4);
 		return 0;
 	case VALUE_FLOAT:
 		if (!isfinite(v->u.real)) {
-			buf_puts(out, "null");
+			buf_append(out, "null", 4);
 			return 0;
 		}
 		/* FALLTHROUGH */
@@ -437,7 +484,7 @@ json_node(const struct value *v, unsigned depth, size_t max, struct buf *out)
 	case VALUE_INT:
 		return value_format(v, out);
 	case VALUE_STRING:
-		json_string(value_str(v), value_strlen(v), out);
+		json_string(value_str(v), value_strlen(v), "", 0, out);
 		return 0;
 	case VALUE_SEQ:
 	case VALUE_MAP:
@@ -448,19 +495,16 @@ json_node(const struct value *v, unsigned depth, size_t max, struct buf *out)
 		const struct value *item = v->kind == VALUE_SEQ ?
 		    value_item(v, i) : &value_pair(v, i)->val;
 
-		if (i > 0)
-			buf_putc(out, ',');
-		json_indent(depth + 1, out);
-		if (v->kind == VALUE_MAP) {
+		json_indent(depth + 1, i == 0, out);
+		if (v->kind == VALUE_MAP)
 			json_string(value_str(&value_pair(v, i)->key),
-			    value_strlen(&value_pair(v, i)->key), out);
-			buf_append(out, ": ", 2);
-		}
+			    value_strlen(&value_pair(v, i)->key), ": ", 2, out);
 		if (json_node(item, depth + 1, max, out) != 0)
 			return -1;
 	}
-	if (n > 0)
-		json_indent(depth, out);
+	if (n > 0) {
+		json_indent(depth, 1, out);
+	}
 	buf_putc(out, v->kind == VALUE_SEQ ? ']' : '}');
 	return 0;
 }
