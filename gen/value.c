@@ -415,21 +415,20 @@ json_indent(unsigned depth, int first, struct buf *out)
 
 	if (!first)
 		*d++ = ',';
-	*d = '\n';
-	memset(d + 1, ' ', 2 * (size_t)depth);
+	*d++ = '\n';
+	memset(d, ' ', 2 * (size_t)depth);
 	out->len += n;
 	out->data[out->len] = '\0';
 }
 
-/* s[0..len) quoted; a run of bytes that need no escape is copied as it
- * is read, and the escaper takes over at the first that does. Then the
- * ntail bytes of tail. */
+/* s[0..len) quoted, followed by ": " for a key; a run of bytes that need
+ * no escape is copied as it is read, and the escaper takes over at the
+ * first that does. */
 static void
-json_string(const char *s, size_t len, const char *tail, size_t ntail,
-    struct buf *out)
+json_string(const char *s, size_t len, int key, struct buf *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	char *d = json_room(out, len + 2 + ntail);
+	char *d = json_room(out, len + 4);
 	size_t i;
 
 	*d++ = '"';
@@ -454,12 +453,18 @@ json_string(const char *s, size_t len, const char *tail, size_t ntail,
 	    p[i] != '"' && p[i] != '\\'; i++)
 		d[i] = (char)p[i];
 	out->len += 1 + i;
-	if (i < len)
+	if (i < len) {
 		text_escape(TEXT_ESCAPE_JSON, s + i, len - i, out);
-	d = json_room(out, 1 + ntail);
+		d = json_room(out, 3);
+	} else {
+		d += i;
+	}
 	*d++ = '"';
-	memcpy(d, tail, ntail);
-	out->len += 1 + ntail;
+	if (key) {
+		*d++ = ':';
+		*d++ = ' ';
+	}
+	out->len += key ? 3 : 1;
 	out->data[out->len] = '\0';
 }
 
@@ -484,7 +489,7 @@ json_node(const struct value *v, unsigned depth, size_t max, struct buf *out)
 	case VALUE_INT:
 		return value_format(v, out);
 	case VALUE_STRING:
-		json_string(value_str(v), value_strlen(v), "", 0, out);
+		json_string(value_str(v), value_strlen(v), 0, out);
 		return 0;
 	case VALUE_SEQ:
 	case VALUE_MAP:
@@ -498,7 +503,7 @@ json_node(const struct value *v, unsigned depth, size_t max, struct buf *out)
 		json_indent(depth + 1, i == 0, out);
 		if (v->kind == VALUE_MAP)
 			json_string(value_str(&value_pair(v, i)->key),
-			    value_strlen(&value_pair(v, i)->key), ": ", 2, out);
+			    value_strlen(&value_pair(v, i)->key), 1, out);
 		if (json_node(item, depth + 1, max, out) != 0)
 			return -1;
 	}
