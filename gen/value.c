@@ -351,21 +351,29 @@ value_format_double(double d, struct buf *out)
 	}
 }
 
-/* Decimal digits without printf: integers are most of what templates print. */
+/* Decimal digits without printf, straight into the buffer: integers are
+ * most of what templates print. */
 static void
 format_integer(long long n, struct buf *out)
 {
-	char tmp[24], *p = tmp + sizeof(tmp);
 	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n :
-	    (unsigned long long)n;
+	    (unsigned long long)n, t;
+	size_t len = 1 + (n < 0);
+	char *d;
 
+	for (t = u; t >= 10; t /= 10)
+		len++;
+	if (out->data == NULL || out->cap - out->len <= len)
+		buf_reserve(out, len);
+	d = out->data + out->len + len;
+	*d = '\0';
 	do {
-		*--p = (char)('0' + u % 10);
+		*--d = (char)('0' + u % 10);
 		u /= 10;
 	} while (u != 0);
 	if (n < 0)
-		*--p = '-';
-	buf_append(out, p, (size_t)(tmp + sizeof(tmp) - p));
+		*--d = '-';
+	out->len += len;
 }
 
 int
@@ -394,6 +402,19 @@ value_format(const struct value *v, struct buf *out)
 }
 
 /* ------------------------------------------------------------- JSON */
+
+/* The bytes a JSON string holds as they are: printable ASCII but '"'
+ * and '\\' (0x22, 0x5c), not DEL. */
+static const unsigned char json_as_is[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+};
 
 /* Room for n more bytes and the NUL, without a call when there is. */
 static char *
@@ -449,8 +470,7 @@ json_string(const char *s, size_t len, int key, struct buf *out)
 			break;
 		memcpy(d + i, &x, 8);
 	}
-	for (; i < len && (unsigned char)(p[i] - 0x20) < 0x5f &&
-	    p[i] != '"' && p[i] != '\\'; i++)
+	for (; i < len && json_as_is[p[i]]; i++)
 		d[i] = (char)p[i];
 	out->len += 1 + i;
 	if (i < len) {
