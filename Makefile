@@ -90,21 +90,23 @@ GENERATED_WARNINGS = -std=c99 -Wall -Wextra -Wpedantic $(WERROR) \
 		  -Wmissing-prototypes -Wcast-qual -Wundef
 GENERATED_TEST	:= $(BUILD)/tests/test_generated
 
+GENERATED_SRCS	= $(GENERATED_DIR)/http_status.c $(GENERATED_DIR)/http_status_extra.c
+
 $(GENERATED_TEST): tests/generated/test_http_status.c tests/unit/tap.h \
-		$(GENERATED_DIR)/http_status.c $(GENERATED_DIR)/http_status.h \
+		$(GENERATED_SRCS) $(GENERATED_DIR)/http_status.h \
 		| $(BUILD)/tests $(BUILD)/yaml-probe
 	$(CC) $(GENERATED_WARNINGS) $(YAML_CFLAGS) $(CFLAGS) \
 		-I$(GENERATED_DIR) -Itests/unit \
 		-DSTATUS_DATA='"$(GENERATED_DATA)"' $(CPPFLAGS) $(LDFLAGS) \
 		-o $@ tests/generated/test_http_status.c \
-		$(GENERATED_DIR)/http_status.c $(YAML_LIBS) $(LDLIBS)
+		$(GENERATED_SRCS) $(YAML_LIBS) $(LDLIBS)
 
-# The same test with HTTP_STATUS_STATIC: the header alone, its functions
-# static in the test, no http_status.c.
+# The same test with HTTP_STATUS_STATIC: the header includes the sources,
+# its functions static in the test; no object of its own is linked.
 GENERATED_STATIC_TEST := $(BUILD)/tests/test_generated_static
 
 $(GENERATED_STATIC_TEST): tests/generated/test_http_status.c tests/unit/tap.h \
-		$(GENERATED_DIR)/http_status.h | $(BUILD)/tests
+		$(GENERATED_DIR)/http_status.h $(GENERATED_SRCS) | $(BUILD)/tests
 	$(CC) $(GENERATED_WARNINGS) $(YAML_CFLAGS) $(CFLAGS) \
 		-I$(GENERATED_DIR) -Itests/unit -DHTTP_STATUS_STATIC \
 		-DSTATUS_DATA='"$(GENERATED_DATA)"' $(CPPFLAGS) $(LDFLAGS) \
