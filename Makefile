@@ -119,7 +119,9 @@ test-programs: $(GENERATED_TEST) $(GENERATED_STATIC_TEST)
 # make bench: not part of make check. Times the generated lookups of
 # $(BENCH_GENERATED)/http_status.c (out/ by default: run make first) against
 # libmicrohttpd, a gperf --ignore-case table, a bare array and a linear
-# strcasecmp scan, and prints the size of http_status.o. Everything it
+# strcasecmp scan, and prints the size of the objects, then what a
+# vendoring program pays (tests/vendor --bench: linked bytes of the status
+# line alone, with and without --gc-sections, and the header's lines). Everything it
 # makes goes to $(BENCH_DIR); the baselines' tables are rendered from
 # $(GENERATED_DATA) by statusgen itself. It installs nothing: it needs
 # gperf and libmicrohttpd-dev (see doc/performance.md).
@@ -132,13 +134,15 @@ BENCH_CC	= $(CC) -std=c11 -Wall -Wextra $(BENCH_CFLAGS) $(CPPFLAGS)
 # linker puts them does not decide which of them crosses one.
 BENCH_ALIGN	?= -falign-loops=64
 BENCH_OBJS	:= $(addprefix $(BENCH_DIR)/,lookup.o baseline.o data.o \
-		   gperf.o http_status.o inline.o)
+		   gperf.o http_status.o http_status_extra.o inline.o)
 
 .PHONY: bench bench-prerequisites
 bench: $(BENCH_DIR)/lookup
-	$(BENCH_DIR)/lookup $$(size -A $(BENCH_DIR)/http_status.o | awk \
+	$(BENCH_DIR)/lookup $$(size -A $(BENCH_DIR)/http_status.o \
+	    $(BENCH_DIR)/http_status_extra.o | awk \
 	    '$$1 == ".text" { t += $$2 } $$1 ~ /^\.rodata/ { r += $$2 } \
 	    END { print "--text", t + 0, "--rodata", r + 0 }')
+	tests/vendor --bench $(BUILD)
 
 bench-prerequisites:
 	@command -v gperf >/dev/null 2>&1 || { echo "make bench: gperf" \
@@ -161,7 +165,8 @@ $(BENCH_DIR)/gperf.c: tests/bench/phrases.gperf.mustache \
 	gperf --ignore-case -L ANSI-C -t -C --output-file=$@ \
 		$(BENCH_DIR)/phrases.gperf
 
-$(BENCH_DIR)/http_status.o: $(BENCH_GENERATED)/http_status.c \
+$(BENCH_DIR)/http_status.o $(BENCH_DIR)/http_status_extra.o: \
+		$(BENCH_DIR)/%.o: $(BENCH_GENERATED)/%.c \
 		$(BENCH_GENERATED)/http_status.h | bench-prerequisites
 	@mkdir -p $(BENCH_DIR)
 	$(BENCH_CC) -I$(BENCH_GENERATED) -c -o $@ $<
@@ -175,6 +180,7 @@ $(BENCH_DIR)/lookup.o: tests/bench/lookup.c tests/bench/baseline.h \
 
 $(BENCH_DIR)/inline.o: tests/bench/inline.c tests/bench/inline.h \
 		tests/bench/baseline.h $(BENCH_GENERATED)/http_status.h \
+		$(BENCH_GENERATED)/http_status.c $(BENCH_GENERATED)/http_status_extra.c \
 		| bench-prerequisites
 	@mkdir -p $(BENCH_DIR)
 	$(BENCH_CC) $(BENCH_ALIGN) -I$(BENCH_GENERATED) -Itests/bench -c -o $@ $<

@@ -19,9 +19,9 @@
  * How to use it
  * -------------
  * This header holds declarations only (enums, macros, X-macros and
- * prototypes), so that including it costs a file little to compile and
- * editing a code's description, reference or origin leaves it unchanged:
- * only the source files are recompiled. The lookups are in two source
+ * prototypes), so that including it costs a file little to compile, and
+ * editing a code's description, reference, origin or see-also leaves it
+ * unchanged: only the source files are recompiled. The lookups are in two source
  * files, built in one of three ways:
  *
  *  - compile http_status.c with the rest of your program, and
@@ -267,17 +267,17 @@ enum http_status {
 	HTTP_STATUS_TOO_MANY_REQUESTS = 429,
 	/** 431 Request Header Fields Too Large */
 	HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE = 431,
-	/** 444 Connection Closed Without Response; unofficial: nginx */
+	/** 444 Connection Closed Without Response; unofficial (see http_status_origin()) */
 	HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE = 444,
 	/** 444 No Response: an alias of HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE */
 	HTTP_STATUS_NO_RESPONSE = 444,
-	/** 449 Retry With; unofficial: Microsoft IIS (WebDAV) */
+	/** 449 Retry With; unofficial (see http_status_origin()) */
 	HTTP_STATUS_RETRY_WITH = 449,
 	/** 449 Reply With: an alias of HTTP_STATUS_RETRY_WITH */
 	HTTP_STATUS_REPLY_WITH = 449,
 	/** 451 Unavailable For Legal Reasons */
 	HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS = 451,
-	/** 499 Client Closed Request; unofficial: nginx */
+	/** 499 Client Closed Request; unofficial (see http_status_origin()) */
 	HTTP_STATUS_CLIENT_CLOSED_REQUEST = 499,
 	/** 500 Internal Server Error */
 	HTTP_STATUS_INTERNAL_SERVER_ERROR = 500,
@@ -301,13 +301,13 @@ enum http_status {
 	HTTP_STATUS_INSUFFICIENT_STORAGE = 507,
 	/** 508 Loop Detected */
 	HTTP_STATUS_LOOP_DETECTED = 508,
-	/** 509 Bandwidth Limit Exceeded; unofficial: cPanel (Apache bandwidth limiting) */
+	/** 509 Bandwidth Limit Exceeded; unofficial (see http_status_origin()) */
 	HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED = 509,
 	/** 510 Not Extended; obsolete */
 	HTTP_STATUS_NOT_EXTENDED = 510,
 	/** 511 Network Authentication Required */
 	HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED = 511,
-	/** 599 Network Connect Timeout Error; unofficial: network proxies */
+	/** 599 Network Connect Timeout Error; unofficial (see http_status_origin()) */
 	HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR = 599
 };
 

@@ -19,9 +19,9 @@
  * How to use it
  * -------------
  * This header holds declarations only (enums, macros, X-macros and
- * prototypes), so that including it costs a file little to compile and
- * editing a code's description, reference or origin leaves it unchanged:
- * only the source files are recompiled. The lookups are in two source
+ * prototypes), so that including it costs a file little to compile, and
+ * editing a code's description, reference, origin or see-also leaves it
+ * unchanged: only the source files are recompiled. The lookups are in two source
  * files, built in one of three ways:
  *
  *  - compile http_status.c with the rest of your program, and
@@ -150,7 +150,7 @@ enum http_status {
 	HTTP_STATUS_ALL_GOOD = 200,
 	/** 200 ok\\ay: an alias of HTTP_STATUS_O_K */
 	HTTP_STATUS_OK_AY = 200,
-	/** 299 Sl\057*ash*\057ed; unofficial: people who write \"*\057\" */
+	/** 299 Sl\057*ash*\057ed; unofficial (see http_status_origin()) */
 	HTTP_STATUS_SL_ASH_ED = 299,
 	/** 404 Not Found */
 	HTTP_STATUS_NOT_FOUND = 404,
