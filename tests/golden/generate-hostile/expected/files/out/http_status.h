@@ -56,7 +56,7 @@
  *    http_status_reference(), http_status_origin(), http_status_alias()
  *    and http_status_name() map a code to text.
  *  - http_status_reason_len(), http_status_line() ("404 Not Found", and
- *    "499 " for a code that is not a status) and http_status_line_len()
+ *    "299 " for a code that is not a status) and http_status_line_len()
  *    give what a server writes, with its length.
  *  - http_status_from_reason() maps a reason phrase, or one of its aliases,
  *    back to its code, ignoring ASCII case; http_status_from_name() maps
@@ -233,7 +233,7 @@ HTTP_STATUS_DEF size_t http_status_reason_len(int code);
  *
  * @param code any int
  * @return "404 Not Found" for 404; for a code in 100..599 that is not
- *         a known status, the code and a space ("499 ": HTTP allows an
+ *         a known status, the code and a space ("299 ": HTTP allows an
  *         empty reason phrase), so that any valid code can be sent; NULL
  *         for a code outside 100..599
  */
