@@ -12,17 +12,17 @@
  * http_status_extra.c, plain C89 that also compiles as C++. Every lookup
  * reads constant tables that statusgen laid out from the data (a bounds
  * check and a load for a code, a perfect hash and one comparison for a
- * phrase): nothing to initialise, no
- * allocation, no global state, safe to call from any thread. Every string
- * returned is static and NUL-terminated: never free or modify it.
+ * phrase): nothing to initialise, no allocation, no global state, safe
+ * to call from any thread. Every string returned is static and
+ * NUL-terminated: never free or modify it.
  *
  * How to use it
  * -------------
  * This header holds declarations only (enums, macros, X-macros and
  * prototypes), so that including it costs a file little to compile, and
  * editing a code's description, reference, origin or see-also leaves it
- * unchanged: only the source files are recompiled. The lookups are in two source
- * files, built in one of three ways:
+ * unchanged: only the source files are recompiled. The lookups are in
+ * two source files, built in one of three ways:
  *
  *  - compile http_status.c with the rest of your program, and
  *    http_status_extra.c too if you call http_status_description(),
@@ -33,8 +33,8 @@
  *    them, with or without the linker's garbage collection; or
  *  - in one C or C++ file, #define HTTP_STATUS_IMPLEMENTATION before
  *    #include "http_status.h": the header then includes both source
- *    files, which must be on the include path, and that file holds the
- *    whole implementation; or
+ *    files, which must be beside it, and that file holds the whole
+ *    implementation; or
  *  - #define HTTP_STATUS_STATIC before every #include "http_status.h":
  *    each file that includes it gets its own static (and, where the
  *    language has it, inline) copy of every function, which the compiler
