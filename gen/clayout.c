@@ -586,9 +586,17 @@ build_sizes(struct layout *l)
 {
 	struct value *items = xcalloc(l->n + 1, sizeof(*items)), v;
 	struct value_builder e;
-	char key[64];
+	/* Each table's keys, spelt once for every status. */
+	char size_key[NTABLES][64], at_key[NTABLES][64], known_key[NTABLES][64];
 	size_t i, t;
 
+	for (t = 0; t < NTABLES; t++) {
+		table_key(size_key[t], sizeof(size_key[t]), &text_tables[t],
+		    "size");
+		table_key(at_key[t], sizeof(at_key[t]), &text_tables[t], "at");
+		table_key(known_key[t], sizeof(known_key[t]), &text_tables[t],
+		    "known");
+	}
 	value_builder_init(&e, l->arena);
 	for (i = 0; i < l->n; i++) {
 		const struct value *st = value_item(l->statuses, i);
@@ -596,16 +604,13 @@ build_sizes(struct layout *l)
 		value_builder_put(&e, "code", *get(st, "code"));
 		value_builder_put(&e, "row", int_value(i + 1));
 		for (t = 0; t < NTABLES; t++) {
-			table_key(key, sizeof(key), &text_tables[t], "size");
-			value_builder_put(&e, key, int_value(member_size(l,
-			    &text_tables[t], st)));
-			table_key(key, sizeof(key), &text_tables[t], "at");
-			value_builder_put(&e, key, int_value(
+			value_builder_put(&e, size_key[t], int_value(member_size(
+			    l, &text_tables[t], st)));
+			value_builder_put(&e, at_key[t], int_value(
 			    l->text_at[i * NTABLES + t]));
 			if (!text_tables[t].optional)
 				continue;
-			table_key(key, sizeof(key), &text_tables[t], "known");
-			value_builder_put(&e, key, value_make_bool(has_text(
+			value_builder_put(&e, known_key[t], value_make_bool(has_text(
 			    &text_tables[t], st), NULL));
 			if (has_text(&text_tables[t], st))
 				value_builder_put(&e, text_tables[t].key,
@@ -654,9 +659,11 @@ put_offsets(struct layout *l, struct value_builder *b)
 	struct value *entries = xcalloc(l->span, sizeof(*entries));
 	unsigned long code;
 	struct value_builder e;
-	char key[64];
+	char at_key[NTABLES][64];	/* spelt once for every code */
 	size_t t, row = 0;
 
+	for (t = 0; t < NTABLES; t++)
+		table_key(at_key[t], sizeof(at_key[t]), &text_tables[t], "at");
 	value_builder_init(&e, l->arena);
 	for (code = l->first; code <= l->last; code++) {
 		const struct value *st = l->by_code[code - l->first];
@@ -666,11 +673,9 @@ put_offsets(struct layout *l, struct value_builder *b)
 		    NULL));
 		row += st != NULL;
 		value_builder_put(&e, "row", int_value(st != NULL ? row : 0));
-		for (t = 0; t < NTABLES; t++) {
-			table_key(key, sizeof(key), &text_tables[t], "at");
-			value_builder_put(&e, key, int_value(st == NULL ? 0 :
-			    l->text_at[(row - 1) * NTABLES + t]));
-		}
+		for (t = 0; t < NTABLES; t++)
+			value_builder_put(&e, at_key[t], int_value(st == NULL ?
+			    0 : l->text_at[(row - 1) * NTABLES + t]));
 		entries[code - l->first] = value_builder_finish(&e, NULL);
 	}
 	value_builder_put(b, "rows", rows_of(l->arena, entries, l->span,
@@ -735,7 +740,8 @@ has_predicate(const struct value *status, const char *name)
 {
 	const struct value *v;
 
-	if (strcmp(name, "known") == 0)
+	/* The first byte first: this runs per code and predicate. */
+	if (name[0] == 'k' && strcmp(name, "known") == 0)
 		return 1;
 	v = get(status, name);
 	return v != NULL && v->kind == VALUE_BOOL && v->u.boolean;
