@@ -132,6 +132,15 @@ struct clayout_options {
 	struct srcpos	 prefix_at;	/* where it was given, for errors */
 };
 
+/*
+ * Checks a prefix: a C identifier short enough for every name it starts
+ * (the message says the rule). Returns 0, or -1 after reporting at at
+ * (the -D option that gave it). The check of the prefix setting
+ * (settings.h).
+ */
+int	clayout_check_prefix(const char *s, const struct srcpos *at,
+	    struct diag *d);
+
 int	clayout_build(const struct value *model,
 	    const struct clayout_options *opt, struct arena *arena,
 	    struct diag *d, struct value **context);

@@ -520,3 +520,20 @@ text_date(const char *s, size_t len, int *year, int *month, int *days)
 		*days = 29;
 	return day >= 1 && day <= *days ? 1 : -1;
 }
+
+int
+text_nearer(const char *s, size_t len, const char *name, size_t *best)
+{
+	size_t nlen = strlen(name), dist;
+	struct buf low;
+
+	buf_init(&low);
+	text_lower(s, len, &low);
+	dist = text_edit_distance(low.data != NULL ? low.data : "", len, name,
+	    nlen);
+	buf_free(&low);
+	if (dist >= *best || dist >= nlen)
+		return 0;
+	*best = dist;
+	return 1;
+}

@@ -135,6 +135,15 @@ size_t	text_edit_distance(const char *a, size_t alen, const char *b,
 	    size_t blen);
 
 /*
+ * The did-you-mean rule of the data's keys and choices and of the -D
+ * settings' values: returns 1 when name (lower case) is a nearer miss of
+ * s[0..len) than *best (fewer edits than *best and than name's length,
+ * the case of s aside), which it then becomes; else 0. Start *best at 3.
+ */
+int	text_nearer(const char *s, size_t len, const char *name,
+	    size_t *best);
+
+/*
  * Whether s (len bytes, no NUL needed) is a calendar date YYYY-MM-DD: 1 if
  * it is; 0 if it is not of that form; -1 if it is of that form but names
  * no day, with *year, *month and *days (the days of that month in that

@@ -29,7 +29,7 @@ names_of(struct arena *arena, const char *src, struct capture *c,
 {
 	struct value *doc = harness_yaml(arena, "t.yaml", src), *model;
 
-	if (model_build(doc, NULL, "t.yaml", NULL, arena, &c->d,
+	if (model_build(doc, NULL, "t.yaml", NULL, NULL, arena, &c->d,
 	    &model) != 0)
 		harness_bail("the table of the test does not validate");
 	return cnames_build(n, model, "t.yaml", "http_status", &c->d);
