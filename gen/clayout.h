@@ -65,9 +65,9 @@
  *     enumerators   those of enum http_status, in code order: each
  *                   status's {enumerator ("HTTP_STATUS_NOT_FOUND"), code,
  *                   status (its entry of statuses)}, then each of its
- *                   aliases that gives a C identifier no other name has
- *                   (cnames.h), {enumerator, code, alias (the phrase),
- *                   alias_of (the status's enumerator)}
+ *                   other phrases that gives a C identifier no other
+ *                   name has (cnames.h), {enumerator, code, alias (the
+ *                   phrase), alias_of (the status's enumerator)}
  *     alias_enumerators  those aliases alone: {code, ident (without the
  *                   prefix), alias}
  *     flags         a bit per predicate but known: {name, upper, macro,
