@@ -397,20 +397,6 @@ check_texts(struct checker *c, const struct model_field *f,
 	return ok;
 }
 
-static int
-is_c_ident(const char *s, size_t len)
-{
-	size_t i;
-
-	if (len == 0 || (s[0] >= '0' && s[0] <= '9'))
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' &&
-		    s[i] <= '9') || s[i] == '_'))
-			return 0;
-	return 1;
-}
-
 /* A calendar date, YYYY-MM-DD: the format, then the day of the month. */
 static const struct value *
 check_date(struct checker *c, const struct model_field *f,
@@ -459,7 +445,7 @@ check_value(struct checker *c, const struct model_field *f,
 	case MODEL_IDENT:
 		if (check_text(c, f->key, v, 1) == NULL)
 			return NULL;
-		if (is_c_ident(value_str(v), value_strlen(v)))
+		if (text_is_upper_ident(value_str(v), value_strlen(v)))
 			return v;
 		type_error(c, f->key, "an upper-case C identifier (A-Z, 0-9, "
 		    "_, not starting with a digit)", v);
@@ -933,17 +919,15 @@ check_expiry(struct checker *c, const struct status *s, const char *today)
 	if (v == NULL || today == NULL || strcmp(value_str(v), today) >= 0)
 		return;
 	at = value_pos(v, c->rep.file);
-	diag_warning(c->rep.d, &at, "the temporary registration of %lld "
-	    "expired on %s (today is %s): check the IANA registry "
+	diag_warning(c->rep.d, &at, "the temporary registration of "
+	    "%lld expired on %s (today is %s): check the IANA registry "
 	    "(statusgen registry-diff) and update the entry", s->code,
 	    value_str(v), today);
 }
 
-/*
- * -D reasons=registry: the registry's name becomes s's reason, and the
- * old reason an alias in the place of the name (which check_registry_name
- * found among the aliases). A reserved status keeps its reason.
- */
+/* -D reasons=registry: the registry's name becomes s's reason, the old
+ * reason an alias in the name's place (check_registry_name() found it
+ * among the aliases). A reserved status keeps its reason. */
 static void
 use_registry_reason(struct checker *c, struct status *s)
 {
@@ -959,12 +943,11 @@ use_registry_reason(struct checker *c, struct status *s)
 	    field_index(r, "registry")]), "reserved") == 0)
 		return;
 	n = value_len(*aliases);
+	at = value_pos(*aliases, NULL);
 	items = xcalloc(n + 1, sizeof(*items));
 	for (i = 0; i < n; i++)
 		items[i] = strcmp(value_str(value_item(*aliases, i)),
-		    value_str(name)) == 0 ? **reason :
-		    *value_item(*aliases, i);
-	at = value_pos(*aliases, NULL);
+		    value_str(name)) == 0 ? **reason : *value_item(*aliases, i);
 	seq = value_make_seq(c->arena, items, n, &at);
 	*aliases = value_box(c->arena, &seq);
 	*reason = name;

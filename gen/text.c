@@ -537,3 +537,17 @@ text_nearer(const char *s, size_t len, const char *name, size_t *best)
 	*best = dist;
 	return 1;
 }
+
+int
+text_is_upper_ident(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || (s[0] >= '0' && s[0] <= '9'))
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}

@@ -134,6 +134,10 @@ const char *text_quote(struct buf *b, const char *s, size_t len);
 size_t	text_edit_distance(const char *a, size_t alen, const char *b,
 	    size_t blen);
 
+/* Whether s[0..len) is an upper-case C identifier: A-Z, 0-9 and _, not
+ * empty and not starting with a digit. */
+int	text_is_upper_ident(const char *s, size_t len);
+
 /*
  * The did-you-mean rule of the data's keys and choices and of the -D
  * settings' values: returns 1 when name (lower case) is a nearer miss of
