@@ -40,9 +40,10 @@ struct cnames_alias {
  * flag of the status fields, then each choice of a choice field. aliases:
  * the other phrases of a status (its reason when its ident is not the
  * reason's, then its aliases) that give a valid C identifier used by no
- * other name, in code order and then as written. old_class[i]: whether class i of the model's
- * classes keeps its deprecated name (the identifier of its name, when
- * that differs from its ident and no other name has it).
+ * other name, in code order and then as written. old_class[i]: whether
+ * class i of the model's classes keeps its deprecated name (the
+ * identifier of its title, when that differs from its ident and no other
+ * name has it).
  */
 struct cnames {
 	char			*upper;		/* what macros and enumerators

@@ -246,10 +246,10 @@ check_defines_unique(struct run *r)
 
 /*
  * Adds each -D NAME=VALUE to the root mapping *root (NULL: an empty one,
- * made here) as a string, but a setting's when settings (generate: see
- * read_settings()). A NAME that the context already has, or that is
- * given twice, is an error at the option. Returns 0, or -1 after
- * reporting.
+ * made here) as a string; with settings (generate), those whose NAME is
+ * one of statusgen's settings are left out (read_settings() took them).
+ * A NAME that the context already has, or that is given twice, is an
+ * error at the option. Returns 0, or -1 after reporting.
  */
 static int
 add_defines(struct run *r, struct value **root, int settings)

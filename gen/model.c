@@ -371,8 +371,8 @@ check_choice(struct checker *c, const struct model_field *f,
 		buf_printf(&expected, "%s%s", k > 0 ? ", " : "",
 		    f->choices[k].name);
 	for (k = 0; f->choices[k].name != NULL; k++)
-		if (text_nearer(value_str(v), value_strlen(v), f->choices[k].name,
-		    &best))
+		if (text_nearer(value_str(v), value_strlen(v),
+		    f->choices[k].name, &best))
 			hint = f->choices[k].name;
 	mistyped(c, f->key, buf_cstr(&expected), v, hint);
 	buf_free(&expected);
