@@ -305,6 +305,41 @@ add_defines(struct run *r, struct value **root, int settings)
 }
 
 /*
+ * A -D NAME that is no setting but a near miss of one (not only in case)
+ * is most likely a typo, though it may be a name of the user's
+ * templates: a warning at the option, which still adds its string.
+ */
+static void
+near_settings(struct run *r)
+{
+	const struct driver_list *l = &r->opt->defines;
+	const char *hint;
+	struct srcpos at;
+	struct buf name;
+	size_t i, n, best;
+	int id;
+
+	for (i = 0; i < l->n; i++) {
+		n = define_name_len(l->items[i]);
+		if (settings_find(l->items[i], n) >= 0)
+			continue;
+		for (id = 0, best = 3, hint = NULL; id < SETTINGS_COUNT; id++)
+			if (text_nearer(l->items[i], n, settings_row(
+			    (enum settings_id)id)->name, &best))
+				hint = settings_row((enum settings_id)id)->name;
+		if (hint == NULL || best == 0)	/* PREFIX is the context's */
+			continue;
+		at = define_pos(r, l->items[i]);
+		buf_init(&name);
+		text_show(l->items[i], n, TEXT_SHOW_MAX, &name);
+		diag_warning(r->d, &at, "'%s' is not one of statusgen's "
+		    "settings, so it is a string for the templates; did you "
+		    "mean '%s'?", buf_cstr(&name), hint);
+		buf_free(&name);
+	}
+}
+
+/*
  * The value of each setting (settings.h) in set, its -D option's place
  * in at (file NULL for a default), each given value checked. Returns 0,
  * or -1 after reporting each bad one.
@@ -315,6 +350,7 @@ read_settings(struct run *r, const char **set, struct srcpos *at)
 	const struct settings_row *row;
 	int id, rc = 0;
 
+	near_settings(r);
 	for (id = 0; id < SETTINGS_COUNT; id++) {
 		row = settings_row((enum settings_id)id);
 		at[id].file = NULL;
