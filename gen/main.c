@@ -140,6 +140,12 @@ set_quiet(struct cli *c, const struct cli_option *o, const char *val)
 	.flags = CLI_NONEMPTY, .help = text }
 #define OPT_DEFINE(text) { .shortname = 'D', .arg = "NAME=VALUE", \
 	.set = add_define, .field = FIELD(defines), .help = text }
+/* -D of the commands that build the status table's context: its names,
+ * or statusgen's own settings. */
+#define OPT_SETTINGS { .shortname = 'D', .arg = "NAME=VALUE", \
+	.set = add_define, .field = FIELD(defines), .flags = CLI_SETTINGS, \
+	.help = "the string VALUE as NAME at the context's\n" \
+	"root; repeatable; but these NAMEs set statusgen:" }
 #define OPT_LIMITS(scope) { .limits = scope }
 #define OPT_HELP { .shortname = 'h', .longname = "help", \
 	.flags = CLI_HELP, .help = "show this help" }
@@ -195,10 +201,7 @@ static const struct cli_option generate_options[] = {
 	    "from the current folder, or its base name)"),
 	{ .shortname = 'q', .longname = "quiet", .set = set_quiet,
 	  .help = "with --check: print nothing, only exit 0 or 1" },
-	{ .shortname = 'D', .arg = "NAME=VALUE", .set = add_define,
-	  .field = FIELD(defines), .flags = CLI_SETTINGS,
-	  .help = "the string VALUE as NAME at the context's\n"
-	  "root; repeatable; but these NAMEs set statusgen:" },
+	OPT_SETTINGS,
 	OPT_VERBOSE("name each output, written or unchanged"),
 	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
 	OPT_HELP,
@@ -207,6 +210,7 @@ static const struct cli_option generate_options[] = {
 
 static const struct cli_option context_options[] = {
 	OPT_SOURCE_NAME("the data's name, as generate has it"),
+	OPT_SETTINGS,
 	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
 	OPT_HELP,
 	OPT_END
@@ -281,7 +285,8 @@ static const struct command commands[] = {
 	}, driver_generate, check_generate, find_templates },
 	{ {
 		"context",
-		"context [--source-name NAME] [--max-LIMIT N]... [DATA]",
+		"context [--source-name NAME] [-D NAME=VALUE]... "
+		    "[--max-LIMIT N]... [DATA]",
 		"print the context the templates see, as JSON",
 		"Checks the status table DATA (default " DEFAULT_DATA ") and "
 		    "prints\nthe context generate's templates see, as JSON.\n",
