@@ -734,9 +734,11 @@ is_empty_line(const struct mlex *lx, const struct mlex_token *t)
  * the blanks of a standalone tag, take none (they became its own
  * indentation); nor does an empty line, so that indenting a partial
  * leaves no trailing blanks; nor what a parent ignores. A comment or a
- * set-delimiter tag renders nothing: the mark moves on to what follows
- * it on the line. A closing tag that starts a line marks the end of its
- * section's content.
+ * set-delimiter tag that starts a line takes the mark itself (the
+ * compiler makes it an empty node), so that a line of such tags is
+ * indented like any other line that is not empty in the source, even
+ * when nothing follows it. A closing tag that starts a line marks the
+ * end of its section's content.
  */
 static void
 mark_line_starts(struct mlex *lx)
@@ -750,9 +752,8 @@ mark_line_starts(struct mlex *lx)
 		if (t->removed || t->stripped || t->standalone ||
 		    t->in_parent || t->is_arg)
 			pending = 0;
-		else if (!pending || t->type == MLEX_COMMENT ||
-		    t->type == MLEX_DELIM ||
-		    (t->type == MLEX_TEXT && t->start == t->end))
+		else if (!pending || (t->type == MLEX_TEXT &&
+		    t->start == t->end))
 			;
 		else if (t->type == MLEX_TEXT && is_empty_line(lx, t))
 			pending = 0;

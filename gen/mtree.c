@@ -228,9 +228,11 @@ makes_node(const struct mlex_token *t)
 	switch (t->type) {
 	case MLEX_TEXT:
 		return t->end > t->start;
-	case MLEX_CLOSE:
 	case MLEX_COMMENT:
 	case MLEX_DELIM:
+		/* Renders nothing, but may carry a line's indentation. */
+		return t->indent_first;
+	case MLEX_CLOSE:
 		return 0;
 	default:
 		return 1;
@@ -306,7 +308,7 @@ build_node(struct compiler *c, size_t i, struct mtree_node *n)
 	switch (n->type) {
 	case MTREE_TEXT:
 		n->text = src + t->start;
-		n->len = t->end - t->start;
+		n->len = t->type == MLEX_TEXT ? t->end - t->start : 0;
 		return;
 	case MTREE_VAR:
 	case MTREE_RAW:
