@@ -310,8 +310,8 @@ fuzz-programs:
 			$(YAML_LIBS) || exit 1; \
 	done
 
-# It also runs the differential test against mustache.js (tests/diff) on
-# DIFF_FUZZ_CASES cases of a new seed each time.
+# It also runs the differential test against mustache.js and wontache
+# (tests/diff) on DIFF_FUZZ_CASES cases of a new seed each time.
 DIFF_FUZZ_CASES	?= 100000
 
 fuzz: fuzz-programs $(BUILD)/tests/diff_runner

@@ -61,6 +61,25 @@ const LIST = [
 		    'empty, so that indentation adds no trailing blanks; ' +
 		    'mustache.js sees the "\\r" of a CRLF line as content.',
 	},
+	{
+		id: 'malformed',
+		title: 'a tag holding the opening delimiter, or a name with an ' +
+		    'empty part, is an error',
+		why: 'statusgen reports a tag whose content holds the opening ' +
+		    'delimiter ("{{{a}} x {{{b}}}": the first was never closed) ' +
+		    'and a name such as "{." (an empty part between dots) as ' +
+		    'located errors; mustache.js takes them for names that render ' +
+		    'as nothing. The patch checks the names mustache.js parsed.',
+	},
+	{
+		id: 'int64',
+		title: 'integers are exact to 64 bits',
+		why: 'JavaScript numbers are doubles: 9007199254740993 prints as ' +
+		    '...992 there. statusgen keeps 64-bit integers exact (and ' +
+		    'refuses larger ones in the data with a located error), rather ' +
+		    'than print a number that is not the one written. The patch ' +
+		    'gives mustache.js the integers of 2^53 and above as BigInts.',
+	},
 ];
 
 // Deviations the generator does not produce, because no patch to
@@ -72,33 +91,70 @@ const AVOIDED = [
 		title: 'a line of several structural tags keeps its line end',
 		why: 'The spec makes a line standalone when one tag stands alone ' +
 		    'on it; mustache.js also removes a line such as ' +
-		    '"{{#a}}{{/a}}". gen.js puts a word before a tag that is not ' +
-		    'alone on its line.',
+		    '"{{#a}}{{/a}}". gen.js writes such lines only in the cases ' +
+		    'that wontache alone renders (gen.js, "wontache only").',
 	},
 	{
 		id: 'inheritance',
-		title: '{{<name}} and {{$name}} are parents and blocks',
-		why: 'statusgen implements the spec\'s optional inheritance module; ' +
-		    'mustache.js reads them as names. gen.js writes neither, nor ' +
-		    'text "<" before a delimiter that starts with "<".',
+		title: '{{<name}}, {{$name}} and {{>*name}} are parents, blocks ' +
+		    'and dynamic names',
+		why: 'statusgen implements the spec\'s optional inheritance and ' +
+		    'dynamic names modules; mustache.js reads them as names. ' +
+		    'gen.js writes them, and text "<" before a delimiter that ' +
+		    'starts with "<", only in the cases that wontache alone ' +
+		    'renders.',
 	},
 	{
 		id: 'sigilblank',
 		title: 'no blanks between a delimiter and a sigil',
 		why: 'mustache.js reads "{{ #a}}" as a section; statusgen, as the ' +
 		    'name "#a" (the spec writes the sigil right after the ' +
-		    'delimiter). gen.js never writes a blank there.',
+		    'delimiter), and so does wontache. gen.js writes a blank ' +
+		    'there only in the cases that wontache alone renders.',
 	},
 	{
-		id: 'int64',
-		title: 'integers are exact to 64 bits, and refused beyond',
-		why: 'JavaScript numbers are doubles: 9007199254740993 prints as ' +
-		    '...992 there. statusgen keeps 64-bit integers exact and ' +
-		    'refuses larger ones in the data with a located error, rather ' +
-		    'than print a number that is not the one written. gen.js ' +
-		    'writes integers below 2^53.',
+		id: 'lonecr',
+		title: 'a lone "\\r" is never blank',
+		why: 'mustache.js takes a lone "\\r" beside a tag for a blank, so ' +
+		    'that the tag can be standalone; statusgen, as the spec, knows ' +
+		    'only "\\n" and "\\r\\n" as line ends, and a lone "\\r" is ' +
+		    'text (golden render-lone-cr). gen.js writes no lone "\\r" in ' +
+		    'a template.',
 	},
 ];
+
+// Which kind of refusal an exception of mustache.js's is, for the runner
+// to compare with statusgen's error; anything else (a TypeError on a
+// null list item) is "other", which agrees with no error of statusgen's.
+const CAUSES = [
+	['unclosed-tag', /^Unclosed tag/],
+	['nesting', /^(Unclosed section|Unopened section)/],
+	['delimiters', /^Invalid tags/],
+	['bad-name', /^Bad name/],
+];
+
+function cause(e) {
+	for (const [c, re] of CAUSES)
+		if (re.test(String(e && e.message)))
+			return c;
+	return 'other';
+}
+
+// The data as JavaScript numbers: integers of 2^53 and above, which gen.js
+// makes as BigInts, rounded to doubles as JSON.parse would.
+function doubles(v) {
+	if (typeof v === 'bigint')
+		return Number(v);
+	if (Array.isArray(v))
+		return v.map(doubles);
+	if (v !== null && typeof v === 'object') {
+		const m = {};
+		for (const k of Object.keys(v))
+			m[k] = doubles(v[k]);
+		return m;
+	}
+	return v;
+}
 
 // The HTML escaper of the Mustache spec, as statusgen's html escaper.
 function specEscape(v) {
@@ -205,7 +261,33 @@ function standaloneIndent(tpl, start, end) {
 	    null;
 }
 
+// Throws as statusgen refuses the names of tokens (the "malformed"
+// deviation), following the delimiters that "=" tokens set.
+function checkNames(tokens, tags) {
+	for (const t of tokens) {
+		if (t[0] === '=')
+			tags = t[1].split(/\s+/);
+		else if (['name', '&', '{', '#', '^'].includes(t[0]) &&
+		    t[1].includes(tags[0]))
+			throw new Error('Unclosed tag: ' + t[1]);
+		else if (['name', '&', '{', '#', '^'].includes(t[0]) &&
+		    t[1] !== '.' && t[1].split('.').includes(''))
+			throw new Error('Bad name: ' + t[1]);
+		if (Array.isArray(t[4]))
+			tags = checkNames(t[4], tags);
+	}
+	return tags;
+}
+
 function patch(Mustache, w, on) {
+	if (on.malformed) {
+		const parse = w.parse;
+		w.parse = function (template, tags) {
+			const tokens = parse.call(this, template, tags);
+			checkNames(tokens, tags || Mustache.tags);
+			return tokens;
+		};
+	}
 	const renderTokens = w.renderTokens;
 	w.renderTokens = function (tokens, context, partials, tpl, config) {
 		const saved = this.tpl;
@@ -242,7 +324,7 @@ function patch(Mustache, w, on) {
 				out += this.renderTokens(token[4], context.push(item),
 				    partials, tpl, config);
 		} else if (typeof v === 'object' || typeof v === 'string' ||
-		    typeof v === 'number' || on.truepush)
+		    typeof v === 'number' || typeof v === 'bigint' || on.truepush)
 			out += this.renderTokens(token[4], context.push(v), partials,
 			    tpl, config);
 		else
@@ -272,26 +354,34 @@ function renderWith(Mustache, on, template, data, partials) {
 	const w = new Mustache.Writer();
 	if (Object.keys(on).length > 0)
 		patch(Mustache, w, on);
+	if (!on.int64)
+		data = doubles(data);
 	const view = on.dotted ? new (specContext(Mustache))(data) :
 	    on.nullitem ? new (nullSafeContext(Mustache))(data) : data;
 	try {
 		return w.render(template, view, partials);
 	} catch (e) {
-		return null;	// a template mustache.js refuses
+		return { error: cause(e), message: String(e && e.message) };
 	}
 }
 
-// The renderings of one case: "stock", one per deviation, and "all".
+// The renderings of one case: "stock", "all", and when those differ
+// one per deviation. Where all the patches together change nothing, each
+// alone is taken to change nothing either (and were that wrong, a case
+// would fail, never pass, for the lack of it).
 function render(Mustache, template, data, partials) {
-	const out = {};
+	const out = {}, all = {};
+	for (const d of LIST)
+		all[d.id] = true;
 	out.stock = renderWith(Mustache, {}, template, data, partials);
-	const all = {};
+	out.all = renderWith(Mustache, all, template, data, partials);
+	if (JSON.stringify(out.stock) === JSON.stringify(out.all))
+		return out;
 	for (const d of LIST) {
 		const on = {};
-		on[d.id] = all[d.id] = true;
+		on[d.id] = true;
 		out[d.id] = renderWith(Mustache, on, template, data, partials);
 	}
-	out.all = renderWith(Mustache, all, template, data, partials);
 	return out;
 }
 

@@ -1,9 +1,16 @@
 #!/usr/bin/env node
 // The differential test's generator: random templates, partials and data
-// from a seed, each rendered by mustache.js as it is and with each of
-// statusgen's listed deviations applied (deviations.js), written as one
-// JSON file that tests/diff/diff_runner.c renders with statusgen's engine
-// and compares.
+// from a seed, each rendered by the two references, mustache.js and
+// wontache, as they are and with each of statusgen's listed deviations
+// from them applied (deviations.js, wontache-deviations.js), written as
+// one JSON file that tests/diff/diff_runner.c renders with statusgen's
+// engine and compares.
+//
+// About a third of the cases are "wontache only": they may hold what
+// mustache.js does not implement or reads otherwise (dynamic names,
+// inheritance, lines of several structural tags, blanks before a sigil),
+// and only wontache renders them. mustache.js renders the others, and
+// wontache one in eight of those too.
 //
 //   node tests/diff/gen.js SEED FIRST COUNT OUTFILE
 //
@@ -15,6 +22,7 @@ const fs = require('fs');
 const path = require('path');
 const Mustache = require(path.join(__dirname, 'node_modules', 'mustache'));
 const deviations = require('./deviations.js');
+const wontache = require('./wontache-deviations.js');
 
 // mulberry32: small, seeded, the same on every machine.
 function prng(seed) {
@@ -33,14 +41,18 @@ const NAMES = KEYS.concat(['.', '.', 'a.b', 'b.c', 'c.d.e', 'e.a', 'x', 'x.a']);
 const STRINGS = ['', 'hello', 'a & b', '<tag>', '"q"', "it's", 'x/y',
 	'`tick`', 'a=b', 'line1\nline2', 'tab\there', 'crlf\r\nend', '{{a}}',
 	'0', 'false', ' spaced ', 'caf\u00e9 \u2713', 'two  spaces'];
-const INTS = [0, 1, -3, 42, 1000000, 9007199254740991];
+// Integers of 2^53 and above are BigInts: exact in the data statusgen
+// reads and for wontache, doubles for mustache.js (deviations.js, int64).
+const INTS = [0, 1, -3, 42, 1000000, 9007199254740991, 9007199254740993n,
+	18014398509481984n, 9223372036854775807n, -9223372036854775808n];
 // -0 is written "-0.0" in the data (JSON.stringify would drop its sign).
 const FLOATS = [1.5, 0.1, -2.25, 1e21, 1e-7, 123.456, 10.5, 0.000001,
 	-0, 2.5e-8, 1e20, 0.30000000000000004];
-// No '{': "{" before "{{" makes a malformed "{{{" that the two engines
-// refuse in different ways.
+// '{' right before a tag makes "{{{": a triple tag without its "}}}",
+// which statusgen and mustache.js refuse (the runner compares the causes).
 const WORDS = ['x', 'y', 'lorem', 'ipsum', '&', '<', '"', '.', ',', '-',
-	'#', '!', '=', '}', '|', '\t'];
+	'#', '!', '=', '}', '|', '\t', '{', 'a{b'];
+const BLOCKS = ['b0', 'b1'];
 const DELIMS = [['<%', '%>'], ['[[', ']]'], ['<|', '|>'], ['(', ')'],
 	['{{', '}}'], ['<<', '>>'], ['@', '@']];
 
@@ -77,6 +89,8 @@ function map(rnd, depth) {
 
 // JSON that statusgen's YAML loader reads as the same data.
 function json(v) {
+	if (typeof v === 'bigint')
+		return v.toString();
 	if (typeof v === 'number' && Object.is(v, -0))
 		return '-0.0';
 	// An integral number past 64 bits would be a YAML integer out of
@@ -93,10 +107,15 @@ function json(v) {
 
 // A template: a sequence of lines and tags, with sections nested.
 class Writer {
-	constructor(rnd, partials, nl) {
+	constructor(rnd, partials, nl, only, braces) {
 		this.rnd = rnd;
 		this.partials = partials;	// names it may include
 		this.nl = nl;
+		this.only = only;		// a wontache only case
+		// '{' in text, or (in a wontache only case) blanks before
+		// sigils: not both, so that a template the engines refuse has
+		// one fault, whose cause they can agree on.
+		this.braces = braces;
 		this.open = '{{';
 		this.close = '}}';
 		this.out = '';
@@ -115,19 +134,35 @@ class Writer {
 
 	tag(sigil, name) {
 		const pad = this.rnd() < 0.2 ? ' ' : '';
-		this.out += this.open + sigil + pad + name + pad + this.close;
+		// A blank before a sigil makes the tag a name to both
+		// statusgen and wontache ("{{ #a}}"), and to mustache.js a
+		// section (deviations.js, sigilblank); not in a name of two
+		// lines, which wontache does not read as a tag.
+		const before = this.only && !this.braces &&
+		    '#^/!><$'.includes(sigil) &&
+		    !name.includes('\n') && this.rnd() < 0.06 ? ' ' : '';
+		// "{" + "{{! two\nlines }}" is a "{{{" tag to statusgen and
+		// to mustache.js, text and a comment to wontache.
+		if (name.includes('\n') && this.out.endsWith('{'))
+			this.out += ' ';
+		this.out += this.open + before + sigil + pad + name + pad +
+		    this.close;
 	}
 
 	// A structural tag, often alone on its line so that it is standalone.
 	// Otherwise it has a word before it: a line of several structural
 	// tags and blanks is standalone to mustache.js, and not to the spec
 	// or statusgen (see deviations.js).
+	// A standalone tag may be on the template's first line. In a wontache
+	// only case, a tag that is not alone may follow another tag directly,
+	// making a line of several tags.
 	structural(sigil, name) {
 		const alone = this.rnd() < 0.5;
 		if (alone) {
-			this.newline();
+			if (this.out !== '' || this.rnd() < 0.5)
+				this.newline();
 			this.out += this.blanks();
-		} else
+		} else if (!this.only || this.rnd() < 0.5)
 			this.out += pick(this.rnd, WORDS.slice(0, 4));
 		this.tag(sigil, name);
 		if (alone) {
@@ -141,10 +176,19 @@ class Writer {
 	// has no inheritance (see deviations.js).
 	text() {
 		const n = 1 + Math.floor(this.rnd() * 3);
-		const words = this.open[0] === '<' ? WORDS.filter((w) => w !== '<') :
-		    WORDS;
-		for (let i = 0; i < n; i++)
-			this.out += (i ? ' ' : '') + pick(this.rnd, words);
+		// With '{' no '}': a tag's "}}" and a "}" make a "}}}" that
+		// would close a "{{{" and swallow the tags between.
+		const words = (this.open[0] === '<' && !this.only ?
+		    WORDS.filter((w) => w !== '<') : WORDS).filter((w) =>
+		    this.braces ? w !== '}' : !w.includes('{'));
+		for (let i = 0; i < n; i++) {
+			const w = pick(this.rnd, words);
+			// Not "{{" out of two words: an opening delimiter without
+			// its closing one, which swallows the tags after it.
+			if (i === 0 && w[0] === '{' && this.out.endsWith('{'))
+				this.out += ' ';
+			this.out += (i ? ' ' : '') + w;
+		}
 	}
 
 	item(depth) {
@@ -154,7 +198,8 @@ class Writer {
 		else if (r < 0.45) this.tag('', pick(this.rnd, NAMES));
 		else if (r < 0.5) {
 			const name = pick(this.rnd, NAMES);
-			if (this.close === '}}' && this.rnd() < 0.5)
+			// Nor "{{{name}}}" there.
+			if (this.close === '}}' && !this.braces && this.rnd() < 0.5)
 				this.out += this.open + '{' + name + '}}}';
 			else
 				this.tag('&', name);
@@ -162,7 +207,9 @@ class Writer {
 			const body = pick(this.rnd, ['', ' note ', ' multi\nline ']);
 			this.structural('!', body);
 		} else if (r < 0.6 && this.partials.length > 0)
-			this.structural('>', pick(this.rnd, this.partials));
+			this.structural('>', this.partialName());
+		else if (r < 0.65 && this.only)
+			this.inheritance(depth);
 		else if (r < 0.63) {
 			const d = pick(this.rnd, DELIMS);
 			this.structural('=', d[0] + ' ' + d[1] + '=');
@@ -178,6 +225,77 @@ class Writer {
 			this.text();
 	}
 
+	// A partial's name, or in a wontache only case sometimes a dynamic
+	// one: "*nJ", which the data sets to "pJ", or a name of the data.
+	partialName() {
+		const name = pick(this.rnd, this.partials);
+		if (!this.only || this.rnd() < 0.6)
+			return name;
+		return '*' + (this.rnd() < 0.8 ? 'n' + name.slice(1) :
+		    pick(this.rnd, KEYS));
+	}
+
+	// A block: its two tags both alone on their lines and not indented,
+	// around content whose first line starts with a letter, or both after
+	// a word around text of one line (wontache decides whether a block's
+	// tags are standalone for the pair, not at all when its content is
+	// blank lines, and moves the lines of a block to an indentation of
+	// its own: wontache-deviations.js, blocktags).
+	block(depth, name = pick(this.rnd, BLOCKS)) {
+		if (this.rnd() < 0.5) {
+			this.out += pick(this.rnd, WORDS.slice(0, 4));
+			this.tag('$', name);
+			this.text();
+			this.tag('/', name);
+			return;
+		}
+		if (this.out !== '')
+			this.newline();
+		this.tag('$', name);
+		this.newline();
+		this.out += pick(this.rnd, WORDS.slice(0, 4));
+		this.body(depth - 1);
+		this.newline();
+		this.tag('/', name);
+		this.newline();
+	}
+
+	// A block with default content, or a parent (a partial, perhaps
+	// named dynamically) with argument blocks and ignored text between.
+	inheritance(depth) {
+		if (this.partials.length === 0 || this.rnd() < 0.4) {
+			this.block(depth);
+			return;
+		}
+		// Arguments of distinct names: of two of one name, statusgen
+		// takes the first and wontache the last (the spec is silent).
+		const parent = this.partialName();
+		const n = Math.floor(this.rnd() * (BLOCKS.length + 1));
+		const first = Math.floor(this.rnd() * BLOCKS.length);
+		this.structural('<', parent);
+		for (let i = 0; i < n; i++) {
+			if (this.rnd() < 0.3)
+				this.out += this.rnd() < 0.5 ? ' x ' : '';
+			this.block(depth, BLOCKS[(first + i) % BLOCKS.length]);
+		}
+		this.structural('/', parent);
+	}
+
+	// The template's last line, sometimes a standalone tag, perhaps with
+	// blanks after it, and no line end.
+	end() {
+		const r = this.rnd();
+		if (r < 0.4)
+			this.newline();
+		else if (r < 0.6) {
+			if (this.out !== '')
+				this.newline();
+			this.out += this.blanks();
+			this.tag('!', pick(this.rnd, ['', ' note ']));
+			this.out += this.blanks();
+		}
+	}
+
 	body(depth) {
 		const n = Math.floor(this.rnd() * 5);
 		for (let i = 0; i < n; i++)
@@ -185,16 +303,17 @@ class Writer {
 	}
 }
 
-function template(rnd, partials, nl) {
-	const w = new Writer(rnd, partials, nl);
+function template(rnd, partials, nl, only, braces) {
+	const w = new Writer(rnd, partials, nl, only, braces);
 	w.body(3);
-	if (rnd() < 0.5)
-		w.newline();
+	w.end();
 	return w.out;
 }
 
 function gen(seed, id) {
 	const rnd = prng(seed * 1000003 + id);
+	const only = rnd() < 0.35;
+	const braces = !only || rnd() < 0.5;
 	const r = rnd();
 	const nl = r < 0.7 ? '\n' : r < 0.9 ? '\r\n' : 'mixed';
 	const partials = {};
@@ -204,16 +323,29 @@ function gen(seed, id) {
 		const later = [];
 		for (let j = i + 1; j < np; j++)
 			later.push('p' + j);
-		partials['p' + i] = template(rnd, later, nl);
+		partials['p' + i] = template(rnd, later, nl, only, braces);
 	}
 	const names = Object.keys(partials);
 	const c = {
 		id: id,
-		template: template(rnd, names, nl),
+		template: template(rnd, names, nl, only, braces),
 		partials: partials,
 		data: map(rnd, 3),
 	};
-	c.results = deviations.render(Mustache, c.template, c.data, c.partials);
+	// The names of dynamic partials: nJ is "pJ".
+	if (only)
+		for (const p of names)
+			c.data['n' + p.slice(1)] = p;
+	// wontache compiles each template to a JavaScript function, which
+	// costs several times what mustache.js's rendering does: it renders
+	// the cases of its own and one in eight of the others.
+	c.results = {};
+	if (!only)
+		c.results['mustache.js'] = deviations.render(Mustache, c.template,
+		    c.data, c.partials);
+	if (only || id % 8 === 0)
+		c.results.wontache = wontache.render(c.template, c.data,
+		    c.partials);
 	return c;
 }
 
@@ -226,16 +358,18 @@ function main() {
 	const parts = [];
 	for (let i = Number(first); i < Number(first) + Number(count); i++) {
 		const c = gen(Number(seed), i);
-		const results = Object.keys(c.results).map((k) =>
-		    JSON.stringify(k) + ': ' + JSON.stringify(c.results[k]));
 		parts.push('{"id": ' + c.id + ', "template": ' +
 		    JSON.stringify(c.template) + ', "partials": ' +
 		    json(c.partials) + ', "data": ' + json(c.data) +
-		    ', "results": {' + results.join(', ') + '}}');
+		    ', "results": ' + JSON.stringify(c.results) + '}');
 	}
-	fs.writeFileSync(out, '{"seed": ' + Number(seed) + ', "deviations": ' +
-	    JSON.stringify(deviations.list()) + ',\n"cases": [\n' +
-	    parts.join(',\n') + '\n]}\n');
+	const refs = [
+		{ name: 'mustache.js', deviations: deviations.list() },
+		{ name: 'wontache', deviations: wontache.list() },
+	];
+	fs.writeFileSync(out, '{"seed": ' + Number(seed) + ', "references": ' +
+	    JSON.stringify(refs) + ',\n"cases": [\n' + parts.join(',\n') +
+	    '\n]}\n');
 }
 
 main();
