@@ -137,9 +137,11 @@ class Writer {
 		// A blank before a sigil makes the tag a name to both
 		// statusgen and wontache ("{{ #a}}"), and to mustache.js a
 		// section (deviations.js, sigilblank); not in a name of two
-		// lines, which wontache does not read as a tag.
+		// lines, which wontache does not read as a tag, nor before a
+		// block's "$": inside a parent, what was its content would be
+		// the parent's, where wontache pairs no tags but blocks.
 		const before = this.only && !this.braces &&
-		    '#^/!><$'.includes(sigil) &&
+		    '#^/!><'.includes(sigil) &&
 		    !name.includes('\n') && this.rnd() < 0.06 ? ' ' : '';
 		// "{" + "{{! two\nlines }}" is a "{{{" tag to statusgen and
 		// to mustache.js, text and a comment to wontache.
@@ -149,19 +151,21 @@ class Writer {
 		    this.close;
 	}
 
-	// A structural tag, often alone on its line so that it is standalone.
-	// Otherwise it has a word before it: a line of several structural
-	// tags and blanks is standalone to mustache.js, and not to the spec
-	// or statusgen (see deviations.js).
-	// A standalone tag may be on the template's first line. In a wontache
-	// only case, a tag that is not alone may follow another tag directly,
-	// making a line of several tags.
+	// A structural tag, often alone on its line so that it is standalone,
+	// the template's first line included. Otherwise it has a word before
+	// it: a line of several structural tags and blanks is standalone to
+	// mustache.js, and not to the spec or statusgen (see deviations.js);
+	// only in a wontache only case may it follow another tag directly.
 	structural(sigil, name) {
 		const alone = this.rnd() < 0.5;
 		if (alone) {
 			if (this.out !== '' || this.rnd() < 0.5)
 				this.newline();
-			this.out += this.blanks();
+			// Not a parent: where its block does not stand alone,
+			// wontache indents none of an argument's lines by the
+			// parent's blanks (wontache-deviations.js, blocktags).
+			if (sigil !== '<')
+				this.out += this.blanks();
 		} else if (!this.only || this.rnd() < 0.5)
 			this.out += pick(this.rnd, WORDS.slice(0, 4));
 		this.tag(sigil, name);
@@ -208,14 +212,14 @@ class Writer {
 			this.structural('!', body);
 		} else if (r < 0.6 && this.partials.length > 0)
 			this.structural('>', this.partialName());
-		else if (r < 0.65 && this.only)
-			this.inheritance(depth);
 		else if (r < 0.63) {
 			const d = pick(this.rnd, DELIMS);
 			this.structural('=', d[0] + ' ' + d[1] + '=');
 			this.open = d[0];
 			this.close = d[1];
-		} else if (r < 0.85 && depth > 0) {
+		} else if (r < 0.68 && this.only)
+			this.inheritance(depth);
+		else if (r < 0.85 && depth > 0) {
 			const name = pick(this.rnd, NAMES.filter((n) => n !== '.'));
 			const sigil = this.rnd() < 0.7 ? '#' : '^';
 			this.structural(sigil, name);

@@ -114,7 +114,10 @@ const AVOIDED = [
 		    'whose content is blank lines; and it moves the lines of a ' +
 		    'standalone block\'s default content to the block\'s own ' +
 		    'indentation (a proposed extension of the spec), where ' +
-		    'statusgen keeps the source\'s. gen.js writes a block\'s two ' +
+		    'statusgen keeps the source\'s; nor does it indent the lines ' +
+		    'of an argument by the blanks before a standalone parent tag ' +
+		    'where the parent\'s block does not stand alone. gen.js ' +
+		    'indents no parent tag, and writes a block\'s two ' +
 		    'tags both alone on their lines, not indented, around content ' +
 		    'whose first line starts with a letter, or both after a word ' +
 		    'around text of one line.',
