@@ -6,6 +6,9 @@
 int
 main(void)
 {
-	printf("%d %s\n", APP_STATUS_NOT_FOUND, app_status_reason(404));
+	/* An enumerator and functions with the prefix; not 404's enumerator,
+	 * whose name follows the reason that tests/buildstep edits. */
+	if (app_status_is_known(APP_STATUS_OK))
+		printf("404 %s\n", app_status_reason(404));
 	return 0;
 }
