@@ -1319,6 +1319,31 @@ region_context(struct run *r, const struct value *model, const char *path,
 }
 
 /*
+ * The name of the template of opt->templates nearest to name (a typo),
+ * which the caller frees, or NULL; a folder that cannot be listed has
+ * none (the error that follows says what is missing).
+ */
+static char *
+nearest_template(struct run *r, const char *name)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	char **names, *hint = NULL;
+	size_t best = 3;
+	long n, i;
+
+	if ((n = list_templates(r->opt->templates, &names, &quiet)) < 0)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (text_nearer(name, strlen(name), names[i], &best))
+			hint = names[i];
+	hint = hint != NULL ? xstrdup(hint) : NULL;
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return hint;
+}
+
+/*
  * Renders region g of the file at path into out with the template
  * TEMPLATES/NAME.mustache, in strict mode. Returns 0, or -1 after
  * reporting (a missing template at the marker; an error in the
@@ -1333,13 +1358,16 @@ render_region(struct run *r, const struct value *model, const char *path,
 	const struct mustache_template *t;
 	const struct value *root;
 	struct stat sb;
-	char *tpath;
+	char *tpath, *hint;
 	int rc = -1;
 
 	tpath = join(r->opt->templates, g->template, TEMPLATE_SUFFIX);
 	if (stat(tpath, &sb) != 0 && errno == ENOENT) {
-		diag_error(r->d, &at, "no template '%s' (%s)", g->template,
-		    tpath);
+		hint = nearest_template(r, g->template);
+		diag_error(r->d, &at, "no template '%s' (%s)%s%s%s",
+		    g->template, tpath, hint != NULL ? "; did you mean '" : "",
+		    hint != NULL ? hint : "", hint != NULL ? "'?" : "");
+		free(hint);
 		note_templates(r->opt, r->d);
 		free(tpath);
 		return -1;
