@@ -533,25 +533,11 @@ ensure_dir(const char *dir, struct diag *d)
 	return -1;
 }
 
-/* Stages one file in set; with verbose, says what becomes of it. */
-static int
-stage(struct outfile_set *set, const char *path, const struct buf *text,
-    int verbose, struct diag *d)
-{
-	int written = outfile_set_add(set, path, text->data, text->len, d);
-
-	if (written < 0)
-		return -1;
-	if (verbose)
-		fprintf(d->stream, "statusgen: %s %s\n", path,
-		    written ? "written" : "unchanged");
-	return 0;
-}
-
 /*
  * Writes the outputs and the depfile together: all of them, or after an
  * error none. dir, when not NULL, is the outputs' folder, created when
- * missing. Returns 0, or -1 after reporting.
+ * missing. With verbose, says what became of each file once the whole
+ * set is in place. Returns 0, or -1 after reporting.
  */
 static int
 write_outputs(struct run *r, const char *dir)
@@ -560,11 +546,13 @@ write_outputs(struct run *r, const char *dir)
 	const struct driver_list *targets = &opt->depfile_targets;
 	struct outfile_set set;
 	struct buf dtext;
-	size_t i;
+	size_t i, n = r->noutputs + (opt->depfile != NULL);
+	signed char *written;
 	int rc = 0, lock = -1;
 
 	buf_init(&dtext);
 	outfile_set_init(&set);
+	written = xcalloc(n, 1);
 	rc = check_read(r);
 	if (rc == 0 && opt->depfile != NULL) {
 		for (i = 0; i < targets->n; i++)
@@ -578,15 +566,25 @@ write_outputs(struct run *r, const char *dir)
 	/* From the first comparison to the last rename: one run's set. */
 	if (rc == 0 && dir != NULL && (lock = outfile_lock(dir, 0, r->d)) < 0)
 		rc = -1;
-	for (i = 0; rc == 0 && i < r->noutputs; i++)
-		rc = stage(&set, r->outputs[i].path, &r->outputs[i].text,
-		    opt->verbose, r->d);
-	if (rc == 0 && opt->depfile != NULL)
-		rc = stage(&set, opt->depfile, &dtext, opt->verbose, r->d);
+	for (i = 0; rc == 0 && i < n; i++) {
+		const struct buf *text = i < r->noutputs ?
+		    &r->outputs[i].text : &dtext;
+
+		written[i] = (signed char)outfile_set_add(&set, i < r->noutputs ?
+		    r->outputs[i].path : opt->depfile, text->data, text->len,
+		    r->d);
+		if (written[i] < 0)
+			rc = -1;
+	}
 	if (rc == 0)
 		rc = outfile_set_commit(&set, r->d);
 	outfile_set_free(&set);
 	outfile_unlock(lock);
+	for (i = 0; rc == 0 && opt->verbose && i < n; i++)
+		fprintf(r->d->stream, "statusgen: %s %s\n", i < r->noutputs ?
+		    r->outputs[i].path : opt->depfile, written[i] ? "written" :
+		    "unchanged");
+	free(written);
 	buf_free(&dtext);
 	return rc;
 }
