@@ -40,6 +40,27 @@ struct outfile_entry {
 /* Comparing                                                          */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Whether path names a stream rather than a file in a folder: anything
+ * but a regular file, or a name in /dev or /proc (/dev/stdout when the
+ * standard output is a file), where a temporary file and a rename would
+ * replace the name instead of writing to what it opens.
+ */
+static int
+is_stream(const char *path, const struct stat *st)
+{
+	char *dir;
+	int r;
+
+	if (!S_ISREG(st->st_mode))
+		return 1;
+	if ((dir = pathcheck_folder(path)) == NULL)
+		return 0;
+	r = strcmp(dir, "/dev") == 0 || strncmp(dir, "/proc/", 6) == 0;
+	free(dir);
+	return r;
+}
+
 int
 outfile_compare(const char *path, const void *data, size_t len,
     struct buf *old)
@@ -50,10 +71,12 @@ outfile_compare(const char *path, const void *data, size_t len,
 
 	if (stat(path, &st) == -1)
 		return errno == ENOENT ? OUTFILE_MISSING : -1;
-	if (!S_ISREG(st.st_mode)) {
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
 		return -1;
 	}
+	if (is_stream(path, &st))
+		return OUTFILE_STREAM;
 	/* Compare sizes first: most changed files differ there. */
 	if (old == NULL && (uintmax_t)st.st_size != (uintmax_t)len)
 		return OUTFILE_CHANGED;
@@ -217,27 +240,6 @@ new_file_mode(void)
 	mask = umask(0);
 	umask(mask);
 	return 0666 & ~mask;
-}
-
-/*
- * Whether path names a stream rather than a file in a folder: anything
- * but a regular file, or a name in /dev or /proc (/dev/stdout when the
- * standard output is a file), where a temporary file and a rename would
- * replace the name instead of writing to what it opens.
- */
-static int
-is_stream(const char *path, const struct stat *st)
-{
-	char *dir;
-	int r;
-
-	if (!S_ISREG(st->st_mode))
-		return 1;
-	if ((dir = pathcheck_folder(path)) == NULL)
-		return 0;
-	r = strcmp(dir, "/dev") == 0 || strncmp(dir, "/proc/", 6) == 0;
-	free(dir);
-	return r;
 }
 
 /* Writes all of data to fd; returns 0, or -1 with errno set. */

@@ -11,15 +11,16 @@
 enum outfile_state {
 	OUTFILE_SAME,		/* the file holds exactly the new content */
 	OUTFILE_CHANGED,	/* the file holds something else */
-	OUTFILE_MISSING		/* there is no file */
+	OUTFILE_MISSING,	/* there is no file */
+	OUTFILE_STREAM		/* a stream, which is written, never compared */
 };
 
 /*
  * Compares data[0..len) with the file at path, writing nothing. Returns an
  * enum outfile_state; with OUTFILE_CHANGED, the file's content is left in
- * old when old is not NULL. Returns -1 with errno set when path exists but
- * is not a regular file (EISDIR for a folder, EINVAL otherwise) or cannot
- * be read.
+ * old when old is not NULL. A stream (see outfile_set) is not opened, let
+ * alone read: OUTFILE_STREAM, whatever it would give. Returns -1 with
+ * errno set when path is a folder (EISDIR) or cannot be read.
  */
 int	outfile_compare(const char *path, const void *data, size_t len,
 	    struct buf *old);
