@@ -1217,6 +1217,8 @@ check_prefix(const char *s, const struct srcpos *at, struct arena *arena,
 		    CLAYOUT_PREFIX_DEFAULT);
 		return -1;
 	}
+	if (cnames_check_prefix(s, at, d) != 0)
+		return -1;
 	buf_init(&b);
 	text_upper(s, len, &b);
 	*upper = arena_strndup(arena, b.data, b.len);

@@ -872,6 +872,75 @@ name_outputs(struct run *r, char **paths, long n, const struct value *model)
 	return rc;
 }
 
+/* The significant initial characters of a name that C99 promises
+ * (5.2.4.1): past them, two names may be one to a compiler. */
+#define C99_SIGNIFICANT	63
+
+static int
+ident_byte(int c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/*
+ * The C outputs' names that start with the prefix (either case) and pass
+ * C99's significant characters: an error at the -D prefix option when
+ * there is one (else at the output), naming the longest. The names come
+ * from the templates and the data both, so they are counted as rendered.
+ * Returns 0, or -1 after reporting.
+ */
+static int
+check_name_lengths(struct run *r, const struct value *model)
+{
+	const struct value *pv = value_map_getz(model, CLAYOUT_PREFIX_KEY);
+	const char *prefix = pv != NULL && pv->kind == VALUE_STRING ?
+	    value_str(pv) : CLAYOUT_PREFIX_DEFAULT;
+	const struct output *o, *worst = NULL;
+	const char *p, *end, *name = NULL;
+	size_t i, n, plen = strlen(prefix), longest = C99_SIGNIFICANT;
+	struct srcpos at = { NULL, 0, 0 };
+	struct buf upper;
+	const char *base;
+
+	buf_init(&upper);
+	text_upper(prefix, plen, &upper);
+	for (i = 0; i < r->noutputs; i++) {
+		o = &r->outputs[i];
+		base = strrchr(o->path, '/');
+		base = base != NULL ? base + 1 : o->path;
+		if (text_escape_for_output(base) != TEXT_ESCAPE_C)
+			continue;
+		end = o->text.data + o->text.len;
+		for (p = o->text.data; p != NULL && p < end; p += n) {
+			for (n = 0; p + n < end && ident_byte(p[n]); n++)
+				continue;
+			if (n == 0) {
+				n = 1;
+				continue;
+			}
+			if (n > longest && (p == o->text.data ||
+			    !ident_byte(p[-1])) && (memcmp(p, prefix, plen) == 0 ||
+			    memcmp(p, upper.data, plen) == 0)) {
+				longest = n;
+				name = p;
+				worst = o;
+			}
+		}
+	}
+	if (worst != NULL) {
+		if (find_define(r, CLAYOUT_PREFIX_KEY, &at) == NULL)
+			at.file = worst->path;
+		diag_error(r->d, &at, "the prefix makes the name %.*s in %s, "
+		    "of %zu characters: C99 keeps only %d significant, so two "
+		    "such names may be one to a compiler; a shorter prefix "
+		    "fits", (int)longest, name, worst->path, longest,
+		    C99_SIGNIFICANT);
+	}
+	buf_free(&upper);
+	return worst != NULL ? -1 : 0;
+}
+
 /* After an error in the templates: which folder was used, and why. */
 static void
 note_templates(const struct driver_options *opt, struct diag *d)
@@ -915,6 +984,8 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 			rc = -1;
 	if (rc != 0)
 		note_templates(opt, d);
+	if (rc == 0)
+		rc = check_name_lengths(&r, model);
 	/* Only a run in which every template rendered writes anything. */
 	if (rc == 0)
 		rc = finish_outputs(&r, opt->outdir, print);
