@@ -13,6 +13,7 @@
 #include "clayout.h"
 #include "depfile.h"
 #include "model.h"
+#include "mnames.h"
 #include "mustache.h"
 #include "outfile.h"
 #include "partials.h"
@@ -73,6 +74,9 @@ struct run {
 	struct output		*outputs;
 	size_t			 noutputs;
 	size_t			 cap;
+	struct mustache_shadow	*shadows;	/* see find_shadows() */
+	size_t			 nshadows;
+	size_t			 shadow_cap;
 };
 
 static void
@@ -95,6 +99,7 @@ run_free(struct run *r)
 		buf_free(&r->outputs[i].text);
 	}
 	free(r->outputs);
+	free(r->shadows);
 	mustache_env_free(r->env);
 	depfile_free(&r->deps);
 	arena_free(&r->arena);
@@ -124,6 +129,8 @@ run_env(struct run *r, const char *const *dirs, size_t n, int strict,
 	mo.max_steps = max[LIMITS_RENDER_STEPS];
 	mo.partial = partials_find;
 	mo.partial_ctx = &r->search;
+	mo.shadows = r->shadows;
+	mo.nshadows = r->nshadows;
 	r->env = mustache_env_new(&mo, r->d);
 }
 
@@ -300,6 +307,44 @@ add_defines(struct run *r, struct value **root, const char *skip)
 	}
 	*root = value_box(&r->arena, &node);
 	return rc;
+}
+
+/*
+ * The -D names of the run (its settings aside) that are also keys of
+ * mappings below the root of model, for strict rendering to refuse where
+ * a tag inside a section would read them (see mustache_options): -D
+ * status=1 would answer {{#status}} in an entry that has no status.
+ */
+static void
+find_shadows(struct run *r, const struct value *model)
+{
+	const struct driver_list *l = &r->opt->defines;
+	struct mnames **below;
+	size_t i, k, n, nroot = value_len(model);
+
+	below = xcalloc(nroot + 1, sizeof(*below));
+	for (k = 0; k < nroot; k++)
+		below[k] = mnames_collect(&value_pair(model, k)->val);
+	for (i = 0; i < l->n; i++) {
+		n = define_name_len(l->items[i]);
+		if (n == strlen(CLAYOUT_PREFIX_KEY) &&
+		    memcmp(l->items[i], CLAYOUT_PREFIX_KEY, n) == 0)
+			continue;
+		for (k = 0; k < nroot; k++)
+			if (mnames_has(below[k], l->items[i], n))
+				break;
+		if (k == nroot)
+			continue;
+		r->shadows = xgrow(r->shadows, &r->shadow_cap, r->nshadows + 1,
+		    sizeof(*r->shadows));
+		r->shadows[r->nshadows].name = arena_strndup(&r->arena,
+		    l->items[i], n);
+		r->shadows[r->nshadows].at = define_pos(r, l->items[i]);
+		r->shadows[r->nshadows++].reported = 0;
+	}
+	for (k = 0; k < nroot; k++)
+		mnames_free(below[k]);
+	free(below);
 }
 
 /*
@@ -973,6 +1018,7 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 	    load_model(&r, &model) != 0)
 		goto out;
 	depfile_add_input(&r.deps, opt->data);
+	find_shadows(&r, model);
 	run_env(&r, &opt->templates, 1, 1, 1);
 	if (name_outputs(&r, paths, n, model) != 0) {
 		note_templates(opt, d);

@@ -279,9 +279,41 @@ tag_kind(const struct mtree_node *n)
 	    n->type == MTREE_INVERTED ? "inverted section " : "";
 }
 
-/* Reports each tag of nodes[0..n) whose name the context has nowhere. */
+/*
+ * Reports a tag t inside a section whose first name seg is a shadow (see
+ * mustache_options): at the shadow, with a note at the tag.
+ */
 static void
-check_nodes(struct render *r, const struct mtree_node *nodes, size_t n)
+check_shadow(struct render *r, const struct mtree_node *t,
+    const struct mtree_segment *seg)
+{
+	struct mustache_shadow *sh;
+	size_t i;
+
+	for (i = 0; i < r->opt->nshadows; i++) {
+		sh = &r->opt->shadows[i];
+		if (strlen(sh->name) != seg->len ||
+		    memcmp(sh->name, seg->ptr, seg->len) != 0)
+			continue;
+		r->failed = 1;
+		if (sh->reported++)
+			return;
+		diag_error(r->env->d, &sh->at, "a %stag inside a section reads "
+		    "'%s' from its entry, and from the root only where the "
+		    "entry has none: there it would read this value instead; "
+		    "choose another name", tag_kind(t), sh->name);
+		diag_note(r->env->d, &t->pos, "the first such tag");
+		return;
+	}
+}
+
+/*
+ * Reports each tag of nodes[0..n) whose name the context has nowhere, and
+ * each inside a section (inside, or below) that a shadow would answer.
+ */
+static void
+check_nodes(struct render *r, const struct mtree_node *nodes, size_t n,
+    int inside)
 {
 	const struct mtree_node *t;
 	const struct mtree_segment *seg;
@@ -291,12 +323,15 @@ check_nodes(struct render *r, const struct mtree_node *nodes, size_t n)
 
 	for (i = 0; i < n; i++) {
 		t = &nodes[i];
-		check_nodes(r, t->kids, t->nkids);
+		check_nodes(r, t->kids, t->nkids, inside ||
+		    t->type == MTREE_SECTION || t->type == MTREE_INVERTED);
 		if ((t->type != MTREE_VAR && t->type != MTREE_RAW &&
 		    t->type != MTREE_SECTION && t->type != MTREE_INVERTED) ||
 		    t->path.special != MTREE_PLAIN || t->path.nsegs == 0)
 			continue;
 		seg = &t->path.segs[0];
+		if (inside)
+			check_shadow(r, t, seg);
 		if (mnames_has(r->names, seg->ptr, seg->len))
 			continue;
 		buf_init(&q);
@@ -327,7 +362,8 @@ check_names(struct render *r, const struct mustache_template *t)
 	r->checked = xgrow(r->checked, &r->checked_cap, r->nchecked + 1,
 	    sizeof(*r->checked));
 	r->checked[r->nchecked++] = t;
-	check_nodes(r, t->nodes, t->nnodes);
+	/* A partial's tags are inside the section it is rendered in. */
+	check_nodes(r, t->nodes, t->nnodes, r->nframes > 1);
 	return r->failed ? -1 : 0;
 }
 
