@@ -929,10 +929,11 @@ ident_byte(int c)
 }
 
 /*
- * The C outputs' names that start with the prefix (either case) and pass
- * C99's significant characters: an error at the -D prefix option when
- * there is one (else at the output), naming the longest. The names come
- * from the templates and the data both, so they are counted as rendered.
+ * The C outputs' names that start with the prefix (either case) and that
+ * the prefix makes pass C99's significant characters (with the default
+ * one they would not: a long ident of the data's own is the data's): an
+ * error at the -D prefix option, naming the longest. The names come from
+ * the templates and the data both, so they are counted as rendered.
  * Returns 0, or -1 after reporting.
  */
 static int
@@ -944,6 +945,7 @@ check_name_lengths(struct run *r, const struct value *model)
 	const struct output *o, *worst = NULL;
 	const char *p, *end, *name = NULL;
 	size_t i, n, plen = strlen(prefix), longest = C99_SIGNIFICANT;
+	size_t dlen = strlen(CLAYOUT_PREFIX_DEFAULT);
 	struct srcpos at = { NULL, 0, 0 };
 	struct buf upper;
 	const char *base;
@@ -964,7 +966,8 @@ check_name_lengths(struct run *r, const struct value *model)
 				n = 1;
 				continue;
 			}
-			if (n > longest && (p == o->text.data ||
+			if (n > longest && n - plen + dlen <= C99_SIGNIFICANT &&
+			    (p == o->text.data ||
 			    !ident_byte(p[-1])) && (memcmp(p, prefix, plen) == 0 ||
 			    memcmp(p, upper.data, plen) == 0)) {
 				longest = n;
@@ -974,8 +977,7 @@ check_name_lengths(struct run *r, const struct value *model)
 		}
 	}
 	if (worst != NULL) {
-		if (find_define(r, CLAYOUT_PREFIX_KEY, &at) == NULL)
-			at.file = worst->path;
+		find_define(r, CLAYOUT_PREFIX_KEY, &at);
 		diag_error(r->d, &at, "the prefix makes the name %.*s in %s, "
 		    "of %zu characters: C99 keeps only %d significant, so two "
 		    "such names may be one to a compiler; a shorter prefix "

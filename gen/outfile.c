@@ -636,16 +636,8 @@ outfile_set_commit(struct outfile_set *s, struct diag *d)
 	size_t i;
 	int rc = 0;
 
-	/* Streams first and unguarded: a FIFO may wait for its reader, and
-	 * the run must stay interruptible while it does. */
-	for (i = 0; i < s->nfiles; i++) {
-		e = &s->files[i];
-		if (e->direct != NULL && write_direct(e) != 0) {
-			write_error(d, e->path, errno);
-			return -1;	/* outfile_set_free() removes the rest */
-		}
-	}
-	/* Every target that a rename could not replace, before the first. */
+	/* Every target that a rename could not replace, before anything is
+	 * written. */
 	for (i = 0; i < s->nfiles; i++) {
 		e = &s->files[i];
 		if (e->tmp != NULL && lstat(e->path, &st) == 0 &&
@@ -657,6 +649,15 @@ outfile_set_commit(struct outfile_set *s, struct diag *d)
 	}
 	if (rc != 0)
 		return -1;
+	/* Streams next and unguarded: a FIFO may wait for its reader, and
+	 * the run must stay interruptible while it does. */
+	for (i = 0; i < s->nfiles; i++) {
+		e = &s->files[i];
+		if (e->direct != NULL && write_direct(e) != 0) {
+			write_error(d, e->path, errno);
+			return -1;	/* outfile_set_free() removes the rest */
+		}
+	}
 	/* No signal that can be caught lands between two renames: it is
 	 * delivered once the set is whole, or whole again. */
 	guard(&old);

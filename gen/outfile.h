@@ -83,10 +83,10 @@ int	outfile_set_add(struct outfile_set *s, const char *path,
 	    const void *data, size_t len, struct diag *d);
 
 /*
- * Writes every staged stream, then renames every staged file into place,
- * in the order added, all or none. Before the first rename, every target
- * is checked for what would refuse it (a sticky folder and a file of
- * another user, an immutable or append-only file or folder), and each
+ * Checks every target for what would refuse its rename (a sticky folder
+ * and a file of another user, an immutable or append-only file or
+ * folder), writes every staged stream, then renames every staged file
+ * into place, in the order added, all or none: each
  * file a rename replaces is kept under a second name (a hard link, or a
  * copy where there are none) until the last rename is done; a rename that
  * fails all the same puts back every file renamed before it. The
