@@ -90,21 +90,23 @@ GENERATED_WARNINGS = -std=c99 -Wall -Wextra -Wpedantic $(WERROR) \
 		  -Wmissing-prototypes -Wcast-qual -Wundef
 GENERATED_TEST	:= $(BUILD)/tests/test_generated
 
+GENERATED_SRCS	= $(GENERATED_DIR)/http_status.c $(GENERATED_DIR)/http_status_extra.c
+
 $(GENERATED_TEST): tests/generated/test_http_status.c tests/unit/tap.h \
-		$(GENERATED_DIR)/http_status.c $(GENERATED_DIR)/http_status.h \
+		$(GENERATED_SRCS) $(GENERATED_DIR)/http_status.h \
 		| $(BUILD)/tests $(BUILD)/yaml-probe
 	$(CC) $(GENERATED_WARNINGS) $(YAML_CFLAGS) $(CFLAGS) \
 		-I$(GENERATED_DIR) -Itests/unit \
 		-DSTATUS_DATA='"$(GENERATED_DATA)"' $(CPPFLAGS) $(LDFLAGS) \
 		-o $@ tests/generated/test_http_status.c \
-		$(GENERATED_DIR)/http_status.c $(YAML_LIBS) $(LDLIBS)
+		$(GENERATED_SRCS) $(YAML_LIBS) $(LDLIBS)
 
-# The same test with HTTP_STATUS_STATIC: the header alone, its functions
-# static in the test, no http_status.c.
+# The same test with HTTP_STATUS_STATIC: the header includes the sources,
+# its functions static in the test; no object of its own is linked.
 GENERATED_STATIC_TEST := $(BUILD)/tests/test_generated_static
 
 $(GENERATED_STATIC_TEST): tests/generated/test_http_status.c tests/unit/tap.h \
-		$(GENERATED_DIR)/http_status.h | $(BUILD)/tests
+		$(GENERATED_DIR)/http_status.h $(GENERATED_SRCS) | $(BUILD)/tests
 	$(CC) $(GENERATED_WARNINGS) $(YAML_CFLAGS) $(CFLAGS) \
 		-I$(GENERATED_DIR) -Itests/unit -DHTTP_STATUS_STATIC \
 		-DSTATUS_DATA='"$(GENERATED_DATA)"' $(CPPFLAGS) $(LDFLAGS) \
@@ -117,7 +119,9 @@ test-programs: $(GENERATED_TEST) $(GENERATED_STATIC_TEST)
 # make bench: not part of make check. Times the generated lookups of
 # $(BENCH_GENERATED)/http_status.c (out/ by default: run make first) against
 # libmicrohttpd, a gperf --ignore-case table, a bare array and a linear
-# strcasecmp scan, and prints the size of http_status.o. Everything it
+# strcasecmp scan, and prints the size of the objects, then what a
+# vendoring program pays (tests/vendor --bench: linked bytes of the status
+# line alone, with and without --gc-sections, and the header's lines). Everything it
 # makes goes to $(BENCH_DIR); the baselines' tables are rendered from
 # $(GENERATED_DATA) by statusgen itself. It installs nothing: it needs
 # gperf and libmicrohttpd-dev (see doc/performance.md).
@@ -130,13 +134,15 @@ BENCH_CC	= $(CC) -std=c11 -Wall -Wextra $(BENCH_CFLAGS) $(CPPFLAGS)
 # linker puts them does not decide which of them crosses one.
 BENCH_ALIGN	?= -falign-loops=64
 BENCH_OBJS	:= $(addprefix $(BENCH_DIR)/,lookup.o baseline.o data.o \
-		   gperf.o http_status.o inline.o)
+		   gperf.o http_status.o http_status_extra.o inline.o)
 
 .PHONY: bench bench-prerequisites
 bench: $(BENCH_DIR)/lookup
-	$(BENCH_DIR)/lookup $$(size -A $(BENCH_DIR)/http_status.o | awk \
+	$(BENCH_DIR)/lookup $$(size -A $(BENCH_DIR)/http_status.o \
+	    $(BENCH_DIR)/http_status_extra.o | awk \
 	    '$$1 == ".text" { t += $$2 } $$1 ~ /^\.rodata/ { r += $$2 } \
 	    END { print "--text", t + 0, "--rodata", r + 0 }')
+	tests/vendor --bench $(BUILD)
 
 bench-prerequisites:
 	@command -v gperf >/dev/null 2>&1 || { echo "make bench: gperf" \
@@ -159,7 +165,8 @@ $(BENCH_DIR)/gperf.c: tests/bench/phrases.gperf.mustache \
 	gperf --ignore-case -L ANSI-C -t -C --output-file=$@ \
 		$(BENCH_DIR)/phrases.gperf
 
-$(BENCH_DIR)/http_status.o: $(BENCH_GENERATED)/http_status.c \
+$(BENCH_DIR)/http_status.o $(BENCH_DIR)/http_status_extra.o: \
+		$(BENCH_DIR)/%.o: $(BENCH_GENERATED)/%.c \
 		$(BENCH_GENERATED)/http_status.h | bench-prerequisites
 	@mkdir -p $(BENCH_DIR)
 	$(BENCH_CC) -I$(BENCH_GENERATED) -c -o $@ $<
@@ -173,6 +180,7 @@ $(BENCH_DIR)/lookup.o: tests/bench/lookup.c tests/bench/baseline.h \
 
 $(BENCH_DIR)/inline.o: tests/bench/inline.c tests/bench/inline.h \
 		tests/bench/baseline.h $(BENCH_GENERATED)/http_status.h \
+		$(BENCH_GENERATED)/http_status.c $(BENCH_GENERATED)/http_status_extra.c \
 		| bench-prerequisites
 	@mkdir -p $(BENCH_DIR)
 	$(BENCH_CC) $(BENCH_ALIGN) -I$(BENCH_GENERATED) -Itests/bench -c -o $@ $<

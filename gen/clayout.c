@@ -70,6 +70,8 @@ struct layout {
 	struct phrase		*phrases;	/* by length, then upper */
 	size_t			 nphrases;
 	unsigned long		 max_offset;
+	unsigned long		*text_at;	/* n * NTABLES offsets, 0:
+						 * none (text_offsets()) */
 	int			 old_class_idents;	/* any old_ident */
 	struct cnames		 names;
 };
@@ -533,7 +535,39 @@ table_key(char *key, size_t size, const struct text_table *t,
 	snprintf(key, size, "%s_%s", t->table, what);
 }
 
-/* {code, reason_size, ...} per status, in code order. */
+/*
+ * Sets l->text_at: each status's offset in each string table (in code
+ * order, after the empty string at offset 0), 0 where it has no text.
+ * Puts each table's size, {table}_bytes, into b.
+ */
+static void
+text_offsets(struct layout *l, struct value_builder *b)
+{
+	unsigned long at[NTABLES];
+	char key[64];
+	size_t i, t;
+
+	l->text_at = xcalloc(l->n * NTABLES, sizeof(*l->text_at));
+	for (t = 0; t < NTABLES; t++)
+		at[t] = 1;
+	for (i = 0; i < l->n; i++) {
+		const struct value *st = value_item(l->statuses, i);
+
+		for (t = 0; t < NTABLES; t++) {
+			if (!has_text(&text_tables[t], st))
+				continue;
+			l->text_at[i * NTABLES + t] = at[t];
+			offset_seen(l, at[t]);
+			at[t] += member_size(l, &text_tables[t], st);
+		}
+	}
+	for (t = 0; t < NTABLES; t++) {
+		table_key(key, sizeof(key), &text_tables[t], "bytes");
+		value_builder_put(b, key, int_value(at[t]));
+	}
+}
+
+/* {code, row, reason_size, reason_at, ...} per status, in code order. */
 static struct value
 build_sizes(struct layout *l)
 {
@@ -547,10 +581,14 @@ build_sizes(struct layout *l)
 		const struct value *st = value_item(l->statuses, i);
 
 		value_builder_put(&e, "code", *get(st, "code"));
+		value_builder_put(&e, "row", int_value(i + 1));
 		for (t = 0; t < NTABLES; t++) {
 			table_key(key, sizeof(key), &text_tables[t], "size");
 			value_builder_put(&e, key, int_value(member_size(l,
 			    &text_tables[t], st)));
+			table_key(key, sizeof(key), &text_tables[t], "at");
+			value_builder_put(&e, key, int_value(
+			    l->text_at[i * NTABLES + t]));
 			if (!text_tables[t].optional)
 				continue;
 			table_key(key, sizeof(key), &text_tables[t], "known");
@@ -592,43 +630,39 @@ put_rows_from_0(struct layout *l, struct value_builder *b)
 	free(entries);
 }
 
-/* Puts the per-code rows of offsets and each table's size into b. */
+/*
+ * Puts the per-code rows of offsets into b, each code with its row: 0
+ * for a code that is no status, else 1 + its index in statuses; and
+ * row_type, the smallest C type that holds a row.
+ */
 static void
 put_offsets(struct layout *l, struct value_builder *b)
 {
 	struct value *entries = xcalloc(l->span, sizeof(*entries));
-	unsigned long at[NTABLES], code;
+	unsigned long code;
 	struct value_builder e;
 	char key[64];
-	size_t t;
+	size_t t, row = 0;
 
 	value_builder_init(&e, l->arena);
-	for (t = 0; t < NTABLES; t++)
-		at[t] = 1;	/* after the empty string at offset 0 */
 	for (code = l->first; code <= l->last; code++) {
 		const struct value *st = l->by_code[code - l->first];
 
 		value_builder_put(&e, "code", int_value(code));
 		value_builder_put(&e, "known", value_make_bool(st != NULL,
 		    NULL));
+		row += st != NULL;
+		value_builder_put(&e, "row", int_value(st != NULL ? row : 0));
 		for (t = 0; t < NTABLES; t++) {
 			table_key(key, sizeof(key), &text_tables[t], "at");
-			if (st == NULL || !has_text(&text_tables[t], st)) {
-				value_builder_put(&e, key, int_value(0));
-				continue;
-			}
-			value_builder_put(&e, key, int_value(at[t]));
-			offset_seen(l, at[t]);
-			at[t] += member_size(l, &text_tables[t], st);
+			value_builder_put(&e, key, int_value(st == NULL ? 0 :
+			    l->text_at[(row - 1) * NTABLES + t]));
 		}
 		entries[code - l->first] = value_builder_finish(&e, NULL);
 	}
-	for (t = 0; t < NTABLES; t++) {
-		table_key(key, sizeof(key), &text_tables[t], "bytes");
-		value_builder_put(b, key, int_value(at[t]));
-	}
 	value_builder_put(b, "rows", rows_of(l->arena, entries, l->span,
 	    CODES_PER_ROW, "code", l->first, CODES_PER_ROW));
+	value_builder_put(b, "row_type", str(l->arena, c_type_for(l->n)));
 	free(entries);
 	put_rows_from_0(l, b);
 }
@@ -994,8 +1028,8 @@ static void
 put_aliases(struct layout *l, struct value_builder *b)
 {
 	struct value *items = NULL, *firsts = xcalloc(l->span + 1,
-	    sizeof(*firsts));
-	size_t n = 0, cap = 0, i, j;
+	    sizeof(*firsts)), *by_row = xcalloc(l->n + 2, sizeof(*by_row));
+	size_t n = 0, cap = 0, i, j, nrows = 1;
 	unsigned long at = 1;
 	struct value_builder e;
 
@@ -1007,6 +1041,10 @@ put_aliases(struct layout *l, struct value_builder *b)
 
 		value_builder_put(&e, "first", int_value(n));
 		firsts[i] = value_builder_finish(&e, NULL);
+		if (st != NULL || i == l->span) {
+			value_builder_put(&e, "first", int_value(n));
+			by_row[nrows++] = value_builder_finish(&e, NULL);
+		}
 		for (j = 0; j < na; j++) {
 			const struct value *a = value_item(v, j);
 
@@ -1024,10 +1062,16 @@ put_aliases(struct layout *l, struct value_builder *b)
 	value_builder_put(b, "aliases", seq(l->arena, items, n));
 	value_builder_put(b, "alias_rows", rows_of(l->arena, firsts,
 	    l->span + 1, CODES_PER_ROW, "code", l->first, CODES_PER_ROW));
+	/* Row 0, of a code that is no status, has none: 0..0. */
+	value_builder_put(&e, "first", int_value(0));
+	by_row[0] = value_builder_finish(&e, NULL);
+	value_builder_put(b, "alias_row_rows", rows_of(l->arena, by_row,
+	    nrows, CODES_PER_ROW, "row", 0, CODES_PER_ROW));
 	value_builder_put(b, "alias_bytes", int_value(at));
 	value_builder_put(b, "alias_type", str(l->arena, c_type_for(n)));
 	free(items);
 	free(firsts);
+	free(by_row);
 }
 
 /*
@@ -1127,6 +1171,7 @@ build_lookup(struct layout *l)
 	value_builder_put(&b, "first", int_value(l->first));
 	value_builder_put(&b, "last", int_value(l->last));
 	value_builder_put(&b, "span", int_value(l->span));
+	text_offsets(l, &b);
 	value_builder_put(&b, "statuses", build_sizes(l));
 	put_offsets(l, &b);
 	put_lines(l, &b);
@@ -1269,5 +1314,6 @@ clayout_build(const struct value *model, const struct clayout_options *opt,
 	cnames_free(&l.names);
 	free(l.by_code);
 	free(l.phrases);
+	free(l.text_at);
 	return 0;
 }

@@ -25,11 +25,12 @@
  *                   name is name_prefix followed by its ident
  *     first, last, span   the lowest and highest code, last - first + 1
  *     offset_type   the smallest unsigned C type for every offset below
- *     statuses      in code order: code, and the sizes of its members of
- *                   the string tables, raw bytes and NUL: reason_size,
- *                   description_size, reference_size, name_size,
- *                   origin_size (0 when it has none), origin_known and
- *                   origin when it has one
+ *     statuses      in code order: code, row (1 + its index), and the
+ *                   sizes of its members of the string tables, raw bytes
+ *                   and NUL: reason_size, description_size,
+ *                   reference_size, name_size, origin_size (0 when it has
+ *                   none), their offsets reason_at... origin_at (0 for
+ *                   none), origin_known and origin when it has one
  *     reason_bytes, description_bytes, reference_bytes, name_bytes,
  *     origin_bytes
  *                   the size of each string table: an empty string at
@@ -37,9 +38,11 @@
  *                   order
  *     rows          the codes first..last, a row per line of a table:
  *                   {code (of the row's first), entries}, each entry
- *                   {code, known, reason_at, description_at, reference_at,
- *                   name_at, origin_at}, the offsets 0 for a code that is
- *                   no status (origin_at also for one without an origin)
+ *                   {code, known, row, reason_at, description_at,
+ *                   reference_at, name_at, origin_at}, the offsets and row
+ *                   0 for a code that is no status (origin_at also for
+ *                   one without an origin)
+ *     row_type      the smallest unsigned C type that holds a row
  *     lines         the status lines of min_code..max_code in code order:
  *                   {code, size, text}, text "404 Not Found", or "NNN "
  *                   for a code that is no status
@@ -58,6 +61,8 @@
  *                   string table laid out as above
  *     alias_rows    span + 1 entries {first}, rows {code, entries}: the
  *                   aliases of code first + i are first[i]..first[i+1]-1
+ *     alias_row_rows  the same by row: n + 2 entries {first}, rows {row,
+ *                   entries}, row 0 (no status) first
  *     alias_bytes, alias_type   that table's size; the smallest unsigned
  *                   C type for an alias's index
  *     macro         the header's own macros by their key in

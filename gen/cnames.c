@@ -32,6 +32,7 @@ static const struct cnames_macro macros[] = {
 	  "the guard of the implementation" },
 	{ "packed", "PACKED", "a macro of the implementation" },
 	{ "ones", "ONES", "a macro of the implementation" },
+	{ "null", "NULL", "a macro of the implementation" },
 };
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
