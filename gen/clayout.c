@@ -1239,16 +1239,10 @@ read_model(struct layout *l, const struct value *model, struct diag *d)
 	return 0;
 }
 
-/*
- * Checks the prefix and sets *upper to its upper case. Returns 0, or -1
- * after reporting at "at" (the -D option that gave it).
- */
-static int
-check_prefix(const char *s, const struct srcpos *at, struct arena *arena,
-    struct diag *d, const char **upper)
+int
+clayout_check_prefix(const char *s, const struct srcpos *at, struct diag *d)
 {
 	size_t len = strlen(s), i;
-	struct buf b;
 
 	for (i = 0; i < len; i++)
 		if (!(s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') ||
@@ -1264,11 +1258,21 @@ check_prefix(const char *s, const struct srcpos *at, struct arena *arena,
 	}
 	if (cnames_check_prefix(s, at, d) != 0)
 		return -1;
-	buf_init(&b);
-	text_upper(s, len, &b);
-	*upper = arena_strndup(arena, b.data, b.len);
-	buf_free(&b);
 	return 0;
+}
+
+/* The upper case of s, in arena. */
+static const char *
+upper_case(const char *s, struct arena *arena)
+{
+	const char *upper;
+	struct buf b;
+
+	buf_init(&b);
+	text_upper(s, strlen(s), &b);
+	upper = arena_strndup(arena, b.data, b.len);
+	buf_free(&b);
+	return upper;
 }
 
 int
@@ -1291,9 +1295,10 @@ clayout_build(const struct value *model, const struct clayout_options *opt,
 	l.arena = arena;
 	if (opt == NULL)
 		opt = &defaults;
-	if (check_prefix(opt->prefix, &opt->prefix_at, arena, d, &upper) != 0 ||
+	if (clayout_check_prefix(opt->prefix, &opt->prefix_at, d) != 0 ||
 	    read_model(&l, model, d) != 0)
 		return -1;
+	upper = upper_case(opt->prefix, arena);
 	source = get(model, "source");
 	if (cnames_build(&l.names, model, source != NULL && source->kind ==
 	    VALUE_STRING ? value_str(source) : NULL, opt->prefix, d) != 0) {

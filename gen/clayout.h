@@ -70,9 +70,9 @@
  *     enumerators   those of enum http_status, in code order: each
  *                   status's {enumerator ("HTTP_STATUS_NOT_FOUND"), code,
  *                   status (its entry of statuses)}, then each of its
- *                   aliases that gives a C identifier no other name has
- *                   (cnames.h), {enumerator, code, alias (the phrase),
- *                   alias_of (the status's enumerator)}
+ *                   other phrases that gives a C identifier no other
+ *                   name has (cnames.h), {enumerator, code, alias (the
+ *                   phrase), alias_of (the status's enumerator)}
  *     alias_enumerators  those aliases alone: {code, ident (without the
  *                   prefix), alias}
  *     flags         a bit per predicate but known: {name, upper, macro,
@@ -136,6 +136,15 @@ struct clayout_options {
 	const char	*prefix;	/* the caller's */
 	struct srcpos	 prefix_at;	/* where it was given, for errors */
 };
+
+/*
+ * Checks a prefix: a C identifier short enough for every name it starts
+ * (the message says the rule). Returns 0, or -1 after reporting at at
+ * (the -D option that gave it). The check of the prefix setting
+ * (settings.h).
+ */
+int	clayout_check_prefix(const char *s, const struct srcpos *at,
+	    struct diag *d);
 
 int	clayout_build(const struct value *model,
 	    const struct clayout_options *opt, struct arena *arena,

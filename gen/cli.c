@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "settings.h"
+
 /* --help: an option's help starts at HELP_COLUMN; lines end by HELP_WIDTH. */
 #define HELP_COLUMN	18
 #define HELP_WIDTH	70
@@ -164,6 +166,17 @@ put_option_help(struct buf *b, const struct cli_option *o)
 	}
 	buf_puts(b, line);
 	col = HELP_COLUMN + strlen(line);
+	if (o->flags & CLI_SETTINGS) {
+		buf_init(&dflt);
+		settings_help(&dflt);
+		for (line = buf_cstr(&dflt); (nl = strchr(line, '\n')) != NULL;
+		    line = nl + 1) {
+			buf_printf(b, "\n%*s%.*s", HELP_COLUMN, "",
+			    (int)(nl - line), line);
+			col = HELP_COLUMN + (size_t)(nl - line);
+		}
+		buf_free(&dflt);
+	}
 	buf_init(&dflt);
 	put_fallback(&dflt, o);
 	if (dflt.len > 0 && col + strlen(" (default )") + dflt.len >
@@ -228,6 +241,8 @@ cli_dump(struct buf *b, const struct cli_command *cmd)
 			dump_name(b, cmd, o, "-", shortname, &dflt);
 		if (o->longname != NULL)
 			dump_name(b, cmd, o, "--", o->longname, &dflt);
+		if (o->flags & CLI_SETTINGS)
+			settings_dump(b, cmd->name);
 	}
 	buf_free(&dflt);
 }

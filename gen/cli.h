@@ -38,7 +38,7 @@ struct cli_option {
 	size_t		 field;		/* what set stores to: an offset in
 					   the target, or for a limit its
 					   enum limits_id */
-	unsigned	 flags;		/* CLI_NONEMPTY, CLI_LIMIT */
+	unsigned	 flags;		/* CLI_NONEMPTY, CLI_LIMIT, ... */
 	const char	*fallback;	/* the value when not given (set
 					   before parsing, shown in help) */
 	unsigned	 limits;	/* not 0: the row stands for the
@@ -50,6 +50,9 @@ struct cli_option {
 #define CLI_NONEMPTY	1	/* an empty value is a missing one */
 #define CLI_LIMIT	2	/* a --max-* option, made from a limits row */
 #define CLI_HELP	4	/* --help: cli_parse() returns 1 */
+#define CLI_SETTINGS	8	/* the -D row that also sets statusgen's own
+				   settings (settings.h): their help follows
+				   its own, and cli_dump() lists them */
 
 /* An operand: where it goes, and its value when not given. */
 struct cli_operand {
@@ -122,7 +125,8 @@ void	cli_help(struct buf *b, const struct cli_command *cmd);
 /*
  * Appends a line "COMMAND\tKIND\tNAME\tARG\tDEFAULT" for each name of
  * each option of cmd, in table order: KIND is "option", "limit" (a
- * --max-* option) or "help"; ARG and DEFAULT are empty for none.
+ * --max-* option) or "help"; ARG and DEFAULT are empty for none. After a
+ * CLI_SETTINGS row come the settings' lines (settings_dump()).
  */
 void	cli_dump(struct buf *b, const struct cli_command *cmd);
 

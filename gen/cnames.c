@@ -332,7 +332,12 @@ add_classes(struct names *ns, struct cnames *n, const struct value *classes)
 	buf_free(&old);
 }
 
-/* Each status's enumerator, and each alias's that is a C identifier. */
+/*
+ * Each status's enumerator, and one for each of its other phrases that
+ * gives a C identifier: its aliases, and its reason when the ident is
+ * not the reason's (pinned, or the data's reason under -D
+ * reasons=registry), so that which phrase is the reason moves no name.
+ */
 static void
 add_statuses(struct names *ns, struct cnames *n, const struct value *statuses)
 {
@@ -340,7 +345,7 @@ add_statuses(struct names *ns, struct cnames *n, const struct value *statuses)
 	struct buf id;
 
 	for (i = 0; i < value_len(statuses); i++)
-		most += value_len(get(value_item(statuses, i), "aliases"));
+		most += 1 + value_len(get(value_item(statuses, i), "aliases"));
 	/* Allocated once, so that the entries' flags stay put. */
 	n->aliases = xcalloc(most + 1, sizeof(*n->aliases));
 	ns->alias_keep = xcalloc(most + 1, 1);
@@ -355,12 +360,14 @@ add_statuses(struct names *ns, struct cnames *n, const struct value *statuses)
 		spell(n, &ns->t, CNAMES_ENUMERATOR, value_str(ident),
 		    value_strlen(ident));
 		add(ns, ident, NULL);
-		for (j = 0; j < value_len(aliases); j++) {
-			const struct value *a = value_item(aliases, j);
+		for (j = 0; j <= value_len(aliases); j++) {
+			const struct value *a = j == 0 ? get(st, "reason") :
+			    value_item(aliases, j - 1);
 
 			buf_clear(&id);
 			text_c_ident(value_str(a), value_strlen(a), &id);
-			if (id.len == 0 || id.data[0] == '_')
+			if (id.len == 0 || id.data[0] == '_' ||
+			    strcmp(buf_cstr(&id), value_str(ident)) == 0)
 				continue;	/* no identifier of its own */
 			n->aliases[n->naliases].status = st;
 			n->aliases[n->naliases].alias = a;
@@ -537,7 +544,7 @@ cnames_free(struct cnames *n)
 void
 cnames_class_old_ident(const struct value *klass, struct buf *out)
 {
-	const struct value *name = get(klass, "name");
+	const struct value *name = get(klass, "title");
 	const struct value *ident = get(klass, "ident");
 
 	buf_clear(out);

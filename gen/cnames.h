@@ -38,10 +38,12 @@ struct cnames_alias {
 /*
  * The names of one model's generated C. predicates: is_known, then each
  * flag of the status fields, then each choice of a choice field. aliases:
- * those that give a valid C identifier used by no other name, in code
- * order and then as written. old_class[i]: whether class i of the model's
- * classes keeps its deprecated name (the identifier of its name, when
- * that differs from its ident and no other name has it).
+ * the other phrases of a status (its reason when its ident is not the
+ * reason's, then its aliases) that give a valid C identifier used by no
+ * other name, in code order and then as written. old_class[i]: whether
+ * class i of the model's classes keeps its deprecated name (the
+ * identifier of its title, when that differs from its ident and no other
+ * name has it).
  */
 struct cnames {
 	char			*upper;		/* what macros and enumerators
@@ -100,7 +102,8 @@ void	cnames_free(struct cnames *n);
 int	cnames_check_prefix(const char *prefix, const struct srcpos *at,
 	    struct diag *d);
 
-/* The identifier derived from a class's name, or "" (out's contents). */
+/* The identifier derived from a class's title (0.1.0 named the classes
+ * by their headings), or "" when that is its ident (out's contents). */
 void	cnames_class_old_ident(const struct value *klass, struct buf *out);
 
 #endif

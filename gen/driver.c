@@ -20,6 +20,7 @@
 #include "srcname.h"
 #include "pathcheck.h"
 #include "registry.h"
+#include "settings.h"
 #include "udiff.h"
 #include "value.h"
 #include "xalloc.h"
@@ -251,13 +252,14 @@ check_defines_unique(struct run *r)
 }
 
 /*
- * Adds each -D NAME=VALUE but those named skip (NULL: none) to the root
- * mapping *root (NULL: an empty one, made here) as a string. A NAME that
- * the context already has, or that is given twice, is an error at the
- * option. Returns 0, or -1 after reporting.
+ * Adds each -D NAME=VALUE to the root mapping *root (NULL: an empty one,
+ * made here) as a string; with settings (generate), those whose NAME is
+ * one of statusgen's settings are left out (read_settings() took them).
+ * A NAME that the context already has, or that is given twice, is an
+ * error at the option. Returns 0, or -1 after reporting.
  */
 static int
-add_defines(struct run *r, struct value **root, const char *skip)
+add_defines(struct run *r, struct value **root, int settings)
 {
 	const struct driver_list *l = &r->opt->defines;
 	const struct value_pair *p;
@@ -283,7 +285,7 @@ add_defines(struct run *r, struct value **root, const char *skip)
 		const char *s = l->items[i];
 
 		n = define_name_len(s);
-		if (skip != NULL && strlen(skip) == n && memcmp(s, skip, n) == 0)
+		if (settings && settings_find(s, n) >= 0)
 			continue;
 		if (*root != NULL && (p = value_map_find(*root, s, n)) != NULL) {
 			at = define_pos(r, s);
@@ -327,8 +329,7 @@ find_shadows(struct run *r, const struct value *model)
 		below[k] = mnames_collect(&value_pair(model, k)->val);
 	for (i = 0; i < l->n; i++) {
 		n = define_name_len(l->items[i]);
-		if (n == strlen(CLAYOUT_PREFIX_KEY) &&
-		    memcmp(l->items[i], CLAYOUT_PREFIX_KEY, n) == 0)
+		if (settings_find(l->items[i], n) >= 0)
 			continue;
 		for (k = 0; k < nroot; k++)
 			if (mnames_has(below[k], l->items[i], n))
@@ -348,6 +349,66 @@ find_shadows(struct run *r, const struct value *model)
 }
 
 /*
+ * A -D NAME that is no setting but a near miss of one (not only in case)
+ * is most likely a typo, though it may be a name of the user's
+ * templates: a warning at the option, which still adds its string.
+ */
+static void
+near_settings(struct run *r)
+{
+	const struct driver_list *l = &r->opt->defines;
+	const char *hint;
+	struct srcpos at;
+	struct buf name;
+	size_t i, n, best;
+	int id;
+
+	for (i = 0; i < l->n; i++) {
+		n = define_name_len(l->items[i]);
+		if (settings_find(l->items[i], n) >= 0)
+			continue;
+		for (id = 0, best = 3, hint = NULL; id < SETTINGS_COUNT; id++)
+			if (text_nearer(l->items[i], n, settings_row(
+			    (enum settings_id)id)->name, &best))
+				hint = settings_row((enum settings_id)id)->name;
+		if (hint == NULL || best == 0)	/* PREFIX is the context's */
+			continue;
+		at = define_pos(r, l->items[i]);
+		buf_init(&name);
+		text_show(l->items[i], n, TEXT_SHOW_MAX, &name);
+		diag_warning(r->d, &at, "'%s' is not one of statusgen's "
+		    "settings, so it is a string for the templates; did you "
+		    "mean '%s'?", buf_cstr(&name), hint);
+		buf_free(&name);
+	}
+}
+
+/*
+ * The value of each setting (settings.h) in set, its -D option's place
+ * in at (file NULL for a default), each given value checked. Returns 0,
+ * or -1 after reporting each bad one.
+ */
+static int
+read_settings(struct run *r, const char **set, struct srcpos *at)
+{
+	const struct settings_row *row;
+	int id, rc = 0;
+
+	near_settings(r);
+	for (id = 0; id < SETTINGS_COUNT; id++) {
+		row = settings_row((enum settings_id)id);
+		at[id].file = NULL;
+		at[id].line = at[id].col = 0;
+		if ((set[id] = find_define(r, row->name, &at[id])) == NULL)
+			set[id] = row->fallback;
+		else if (settings_check((enum settings_id)id, set[id], &at[id],
+		    r->d) != 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+/*
  * The one place where a status table becomes the templates' context: the
  * data loaded, checked into the model and laid out for C, in arena.
  * Returns 0 with it in *model, or -1 after reporting.
@@ -358,26 +419,34 @@ load_model(struct run *r, struct value **model)
 	const struct driver_options *opt = r->opt;
 	const char *data = opt->data;
 	const struct yorigins *origins;
+	const char *set[SETTINGS_COUNT];
+	struct srcpos at[SETTINGS_COUNT];
+	struct model_options mo;
 	struct clayout_options lo;
 	struct yload_limits yl;
 	struct value *doc, *plain;
 	char *name = NULL;
-	int rc = -1;
+	int rc = -1, bad;
 
+	/* A bad setting is reported with the data's problems, before them. */
+	bad = read_settings(r, set, at);
+	memset(&mo, 0, sizeof(mo));
+	mo.registry_reasons = strcmp(set[SETTINGS_REASONS],
+	    SETTINGS_REASONS_REGISTRY) == 0;
+	mo.today = opt->today;
 	yaml_limits(opt, &yl);
 	if (opt->source_name == NULL)
 		name = srcname_default(data);
 	if (yload_file_origins(data, &yl, &r->arena, r->d, &doc,
 	    &origins) != 0 ||
 	    model_build(doc, origins, data, name != NULL ? name :
-	    opt->source_name, &r->arena, r->d, &plain) != 0)
+	    opt->source_name, &mo, &r->arena, r->d, &plain) != 0 || bad)
 		goto out;
 	memset(&lo, 0, sizeof(lo));
-	lo.prefix = find_define(r, CLAYOUT_PREFIX_KEY, &lo.prefix_at);
-	if (lo.prefix == NULL)
-		lo.prefix = CLAYOUT_PREFIX_DEFAULT;
+	lo.prefix = set[SETTINGS_PREFIX];
+	lo.prefix_at = at[SETTINGS_PREFIX];
 	if (clayout_build(plain, &lo, &r->arena, r->d, model) == 0)
-		rc = add_defines(r, model, CLAYOUT_PREFIX_KEY);
+		rc = add_defines(r, model, 1);
 out:
 	free(name);
 	return rc;
@@ -721,7 +790,7 @@ driver_render(const struct driver_options *opt, struct buf *print,
 	if (check_paths(&r, &opt->template, 1) == 0) {
 		t = compile_file(&r, opt->template, PARTIALS_NAMED);
 		if ((opt->data != NULL && load_data(&r, &root) != 0) ||
-		    add_defines(&r, &root, NULL) != 0)
+		    add_defines(&r, &root, 0) != 0)
 			t = NULL;
 	}
 	if (t != NULL && mustache_render(r.env, t, root, render_escape(opt),

@@ -54,7 +54,10 @@ struct driver_options {
 	int		 strict;	/* render: undefined names are errors
 					   (generate always is strict) */
 	struct driver_list defines;	/* -D NAME=VALUE, in order: string
-					   values at the context's root */
+					   values at the context's root, or
+					   settings (settings.h) */
+	const char	*today;		/* YYYY-MM-DD, for the data's dates
+					   (model_options); NULL: none */
 	struct limits	 limits;
 
 	/* Outputs. */

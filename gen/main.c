@@ -6,10 +6,11 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "buf.h"
-#include "clayout.h"
 #include "cli.h"
 #include "diag.h"
 #include "driver.h"
@@ -139,6 +140,12 @@ set_quiet(struct cli *c, const struct cli_option *o, const char *val)
 	.flags = CLI_NONEMPTY, .help = text }
 #define OPT_DEFINE(text) { .shortname = 'D', .arg = "NAME=VALUE", \
 	.set = add_define, .field = FIELD(defines), .help = text }
+/* -D of the commands that build the status table's context: its names,
+ * or statusgen's own settings. */
+#define OPT_SETTINGS { .shortname = 'D', .arg = "NAME=VALUE", \
+	.set = add_define, .field = FIELD(defines), .flags = CLI_SETTINGS, \
+	.help = "the string VALUE as NAME at the context's\n" \
+	"root; repeatable; but these NAMEs set statusgen:" }
 #define OPT_LIMITS(scope) { .limits = scope }
 #define OPT_HELP { .shortname = 'h', .longname = "help", \
 	.flags = CLI_HELP, .help = "show this help" }
@@ -194,9 +201,7 @@ static const struct cli_option generate_options[] = {
 	    "from the current folder, or its base name)"),
 	{ .shortname = 'q', .longname = "quiet", .set = set_quiet,
 	  .help = "with --check: print nothing, only exit 0 or 1" },
-	OPT_DEFINE("the string VALUE as NAME at the context's\n"
-	    "root; repeatable; -D " CLAYOUT_PREFIX_KEY "=NAME names the\n"
-	    "C code and the outputs (default " CLAYOUT_PREFIX_DEFAULT ")"),
+	OPT_SETTINGS,
 	OPT_VERBOSE("name each output, written or unchanged"),
 	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
 	OPT_HELP,
@@ -205,6 +210,7 @@ static const struct cli_option generate_options[] = {
 
 static const struct cli_option context_options[] = {
 	OPT_SOURCE_NAME("the data's name, as generate has it"),
+	OPT_SETTINGS,
 	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
 	OPT_HELP,
 	OPT_END
@@ -279,7 +285,8 @@ static const struct command commands[] = {
 	}, driver_generate, check_generate, find_templates },
 	{ {
 		"context",
-		"context [--source-name NAME] [--max-LIMIT N]... [DATA]",
+		"context [--source-name NAME] [-D NAME=VALUE]... "
+		    "[--max-LIMIT N]... [DATA]",
 		"print the context the templates see, as JSON",
 		"Checks the status table DATA (default " DEFAULT_DATA ") and "
 		    "prints\nthe context generate's templates see, as JSON.\n",
@@ -394,6 +401,45 @@ note_installed_data(const struct cli *c, struct diag *d)
 /* ------------------------------------------------------------------ */
 
 /*
+ * The variable that stands for today's date, for the check of the data's
+ * dates (a temporary registration that has ended), so that a test does
+ * not depend on the day it runs. Not SOURCE_DATE_EPOCH, which says when
+ * the sources changed: no output holds a date.
+ */
+#define TODAY_VARIABLE	"STATUSGEN_TODAY"
+
+/*
+ * Sets opt->today to $STATUSGEN_TODAY, or when it is unset or empty to
+ * today's date in UTC (in buf, of 11 bytes). Returns 0, or -1 after
+ * reporting a value that is not a date YYYY-MM-DD.
+ */
+static int
+find_today(struct driver_options *opt, char *buf, struct diag *d)
+{
+	const char *env = getenv(TODAY_VARIABLE);
+	time_t now = time(NULL);
+	struct buf show;
+	struct tm tm;
+	int y, m, days;
+
+	if (env != NULL && env[0] != '\0') {
+		opt->today = env;
+		if (text_date(env, strlen(env), &y, &m, &days) == 1)
+			return 0;
+		buf_init(&show);
+		text_show(env, strlen(env), TEXT_SHOW_MAX, &show);
+		diag_error(d, NULL, "%s must be a date, YYYY-MM-DD, got \"%s\"",
+		    TODAY_VARIABLE, buf_cstr(&show));
+		buf_free(&show);
+		return -1;
+	}
+	if (now != (time_t)-1 && gmtime_r(&now, &tm) != NULL &&
+	    strftime(buf, 11, "%Y-%m-%d", &tm) == 10)
+		opt->today = buf;
+	return 0;
+}
+
+/*
  * Writes b to standard output, flushed so that a full disk or a closed
  * pipe is an error now and not a silent loss at exit, and frees it.
  * Returns 0, or -1 after reporting.
@@ -422,10 +468,12 @@ run(const struct command *cmd, struct driver_options *opt,
     const struct cli *c, struct diag *d)
 {
 	struct buf print;
+	char today[11];
 	int rc = -1;
 
 	buf_init(&print);
-	if (cmd->prepare == NULL || cmd->prepare(opt, d) == 0) {
+	if (find_today(opt, today, d) == 0 &&
+	    (cmd->prepare == NULL || cmd->prepare(opt, d) == 0)) {
 		rc = cmd->run(opt, &print, d);
 		if (rc < 0)
 			note_installed_data(c, d);

@@ -46,9 +46,16 @@ static const struct model_field class_fields[] = {
 	  .help = "The first digit of the codes in the class. No two "
 	  "classes may have the same." },
 	{ .key = "name", .kind = MODEL_TEXT, .one_line = 1,
-	  .help = "The class name, `Client Errors`." },
+	  .help = "The class's name, as RFC 9110 (Section 15) names it: "
+	  "`Client Error`. What the generated `class_name()` returns." },
+	{ .key = "title", .kind = MODEL_TEXT, .presence = MODEL_OPTIONAL,
+	  .one_line = 1, .from = "name",
+	  .help = "The heading of the class in the Markdown docs, `Client "
+	  "Errors`; the names of 0.1.0's class enumerators came from it. "
+	  "When absent, the `name`." },
 	{ .key = "summary", .kind = MODEL_TEXT, .one_line = 1,
-	  .help = "A one-line summary of the class." },
+	  .help = "What a code of the class says, in one sentence: `The "
+	  "request has an error, or cannot be fulfilled.`" },
 	{ .key = "ident", .kind = MODEL_IDENT, .presence = MODEL_OPTIONAL,
 	  .from = "name",
 	  .help = "The C identifier of the class, `CLIENT_ERROR`: upper-case "
@@ -81,7 +88,7 @@ static const struct model_field status_fields[] = {
 	  "`reason`: the reason or one of the aliases, or `" RESERVED_NAME
 	  "` on a reserved code. Not a phrase of the lookup. When absent, "
 	  "the context has the reason, or `" RESERVED_NAME "` on a reserved "
-	  "code." },
+	  "code. `-D reasons=registry` makes it the reason." },
 	{ .key = "expires", .kind = MODEL_DATE, .presence = MODEL_WHEN,
 	  .when_key = "registry", .when_value = "temporary",
 	  .when_missing = "a temporary status needs an 'expires' date "
@@ -113,7 +120,9 @@ static const struct model_field status_fields[] = {
 	  .from = "reason",
 	  .help = "The C identifier to use instead of the one derived from "
 	  "`reason`: upper-case letters, digits and `_`, not starting with a "
-	  "digit." },
+	  "digit. The shipped table pins one in every status, and so should "
+	  "yours: then editing a reason (or `-D reasons=registry`) renames "
+	  "no enumerator, and code that names one still compiles." },
 };
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -204,29 +213,6 @@ quoted(const struct checker *c, struct buf *b, const struct value *v)
 	return buf_cstr(b);
 }
 
-/*
- * The did-you-mean rule of keys and choices alike: name is a nearer miss
- * of s than *best (fewer than 3 edits, and fewer than its length, case
- * aside: names are lower case), which it then becomes.
- */
-static int
-nearer(const char *s, size_t len, const char *name, size_t *best)
-{
-	size_t nlen = strlen(name), dist;
-	struct buf low;
-
-	buf_init(&low);
-	text_lower(s, len, &low);
-	dist = text_edit_distance(low.data != NULL ? low.data : "", len, name,
-	    nlen);
-	buf_free(&low);
-
-	if (dist >= *best || dist >= nlen)
-		return 0;
-	*best = dist;
-	return 1;
-}
-
 /* The field of r that key is a near miss of, or NULL. */
 static const char *
 near_key(const struct record *r, const char *s, size_t len)
@@ -235,7 +221,7 @@ near_key(const struct record *r, const char *s, size_t len)
 	size_t k, best = 3;
 
 	for (k = 0; k < r->n; k++)
-		if (nearer(s, len, r->fields[k].key, &best))
+		if (text_nearer(s, len, r->fields[k].key, &best))
 			hint = r->fields[k].key;
 	return hint;
 }
@@ -385,8 +371,8 @@ check_choice(struct checker *c, const struct model_field *f,
 		buf_printf(&expected, "%s%s", k > 0 ? ", " : "",
 		    f->choices[k].name);
 	for (k = 0; f->choices[k].name != NULL; k++)
-		if (nearer(value_str(v), value_strlen(v), f->choices[k].name,
-		    &best))
+		if (text_nearer(value_str(v), value_strlen(v),
+		    f->choices[k].name, &best))
 			hint = f->choices[k].name;
 	mistyped(c, f->key, buf_cstr(&expected), v, hint);
 	buf_free(&expected);
@@ -409,20 +395,6 @@ check_texts(struct checker *c, const struct model_field *f,
 		    NULL)
 			ok = NULL;
 	return ok;
-}
-
-static int
-is_c_ident(const char *s, size_t len)
-{
-	size_t i;
-
-	if (len == 0 || (s[0] >= '0' && s[0] <= '9'))
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' &&
-		    s[i] <= '9') || s[i] == '_'))
-			return 0;
-	return 1;
 }
 
 /* A calendar date, YYYY-MM-DD: the format, then the day of the month. */
@@ -473,7 +445,7 @@ check_value(struct checker *c, const struct model_field *f,
 	case MODEL_IDENT:
 		if (check_text(c, f->key, v, 1) == NULL)
 			return NULL;
-		if (is_c_ident(value_str(v), value_strlen(v)))
+		if (text_is_upper_ident(value_str(v), value_strlen(v)))
 			return v;
 		type_error(c, f->key, "an upper-case C identifier (A-Z, 0-9, "
 		    "_, not starting with a digit)", v);
@@ -923,6 +895,65 @@ check_phrases(struct checker *c, const struct status *s, size_t n)
 	free(p);
 }
 
+/* Whether the registry's name of s is not its reason, for the docs to
+ * say which name is the registry's. */
+static int
+registry_name_differs(const struct status *s)
+{
+	const struct record *r = &records[MODEL_STATUS];
+	const struct value *name = s->got[field_index(r, "registry_name")];
+
+	return name != NULL && strcmp(value_str(name),
+	    value_str(s->got[field_index(r, "reason")])) != 0;
+}
+
+/* A temporary registration whose end is before today: a warning at its
+ * expires, since only the registry can tell what became of it. */
+static void
+check_expiry(struct checker *c, const struct status *s, const char *today)
+{
+	const struct value *v = s->got[field_index(&records[MODEL_STATUS],
+	    "expires")];
+	struct srcpos at;
+
+	if (v == NULL || today == NULL || strcmp(value_str(v), today) >= 0)
+		return;
+	at = value_pos(v, c->rep.file);
+	diag_warning(c->rep.d, &at, "the temporary registration of "
+	    "%lld expired on %s (today is %s): check the IANA registry "
+	    "(statusgen registry-diff) and update the entry", s->code,
+	    value_str(v), today);
+}
+
+/* -D reasons=registry: the registry's name becomes s's reason, the old
+ * reason an alias in the name's place (check_registry_name() found it
+ * among the aliases). A reserved status keeps its reason. */
+static void
+use_registry_reason(struct checker *c, struct status *s)
+{
+	const struct record *r = &records[MODEL_STATUS];
+	const struct value **reason = &s->got[field_index(r, "reason")];
+	const struct value **aliases = &s->got[field_index(r, "aliases")];
+	const struct value *name = s->got[field_index(r, "registry_name")];
+	struct value *items, seq;
+	struct srcpos at;
+	size_t i, n;
+
+	if (!registry_name_differs(s) || strcmp(value_str(s->got[
+	    field_index(r, "registry")]), "reserved") == 0)
+		return;
+	n = value_len(*aliases);
+	at = value_pos(*aliases, NULL);
+	items = xcalloc(n + 1, sizeof(*items));
+	for (i = 0; i < n; i++)
+		items[i] = strcmp(value_str(value_item(*aliases, i)),
+		    value_str(name)) == 0 ? **reason : *value_item(*aliases, i);
+	seq = value_make_seq(c->arena, items, n, &at);
+	*aliases = value_box(c->arena, &seq);
+	*reason = name;
+	free(items);
+}
+
 /* ---------------------------------------------------------------- */
 /* Building the context                                             */
 /* ---------------------------------------------------------------- */
@@ -998,18 +1029,6 @@ put_fields(struct value_builder *b, const struct record *r,
 			    strcmp(value_str(got[i]), f->choices[k].name) == 0,
 			    NULL));
 	}
-}
-
-/* Whether the registry's name of s is not its reason, for the docs to
- * say which name is the registry's. */
-static int
-registry_name_differs(const struct status *s)
-{
-	const struct record *r = &records[MODEL_STATUS];
-	const struct value *name = s->got[field_index(r, "registry_name")];
-
-	return name != NULL && strcmp(value_str(name),
-	    value_str(s->got[field_index(r, "reason")])) != 0;
 }
 
 static struct value
@@ -1137,9 +1156,11 @@ check_counts(struct checker *c, const struct value *const *got)
 
 int
 model_build(const struct value *doc, const struct yorigins *origins,
-    const char *source_path, const char *source_name, struct arena *arena,
-    struct diag *d, struct value **model)
+    const char *source_path, const char *source_name,
+    const struct model_options *opt, struct arena *arena, struct diag *d,
+    struct value **model)
 {
+	static const struct model_options defaults = { 0, NULL };
 	const struct record *r = &records[MODEL_TABLE];
 	struct checker c = { arena, { d, source_path, origins, NULL },
 	    source_name != NULL ? source_name : source_path, NULL, 0 };
@@ -1176,6 +1197,13 @@ model_build(const struct value *doc, const struct yorigins *origins,
 	check_duplicate_codes(&c, statuses, nstatuses);
 	check_duplicate_idents(&c, statuses, nstatuses);
 	check_phrases(&c, statuses, nstatuses);
+	if (opt == NULL)
+		opt = &defaults;
+	for (i = 0; d->errors == errors && i < nstatuses; i++) {
+		check_expiry(&c, &statuses[i], opt->today);
+		if (opt->registry_reasons)
+			use_registry_reason(&c, &statuses[i]);
+	}
 	if (d->errors == errors) {
 		root = build_root(&c, doc, got, statuses, nstatuses);
 		*model = value_box(arena, &root);

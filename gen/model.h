@@ -73,6 +73,25 @@ enum model_entry { MODEL_TABLE, MODEL_CLASS, MODEL_STATUS };
 const struct model_field *model_fields(enum model_entry entry, size_t *n);
 
 /*
+ * How model_build() builds the context, beyond the data (NULL: all 0).
+ *
+ * registry_reasons: once the table is valid, each status whose
+ * registry_name differs from its reason takes that name as its reason,
+ * and its old reason becomes an alias in the place of the registry name
+ * among the aliases; a reserved status keeps its reason. Identifiers
+ * derived from a reason are the data's reason's, so no name moves.
+ *
+ * today: a date YYYY-MM-DD (the caller's, so that tests can set it); a
+ * temporary status whose expires is before it draws a warning at that
+ * value, which changes neither the result nor the context. NULL: no
+ * check.
+ */
+struct model_options {
+	int		 registry_reasons;
+	const char	*today;
+};
+
+/*
  * Checks the document loaded from a status table (data/http_status.yaml)
  * and builds the root context that the templates render. Every violation is
  * reported to d, located at the offending value, and all of them in one
@@ -93,7 +112,8 @@ const struct model_field *model_fields(enum model_entry entry, size_t *n);
  * x- keys, passed through.
  *
  * source_path locates the messages; source_name (NULL: source_path) is
- * the context's "source", the name the outputs print for the data.
+ * the context's "source", the name the outputs print for the data; opt
+ * is above.
  *
  * The context is in arena: it copies doc's 16-byte nodes and shares their
  * texts and children, so doc's arena must outlive it. Returns 0 and sets
@@ -105,7 +125,7 @@ const struct model_field *model_fields(enum model_entry entry, size_t *n);
  */
 int	model_build(const struct value *doc, const struct yorigins *origins,
 	    const char *source_path, const char *source_name,
-	    struct arena *arena, struct diag *d,
-	    struct value **model);
+	    const struct model_options *opt, struct arena *arena,
+	    struct diag *d, struct value **model);
 
 #endif

@@ -242,6 +242,36 @@ iteration_variable(struct render *r, const struct mtree_path *p,
 }
 
 /*
+ * A tag n inside a section whose first name seg only the root answered,
+ * the entries between having none: when seg is a shadow (see
+ * mustache_options), an error at the shadow's place, with a note at the
+ * tag, the first time.
+ */
+static void
+check_shadow(struct render *r, const struct mtree_node *n,
+    const struct mtree_segment *seg)
+{
+	struct mustache_shadow *sh;
+	size_t i;
+
+	for (i = 0; i < r->opt->nshadows; i++) {
+		sh = &r->opt->shadows[i];
+		if (strlen(sh->name) != seg->len ||
+		    memcmp(sh->name, seg->ptr, seg->len) != 0)
+			continue;
+		r->failed = 1;
+		if (sh->reported++)
+			return;
+		diag_error(r->env->d, &sh->at, "a tag inside a section, where "
+		    "the entry has no '%s' of its own, would read this value "
+		    "instead of the entry's; choose another name", sh->name);
+		diag_note(r->env->d, &n->pos, "the tag, where the entry has "
+		    "no '%s'", sh->name);
+		return;
+	}
+}
+
+/*
  * Resolves a name against the context stack: its first segment in the
  * innermost context that has it, the others inside that. tmp holds the
  * value of an iteration variable. Returns NULL when the name is
@@ -263,6 +293,8 @@ lookup(struct render *r, const struct mtree_node *n, struct value *tmp)
 		if (v != NULL)
 			break;
 	}
+	if (v != NULL && i == 0 && r->nframes > 1)
+		check_shadow(r, n, &p->segs[0]);
 	if (spend(r, &n->pos, r->nframes - (i + 1)) != 0)
 		return NULL;
 	for (i = 1; v != NULL && i < p->nsegs; i++)
@@ -279,41 +311,9 @@ tag_kind(const struct mtree_node *n)
 	    n->type == MTREE_INVERTED ? "inverted section " : "";
 }
 
-/*
- * Reports a tag t inside a section whose first name seg is a shadow (see
- * mustache_options): at the shadow, with a note at the tag.
- */
+/* Reports each tag of nodes[0..n) whose name the context has nowhere. */
 static void
-check_shadow(struct render *r, const struct mtree_node *t,
-    const struct mtree_segment *seg)
-{
-	struct mustache_shadow *sh;
-	size_t i;
-
-	for (i = 0; i < r->opt->nshadows; i++) {
-		sh = &r->opt->shadows[i];
-		if (strlen(sh->name) != seg->len ||
-		    memcmp(sh->name, seg->ptr, seg->len) != 0)
-			continue;
-		r->failed = 1;
-		if (sh->reported++)
-			return;
-		diag_error(r->env->d, &sh->at, "a %stag inside a section reads "
-		    "'%s' from its entry, and from the root only where the "
-		    "entry has none: there it would read this value instead; "
-		    "choose another name", tag_kind(t), sh->name);
-		diag_note(r->env->d, &t->pos, "the first such tag");
-		return;
-	}
-}
-
-/*
- * Reports each tag of nodes[0..n) whose name the context has nowhere, and
- * each inside a section (inside, or below) that a shadow would answer.
- */
-static void
-check_nodes(struct render *r, const struct mtree_node *nodes, size_t n,
-    int inside)
+check_nodes(struct render *r, const struct mtree_node *nodes, size_t n)
 {
 	const struct mtree_node *t;
 	const struct mtree_segment *seg;
@@ -323,15 +323,12 @@ check_nodes(struct render *r, const struct mtree_node *nodes, size_t n,
 
 	for (i = 0; i < n; i++) {
 		t = &nodes[i];
-		check_nodes(r, t->kids, t->nkids, inside ||
-		    t->type == MTREE_SECTION || t->type == MTREE_INVERTED);
+		check_nodes(r, t->kids, t->nkids);
 		if ((t->type != MTREE_VAR && t->type != MTREE_RAW &&
 		    t->type != MTREE_SECTION && t->type != MTREE_INVERTED) ||
 		    t->path.special != MTREE_PLAIN || t->path.nsegs == 0)
 			continue;
 		seg = &t->path.segs[0];
-		if (inside)
-			check_shadow(r, t, seg);
 		if (mnames_has(r->names, seg->ptr, seg->len))
 			continue;
 		buf_init(&q);
@@ -362,8 +359,7 @@ check_names(struct render *r, const struct mustache_template *t)
 	r->checked = xgrow(r->checked, &r->checked_cap, r->nchecked + 1,
 	    sizeof(*r->checked));
 	r->checked[r->nchecked++] = t;
-	/* A partial's tags are inside the section it is rendered in. */
-	check_nodes(r, t->nodes, t->nnodes, r->nframes > 1);
+	check_nodes(r, t->nodes, t->nnodes);
 	return r->failed ? -1 : 0;
 }
 

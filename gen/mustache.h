@@ -63,11 +63,11 @@ struct mustache_options {
 	 * the tag, with a did-you-mean, even where it is never reached. A
 	 * name some entries lack stays allowed. */
 	int			 strict_names;
-	/* With strict_names: names added to the root that are also keys of
-	 * mappings below it. A tag inside a section whose first name is one
-	 * of them would find the added value wherever an entry lacks its
-	 * own key, so its first such tag is an error at the shadow's place,
-	 * with a note at the tag (and any later one fails the render too). */
+	/* Names added to the root that are also keys of mappings below it.
+	 * A tag inside a section whose first name is one of them, where the
+	 * entry lacks its own, would read the added value: the first such
+	 * tag is an error at the shadow's place, with a note at the tag (a
+	 * later one fails the render too). */
 	struct mustache_shadow	*shadows;
 	size_t			 nshadows;
 	size_t			 max_depth;

@@ -721,3 +721,34 @@ text_date(const char *s, size_t len, int *year, int *month, int *days)
 		*days = 29;
 	return day >= 1 && day <= *days ? 1 : -1;
 }
+
+int
+text_nearer(const char *s, size_t len, const char *name, size_t *best)
+{
+	size_t nlen = strlen(name), dist;
+	struct buf low;
+
+	buf_init(&low);
+	text_lower(s, len, &low);
+	dist = text_edit_distance(low.data != NULL ? low.data : "", len, name,
+	    nlen);
+	buf_free(&low);
+	if (dist >= *best || dist >= nlen)
+		return 0;
+	*best = dist;
+	return 1;
+}
+
+int
+text_is_upper_ident(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || (s[0] >= '0' && s[0] <= '9'))
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}

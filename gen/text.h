@@ -134,6 +134,19 @@ const char *text_quote(struct buf *b, const char *s, size_t len);
 size_t	text_edit_distance(const char *a, size_t alen, const char *b,
 	    size_t blen);
 
+/* Whether s[0..len) is an upper-case C identifier: A-Z, 0-9 and _, not
+ * empty and not starting with a digit. */
+int	text_is_upper_ident(const char *s, size_t len);
+
+/*
+ * The did-you-mean rule of the data's keys and choices and of the -D
+ * settings' values: returns 1 when name (lower case) is a nearer miss of
+ * s[0..len) than *best (fewer edits than *best and than name's length,
+ * the case of s aside), which it then becomes; else 0. Start *best at 3.
+ */
+int	text_nearer(const char *s, size_t len, const char *name,
+	    size_t *best);
+
 /*
  * Whether s (len bytes, no NUL needed) is a calendar date YYYY-MM-DD: 1 if
  * it is; 0 if it is not of that form; -1 if it is of that form but names

@@ -1626,21 +1626,21 @@ static const struct http_status_class_text {
 	char	none[1];
 	char	k1[14];
 	char	k2[11];
-	char	k3[10];
-	char	k4[14];
-	char	k5[14];
+	char	k3[12];
+	char	k4[13];
+	char	k5[13];
 } http_status_class_names = {
 	"",
 	"Informational",
 	"Successful",
-	"Redirects",
-	"Client Errors",
-	"Server Errors",
+	"Redirection",
+	"Client Error",
+	"Server Error",
 };
 HTTP_STATUS_PACKED(http_status_class_text, 64);
 
 static const unsigned short http_status_class_at[6 + 1] = {
-	0, 1, 15, 26, 36, 50, 0
+	0, 1, 15, 26, 38, 51, 0
 };
 
 HTTP_STATUS_DEF int
@@ -1683,23 +1683,23 @@ http_status_class_name(int cls)
 
 static const struct http_status_class_summary_text {
 	char	none[1];
-	char	k1[23];
-	char	k2[20];
-	char	k3[10];
-	char	k4[14];
-	char	k5[14];
+	char	k1[70];
+	char	k2[51];
+	char	k3[63];
+	char	k4[70];
+	char	k5[59];
 } http_status_class_summaries = {
 	"",
-	/* 1 */ "Informational Requests",
-	/* 2 */ "Successful Requests",
-	/* 3 */ "Redirects",
-	/* 4 */ "Client Errors",
-	/* 5 */ "Server Errors",
+	/* 1 */ "The request was received and is being processed: an interim response.",
+	/* 2 */ "The request was received, understood and accepted.",
+	/* 3 */ "The client has to take further action to complete the request.",
+	/* 4 */ "The request has an error, such as bad syntax, or cannot be fulfilled.",
+	/* 5 */ "The server failed to fulfill a request that appears valid.",
 };
-HTTP_STATUS_PACKED(http_status_class_summary_text, 82);
+HTTP_STATUS_PACKED(http_status_class_summary_text, 314);
 
 static const unsigned short http_status_class_summary_at[6 + 1] = {
-	0, 1, 24, 44, 54, 68, 0
+	0, 1, 71, 122, 185, 255, 0
 };
 
 HTTP_STATUS_DEF const char *

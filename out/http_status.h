@@ -181,7 +181,7 @@ enum http_status {
 	HTTP_STATUS_MOVED_PERMANENTLY = 301,
 	/** 302 Found */
 	HTTP_STATUS_FOUND = 302,
-	/** 302 Moved Temporarily: an alias of HTTP_STATUS_FOUND */
+	/** 302 Moved Temporarily: same value as HTTP_STATUS_FOUND (a duplicate case) */
 	HTTP_STATUS_MOVED_TEMPORARILY = 302,
 	/** 303 See Other */
 	HTTP_STATUS_SEE_OTHER = 303,
@@ -207,7 +207,7 @@ enum http_status {
 	HTTP_STATUS_NOT_FOUND = 404,
 	/** 405 Method Not Allowed */
 	HTTP_STATUS_METHOD_NOT_ALLOWED = 405,
-	/** 405 Not Allowed: an alias of HTTP_STATUS_METHOD_NOT_ALLOWED */
+	/** 405 Not Allowed: same value as HTTP_STATUS_METHOD_NOT_ALLOWED (a duplicate case) */
 	HTTP_STATUS_NOT_ALLOWED = 405,
 	/** 406 Not Acceptable */
 	HTTP_STATUS_NOT_ACCEPTABLE = 406,
@@ -215,7 +215,7 @@ enum http_status {
 	HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED = 407,
 	/** 408 Request Timeout */
 	HTTP_STATUS_REQUEST_TIMEOUT = 408,
-	/** 408 Request Time-out: an alias of HTTP_STATUS_REQUEST_TIMEOUT */
+	/** 408 Request Time-out: same value as HTTP_STATUS_REQUEST_TIMEOUT (a duplicate case) */
 	HTTP_STATUS_REQUEST_TIME_OUT = 408,
 	/** 409 Conflict */
 	HTTP_STATUS_CONFLICT = 409,
@@ -227,21 +227,21 @@ enum http_status {
 	HTTP_STATUS_PRECONDITION_FAILED = 412,
 	/** 413 Payload Too Large */
 	HTTP_STATUS_PAYLOAD_TOO_LARGE = 413,
-	/** 413 Content Too Large: an alias of HTTP_STATUS_PAYLOAD_TOO_LARGE */
+	/** 413 Content Too Large: same value as HTTP_STATUS_PAYLOAD_TOO_LARGE (a duplicate case) */
 	HTTP_STATUS_CONTENT_TOO_LARGE = 413,
-	/** 413 Request Entity Too Large: an alias of HTTP_STATUS_PAYLOAD_TOO_LARGE */
+	/** 413 Request Entity Too Large: same value as HTTP_STATUS_PAYLOAD_TOO_LARGE (a duplicate case) */
 	HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE = 413,
 	/** 414 Request-URI Too Long */
 	HTTP_STATUS_REQUEST_URI_TOO_LONG = 414,
-	/** 414 URI Too Long: an alias of HTTP_STATUS_REQUEST_URI_TOO_LONG */
+	/** 414 URI Too Long: same value as HTTP_STATUS_REQUEST_URI_TOO_LONG (a duplicate case) */
 	HTTP_STATUS_URI_TOO_LONG = 414,
-	/** 414 Request-URI Too Large: an alias of HTTP_STATUS_REQUEST_URI_TOO_LONG */
+	/** 414 Request-URI Too Large: same value as HTTP_STATUS_REQUEST_URI_TOO_LONG (a duplicate case) */
 	HTTP_STATUS_REQUEST_URI_TOO_LARGE = 414,
 	/** 415 Unsupported Media Type */
 	HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE = 415,
 	/** 416 Requested Range Not Satisfiable */
 	HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE = 416,
-	/** 416 Range Not Satisfiable: an alias of HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE */
+	/** 416 Range Not Satisfiable: same value as HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE (a duplicate case) */
 	HTTP_STATUS_RANGE_NOT_SATISFIABLE = 416,
 	/** 417 Expectation Failed */
 	HTTP_STATUS_EXPECTATION_FAILED = 417,
@@ -251,7 +251,7 @@ enum http_status {
 	HTTP_STATUS_MISDIRECTED_REQUEST = 421,
 	/** 422 Unprocessable Entity */
 	HTTP_STATUS_UNPROCESSABLE_ENTITY = 422,
-	/** 422 Unprocessable Content: an alias of HTTP_STATUS_UNPROCESSABLE_ENTITY */
+	/** 422 Unprocessable Content: same value as HTTP_STATUS_UNPROCESSABLE_ENTITY (a duplicate case) */
 	HTTP_STATUS_UNPROCESSABLE_CONTENT = 422,
 	/** 423 Locked */
 	HTTP_STATUS_LOCKED = 423,
@@ -269,11 +269,11 @@ enum http_status {
 	HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE = 431,
 	/** 444 Connection Closed Without Response; unofficial (see http_status_origin()) */
 	HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE = 444,
-	/** 444 No Response: an alias of HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE */
+	/** 444 No Response: same value as HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE (a duplicate case) */
 	HTTP_STATUS_NO_RESPONSE = 444,
 	/** 449 Retry With; unofficial (see http_status_origin()) */
 	HTTP_STATUS_RETRY_WITH = 449,
-	/** 449 Reply With: an alias of HTTP_STATUS_RETRY_WITH */
+	/** 449 Reply With: same value as HTTP_STATUS_RETRY_WITH (a duplicate case) */
 	HTTP_STATUS_REPLY_WITH = 449,
 	/** 451 Unavailable For Legal Reasons */
 	HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS = 451,
@@ -287,11 +287,11 @@ enum http_status {
 	HTTP_STATUS_BAD_GATEWAY = 502,
 	/** 503 Service Unavailable */
 	HTTP_STATUS_SERVICE_UNAVAILABLE = 503,
-	/** 503 Service Temporarily Unavailable: an alias of HTTP_STATUS_SERVICE_UNAVAILABLE */
+	/** 503 Service Temporarily Unavailable: same value as HTTP_STATUS_SERVICE_UNAVAILABLE (a duplicate case) */
 	HTTP_STATUS_SERVICE_TEMPORARILY_UNAVAILABLE = 503,
 	/** 504 Gateway Timeout */
 	HTTP_STATUS_GATEWAY_TIMEOUT = 504,
-	/** 504 Gateway Time-out: an alias of HTTP_STATUS_GATEWAY_TIMEOUT */
+	/** 504 Gateway Time-out: same value as HTTP_STATUS_GATEWAY_TIMEOUT (a duplicate case) */
 	HTTP_STATUS_GATEWAY_TIME_OUT = 504,
 	/** 505 HTTP Version Not Supported */
 	HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED = 505,
@@ -313,15 +313,15 @@ enum http_status {
 
 /** The classes of status codes: the first digit of the code. */
 enum http_status_class {
-	/** 1xx: Informational Requests */
+	/** 1xx: The request was received and is being processed: an interim response. */
 	HTTP_STATUS_CLASS_INFORMATIONAL = 1,
-	/** 2xx: Successful Requests */
+	/** 2xx: The request was received, understood and accepted. */
 	HTTP_STATUS_CLASS_SUCCESS = 2,
-	/** 3xx: Redirects */
+	/** 3xx: The client has to take further action to complete the request. */
 	HTTP_STATUS_CLASS_REDIRECTION = 3,
-	/** 4xx: Client Errors */
+	/** 4xx: The request has an error, such as bad syntax, or cannot be fulfilled. */
 	HTTP_STATUS_CLASS_CLIENT_ERROR = 4,
-	/** 5xx: Server Errors */
+	/** 5xx: The server failed to fulfill a request that appears valid. */
 	HTTP_STATUS_CLASS_SERVER_ERROR = 5
 };
 
@@ -669,7 +669,7 @@ HTTP_STATUS_DEF int http_status_class_of(int code);
  * The name of a class of status codes.
  *
  * @param cls an enum http_status_class, or any int
- * @return "Client Errors" for 4, or NULL when cls is not a class
+ * @return "Client Error" for 4, or NULL when cls is not a class
  */
 HTTP_STATUS_DEF const char *http_status_class_name(int cls);
 
@@ -780,7 +780,7 @@ HTTP_STATUS_DEF int http_status_is_informational(int code);
 HTTP_STATUS_DEF int http_status_is_success(int code);
 
 /**
- * Whether a code is in class 3xx, Redirects: by its first digit,
+ * Whether a code is in class 3xx, Redirection: by its first digit,
  * so that codes that are not known statuses count too.
  *
  * @param code any int
@@ -789,7 +789,7 @@ HTTP_STATUS_DEF int http_status_is_success(int code);
 HTTP_STATUS_DEF int http_status_is_redirection(int code);
 
 /**
- * Whether a code is in class 4xx, Client Errors: by its first digit,
+ * Whether a code is in class 4xx, Client Error: by its first digit,
  * so that codes that are not known statuses count too.
  *
  * @param code any int
@@ -798,7 +798,7 @@ HTTP_STATUS_DEF int http_status_is_redirection(int code);
 HTTP_STATUS_DEF int http_status_is_client_error(int code);
 
 /**
- * Whether a code is in class 5xx, Server Errors: by its first digit,
+ * Whether a code is in class 5xx, Server Error: by its first digit,
  * so that codes that are not known statuses count too.
  *
  * @param code any int

@@ -28,8 +28,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	arena_init(&arena);
 	if (yload_string_origins("fuzz.yaml", (const char *)data, size, &lim,
 	    &arena, &d, &root, &origins) == 0)
-		(void)model_build(root, origins, "fuzz.yaml", NULL, &arena, &d,
-		    &model);
+		(void)model_build(root, origins, "fuzz.yaml", NULL, NULL,
+		    &arena, &d, &model);
 	arena_free(&arena);
 	oneline_check(&o);
 	return 0;

@@ -979,11 +979,18 @@ add_name(struct table *tb, struct text name, int code)
 	tb->name_codes[tb->nnames++] = code;
 }
 
+/* Phrase j of a status: its reason for 0, then its aliases. */
+static const struct text *
+phrase_of(const struct status *st, size_t j)
+{
+	return j == 0 ? &st->reason : &st->aliases[j - 1];
+}
+
 /*
  * The names of the enumerators, as the header documents them: each
- * status's identifier, then every alias of the data (in code order and
- * then as written) whose identifier is valid and taken by no other name
- * or alias.
+ * status's identifier, then every other phrase of the data (in code order,
+ * each status's reason and then its aliases as written) whose identifier
+ * is valid and taken by no other name or phrase.
  */
 static void
 collect_names(struct table *tb)
@@ -994,19 +1001,20 @@ collect_names(struct table *tb)
 		add_name(tb, text_new(tb->st[i].ident.s, tb->st[i].ident.len),
 		    tb->st[i].code);
 	for (i = 0; i < tb->nst; i++)
-		for (j = 0; j < tb->st[i].naliases; j++) {
-			struct text id = derive_ident(&tb->st[i].aliases[j]);
+		for (j = 0; j <= tb->st[i].naliases; j++) {
+			struct text id = derive_ident(phrase_of(&tb->st[i], j));
 			int ok = id.len > 0 && id.s[0] != '_' &&
 			    !name_taken(tb, id.s);
 
 			for (k = 0; ok && k < tb->nst; k++)
-				for (m = 0; ok && m < tb->st[k].naliases; m++) {
+				for (m = 0; ok && m <= tb->st[k].naliases;
+				    m++) {
 					struct text other;
 
 					if (k == i && m == j)
 						continue;
 					other = derive_ident(
-					    &tb->st[k].aliases[m]);
+					    phrase_of(&tb->st[k], m));
 					ok = strcmp(other.s, id.s) != 0;
 					free(other.s);
 				}
@@ -1030,11 +1038,11 @@ check_alias_enumerators(const struct table *tb)
 		const struct text *alias = NULL;
 		const struct status *st = find_status(tb, tb->name_codes[k]);
 
-		for (j = 0; st != NULL && j < st->naliases; j++) {
-			struct text id = derive_ident(&st->aliases[j]);
+		for (j = 0; st != NULL && j <= st->naliases; j++) {
+			struct text id = derive_ident(phrase_of(st, j));
 
 			if (strcmp(id.s, tb->names[k].s) == 0)
-				alias = &st->aliases[j];
+				alias = phrase_of(st, j);
 			free(id.s);
 		}
 		if (r->ident == NULL || strcmp(r->ident, tb->names[k].s) != 0 ||
@@ -1049,8 +1057,8 @@ check_alias_enumerators(const struct table *tb)
 	for (i = 0; alias_rows[i].ident != NULL; i++)
 		;
 	expect_int("HTTP_STATUS_LIST_ALIASES entries", 0, (long)i, (long)n);
-	TAP_CHECK(end_check(), "%lu alias enumerators: each alias whose "
-	    "identifier is free, equal to its code", (unsigned long)n);
+	TAP_CHECK(end_check(), "%lu alias enumerators: each other phrase "
+	    "whose identifier is free, equal to its code", (unsigned long)n);
 }
 
 /* s[0..len) with every '_' made sep, in out. */

@@ -155,7 +155,7 @@ test_layout(void)
 	diag_init(&d, stdout);
 	if (!TAP_CHECK(yload_string("t.yaml", table, strlen(table), NULL,
 	    &arena, &d, &doc) == 0 && model_build(doc, NULL, "t.yaml", NULL,
-	    &arena, &d, &model) == 0 &&
+	    NULL, &arena, &d, &model) == 0 &&
 	    clayout_build(model, NULL, &arena, &d, &ctx) == 0,
 	    "a valid table lays out")) {
 		arena_free(&arena);
@@ -236,7 +236,7 @@ layout_with(struct arena *arena, const char *prefix, char **msgs)
 	diag_init(&d, fp);
 	if (yload_string("t.yaml", table, strlen(table), NULL, arena, &d,
 	    &doc) == 0 &&
-	    model_build(doc, NULL, "t.yaml", NULL, arena, &d, &model) == 0)
+	    model_build(doc, NULL, "t.yaml", NULL, NULL, arena, &d, &model) == 0)
 		(void)clayout_build(model, &lo, arena, &d, &ctx);
 	fclose(fp);
 	return ctx;

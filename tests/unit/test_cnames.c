@@ -29,7 +29,7 @@ names_of(struct arena *arena, const char *src, struct capture *c,
 {
 	struct value *doc = harness_yaml(arena, "t.yaml", src), *model;
 
-	if (model_build(doc, NULL, "t.yaml", NULL, arena, &c->d,
+	if (model_build(doc, NULL, "t.yaml", NULL, NULL, arena, &c->d,
 	    &model) != 0)
 		harness_bail("the table of the test does not validate");
 	return cnames_build(n, model, "t.yaml", "http_status", &c->d);
@@ -104,6 +104,50 @@ test_aliases(void)
 	    "give a free identifier give enumerators");
 	TAP_CHECK(n.old_class[0] == 0 && n.old_class[1] == 1,
 	    "a class keeps its old name unless an alias has it");
+	buf_free(&got);
+	cnames_free(&n);
+	capture_close(&c);
+	arena_free(&arena);
+}
+
+/*
+ * A status whose ident is pinned to another name than its reason's: the
+ * reason gives an enumerator too, as an alias would, so that which
+ * phrase is the reason moves no name. A class's old name comes from its
+ * title, 0.1.0's heading.
+ */
+static void
+test_pinned(void)
+{
+	static const char pinned[] =
+	    "classes:\n"
+	    "  - {class: 4, name: Client Error, title: Client Errors,\n"
+	    "     summary: C, ident: CLIENT_ERROR}\n"
+	    "statuses:\n"
+	    "  - {code: 404, reason: Not Found, description: d, reference: r,\n"
+	    "     registry: standard, ident: MISSING, aliases: [Gone Away]}\n"
+	    "  - {code: 413, reason: Content Too Large, description: d,\n"
+	    "     reference: r, registry: standard, ident: PAYLOAD_TOO_LARGE,\n"
+	    "     aliases: [Payload Too Large]}\n";
+	struct arena arena;
+	struct capture c;
+	struct cnames n;
+	struct buf got;
+	size_t i;
+	int rc;
+
+	arena_init(&arena);
+	capture_open(&c);
+	rc = names_of(&arena, pinned, &c, &n);
+	buf_init(&got);
+	for (i = 0; i < n.naliases; i++)
+		buf_printf(&got, "%s%s", i > 0 ? " " : "", n.aliases[i].ident);
+	TAP_CHECK(rc == 0, "a table with pinned idents passes");
+	CHECK_TEXT(buf_cstr(&got), "NOT_FOUND GONE_AWAY CONTENT_TOO_LARGE",
+	    "a reason that is not its ident's gives an enumerator; a phrase "
+	    "that gives the ident itself does not");
+	TAP_CHECK(n.old_class[0] == 1, "the old class name comes from the "
+	    "title (CLIENT_ERRORS), not from the name");
 	buf_free(&got);
 	cnames_free(&n);
 	capture_close(&c);
@@ -196,6 +240,7 @@ main(void)
 	test_check_prefix();
 	test_spell();
 	test_aliases();
+	test_pinned();
 	test_clash();
 	return tap_done();
 }

@@ -51,8 +51,8 @@ build(struct run *r, const char *yaml)
 	r->rc = yload_string_origins("t.yaml", yaml, strlen(yaml), NULL,
 	    &r->arena, &d, &doc, &origins);
 	if (r->rc == 0)
-		r->rc = model_build(doc, origins, "t.yaml", NULL, &r->arena, &d,
-		    &r->model);
+		r->rc = model_build(doc, origins, "t.yaml", NULL, NULL,
+		    &r->arena, &d, &r->model);
 	r->errors = d.errors;
 	fclose(fp);
 }

@@ -143,7 +143,8 @@ diff(struct capture *c, const char *csv)
 	arena_init(&arena);
 	diag_init(&quiet, NULL);
 	doc = harness_yaml(&arena, "t.yaml", table);
-	if (model_build(doc, NULL, "t.yaml", NULL, &arena, &quiet, &model) != 0)
+	if (model_build(doc, NULL, "t.yaml", NULL, NULL, &arena, &quiet,
+	    &model) != 0)
 		harness_bail("the table does not build");
 	capture_open(c);
 	registry_init(&reg);

@@ -144,17 +144,17 @@ extern "C" {
 enum http_status {
 	/** 200 O\"K *\057 ?\?= \\ */
 	HTTP_STATUS_O_K = 200,
-	/** 200 Okay | fine: an alias of HTTP_STATUS_O_K */
+	/** 200 Okay | fine: same value as HTTP_STATUS_O_K (a duplicate case) */
 	HTTP_STATUS_OKAY_FINE = 200,
-	/** 200 All ?\?! good: an alias of HTTP_STATUS_O_K */
+	/** 200 All ?\?! good: same value as HTTP_STATUS_O_K (a duplicate case) */
 	HTTP_STATUS_ALL_GOOD = 200,
-	/** 200 ok\\ay: an alias of HTTP_STATUS_O_K */
+	/** 200 ok\\ay: same value as HTTP_STATUS_O_K (a duplicate case) */
 	HTTP_STATUS_OK_AY = 200,
 	/** 299 Sl\057*ash*\057ed; unofficial (see http_status_origin()) */
 	HTTP_STATUS_SL_ASH_ED = 299,
 	/** 404 Not Found */
 	HTTP_STATUS_NOT_FOUND = 404,
-	/** 404 \'Quoted\' apostrophes: an alias of HTTP_STATUS_NOT_FOUND */
+	/** 404 \'Quoted\' apostrophes: same value as HTTP_STATUS_NOT_FOUND (a duplicate case) */
 	HTTP_STATUS_QUOTED_APOSTROPHES = 404
 };
 
@@ -360,7 +360,7 @@ HTTP_STATUS_DEF int http_status_class_of(int code);
  * The name of a class of status codes.
  *
  * @param cls an enum http_status_class, or any int
- * @return "Client Errors" for 4, or NULL when cls is not a class
+ * @return "Client Error" for 4, or NULL when cls is not a class
  */
 HTTP_STATUS_DEF const char *http_status_class_name(int cls);
 

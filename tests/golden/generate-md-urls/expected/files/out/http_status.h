@@ -348,7 +348,7 @@ HTTP_STATUS_DEF int http_status_class_of(int code);
  * The name of a class of status codes.
  *
  * @param cls an enum http_status_class, or any int
- * @return "Client Errors" for 4, or NULL when cls is not a class
+ * @return "Client Error" for 4, or NULL when cls is not a class
  */
 HTTP_STATUS_DEF const char *http_status_class_name(int cls);
 
