@@ -54,7 +54,9 @@ buf_reserve(struct buf *b, size_t extra)
 void
 buf_append(struct buf *b, const void *p, size_t n)
 {
-	buf_reserve(b, n);
+	/* Most appends fit: no call to grow then. */
+	if (b->data == NULL || b->cap - b->len <= n)
+		buf_reserve(b, n);
 	if (n > 0)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;

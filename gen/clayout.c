@@ -532,7 +532,20 @@ static void
 table_key(char *key, size_t size, const struct text_table *t,
     const char *what)
 {
-	snprintf(key, size, "%s_%s", t->table, what);
+	size_t a = strlen(t->table), w = strlen(what);
+
+	/* Called per status and table: snprintf's parsing of its format
+	 * was a good part of laying out the tables. Cut short as snprintf
+	 * would be (the keys are far shorter). */
+	if (a > size - 1)
+		a = size - 1;
+	memcpy(key, t->table, a);
+	if (a < size - 1)
+		key[a++] = '_';
+	if (w > size - 1 - a)
+		w = size - 1 - a;
+	memcpy(key + a, what, w);
+	key[a + w] = '\0';
 }
 
 /*
@@ -573,9 +586,17 @@ build_sizes(struct layout *l)
 {
 	struct value *items = xcalloc(l->n + 1, sizeof(*items)), v;
 	struct value_builder e;
-	char key[64];
+	/* Each table's keys, spelt once for every status. */
+	char size_key[NTABLES][64], at_key[NTABLES][64], known_key[NTABLES][64];
 	size_t i, t;
 
+	for (t = 0; t < NTABLES; t++) {
+		table_key(size_key[t], sizeof(size_key[t]), &text_tables[t],
+		    "size");
+		table_key(at_key[t], sizeof(at_key[t]), &text_tables[t], "at");
+		table_key(known_key[t], sizeof(known_key[t]), &text_tables[t],
+		    "known");
+	}
 	value_builder_init(&e, l->arena);
 	for (i = 0; i < l->n; i++) {
 		const struct value *st = value_item(l->statuses, i);
@@ -583,16 +604,13 @@ build_sizes(struct layout *l)
 		value_builder_put(&e, "code", *get(st, "code"));
 		value_builder_put(&e, "row", int_value(i + 1));
 		for (t = 0; t < NTABLES; t++) {
-			table_key(key, sizeof(key), &text_tables[t], "size");
-			value_builder_put(&e, key, int_value(member_size(l,
-			    &text_tables[t], st)));
-			table_key(key, sizeof(key), &text_tables[t], "at");
-			value_builder_put(&e, key, int_value(
+			value_builder_put(&e, size_key[t], int_value(member_size(
+			    l, &text_tables[t], st)));
+			value_builder_put(&e, at_key[t], int_value(
 			    l->text_at[i * NTABLES + t]));
 			if (!text_tables[t].optional)
 				continue;
-			table_key(key, sizeof(key), &text_tables[t], "known");
-			value_builder_put(&e, key, value_make_bool(has_text(
+			value_builder_put(&e, known_key[t], value_make_bool(has_text(
 			    &text_tables[t], st), NULL));
 			if (has_text(&text_tables[t], st))
 				value_builder_put(&e, text_tables[t].key,
@@ -641,9 +659,11 @@ put_offsets(struct layout *l, struct value_builder *b)
 	struct value *entries = xcalloc(l->span, sizeof(*entries));
 	unsigned long code;
 	struct value_builder e;
-	char key[64];
+	char at_key[NTABLES][64];	/* spelt once for every code */
 	size_t t, row = 0;
 
+	for (t = 0; t < NTABLES; t++)
+		table_key(at_key[t], sizeof(at_key[t]), &text_tables[t], "at");
 	value_builder_init(&e, l->arena);
 	for (code = l->first; code <= l->last; code++) {
 		const struct value *st = l->by_code[code - l->first];
@@ -653,11 +673,9 @@ put_offsets(struct layout *l, struct value_builder *b)
 		    NULL));
 		row += st != NULL;
 		value_builder_put(&e, "row", int_value(st != NULL ? row : 0));
-		for (t = 0; t < NTABLES; t++) {
-			table_key(key, sizeof(key), &text_tables[t], "at");
-			value_builder_put(&e, key, int_value(st == NULL ? 0 :
-			    l->text_at[(row - 1) * NTABLES + t]));
-		}
+		for (t = 0; t < NTABLES; t++)
+			value_builder_put(&e, at_key[t], int_value(st == NULL ?
+			    0 : l->text_at[(row - 1) * NTABLES + t]));
 		entries[code - l->first] = value_builder_finish(&e, NULL);
 	}
 	value_builder_put(b, "rows", rows_of(l->arena, entries, l->span,
@@ -722,7 +740,8 @@ has_predicate(const struct value *status, const char *name)
 {
 	const struct value *v;
 
-	if (strcmp(name, "known") == 0)
+	/* The first byte first: this runs per code and predicate. */
+	if (name[0] == 'k' && strcmp(name, "known") == 0)
 		return 1;
 	v = get(status, name);
 	return v != NULL && v->kind == VALUE_BOOL && v->u.boolean;
@@ -753,7 +772,11 @@ build_predicates(struct layout *l)
 				    has_predicate(l->by_code[j * 8 + bit],
 				    names[i].name))
 					byte |= 1u << bit;
-			snprintf(hex, sizeof(hex), "0x%02x", byte);
+			hex[0] = '0';
+			hex[1] = 'x';
+			hex[2] = "0123456789abcdef"[byte >> 4];
+			hex[3] = "0123456789abcdef"[byte & 15];
+			hex[4] = '\0';
 			value_builder_put(&e, "byte", str(l->arena, hex));
 			bytes[j] = value_builder_finish(&e, NULL);
 		}
@@ -961,14 +984,18 @@ put_lines(struct layout *l, struct value_builder *b)
 	struct value *ats = xcalloc(n + 1, sizeof(*ats));
 	struct value *lens = xcalloc(l->min_code + n, sizeof(*lens));
 	unsigned long longest = 0;
-	struct value_builder e;
+	/* A builder per shape, so that each shares its keys (value.h). */
+	struct value_builder e, ea, el;
+	struct value number;
 	struct buf line;
 
 	buf_init(&line);
 	value_builder_init(&e, l->arena);
+	value_builder_init(&ea, l->arena);
+	value_builder_init(&el, l->arena);
 	for (i = 0; i < l->min_code; i++) {
-		value_builder_put(&e, "len", int_value(0));
-		lens[i] = value_builder_finish(&e, NULL);
+		value_builder_put(&el, "len", int_value(0));
+		lens[i] = value_builder_finish(&el, NULL);
 	}
 	for (i = 0; i < n; i++) {
 		unsigned long code = l->min_code + i;
@@ -976,7 +1003,9 @@ put_lines(struct layout *l, struct value_builder *b)
 		    l->by_code[code - l->first] : NULL;
 
 		buf_clear(&line);
-		buf_printf(&line, "%lu ", code);
+		number = int_value(code);
+		(void)value_format(&number, &line);
+		buf_putc(&line, ' ');
 		if (st != NULL)
 			buf_append(&line, value_str(get(st, "reason")),
 			    value_strlen(get(st, "reason")));
@@ -985,16 +1014,16 @@ put_lines(struct layout *l, struct value_builder *b)
 		value_builder_put(&e, "text", value_make_string(l->arena,
 		    line.data, line.len, NULL));
 		lines[i] = value_builder_finish(&e, NULL);
-		value_builder_put(&e, "at", int_value(at));
-		ats[i] = value_builder_finish(&e, NULL);
-		value_builder_put(&e, "len", int_value(line.len));
-		lens[l->min_code + i] = value_builder_finish(&e, NULL);
+		value_builder_put(&ea, "at", int_value(at));
+		ats[i] = value_builder_finish(&ea, NULL);
+		value_builder_put(&el, "len", int_value(line.len));
+		lens[l->min_code + i] = value_builder_finish(&el, NULL);
 		if (line.len > longest)
 			longest = line.len;
 		at += line.len + 1;
 	}
-	value_builder_put(&e, "at", int_value(at));
-	ats[n] = value_builder_finish(&e, NULL);
+	value_builder_put(&ea, "at", int_value(at));
+	ats[n] = value_builder_finish(&ea, NULL);
 	value_builder_put(b, "line_len_rows", rows_of(l->arena, lens,
 	    l->min_code + n, CODES_PER_ROW, "code", 0, CODES_PER_ROW));
 	value_builder_put(b, "line_len_type", str(l->arena,

@@ -10,7 +10,7 @@
 
 struct mnames {
 	const struct value_text	**keys;		/* sorted, distinct */
-	size_t			  n, cap;
+	size_t			  n;
 };
 
 /* A set of node payloads already walked, by address. */
@@ -74,19 +74,88 @@ by_text(const void *a, const void *b)
 	return x->len < y->len ? -1 : x->len > y->len;
 }
 
+/* FNV-1a over a key's bytes. */
+static size_t
+hash_text(const struct value_text *t)
+{
+	size_t h = (size_t)2166136261u, i;
+
+	for (i = 0; i < t->len; i++) {
+		h ^= (unsigned char)t->bytes[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/*
+ * The distinct texts of the keys met so far, by their bytes: a model's
+ * keys are copied per mapping, so that the same few dozen names come as
+ * thousands of texts. Open addressing, at most half full.
+ */
+struct texts {
+	const struct value_text	**slots;
+	size_t			  n, cap;	/* cap a power of two */
+	/* Texts met lately, by address: a builder shares one text between
+	 * the mappings of a list (value_builder_put), so most keys are
+	 * found here without reading their bytes. */
+	const struct value_text	 *recent[256];
+};
+
+static void
+texts_put(struct texts *t, const struct value_text *k, size_t h)
+{
+	size_t i;
+
+	for (i = h & (t->cap - 1); t->slots[i] != NULL; i = (i + 1) &
+	    (t->cap - 1))
+		continue;
+	t->slots[i] = k;
+}
+
+static void
+texts_add(struct texts *t, const struct value_text *k)
+{
+	const struct value_text **old = t->slots, *o;
+	size_t oldcap = t->cap, h, i;
+	size_t r = (size_t)((uintptr_t)k >> 3) * 2654435761u >> 24 & 255;
+
+	if (t->recent[r] == k)
+		return;
+	t->recent[r] = k;
+	h = hash_text(k);
+	for (i = oldcap ? h & (oldcap - 1) : 0; oldcap && (o = old[i]) !=
+	    NULL; i = (i + 1) & (oldcap - 1))
+		if (o == k || (o->len == k->len && memcmp(o->bytes, k->bytes,
+		    k->len) == 0))
+			return;
+	if ((t->n + 1) * 2 > t->cap) {
+		t->cap = oldcap ? oldcap * 2 : 64;
+		t->slots = xcalloc(t->cap, sizeof(*t->slots));
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != NULL)
+				texts_put(t, old[i], hash_text(old[i]));
+		free(old);
+	}
+	texts_put(t, k, h);
+	t->n++;
+}
+
 struct mnames *
 mnames_collect(const struct value *root)
 {
 	struct mnames *set = xcalloc(1, sizeof(*set));
 	const struct value **stack = NULL, *v;
-	size_t nstack = 0, cap = 0, i, k;
+	size_t nstack = 0, cap = 0, i;
 	struct seen seen = { NULL, 0, 0 };
+	struct texts texts;
 
+	memset(&texts, 0, sizeof(texts));
 	if (root != NULL) {
 		stack = xgrow(stack, &cap, 1, sizeof(*stack));
 		stack[nstack++] = root;
 	}
-	/* An explicit stack: the tree may be as deep as the loader allows. */
+	/* An explicit stack: the tree may be as deep as the loader allows.
+	 * Only lists and mappings are stacked, as only they hold keys. */
 	while (nstack > 0) {
 		v = stack[--nstack];
 		if (value_len(v) == 0 || !seen_add(&seen, v->kind == VALUE_MAP ?
@@ -95,24 +164,27 @@ mnames_collect(const struct value *root)
 		stack = xgrow(stack, &cap, nstack + value_len(v),
 		    sizeof(*stack));
 		for (i = 0; i < value_len(v); i++) {
+			const struct value *kid;
+
 			if (v->kind == VALUE_SEQ) {
-				stack[nstack++] = value_item(v, i);
-				continue;
+				kid = value_item(v, i);
+			} else {
+				texts_add(&texts, value_pair(v, i)->key.u.text);
+				kid = &value_pair(v, i)->val;
 			}
-			set->keys = xgrow(set->keys, &set->cap, set->n + 1,
-			    sizeof(*set->keys));
-			set->keys[set->n++] = value_pair(v, i)->key.u.text;
-			stack[nstack++] = &value_pair(v, i)->val;
+			if (value_len(kid) > 0)
+				stack[nstack++] = kid;
 		}
 	}
 	free(stack);
 	free(seen.slots);
+	set->keys = xcalloc(texts.n + 1, sizeof(*set->keys));
+	for (i = 0; i < texts.cap; i++)
+		if (texts.slots[i] != NULL)
+			set->keys[set->n++] = texts.slots[i];
+	free(texts.slots);
 	if (set->n > 0)
 		qsort(set->keys, set->n, sizeof(*set->keys), by_text);
-	for (i = k = 0; i < set->n; i++)
-		if (k == 0 || by_text(&set->keys[k - 1], &set->keys[i]) != 0)
-			set->keys[k++] = set->keys[i];
-	set->n = k;
 	return set;
 }
 

@@ -43,7 +43,7 @@ struct render {
 	struct buf		 msg;		/* a name quoted in a message */
 	const struct mtree_node	**includes;	/* partial tags being rendered */
 	size_t			 nincludes, includes_cap;
-	struct mnames		*names;		/* strict_names: the context's */
+	const struct mnames	*names;		/* strict_names: the context's */
 	const struct mustache_template **checked; /* by check_names() */
 	size_t			 nchecked, checked_cap;
 	size_t			*hints;		/* by segment id: pair index + 1 */
@@ -710,10 +710,9 @@ mrender_run(const struct mrender_env *env, const struct mustache_template *t,
 	if (root != NULL)
 		push_frame(&r, root, 0, 1, 0);
 	if (r.opt->strict_names)
-		r.names = mnames_collect(root);
+		r.names = env->names;
 	if (check_names(&r, t) == 0)
 		render_nodes(&r, t->nodes, t->nnodes, 0);
-	mnames_free(r.names);
 	free(r.checked);
 	free(r.frames);
 	free(r.parents);

@@ -20,8 +20,13 @@
 typedef int (*mrender_load_fn)(void *ctx, const char *name, size_t len,
     const struct mustache_template **t, const char **searched);
 
+struct mnames;
+
 struct mrender_env {
 	const struct mustache_options	*opt;	/* limits and strict mode */
+	/* With opt->strict_names, the names of the root being rendered,
+	 * which the caller indexes once for every render of that root. */
+	const struct mnames		*names;
 	struct diag			*d;
 	mrender_load_fn			 load;
 	void				*load_ctx;

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "limits.h"
+#include "mnames.h"
 #include "mrender.h"
 #include "mtree.h"
 #include "xalloc.h"
@@ -28,6 +29,11 @@ struct mustache_env {
 	struct partial_entry	*partials;
 	size_t			 npartials, nslots;
 	size_t			 nsegments;	/* compiled so far */
+	/* strict_names: the names of names_root, indexed once for all the
+	 * renders of that root (a run renders every template, and each
+	 * template's name, against one context). */
+	struct mnames		*names;
+	const struct value	*names_root;
 };
 
 void
@@ -68,6 +74,7 @@ mustache_env_free(struct mustache_env *env)
 		free(env->partials[i].searched);
 	}
 	free(env->partials);
+	mnames_free(env->names);
 	arena_free(&env->arena);
 	free(env);
 }
@@ -182,7 +189,14 @@ mustache_render(struct mustache_env *env, const struct mustache_template *t,
 {
 	struct mrender_env re;
 
+	if (env->opt.strict_names && (env->names == NULL ||
+	    env->names_root != root)) {
+		mnames_free(env->names);
+		env->names = mnames_collect(root);
+		env->names_root = root;
+	}
 	re.opt = &env->opt;
+	re.names = env->opt.strict_names ? env->names : NULL;
 	re.d = env->d;
 	re.load = load_partial;
 	re.load_ctx = env;

@@ -109,6 +109,9 @@ const struct mustache_template *mustache_compile(struct mustache_env *env,
  * (strict-mode misses, errors in partials, a partial name from the data
  * that leaves the partials folders, the depth, output and step limits);
  * out may then hold partial output, which the caller must discard.
+ * With strict_names, env indexes the names of root at its first render
+ * and reuses the index while the renders give the same root, so a tree
+ * rendered twice in one environment must not change in between.
  */
 int	mustache_render(struct mustache_env *env,
 	    const struct mustache_template *t, const struct value *root,

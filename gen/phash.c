@@ -7,7 +7,7 @@
 #include "xalloc.h"
 
 #define KEY_REACH	8	/* how far from either end a hashed byte may be */
-#define HASH_TRIES	4096	/* multipliers tried per table size */
+#define HASH_TRIES	3072	/* multipliers tried, the same for every size */
 #define HASH_MORE_BITS	4	/* table sizes tried beyond the smallest */
 #define HASH_MAX_BITS	16	/* the largest table: 2^16 slots */
 /* A key byte more costs every lookup a load and a few operations, and is
@@ -232,71 +232,140 @@ choose_keys(struct phash *h, const struct phash_phrase *p, size_t n)
 	free(keys);
 }
 
-/* One try of multiplier m at 2^bits slots: the count of the fullest slot,
- * or limit as soon as a slot reaches it. count must be all zero, and is
- * left so (only the slots touched are cleared, in touched). */
-static size_t
-try_multiplier(const uint32_t *ukeys, size_t nk, uint32_t m, unsigned bits,
-    size_t limit, uint32_t *count, uint32_t *touched)
+/* The next multiplier to try: odd, by xorshift32 from a fixed seed, so
+ * that the output is the same on every run. */
+static uint32_t
+multiplier_at(uint32_t *rng)
 {
-	size_t i, ntouched = 0, most = 0;
+	*rng ^= *rng << 13;
+	*rng ^= *rng >> 17;
+	*rng ^= *rng << 5;
+	return *rng | 1;
+}
+
+/* Whether m sends the distinct keys ukeys[0..nk) to distinct slots of a
+ * table of 2^(32 - shift) slots. A slot is taken when its stamp is epoch,
+ * so that a try clears no table; the first collision ends the try. */
+static int
+perfect(const uint32_t *ukeys, size_t nk, uint32_t m, unsigned shift,
+    uint16_t *stamp, uint16_t epoch)
+{
+	const uint32_t *end = ukeys + nk, *end4 = ukeys + (nk & ~(size_t)3);
 	uint32_t s;
 
-	for (i = 0; i < nk && most < limit; i++) {
-		s = slot_of(ukeys[i], m, bits);
-		if (count[s]++ == 0)
-			touched[ntouched++] = s;
-		if (count[s] > most)
-			most = count[s];
+	/* Four keys a pass: most tries end at a collision within a few
+	 * dozen keys, so the loop's own test would be a good part of it. */
+#define PHASH_TAKE(k)							\
+	s = (uint32_t)((k) * m) >> shift;				\
+	if (stamp[s] == epoch)						\
+		return 0;						\
+	stamp[s] = epoch
+	for (; ukeys < end4; ukeys += 4) {
+		PHASH_TAKE(ukeys[0]);
+		PHASH_TAKE(ukeys[1]);
+		PHASH_TAKE(ukeys[2]);
+		PHASH_TAKE(ukeys[3]);
 	}
-	for (i = 0; i < ntouched; i++)
-		count[touched[i]] = 0;
-	return most < limit ? most : limit;
+	for (; ukeys < end; ukeys++) {
+		PHASH_TAKE(ukeys[0]);
+	}
+#undef PHASH_TAKE
+	return 1;
+}
+
+/* One try of multiplier m at 2^bits slots, for a table where none is
+ * perfect: the count of the fullest slot. count must be all zero, and
+ * is left so. */
+static size_t
+crowding(const uint32_t *ukeys, size_t nk, uint32_t m, unsigned bits,
+    uint32_t *count)
+{
+	size_t i, most = 0;
+
+	for (i = 0; i < nk; i++)
+		if (++count[slot_of(ukeys[i], m, bits)] > most)
+			most = count[slot_of(ukeys[i], m, bits)];
+	for (i = 0; i < nk; i++)
+		count[slot_of(ukeys[i], m, bits)] = 0;
+	return most;
 }
 
 /*
  * Finds a multiplier that sends the distinct keys ukeys[0..nk) to distinct
- * slots of the smallest table (2^bits slots) it can, trying HASH_TRIES
- * odd multipliers from a fixed seed per size, so that the output is the
- * same on every run. When no size works, keeps the multiplier of the
- * largest size that crowds a slot least.
+ * slots of the smallest table (2^bits slots) it can, among the same
+ * HASH_TRIES odd multipliers for every size: the first of them that does.
+ * A multiplier perfect at 2^b slots is perfect at 2^(b + 1) too (a slot
+ * is the product's top bits), so the search goes down from the largest
+ * size, each size starting at the multiplier that the size above took
+ * (none before it can be perfect at fewer slots), and stops at the first
+ * size where none is: a full scan of the multipliers only there. When
+ * no size works, keeps the multiplier that crowds a slot of the largest
+ * table least.
  */
 static void
 choose_hash(struct phash *h, const uint32_t *ukeys, size_t nk)
 {
 	unsigned bits = 1, top, b;
-	uint32_t rng = 0x2545f491u, m, *count, *touched;
-	size_t t, most, best = (size_t)-1;
+	uint32_t rng = 0x2545f491u, *mult, *keys, *count;
+	uint16_t *stamp, epoch = 0;
+	size_t t, from = 0, most, best = (size_t)-1;
+	int found = 0;
 
 	while (bits < HASH_MAX_BITS && ((size_t)1 << bits) < nk)
 		bits++;
 	top = bits + HASH_MORE_BITS > HASH_MAX_BITS ? HASH_MAX_BITS :
 	    bits + HASH_MORE_BITS;
-	count = xcalloc((size_t)1 << top, sizeof(*count));
-	touched = xcalloc(nk + 1, sizeof(*touched));
-	h->multiplier = 1;
-	for (b = bits; b <= top; b++)
-		for (t = 0; t < HASH_TRIES; t++) {
-			rng ^= rng << 13;	/* xorshift32 */
-			rng ^= rng >> 17;
-			rng ^= rng << 5;
-			m = rng | 1;
-			/* Below the top size only a perfect table counts. */
-			most = try_multiplier(ukeys, nk, m, b, b < top ? 2 :
-			    best, count, touched);
-			if (most == 1 || (b == top && most < best)) {
-				best = most;
-				h->multiplier = m;
-				bits = b;
-				if (most == 1)
-					goto out;
+	mult = xcalloc(HASH_TRIES, sizeof(*mult));
+	for (t = 0; t < HASH_TRIES; t++)
+		mult[t] = multiplier_at(&rng);
+	/* Shuffled from the same seed: sorted keys lie close together, and a
+	 * multiplier spreads close keys apart, so that in order a try would
+	 * meet its collision only late. Whether m is perfect does not depend
+	 * on the order. */
+	keys = xcalloc(nk + 1, sizeof(*keys));
+	memcpy(keys, ukeys, nk * sizeof(*keys));
+	for (t = nk; t > 1; t--) {
+		size_t j = multiplier_at(&rng) % t;
+		uint32_t k = keys[t - 1];
+
+		keys[t - 1] = keys[j];
+		keys[j] = k;
+	}
+	stamp = xcalloc((size_t)1 << top, sizeof(*stamp));
+	h->multiplier = mult[0];
+	for (b = top; b >= bits; b--) {
+		for (t = from; t < HASH_TRIES; t++) {
+			if (++epoch == 0) {	/* wrapped: clear old stamps */
+				memset(stamp, 0, ((size_t)1 << top) *
+				    sizeof(*stamp));
+				epoch = 1;
 			}
+			if (perfect(keys, nk, mult[t], 32 - b, stamp, epoch))
+				break;
 		}
-out:
-	free(touched);
-	free(count);
-	h->shift = 32 - bits;
-	h->nslots = (size_t)1 << bits;
+		if (t == HASH_TRIES)
+			break;
+		found = 1;
+		h->multiplier = mult[t];
+		from = t;
+		h->nslots = (size_t)1 << b;
+		h->shift = 32 - b;
+	}
+	if (!found) {
+		count = xcalloc((size_t)1 << top, sizeof(*count));
+		for (t = 0; t < HASH_TRIES && best > 1; t++)
+			if ((most = crowding(ukeys, nk, mult[t], top,
+			    count)) < best) {
+				best = most;
+				h->multiplier = mult[t];
+			}
+		free(count);
+		h->nslots = (size_t)1 << top;
+		h->shift = 32 - top;
+	}
+	free(keys);
+	free(stamp);
+	free(mult);
 }
 
 static int

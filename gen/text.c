@@ -144,9 +144,19 @@ escape_c(const unsigned char *p, size_t len, struct buf *out)
 	/* The bytes with a named escape, each followed by its letter. */
 	static const char named[] = "\\\\\"\"''\aa\bb\ff\nn\rr\tt\vv";
 	const char *e;
-	size_t i;
+	size_t i, run;
 
 	for (i = 0; i < len; i++) {
+		/* A run of bytes that stand for themselves, copied at once. */
+		for (run = i; run < len && p[run] >= 0x20 && p[run] < 0x7f &&
+		    p[run] != '\\' && p[run] != '"' && p[run] != '\'' &&
+		    p[run] != '?' && p[run] != '/'; run++)
+			;
+		if (run > i) {
+			buf_append(out, (const char *)p + i, run - i);
+			if ((i = run) == len)
+				break;
+		}
 		e = p[i] != 0 ? strchr(named, p[i]) : NULL;
 		if (e != NULL && (e - named) % 2 == 0) {
 			buf_putc(out, '\\');

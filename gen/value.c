@@ -10,21 +10,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* Saturates where a field is narrower than a position can be. */
-static struct value
-positioned(enum value_kind kind, const struct srcpos *pos)
-{
-	struct value v;
-
-	memset(&v, 0, sizeof(v));
-	v.kind = kind & 7u;
-	if (pos != NULL) {
-		v.line = pos->line;
-		v.col = pos->col < (1u << 29) ? pos->col : (1u << 29) - 1;
-	}
-	return v;
-}
-
 struct srcpos
 value_pos(const struct value *v, const char *file)
 {
@@ -34,12 +19,6 @@ value_pos(const struct value *v, const char *file)
 	pos.line = v->line;
 	pos.col = v->col;
 	return pos;
-}
-
-struct value
-value_make(enum value_kind kind, const struct srcpos *pos)
-{
-	return positioned(kind, pos);
 }
 
 const struct value_text *
@@ -56,46 +35,10 @@ value_text(struct arena *a, const char *s, size_t len)
 }
 
 struct value
-value_make_text(const struct value_text *text, const struct srcpos *pos)
-{
-	struct value v = positioned(VALUE_STRING, pos);
-
-	v.u.text = text;
-	return v;
-}
-
-struct value
 value_make_string(struct arena *a, const char *s, size_t len,
     const struct srcpos *pos)
 {
 	return value_make_text(value_text(a, s, len), pos);
-}
-
-struct value
-value_make_int(long long n, const struct srcpos *pos)
-{
-	struct value v = positioned(VALUE_INT, pos);
-
-	v.u.integer = n;
-	return v;
-}
-
-struct value
-value_make_bool(int b, const struct srcpos *pos)
-{
-	struct value v = positioned(VALUE_BOOL, pos);
-
-	v.u.boolean = b != 0;
-	return v;
-}
-
-struct value
-value_make_real(double d, const struct srcpos *pos)
-{
-	struct value v = positioned(VALUE_FLOAT, pos);
-
-	v.u.real = d;
-	return v;
 }
 
 void
@@ -156,25 +99,54 @@ void
 value_builder_init(struct value_builder *b, struct arena *a)
 {
 	b->arena = a;
-	b->pairs = NULL;
+	b->map = NULL;
 	b->n = b->cap = 0;
+	b->last = NULL;
+}
+
+/* The next pair's place: the room grows when it is full. */
+static struct value_pair *
+builder_slot(struct value_builder *b)
+{
+	struct value_map *room;
+	size_t cap;
+
+	if (b->n == b->cap) {
+		cap = b->cap ? b->cap * 2 : b->last != NULL &&
+		    b->last->len > 8 ? b->last->len : 8;
+		room = arena_alloc_raw(b->arena, sizeof(*room) +
+		    cap * sizeof(room->pairs[0]), _Alignof(struct value_map));
+		if (b->n > 0)
+			memcpy(room->pairs, b->map->pairs,
+			    b->n * sizeof(room->pairs[0]));
+		b->map = room;
+		b->cap = cap;
+	}
+	return &b->map->pairs[b->n++];
 }
 
 void
 value_builder_put_pair(struct value_builder *b, const struct value_pair *p)
 {
-	b->pairs = xgrow(b->pairs, &b->cap, b->n + 1, sizeof(*b->pairs));
-	b->pairs[b->n++] = *p;
+	*builder_slot(b) = *p;
 }
 
 void
 value_builder_put(struct value_builder *b, const char *key, struct value v)
 {
-	struct value_pair p;
+	const struct value_map *last = b->last;
+	const struct value_text *same = NULL;
+	size_t len = strlen(key), at = b->n;
+	struct value_pair *p;
 
-	p.key = value_make_string(b->arena, key, strlen(key), NULL);
-	p.val = v;
-	value_builder_put_pair(b, &p);
+	if (last != NULL && at < last->len &&
+	    last->pairs[at].key.u.text->len == len &&
+	    memcmp(last->pairs[at].key.u.text->bytes, key, len) == 0)
+		same = last->pairs[at].key.u.text;
+	p = builder_slot(b);
+	p->key = same != NULL ? value_make_text(same, NULL) :
+	    value_make_string(b->arena, key, len, NULL);
+	p->val = v;
 }
 
 struct value
@@ -182,9 +154,15 @@ value_builder_finish(struct value_builder *b, const struct srcpos *pos)
 {
 	struct value m = value_make(VALUE_MAP, pos);
 
-	value_map_set(b->arena, &m, b->pairs, b->n);
-	free(b->pairs);
-	value_builder_init(b, b->arena);
+	if (b->n > 0) {
+		b->map->len = b->n;
+		m.u.map = b->map;
+		b->last = b->map;
+	} else {
+		m.u.map = NULL;
+	}
+	b->map = NULL;
+	b->n = b->cap = 0;
 	return m;
 }
 
@@ -198,7 +176,9 @@ value_map_find(const struct value *map, const char *key, size_t keylen)
 	for (i = 0; i < map->u.map->len; i++) {
 		const struct value_text *k = map->u.map->pairs[i].key.u.text;
 
-		if (k->len == keylen && memcmp(k->bytes, key, keylen) == 0)
+		/* The first byte before memcmp: most keys differ there. */
+		if (k->len == keylen && (keylen == 0 || (k->bytes[0] == key[0] &&
+		    memcmp(k->bytes, key, keylen) == 0)))
 			return &map->u.map->pairs[i];
 	}
 	return NULL;
@@ -210,12 +190,6 @@ value_map_get(const struct value *map, const char *key, size_t keylen)
 	const struct value_pair *p = value_map_find(map, key, keylen);
 
 	return p != NULL ? &p->val : NULL;
-}
-
-const struct value *
-value_map_getz(const struct value *map, const char *key)
-{
-	return value_map_get(map, key, strlen(key));
 }
 
 int
@@ -377,21 +351,29 @@ value_format_double(double d, struct buf *out)
 	}
 }
 
-/* Decimal digits without printf: integers are most of what templates print. */
+/* Decimal digits without printf, straight into the buffer: integers are
+ * most of what templates print. */
 static void
 format_integer(long long n, struct buf *out)
 {
-	char tmp[24], *p = tmp + sizeof(tmp);
 	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n :
-	    (unsigned long long)n;
+	    (unsigned long long)n, t;
+	size_t len = 1 + (n < 0);
+	char *d;
 
+	for (t = u; t >= 10; t /= 10)
+		len++;
+	if (out->data == NULL || out->cap - out->len <= len)
+		buf_reserve(out, len);
+	d = out->data + out->len + len;
+	*d = '\0';
 	do {
-		*--p = (char)('0' + u % 10);
+		*--d = (char)('0' + u % 10);
 		u /= 10;
 	} while (u != 0);
 	if (n < 0)
-		*--p = '-';
-	buf_append(out, p, (size_t)(tmp + sizeof(tmp) - p));
+		*--d = '-';
+	out->len += len;
 }
 
 int
@@ -421,20 +403,89 @@ value_format(const struct value *v, struct buf *out)
 
 /* ------------------------------------------------------------- JSON */
 
-static void
-json_indent(unsigned depth, struct buf *out)
+/* The bytes a JSON string holds as they are: printable ASCII but '"'
+ * and '\\' (0x22, 0x5c), not DEL. */
+static const unsigned char json_as_is[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+};
+
+/* Room for n more bytes and the NUL, without a call when there is. */
+static char *
+json_room(struct buf *out, size_t n)
 {
-	buf_putc(out, '\n');
-	while (depth-- > 0)
-		buf_puts(out, "  ");
+	if (out->data == NULL || out->cap - out->len <= n)
+		buf_reserve(out, n);
+	return out->data + out->len;
 }
 
+/* A separator (a comma unless first), a newline and the indentation of
+ * depth, written at once: the context nests deep, and this precedes
+ * every value. */
 static void
-json_string(const char *s, size_t len, struct buf *out)
+json_indent(unsigned depth, int first, struct buf *out)
 {
-	buf_putc(out, '"');
-	text_escape(TEXT_ESCAPE_JSON, s, len, out);
-	buf_putc(out, '"');
+	size_t n = 1 + 2 * (size_t)depth + !first;
+	char *d = json_room(out, n);
+
+	if (!first)
+		*d++ = ',';
+	*d++ = '\n';
+	memset(d, ' ', 2 * (size_t)depth);
+	out->len += n;
+	out->data[out->len] = '\0';
+}
+
+/* s[0..len) quoted, followed by ": " for a key; a run of bytes that need
+ * no escape is copied as it is read, and the escaper takes over at the
+ * first that does. */
+static void
+json_string(const char *s, size_t len, int key, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *d = json_room(out, len + 4);
+	size_t i;
+
+	*d++ = '"';
+	/* Eight bytes a step while none of them needs an escape: a control
+	 * byte, '"', '\\', DEL or a byte from 0x80 (a zero byte of x ^ c
+	 * sets its bit 7 in (y - ones) & ~y; a false alarm only sends the
+	 * word to the byte loop). */
+	for (i = 0; i + 8 <= len; i += 8) {
+		const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+		uint64_t x, q, b, del;
+
+		memcpy(&x, p + i, 8);
+		q = x ^ (ones * '"');
+		b = x ^ (ones * '\\');
+		del = x ^ (ones * 0x7f);
+		if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+		    ((b - ones) & ~b) | ((del - ones) & ~del) | x) & high)
+			break;
+		memcpy(d + i, &x, 8);
+	}
+	for (; i < len && json_as_is[p[i]]; i++)
+		d[i] = (char)p[i];
+	out->len += 1 + i;
+	if (i < len) {
+		text_escape(TEXT_ESCAPE_JSON, s + i, len - i, out);
+		d = json_room(out, 3);
+	} else {
+		d += i;
+	}
+	*d++ = '"';
+	if (key) {
+		*d++ = ':';
+		*d++ = ' ';
+	}
+	out->len += key ? 3 : 1;
+	out->data[out->len] = '\0';
 }
 
 static int
@@ -446,11 +497,11 @@ json_node(const struct value *v, unsigned depth, size_t max, struct buf *out)
 		return -1;
 	switch (value_kind(v)) {
 	case VALUE_NULL:
-		buf_puts(out, "null");
+		buf_append(out, "null", 4);
 		return 0;
 	case VALUE_FLOAT:
 		if (!isfinite(v->u.real)) {
-			buf_puts(out, "null");
+			buf_append(out, "null", 4);
 			return 0;
 		}
 		/* FALLTHROUGH */
@@ -458,7 +509,7 @@ json_node(const struct value *v, unsigned depth, size_t max, struct buf *out)
 	case VALUE_INT:
 		return value_format(v, out);
 	case VALUE_STRING:
-		json_string(value_str(v), value_strlen(v), out);
+		json_string(value_str(v), value_strlen(v), 0, out);
 		return 0;
 	case VALUE_SEQ:
 	case VALUE_MAP:
@@ -469,18 +520,16 @@ json_node(const struct value *v, unsigned depth, size_t max, struct buf *out)
 		const struct value *item = v->kind == VALUE_SEQ ?
 		    value_item(v, i) : &value_pair(v, i)->val;
 
-		buf_puts(out, i > 0 ? "," : "");
-		json_indent(depth + 1, out);
-		if (v->kind == VALUE_MAP) {
+		json_indent(depth + 1, i == 0, out);
+		if (v->kind == VALUE_MAP)
 			json_string(value_str(&value_pair(v, i)->key),
-			    value_strlen(&value_pair(v, i)->key), out);
-			buf_puts(out, ": ");
-		}
+			    value_strlen(&value_pair(v, i)->key), 1, out);
 		if (json_node(item, depth + 1, max, out) != 0)
 			return -1;
 	}
-	if (n > 0)
-		json_indent(depth, out);
+	if (n > 0) {
+		json_indent(depth, 1, out);
+	}
 	buf_putc(out, v->kind == VALUE_SEQ ? ']' : '}');
 	return 0;
 }

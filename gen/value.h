@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -131,16 +132,68 @@ struct srcpos	value_pos(const struct value *v, const char *file);
  * file is not kept. Strings are copied into a (exits on OOM); value_text
  * makes a text to share between nodes.
  */
-struct value	value_make(enum value_kind kind, const struct srcpos *pos);
 struct value	value_make_string(struct arena *a, const char *s, size_t len,
 		    const struct srcpos *pos);
-struct value	value_make_text(const struct value_text *text,
-		    const struct srcpos *pos);
-struct value	value_make_int(long long n, const struct srcpos *pos);
-struct value	value_make_bool(int b, const struct srcpos *pos);
-struct value	value_make_real(double d, const struct srcpos *pos);
 const struct value_text	*value_text(struct arena *a, const char *s,
 			    size_t len);
+
+/* The constructors of scalars are inline: a derived tree makes thousands.
+ * A position's column saturates at what the field holds. */
+static inline struct value
+value_positioned(enum value_kind kind, const struct srcpos *pos)
+{
+	struct value v;
+
+	memset(&v, 0, sizeof(v));
+	v.kind = kind & 7u;
+	if (pos != NULL) {
+		v.line = pos->line;
+		v.col = pos->col < (1u << 29) ? pos->col : (1u << 29) - 1;
+	}
+	return v;
+}
+
+static inline struct value
+value_make(enum value_kind kind, const struct srcpos *pos)
+{
+	return value_positioned(kind, pos);
+}
+
+static inline struct value
+value_make_text(const struct value_text *text, const struct srcpos *pos)
+{
+	struct value v = value_positioned(VALUE_STRING, pos);
+
+	v.u.text = text;
+	return v;
+}
+
+static inline struct value
+value_make_int(long long n, const struct srcpos *pos)
+{
+	struct value v = value_positioned(VALUE_INT, pos);
+
+	v.u.integer = n;
+	return v;
+}
+
+static inline struct value
+value_make_bool(int b, const struct srcpos *pos)
+{
+	struct value v = value_positioned(VALUE_BOOL, pos);
+
+	v.u.boolean = b != 0;
+	return v;
+}
+
+static inline struct value
+value_make_real(double d, const struct srcpos *pos)
+{
+	struct value v = value_positioned(VALUE_FLOAT, pos);
+
+	v.u.real = d;
+	return v;
+}
 
 /* Give a VALUE_SEQ or VALUE_MAP node its children: the array is copied
  * into a (the children's own children are shared, not copied). */
@@ -158,17 +211,25 @@ struct value	value_make_seq(struct arena *a, const struct value *items,
 
 /*
  * A mapping under construction, for a caller that derives a tree: its
- * pairs gather on the heap until value_builder_finish() copies them into
- * the arena, so nothing points into storage that still moves.
+ * pairs gather in the arena, in room that value_builder_finish() makes
+ * the mapping itself (no copy); room outgrown is left unused. A pointer
+ * to a pair put but not finished may move with the next put.
  */
 struct value_builder {
 	struct arena		*arena;
-	struct value_pair	*pairs;
+	struct value_map	*map;		/* the pairs so far, or NULL */
 	size_t			 n, cap;
+	/* The mapping finished last: a put shares its key at the same
+	 * place when it is the same, and the next mapping gets room for as
+	 * many pairs, so that a builder reused per record keeps one copy
+	 * of each key and fits each record at once. */
+	const struct value_map	*last;
 };
 
 void	value_builder_init(struct value_builder *b, struct arena *a);
-/* Adds key (copied into the arena) with v, or the pair p as it is. */
+/* Adds key (copied into the arena, or shared with the mapping finished
+ * last, where it had the same key at this place) with v, or the pair p
+ * as it is. */
 void	value_builder_put(struct value_builder *b, const char *key,
 	    struct value v);
 void	value_builder_put_pair(struct value_builder *b,
@@ -184,11 +245,17 @@ struct value	value_builder_finish(struct value_builder *b,
  * mapping, or has no such key. */
 const struct value	*value_map_get(const struct value *map,
 			    const char *key, size_t keylen);
-const struct value	*value_map_getz(const struct value *map,
-			    const char *key);
 /* Like value_map_get, but returns the pair (for the key's position). */
 const struct value_pair	*value_map_find(const struct value *map,
 			    const char *key, size_t keylen);
+
+/* value_map_get of a NUL-terminated key; inline, so that the length of
+ * a literal key is the compiler's to count. */
+static inline const struct value *
+value_map_getz(const struct value *map, const char *key)
+{
+	return value_map_get(map, key, strlen(key));
+}
 
 /*
  * Mustache truthiness, as mustache.js and Python see it: NULL (an

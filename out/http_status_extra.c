@@ -1063,454 +1063,454 @@ http_status_name_odd(unsigned long w)
  * another's text is not repeated but points into it. */
 static const struct http_status_phrase_text {
 	char	none[1];
-	char	p1[5];
-	char	p2[23];
-	char	p3[30];
-	char	p4[30];
-	char	p5[22];
-	char	p6[22];
-	char	p7[22];
-	char	p8[20];
-	char	p9[20];
+	char	p1[18];
+	char	p2[18];
+	char	p3[32];
+	char	p4[32];
+	char	p5[30];
+	char	p6[30];
+	char	p7[8];
+	char	p8[10];
+	char	p9[5];
 	char	p10[18];
 	char	p11[19];
-	char	p12[13];
-	char	p13[18];
-	char	p14[18];
+	char	p12[17];
+	char	p13[12];
+	char	p14[12];
 	char	p15[16];
 	char	p16[32];
-	char	p17[8];
-	char	p18[18];
-	char	p19[16];
-	char	p20[17];
-	char	p21[20];
-	char	p22[12];
-	char	p23[12];
-	char	p24[21];
-	char	p25[30];
-	char	p26[13];
-	char	p27[11];
-	char	p28[35];
-	char	p29[13];
-	char	p30[13];
-	char	p31[16];
-	char	p32[10];
-	char	p33[6];
-	char	p34[13];
-	char	p35[13];
-	char	p36[22];
-	char	p37[9];
-	char	p38[21];
-	char	p39[21];
-	char	p40[27];
-	char	p41[18];
-	char	p42[14];
-	char	p43[10];
-	char	p44[17];
-	char	p45[15];
-	char	p46[11];
-	char	p47[25];
-	char	p48[19];
-	char	p49[19];
-	char	p50[17];
-	char	p51[20];
-	char	p52[16];
-	char	p53[12];
-	char	p54[32];
-	char	p55[32];
-	char	p56[10];
-	char	p57[19];
-	char	p58[10];
-	char	p59[24];
-	char	p60[9];
-	char	p61[9];
-	char	p62[25];
-	char	p63[14];
-	char	p64[10];
+	char	p17[10];
+	char	p18[10];
+	char	p19[6];
+	char	p20[7];
+	char	p21[21];
+	char	p22[19];
+	char	p23[17];
+	char	p24[23];
+	char	p25[19];
+	char	p26[20];
+	char	p27[20];
+	char	p28[13];
+	char	p29[9];
+	char	p30[30];
+	char	p31[25];
+	char	p32[8];
+	char	p33[25];
+	char	p34[22];
+	char	p35[21];
+	char	p36[21];
+	char	p37[18];
+	char	p38[16];
+	char	p39[17];
+	char	p40[15];
+	char	p41[11];
+	char	p42[28];
+	char	p43[22];
+	char	p44[20];
+	char	p45[32];
+	char	p46[12];
+	char	p47[9];
+	char	p48[9];
+	char	p49[27];
+	char	p50[13];
+	char	p51[24];
+	char	p52[22];
+	char	p53[22];
+	char	p54[3];
+	char	p55[19];
+	char	p56[16];
+	char	p57[14];
+	char	p58[12];
+	char	p59[12];
+	char	p60[11];
+	char	p61[22];
+	char	p62[18];
+	char	p63[21];
+	char	p64[16];
 	char	p65[17];
-	char	p66[13];
-	char	p67[22];
-	char	p68[18];
-	char	p69[7];
-	char	p70[32];
-	char	p71[28];
-	char	p72[22];
-	char	p73[11];
-	char	p74[11];
-	char	p75[16];
-	char	p76[12];
-	char	p77[12];
-	char	p78[21];
-	char	p79[3];
-	char	p80[30];
-	char	p81[17];
-	char	p82[8];
+	char	p66[17];
+	char	p67[13];
+	char	p68[13];
+	char	p69[13];
+	char	p70[10];
+	char	p71[35];
+	char	p72[20];
+	char	p73[18];
+	char	p74[16];
+	char	p75[14];
+	char	p76[13];
+	char	p77[13];
+	char	p78[30];
+	char	p79[11];
+	char	p80[11];
+	char	p81[10];
+	char	p82[22];
 	char	p83[17];
 } http_status_phrases = {
 	"",
-	"GONE",
-	"UNSUPPORTED MEDIA TYPE",
-	"NETWORK CONNECT TIMEOUT ERROR",
-	"NON-AUTHORITATIVE INFORMATION",
-	"CLIENT CLOSED REQUEST",
-	"RANGE NOT SATISFIABLE",
-	"REQUEST-URI TOO LARGE",
-	"SERVICE UNAVAILABLE",
-	"SWITCHING PROTOCOLS",
-	"TOO MANY REQUESTS",
-	"PERMANENT REDIRECT",
-	"SWITCH PROXY",
 	"MOVED PERMANENTLY",
 	"MOVED TEMPORARILY",
-	"NOT IMPLEMENTED",
-	"NETWORK AUTHENTICATION REQUIRED",
-	"CREATED",
-	"FAILED DEPENDENCY",
-	"GATEWAY TIMEOUT",
-	"REQUEST TIME-OUT",
-	"MISDIRECTED REQUEST",
-	"BAD GATEWAY",
-	"BAD REQUEST",
-	"INSUFFICIENT STORAGE",
-	"PROXY AUTHENTICATION REQUIRED",
-	"MULTI-STATUS",
-	"NO CONTENT",
-	"CONNECTION CLOSED WITHOUT RESPONSE",
-	"UNAUTHORIZED",
-	"URI TOO LONG",
-	"PARTIAL CONTENT",
-	"SEE OTHER",
-	"FOUND",
-	"NOT EXTENDED",
-	"NOT MODIFIED",
-	"UNPROCESSABLE CONTENT",
-	"ACCEPTED",
-	"REQUEST URI TOO LONG",
-	"REQUEST-URI TOO LONG",
-	"HTTP VERSION NOT SUPPORTED",
-	"PAYLOAD TOO LARGE",
-	"RESET CONTENT",
-	"TOO EARLY",
-	"MULTIPLE CHOICES",
-	"NOT ACCEPTABLE",
-	"PROCESSING",
-	"BANDWIDTH LIMIT EXCEEDED",
-	"EXPECTATION FAILED",
-	"TEMPORARY REDIRECT",
-	"UPGRADE REQUIRED",
-	"PRECONDITION FAILED",
-	"REQUEST TIMEOUT",
-	"EARLY HINTS",
 	"REQUEST HEADER FIELDS TOO LARGE",
 	"REQUESTED RANGE NOT SATISFIABLE",
-	"FORBIDDEN",
-	"METHOD NOT ALLOWED",
+	"NETWORK CONNECT TIMEOUT ERROR",
+	"NON-AUTHORITATIVE INFORMATION",
+	"IM USED",
 	"USE PROXY",
-	"VARIANT ALSO NEGOTIATES",
-	"CONFLICT",
-	"CONTINUE",
-	"REQUEST ENTITY TOO LARGE",
-	"LOOP DETECTED",
-	"NOT FOUND",
-	"GATEWAY TIME-OUT",
-	"I\'M A TEAPOT",
-	"PRECONDITION REQUIRED",
-	"CONTENT TOO LARGE",
-	"LOCKED",
+	"GONE",
+	"FAILED DEPENDENCY",
+	"TEMPORARY REDIRECT",
+	"PAYMENT REQUIRED",
+	"BAD GATEWAY",
+	"BAD REQUEST",
+	"REQUEST TIMEOUT",
 	"SERVICE TEMPORARILY UNAVAILABLE",
+	"FORBIDDEN",
+	"NOT FOUND",
+	"FOUND",
+	"LOCKED",
+	"INSUFFICIENT STORAGE",
+	"EXPECTATION FAILED",
+	"ALREADY REPORTED",
+	"UNSUPPORTED MEDIA TYPE",
+	"METHOD NOT ALLOWED",
+	"SERVICE UNAVAILABLE",
+	"SWITCHING PROTOCOLS",
+	"I\'M A TEAPOT",
+	"ACCEPTED",
+	"PROXY AUTHENTICATION REQUIRED",
+	"BANDWIDTH LIMIT EXCEEDED",
+	"CREATED",
+	"REQUEST ENTITY TOO LARGE",
+	"PRECONDITION REQUIRED",
+	"REQUEST URI TOO LONG",
+	"REQUEST-URI TOO LONG",
+	"PAYLOAD TOO LARGE",
+	"LENGTH REQUIRED",
+	"REQUEST TIME-OUT",
+	"NOT ACCEPTABLE",
+	"NO CONTENT",
 	"UPLOAD RESUMPTION SUPPORTED",
 	"INTERNAL SERVER ERROR",
-	"REPLY WITH",
-	"RETRY WITH",
-	"LENGTH REQUIRED",
+	"MISDIRECTED REQUEST",
+	"NETWORK AUTHENTICATION REQUIRED",
+	"EARLY HINTS",
+	"CONFLICT",
+	"CONTINUE",
+	"HTTP VERSION NOT SUPPORTED",
+	"SWITCH PROXY",
+	"VARIANT ALSO NEGOTIATES",
+	"RANGE NOT SATISFIABLE",
+	"REQUEST-URI TOO LARGE",
+	"OK",
+	"PERMANENT REDIRECT",
+	"NOT IMPLEMENTED",
+	"RESET CONTENT",
 	"NO RESPONSE",
 	"NOT ALLOWED",
+	"PROCESSING",
+	"CLIENT CLOSED REQUEST",
+	"CONTENT TOO LARGE",
 	"UNPROCESSABLE ENTITY",
-	"OK",
+	"GATEWAY TIMEOUT",
+	"MULTIPLE CHOICES",
+	"UPGRADE REQUIRED",
+	"MULTI-STATUS",
+	"UNAUTHORIZED",
+	"URI TOO LONG",
+	"SEE OTHER",
+	"CONNECTION CLOSED WITHOUT RESPONSE",
+	"PRECONDITION FAILED",
+	"TOO MANY REQUESTS",
+	"PARTIAL CONTENT",
+	"LOOP DETECTED",
+	"NOT EXTENDED",
+	"NOT MODIFIED",
 	"UNAVAILABLE FOR LEGAL REASONS",
-	"ALREADY REPORTED",
-	"IM USED",
-	"PAYMENT REQUIRED",
+	"REPLY WITH",
+	"RETRY WITH",
+	"TOO EARLY",
+	"UNPROCESSABLE CONTENT",
+	"GATEWAY TIME-OUT",
 };
 HTTP_STATUS_PACKED(http_status_phrase_text, 1450);
 
 static const unsigned char http_status_phrase_first[256 + 1] = {
-	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4, 4,
-	/* 16 */ 4, 4, 4, 5, 5, 7, 7, 9, 9, 10, 10, 10, 10, 10, 10, 10,
-	/* 32 */ 11, 11, 11, 11, 11, 11, 12, 12, 12, 14, 14, 15, 15, 16, 16, 16,
-	/* 48 */ 16, 17, 17, 17, 17, 17, 17, 17, 17, 18, 18, 19, 19, 19, 19, 19,
-	/* 64 */ 19, 19, 19, 19, 20, 20, 20, 20, 20, 20, 21, 21, 21, 21, 21, 21,
-	/* 80 */ 23, 24, 25, 25, 25, 25, 25, 25, 25, 26, 26, 27, 27, 27, 27, 27,
-	/* 96 */ 27, 27, 27, 27, 27, 28, 28, 28, 28, 28, 28, 30, 30, 30, 30, 30,
-	/* 112 */ 31, 31, 31, 31, 31, 31, 32, 32, 33, 33, 33, 35, 36, 37, 37, 37,
-	/* 128 */ 37, 37, 37, 37, 37, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 40,
-	/* 144 */ 41, 41, 41, 41, 42, 42, 42, 42, 43, 44, 44, 45, 45, 45, 45, 46,
-	/* 160 */ 46, 47, 47, 47, 47, 47, 47, 48, 48, 49, 49, 50, 50, 50, 50, 50,
-	/* 176 */ 51, 51, 51, 51, 52, 52, 53, 55, 56, 57, 58, 58, 58, 58, 59, 59,
-	/* 192 */ 59, 61, 61, 61, 61, 61, 62, 63, 63, 63, 63, 64, 65, 65, 65, 65,
-	/* 208 */ 66, 67, 67, 68, 68, 68, 69, 69, 69, 70, 70, 70, 70, 71, 71, 71,
-	/* 224 */ 71, 72, 72, 72, 74, 74, 74, 75, 75, 75, 75, 77, 78, 78, 78, 78,
-	/* 240 */ 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 79, 80, 81, 82,
+	/* 0 */ 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 6, 6, 6, 6,
+	/* 16 */ 6, 6, 7, 7, 7, 7, 8, 9, 9, 9, 9, 9, 9, 9, 10, 10,
+	/* 32 */ 10, 10, 10, 10, 11, 11, 12, 14, 14, 15, 15, 16, 16, 17, 17, 17,
+	/* 48 */ 17, 17, 18, 18, 19, 19, 20, 20, 20, 20, 21, 22, 22, 23, 24, 24,
+	/* 64 */ 25, 25, 27, 27, 27, 27, 27, 27, 27, 28, 28, 28, 29, 30, 31, 32,
+	/* 80 */ 32, 32, 32, 32, 32, 32, 32, 32, 33, 33, 33, 33, 34, 34, 34, 36,
+	/* 96 */ 36, 36, 36, 36, 37, 38, 38, 39, 40, 40, 40, 40, 40, 40, 40, 40,
+	/* 112 */ 41, 41, 41, 41, 42, 42, 42, 42, 43, 43, 43, 43, 43, 43, 44, 44,
+	/* 128 */ 44, 44, 44, 44, 44, 44, 44, 44, 45, 46, 46, 46, 46, 48, 49, 50,
+	/* 144 */ 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 51, 51, 53, 54,
+	/* 160 */ 54, 54, 55, 55, 55, 55, 56, 56, 56, 56, 56, 56, 56, 57, 59, 59,
+	/* 176 */ 59, 60, 60, 60, 60, 61, 61, 61, 61, 61, 61, 61, 62, 62, 62, 62,
+	/* 192 */ 62, 63, 64, 64, 65, 65, 65, 65, 65, 66, 66, 67, 67, 67, 67, 67,
+	/* 208 */ 69, 69, 69, 69, 69, 70, 70, 70, 70, 70, 70, 70, 71, 71, 71, 71,
+	/* 224 */ 72, 72, 72, 72, 72, 72, 73, 73, 74, 75, 75, 75, 77, 77, 77, 77,
+	/* 240 */ 78, 78, 80, 80, 80, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 82,
 	/* 256 */ 83
 };
 
 /* Each phrase's offset in phrases, length and code. */
 static const unsigned short http_status_phrase_at[] = {
-	1,	/* Gone */
-	6,	/* Unsupported Media Type */
-	29,	/* Network Connect Timeout Error */
-	59,	/* Non-Authoritative Information */
-	89,	/* Client Closed Request */
-	111,	/* Range Not Satisfiable */
-	133,	/* Request-URI Too Large */
-	155,	/* Service Unavailable */
-	175,	/* Switching Protocols */
-	195,	/* Too Many Requests */
-	213,	/* Permanent Redirect */
-	232,	/* Switch Proxy */
-	245,	/* Moved Permanently */
-	263,	/* Moved Temporarily */
-	281,	/* Not Implemented */
-	297,	/* Network Authentication Required */
-	329,	/* Created */
-	337,	/* Failed Dependency */
-	355,	/* Gateway Timeout */
-	371,	/* Request Time-out */
-	388,	/* Misdirected Request */
-	408,	/* Bad Gateway */
-	420,	/* Bad Request */
-	432,	/* Insufficient Storage */
-	453,	/* Proxy Authentication Required */
-	483,	/* Multi-Status */
-	496,	/* No Content */
-	507,	/* Connection Closed Without Response */
-	542,	/* Unauthorized */
-	555,	/* URI Too Long */
-	568,	/* Partial Content */
-	584,	/* See Other */
-	594,	/* Found */
-	600,	/* Not Extended */
-	613,	/* Not Modified */
-	626,	/* Unprocessable Content */
-	648,	/* Accepted */
-	657,	/* Request URI Too Long */
-	678,	/* Request-URI Too Long */
-	699,	/* HTTP Version Not Supported */
-	726,	/* Payload Too Large */
-	744,	/* Reset Content */
-	758,	/* Too Early */
-	768,	/* Multiple Choices */
-	785,	/* Not Acceptable */
-	800,	/* Processing */
-	811,	/* Bandwidth Limit Exceeded */
-	836,	/* Expectation Failed */
-	855,	/* Temporary Redirect */
-	874,	/* Upgrade Required */
-	891,	/* Precondition Failed */
-	911,	/* Request Timeout */
-	927,	/* Early Hints */
-	939,	/* Request Header Fields Too Large */
-	971,	/* Requested Range Not Satisfiable */
-	1003,	/* Forbidden */
-	1013,	/* Method Not Allowed */
-	1032,	/* Use Proxy */
-	1042,	/* Variant Also Negotiates */
-	1066,	/* Conflict */
-	1075,	/* Continue */
-	1084,	/* Request Entity Too Large */
-	1109,	/* Loop Detected */
-	1123,	/* Not Found */
-	1133,	/* Gateway Time-out */
-	1150,	/* I\'m a teapot */
-	1163,	/* Precondition Required */
-	1185,	/* Content Too Large */
-	1203,	/* Locked */
-	1210,	/* Service Temporarily Unavailable */
-	1242,	/* Upload Resumption Supported */
-	1270,	/* Internal Server Error */
-	1292,	/* Reply With */
-	1303,	/* Retry With */
-	1314,	/* Length Required */
-	1330,	/* No Response */
-	1342,	/* Not Allowed */
-	1354,	/* Unprocessable Entity */
-	1375,	/* OK */
-	1378,	/* Unavailable For Legal Reasons */
-	1408,	/* Already Reported */
-	1425,	/* IM Used */
-	1433	/* Payment Required */
+	1,	/* Moved Permanently */
+	19,	/* Moved Temporarily */
+	37,	/* Request Header Fields Too Large */
+	69,	/* Requested Range Not Satisfiable */
+	101,	/* Network Connect Timeout Error */
+	131,	/* Non-Authoritative Information */
+	161,	/* IM Used */
+	169,	/* Use Proxy */
+	179,	/* Gone */
+	184,	/* Failed Dependency */
+	202,	/* Temporary Redirect */
+	221,	/* Payment Required */
+	238,	/* Bad Gateway */
+	250,	/* Bad Request */
+	262,	/* Request Timeout */
+	278,	/* Service Temporarily Unavailable */
+	310,	/* Forbidden */
+	320,	/* Not Found */
+	330,	/* Found */
+	336,	/* Locked */
+	343,	/* Insufficient Storage */
+	364,	/* Expectation Failed */
+	383,	/* Already Reported */
+	400,	/* Unsupported Media Type */
+	423,	/* Method Not Allowed */
+	442,	/* Service Unavailable */
+	462,	/* Switching Protocols */
+	482,	/* I\'m a teapot */
+	495,	/* Accepted */
+	504,	/* Proxy Authentication Required */
+	534,	/* Bandwidth Limit Exceeded */
+	559,	/* Created */
+	567,	/* Request Entity Too Large */
+	592,	/* Precondition Required */
+	614,	/* Request URI Too Long */
+	635,	/* Request-URI Too Long */
+	656,	/* Payload Too Large */
+	674,	/* Length Required */
+	690,	/* Request Time-out */
+	707,	/* Not Acceptable */
+	722,	/* No Content */
+	733,	/* Upload Resumption Supported */
+	761,	/* Internal Server Error */
+	783,	/* Misdirected Request */
+	803,	/* Network Authentication Required */
+	835,	/* Early Hints */
+	847,	/* Conflict */
+	856,	/* Continue */
+	865,	/* HTTP Version Not Supported */
+	892,	/* Switch Proxy */
+	905,	/* Variant Also Negotiates */
+	929,	/* Range Not Satisfiable */
+	951,	/* Request-URI Too Large */
+	973,	/* OK */
+	976,	/* Permanent Redirect */
+	995,	/* Not Implemented */
+	1011,	/* Reset Content */
+	1025,	/* No Response */
+	1037,	/* Not Allowed */
+	1049,	/* Processing */
+	1060,	/* Client Closed Request */
+	1082,	/* Content Too Large */
+	1100,	/* Unprocessable Entity */
+	1121,	/* Gateway Timeout */
+	1137,	/* Multiple Choices */
+	1154,	/* Upgrade Required */
+	1171,	/* Multi-Status */
+	1184,	/* Unauthorized */
+	1197,	/* URI Too Long */
+	1210,	/* See Other */
+	1220,	/* Connection Closed Without Response */
+	1255,	/* Precondition Failed */
+	1275,	/* Too Many Requests */
+	1293,	/* Partial Content */
+	1309,	/* Loop Detected */
+	1323,	/* Not Extended */
+	1336,	/* Not Modified */
+	1349,	/* Unavailable For Legal Reasons */
+	1379,	/* Reply With */
+	1390,	/* Retry With */
+	1401,	/* Too Early */
+	1411,	/* Unprocessable Content */
+	1433	/* Gateway Time-out */
 };
 
 static const unsigned char http_status_phrase_length[] = {
+	17,
+	17,
+	31,
+	31,
+	29,
+	29,
+	7,
+	9,
 	4,
-	22,
-	29,
-	29,
-	21,
-	21,
-	21,
-	19,
-	19,
 	17,
 	18,
-	12,
-	17,
-	17,
+	16,
+	11,
+	11,
 	15,
 	31,
-	7,
-	17,
-	15,
-	16,
-	19,
-	11,
-	11,
-	20,
-	29,
-	12,
-	10,
-	34,
-	12,
-	12,
-	15,
+	9,
 	9,
 	5,
+	6,
+	20,
+	18,
+	16,
+	22,
+	18,
+	19,
+	19,
 	12,
-	12,
-	21,
 	8,
+	29,
+	24,
+	7,
+	24,
+	21,
 	20,
 	20,
-	26,
 	17,
-	13,
-	9,
+	15,
 	16,
 	14,
 	10,
-	24,
-	18,
-	18,
-	16,
-	19,
-	15,
-	11,
-	31,
-	31,
-	9,
-	18,
-	9,
-	23,
-	8,
-	8,
-	24,
-	13,
-	9,
-	16,
-	12,
-	21,
-	17,
-	6,
-	31,
 	27,
 	21,
-	10,
-	10,
-	15,
+	19,
+	31,
 	11,
-	11,
-	20,
+	8,
+	8,
+	26,
+	12,
+	23,
+	21,
+	21,
 	2,
-	29,
+	18,
+	15,
+	13,
+	11,
+	11,
+	10,
+	21,
+	17,
+	20,
+	15,
 	16,
-	7,
+	16,
+	12,
+	12,
+	12,
+	9,
+	34,
+	19,
+	17,
+	15,
+	13,
+	12,
+	12,
+	29,
+	10,
+	10,
+	9,
+	21,
 	16
 };
 
 static const unsigned short http_status_phrase_code[] = {
-	410,
-	415,
-	599,
-	203,
-	499,
-	416,
-	414,
-	503,
-	101,
-	429,
-	308,
-	306,
 	301,
 	302,
-	501,
-	511,
-	201,
-	424,
-	504,
-	408,
-	421,
-	502,
-	400,
-	507,
-	407,
-	207,
-	204,
-	444,
-	401,
-	414,
-	206,
-	303,
-	302,
-	510,
-	304,
-	422,
-	202,
-	414,
-	414,
-	505,
-	413,
-	205,
-	425,
-	300,
-	406,
-	102,
-	509,
-	417,
-	307,
-	426,
-	412,
-	408,
-	103,
 	431,
 	416,
-	403,
-	405,
+	599,
+	203,
+	226,
 	305,
-	506,
-	409,
-	100,
-	413,
-	508,
-	404,
-	504,
-	418,
-	428,
-	413,
-	423,
+	410,
+	424,
+	307,
+	402,
+	502,
+	400,
+	408,
 	503,
+	403,
+	404,
+	302,
+	423,
+	507,
+	417,
+	208,
+	415,
+	405,
+	503,
+	101,
+	418,
+	202,
+	407,
+	509,
+	201,
+	413,
+	428,
+	414,
+	414,
+	413,
+	411,
+	408,
+	406,
+	204,
 	104,
 	500,
-	449,
-	449,
-	411,
+	421,
+	511,
+	103,
+	409,
+	100,
+	505,
+	306,
+	506,
+	416,
+	414,
+	200,
+	308,
+	501,
+	205,
 	444,
 	405,
+	102,
+	499,
+	413,
 	422,
-	200,
+	504,
+	300,
+	426,
+	207,
+	401,
+	414,
+	303,
+	444,
+	412,
+	429,
+	206,
+	508,
+	510,
+	304,
 	451,
-	208,
-	226,
-	402
+	449,
+	449,
+	425,
+	422,
+	504
 };
 
 /*
@@ -1565,7 +1565,7 @@ http_status_find_phrase(const char *s, size_t len)
 	 * is one. */
 	key = (len & 0xFFFFFFFFUL) |
 	    (unsigned long)((unsigned char)s[0] | 0x20) << 8;
-	h = (unsigned)(((key * 0x90224309UL) & 0xFFFFFFFFUL) >> 24);
+	h = (unsigned)(((key * 0x3e20999bUL) & 0xFFFFFFFFUL) >> 24);
 	for (i = http_status_phrase_first[h]; i < http_status_phrase_first[h + 1]; i++)
 		if (http_status_phrase_length[i] == len &&
 		    http_status_phrase_equal(s, (const char *)&http_status_phrases +
@@ -1611,743 +1611,743 @@ http_status_from_reason(const char *reason)
  * another's text is not repeated but points into it. */
 static const struct http_status_ident_text {
 	char	none[1];
-	char	p1[25];
-	char	p2[26];
-	char	p3[42];
-	char	p4[20];
-	char	p5[20];
-	char	p6[22];
-	char	p7[25];
-	char	p8[37];
-	char	p9[24];
-	char	p10[33];
-	char	p11[34];
-	char	p12[34];
+	char	p1[32];
+	char	p2[28];
+	char	p3[28];
+	char	p4[28];
+	char	p5[34];
+	char	p6[30];
+	char	p7[23];
+	char	p8[25];
+	char	p9[44];
+	char	p10[44];
+	char	p11[44];
+	char	p12[27];
 	char	p13[42];
-	char	p14[21];
+	char	p14[23];
 	char	p15[29];
-	char	p16[33];
-	char	p17[28];
-	char	p18[28];
+	char	p16[29];
+	char	p17[29];
+	char	p18[25];
 	char	p19[24];
-	char	p20[15];
-	char	p21[37];
-	char	p22[24];
-	char	p23[32];
-	char	p24[19];
-	char	p25[29];
-	char	p26[29];
+	char	p20[22];
+	char	p21[34];
+	char	p22[34];
+	char	p23[23];
+	char	p24[23];
+	char	p25[17];
+	char	p26[32];
 	char	p27[25];
-	char	p28[24];
-	char	p29[32];
-	char	p30[40];
-	char	p31[42];
-	char	p32[33];
-	char	p33[24];
-	char	p34[24];
-	char	p35[32];
-	char	p36[44];
-	char	p37[31];
-	char	p38[31];
-	char	p39[18];
-	char	p40[28];
+	char	p28[19];
+	char	p29[34];
+	char	p30[31];
+	char	p31[31];
+	char	p32[22];
+	char	p33[22];
+	char	p34[42];
+	char	p35[24];
+	char	p36[26];
+	char	p37[32];
+	char	p38[21];
+	char	p39[29];
+	char	p40[24];
 	char	p41[28];
 	char	p42[28];
-	char	p43[36];
-	char	p44[27];
-	char	p45[22];
-	char	p46[32];
-	char	p47[44];
-	char	p48[44];
-	char	p49[44];
-	char	p50[39];
-	char	p51[22];
-	char	p52[26];
-	char	p53[22];
-	char	p54[22];
-	char	p55[23];
-	char	p56[35];
-	char	p57[23];
-	char	p58[34];
-	char	p59[21];
-	char	p60[30];
-	char	p61[30];
-	char	p62[30];
+	char	p43[24];
+	char	p44[34];
+	char	p45[34];
+	char	p46[40];
+	char	p47[21];
+	char	p48[22];
+	char	p49[36];
+	char	p50[33];
+	char	p51[29];
+	char	p52[29];
+	char	p53[18];
+	char	p54[24];
+	char	p55[24];
+	char	p56[42];
+	char	p57[33];
+	char	p58[25];
+	char	p59[25];
+	char	p60[25];
+	char	p61[35];
+	char	p62[31];
 	char	p63[31];
-	char	p64[31];
-	char	p65[34];
-	char	p66[30];
-	char	p67[30];
-	char	p68[17];
-	char	p69[25];
-	char	p70[25];
-	char	p71[25];
-	char	p72[23];
-	char	p73[23];
-	char	p74[47];
-	char	p75[30];
-	char	p76[34];
-	char	p77[34];
-	char	p78[42];
-	char	p79[21];
-	char	p80[29];
-	char	p81[29];
-	char	p82[29];
+	char	p64[37];
+	char	p65[20];
+	char	p66[20];
+	char	p67[47];
+	char	p68[30];
+	char	p69[30];
+	char	p70[26];
+	char	p71[32];
+	char	p72[44];
+	char	p73[21];
+	char	p74[33];
+	char	p75[42];
+	char	p76[37];
+	char	p77[39];
+	char	p78[15];
+	char	p79[30];
+	char	p80[30];
+	char	p81[30];
+	char	p82[22];
 } http_status_idents = {
 	"",
-	"HTTP_STATUS_SWITCH_PROXY",
-	"HTTP_STATUS_RESET_CONTENT",
-	"HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR",
-	"HTTP_STATUS_CREATED",
-	"HTTP_STATUS_IM_USED",
-	"HTTP_STATUS_FORBIDDEN",
-	"HTTP_STATUS_MULTI_STATUS",
-	"HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED",
-	"HTTP_STATUS_NOT_ALLOWED",
-	"HTTP_STATUS_UNPROCESSABLE_ENTITY",
-	"HTTP_STATUS_UNPROCESSABLE_CONTENT",
-	"HTTP_STATUS_CLIENT_CLOSED_REQUEST",
-	"HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS",
-	"HTTP_STATUS_CONFLICT",
-	"HTTP_STATUS_MULTIPLE_CHOICES",
-	"HTTP_STATUS_INSUFFICIENT_STORAGE",
-	"HTTP_STATUS_LENGTH_REQUIRED",
-	"HTTP_STATUS_NOT_IMPLEMENTED",
-	"HTTP_STATUS_BAD_GATEWAY",
-	"HTTP_STATUS_OK",
-	"HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE",
-	"HTTP_STATUS_NO_RESPONSE",
-	"HTTP_STATUS_PRECONDITION_FAILED",
-	"HTTP_STATUS_LOCKED",
-	"HTTP_STATUS_REQUEST_TIME_OUT",
-	"HTTP_STATUS_GATEWAY_TIME_OUT",
-	"HTTP_STATUS_URI_TOO_LONG",
-	"HTTP_STATUS_EARLY_HINTS",
 	"HTTP_STATUS_SERVICE_UNAVAILABLE",
-	"HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED",
-	"HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION",
-	"HTTP_STATUS_REQUEST_URI_TOO_LONG",
-	"HTTP_STATUS_BAD_REQUEST",
-	"HTTP_STATUS_IM_A_TEAPOT",
-	"HTTP_STATUS_SWITCHING_PROTOCOLS",
-	"HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED",
-	"HTTP_STATUS_METHOD_NOT_ALLOWED",
-	"HTTP_STATUS_EXPECTATION_FAILED",
-	"HTTP_STATUS_FOUND",
 	"HTTP_STATUS_PARTIAL_CONTENT",
 	"HTTP_STATUS_REQUEST_TIMEOUT",
 	"HTTP_STATUS_GATEWAY_TIMEOUT",
-	"HTTP_STATUS_VARIANT_ALSO_NEGOTIATES",
-	"HTTP_STATUS_NOT_ACCEPTABLE",
-	"HTTP_STATUS_NOT_FOUND",
-	"HTTP_STATUS_MISDIRECTED_REQUEST",
+	"HTTP_STATUS_PRECONDITION_REQUIRED",
+	"HTTP_STATUS_TOO_MANY_REQUESTS",
+	"HTTP_STATUS_PROCESSING",
+	"HTTP_STATUS_SWITCH_PROXY",
 	"HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE",
 	"HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE",
 	"HTTP_STATUS_SERVICE_TEMPORARILY_UNAVAILABLE",
-	"HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED",
-	"HTTP_STATUS_SEE_OTHER",
-	"HTTP_STATUS_LOOP_DETECTED",
-	"HTTP_STATUS_USE_PROXY",
-	"HTTP_STATUS_TOO_EARLY",
+	"HTTP_STATUS_NOT_ACCEPTABLE",
+	"HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS",
 	"HTTP_STATUS_NO_CONTENT",
-	"HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE",
-	"HTTP_STATUS_PROCESSING",
-	"HTTP_STATUS_PRECONDITION_REQUIRED",
-	"HTTP_STATUS_ACCEPTED",
-	"HTTP_STATUS_MOVED_PERMANENTLY",
-	"HTTP_STATUS_MOVED_TEMPORARILY",
-	"HTTP_STATUS_FAILED_DEPENDENCY",
-	"HTTP_STATUS_TEMPORARY_REDIRECT",
-	"HTTP_STATUS_PERMANENT_REDIRECT",
-	"HTTP_STATUS_INTERNAL_SERVER_ERROR",
-	"HTTP_STATUS_PAYLOAD_TOO_LARGE",
-	"HTTP_STATUS_CONTENT_TOO_LARGE",
-	"HTTP_STATUS_GONE",
-	"HTTP_STATUS_NOT_MODIFIED",
-	"HTTP_STATUS_UNAUTHORIZED",
-	"HTTP_STATUS_NOT_EXTENDED",
-	"HTTP_STATUS_RETRY_WITH",
-	"HTTP_STATUS_REPLY_WITH",
-	"HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE",
-	"HTTP_STATUS_TOO_MANY_REQUESTS",
-	"HTTP_STATUS_REQUEST_URI_TOO_LARGE",
-	"HTTP_STATUS_RANGE_NOT_SATISFIABLE",
-	"HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED",
-	"HTTP_STATUS_CONTINUE",
 	"HTTP_STATUS_ALREADY_REPORTED",
 	"HTTP_STATUS_PAYMENT_REQUIRED",
 	"HTTP_STATUS_UPGRADE_REQUIRED",
+	"HTTP_STATUS_MULTI_STATUS",
+	"HTTP_STATUS_NOT_ALLOWED",
+	"HTTP_STATUS_SEE_OTHER",
+	"HTTP_STATUS_REQUEST_URI_TOO_LARGE",
+	"HTTP_STATUS_RANGE_NOT_SATISFIABLE",
+	"HTTP_STATUS_RETRY_WITH",
+	"HTTP_STATUS_REPLY_WITH",
+	"HTTP_STATUS_GONE",
+	"HTTP_STATUS_SWITCHING_PROTOCOLS",
+	"HTTP_STATUS_URI_TOO_LONG",
+	"HTTP_STATUS_LOCKED",
+	"HTTP_STATUS_INTERNAL_SERVER_ERROR",
+	"HTTP_STATUS_METHOD_NOT_ALLOWED",
+	"HTTP_STATUS_EXPECTATION_FAILED",
+	"HTTP_STATUS_USE_PROXY",
+	"HTTP_STATUS_TOO_EARLY",
+	"HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION",
+	"HTTP_STATUS_NO_RESPONSE",
+	"HTTP_STATUS_LOOP_DETECTED",
+	"HTTP_STATUS_MISDIRECTED_REQUEST",
+	"HTTP_STATUS_ACCEPTED",
+	"HTTP_STATUS_MULTIPLE_CHOICES",
+	"HTTP_STATUS_BAD_GATEWAY",
+	"HTTP_STATUS_LENGTH_REQUIRED",
+	"HTTP_STATUS_NOT_IMPLEMENTED",
+	"HTTP_STATUS_EARLY_HINTS",
+	"HTTP_STATUS_UNPROCESSABLE_CONTENT",
+	"HTTP_STATUS_CLIENT_CLOSED_REQUEST",
+	"HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED",
+	"HTTP_STATUS_CONTINUE",
+	"HTTP_STATUS_FORBIDDEN",
+	"HTTP_STATUS_VARIANT_ALSO_NEGOTIATES",
+	"HTTP_STATUS_INSUFFICIENT_STORAGE",
+	"HTTP_STATUS_REQUEST_TIME_OUT",
+	"HTTP_STATUS_GATEWAY_TIME_OUT",
+	"HTTP_STATUS_FOUND",
+	"HTTP_STATUS_BAD_REQUEST",
+	"HTTP_STATUS_IM_A_TEAPOT",
+	"HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED",
+	"HTTP_STATUS_UNPROCESSABLE_ENTITY",
+	"HTTP_STATUS_NOT_MODIFIED",
+	"HTTP_STATUS_UNAUTHORIZED",
+	"HTTP_STATUS_NOT_EXTENDED",
+	"HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE",
+	"HTTP_STATUS_TEMPORARY_REDIRECT",
+	"HTTP_STATUS_PERMANENT_REDIRECT",
+	"HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED",
+	"HTTP_STATUS_CREATED",
+	"HTTP_STATUS_IM_USED",
+	"HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE",
+	"HTTP_STATUS_PAYLOAD_TOO_LARGE",
+	"HTTP_STATUS_CONTENT_TOO_LARGE",
+	"HTTP_STATUS_RESET_CONTENT",
+	"HTTP_STATUS_PRECONDITION_FAILED",
+	"HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED",
+	"HTTP_STATUS_CONFLICT",
+	"HTTP_STATUS_REQUEST_URI_TOO_LONG",
+	"HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR",
+	"HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE",
+	"HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED",
+	"HTTP_STATUS_OK",
+	"HTTP_STATUS_MOVED_PERMANENTLY",
+	"HTTP_STATUS_MOVED_TEMPORARILY",
+	"HTTP_STATUS_FAILED_DEPENDENCY",
+	"HTTP_STATUS_NOT_FOUND",
 };
 HTTP_STATUS_PACKED(http_status_ident_text, 2412);
 
 static const unsigned char http_status_ident_first[1024 + 1] = {
-	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 16 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2,
-	/* 32 */ 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-	/* 48 */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5,
-	/* 64 */ 5, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8,
-	/* 80 */ 8, 8, 8, 8, 8, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-	/* 96 */ 10, 10, 10, 10, 10, 10, 11, 11, 11, 11, 12, 12, 12, 13, 13, 13,
-	/* 112 */ 13, 13, 13, 13, 13, 13, 13, 15, 15, 15, 15, 16, 16, 16, 16, 16,
-	/* 128 */ 16, 16, 16, 16, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,
-	/* 144 */ 17, 17, 17, 17, 18, 19, 19, 19, 19, 20, 20, 20, 20, 20, 20, 21,
-	/* 160 */ 22, 23, 23, 23, 23, 23, 23, 23, 24, 24, 24, 24, 24, 24, 24, 24,
-	/* 176 */ 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 25, 25, 25, 25, 25, 25,
-	/* 192 */ 25, 25, 25, 25, 25, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26,
-	/* 208 */ 26, 26, 26, 26, 26, 26, 26, 28, 29, 30, 30, 30, 30, 30, 30, 30,
-	/* 224 */ 31, 32, 32, 32, 33, 33, 33, 33, 33, 33, 33, 33, 33, 35, 35, 35,
-	/* 240 */ 35, 35, 35, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36,
-	/* 256 */ 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 37, 38,
-	/* 272 */ 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 39, 39, 39, 39, 39, 40,
-	/* 288 */ 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40,
-	/* 304 */ 41, 41, 41, 43, 43, 43, 43, 43, 44, 45, 45, 45, 45, 45, 45, 45,
-	/* 320 */ 45, 45, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46,
-	/* 336 */ 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47,
-	/* 352 */ 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48,
-	/* 368 */ 48, 48, 48, 48, 48, 48, 48, 48, 50, 50, 51, 51, 51, 51, 51, 51,
-	/* 384 */ 51, 52, 52, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53,
-	/* 400 */ 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53,
-	/* 416 */ 53, 53, 53, 53, 53, 53, 53, 54, 54, 55, 55, 55, 55, 57, 57, 57,
-	/* 432 */ 57, 57, 57, 57, 57, 57, 57, 57, 59, 59, 59, 59, 59, 59, 59, 59,
-	/* 448 */ 60, 60, 60, 60, 60, 60, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61,
-	/* 464 */ 61, 62, 63, 63, 64, 64, 64, 64, 64, 64, 65, 66, 66, 66, 66, 66,
-	/* 480 */ 66, 66, 66, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 69,
-	/* 496 */ 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 70, 70, 70,
-	/* 512 */ 71, 71, 71, 71, 71, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72,
-	/* 528 */ 72, 72, 72, 73, 73, 73, 73, 73, 73, 75, 76, 76, 76, 76, 77, 77,
-	/* 544 */ 78, 78, 78, 78, 78, 79, 81, 81, 81, 81, 81, 81, 81, 81, 81, 82,
-	/* 560 */ 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
-	/* 576 */ 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
-	/* 592 */ 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
-	/* 608 */ 82, 82, 82, 82, 82, 85, 86, 86, 86, 86, 86, 86, 87, 87, 87, 87,
-	/* 624 */ 88, 88, 89, 89, 89, 89, 89, 89, 89, 89, 89, 90, 90, 90, 90, 90,
-	/* 640 */ 90, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91,
-	/* 656 */ 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91,
-	/* 672 */ 91, 91, 91, 92, 92, 92, 92, 93, 93, 93, 93, 93, 93, 93, 93, 93,
-	/* 688 */ 93, 94, 94, 94, 94, 94, 97, 98, 98, 98, 98, 98, 98, 98, 98, 99,
-	/* 704 */ 99, 99, 99, 99, 100, 100, 100, 101, 101, 101, 102, 102, 102, 102, 102, 102,
-	/* 720 */ 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103,
-	/* 736 */ 103, 103, 103, 103, 103, 103, 103, 103, 105, 105, 105, 106, 106, 106, 106, 106,
-	/* 752 */ 106, 107, 107, 108, 109, 109, 109, 109, 109, 109, 109, 109, 109, 109, 109, 109,
-	/* 768 */ 110, 110, 111, 111, 111, 111, 112, 112, 112, 112, 113, 113, 113, 113, 113, 113,
-	/* 784 */ 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114, 114,
-	/* 800 */ 114, 114, 114, 114, 114, 114, 114, 114, 114, 115, 115, 115, 115, 115, 115, 115,
-	/* 816 */ 115, 115, 115, 115, 115, 115, 115, 115, 115, 116, 116, 116, 116, 116, 117, 117,
-	/* 832 */ 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 118, 118, 118, 118, 119,
-	/* 848 */ 119, 119, 119, 119, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120, 120,
-	/* 864 */ 121, 121, 122, 122, 122, 122, 122, 122, 123, 123, 123, 124, 124, 124, 124, 124,
-	/* 880 */ 124, 124, 124, 125, 125, 125, 125, 125, 125, 125, 125, 125, 125, 125, 125, 125,
-	/* 896 */ 126, 129, 129, 129, 129, 129, 129, 130, 130, 130, 130, 130, 130, 130, 130, 130,
-	/* 912 */ 130, 130, 130, 130, 130, 131, 131, 131, 132, 132, 132, 132, 132, 133, 135, 135,
-	/* 928 */ 136, 136, 136, 136, 136, 136, 136, 136, 137, 137, 137, 139, 139, 140, 140, 140,
-	/* 944 */ 140, 140, 140, 141, 144, 144, 144, 145, 145, 145, 145, 145, 145, 145, 146, 146,
-	/* 960 */ 146, 146, 146, 146, 146, 146, 146, 146, 147, 147, 148, 149, 149, 149, 149, 149,
-	/* 976 */ 149, 149, 149, 149, 150, 150, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151,
-	/* 992 */ 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 153, 153, 153, 154,
-	/* 1008 */ 155, 155, 155, 155, 156, 156, 156, 158, 159, 159, 160, 160, 160, 160, 160, 161,
+	/* 0 */ 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 3, 3, 3, 3, 3, 3,
+	/* 16 */ 3, 6, 7, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8,
+	/* 32 */ 8, 8, 9, 10, 11, 11, 11, 11, 12, 12, 13, 13, 13, 13, 13, 13,
+	/* 48 */ 13, 13, 13, 13, 13, 14, 14, 17, 17, 17, 18, 18, 19, 19, 19, 19,
+	/* 64 */ 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 20, 20, 20, 20, 20,
+	/* 80 */ 20, 21, 21, 22, 22, 22, 22, 22, 22, 22, 22, 22, 25, 25, 25, 25,
+	/* 96 */ 25, 25, 25, 25, 25, 26, 26, 26, 26, 27, 27, 27, 27, 27, 27, 27,
+	/* 112 */ 27, 27, 27, 29, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30,
+	/* 128 */ 30, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+	/* 144 */ 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 33, 33,
+	/* 160 */ 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 34, 34, 34,
+	/* 176 */ 34, 34, 34, 34, 34, 34, 34, 34, 35, 35, 35, 37, 37, 37, 37, 38,
+	/* 192 */ 38, 38, 38, 38, 38, 38, 38, 38, 38, 40, 40, 40, 40, 40, 40, 41,
+	/* 208 */ 41, 41, 41, 41, 41, 42, 42, 42, 42, 42, 43, 43, 43, 43, 43, 43,
+	/* 224 */ 44, 44, 44, 44, 44, 44, 44, 45, 45, 45, 45, 45, 45, 45, 45, 45,
+	/* 240 */ 45, 46, 46, 46, 46, 46, 46, 46, 46, 47, 47, 47, 47, 47, 47, 47,
+	/* 256 */ 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 48, 48, 48, 50,
+	/* 272 */ 51, 51, 51, 52, 52, 52, 52, 52, 53, 53, 53, 53, 53, 53, 53, 55,
+	/* 288 */ 56, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 58, 58, 58,
+	/* 304 */ 58, 58, 58, 58, 58, 59, 60, 60, 60, 60, 60, 60, 60, 60, 60, 61,
+	/* 320 */ 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 62, 62,
+	/* 336 */ 62, 63, 63, 63, 63, 63, 63, 63, 63, 64, 64, 64, 64, 64, 64, 64,
+	/* 352 */ 64, 64, 64, 64, 64, 64, 64, 64, 65, 65, 65, 65, 65, 65, 65, 65,
+	/* 368 */ 65, 66, 67, 67, 67, 68, 69, 69, 69, 69, 69, 70, 70, 70, 70, 71,
+	/* 384 */ 72, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72, 72,
+	/* 400 */ 72, 72, 72, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73,
+	/* 416 */ 73, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 76, 76, 76,
+	/* 432 */ 76, 76, 76, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 78, 78,
+	/* 448 */ 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 79, 79, 79, 79, 79, 79,
+	/* 464 */ 79, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80,
+	/* 480 */ 80, 80, 80, 80, 80, 81, 81, 81, 81, 82, 82, 82, 82, 84, 84, 84,
+	/* 496 */ 84, 84, 84, 84, 84, 84, 84, 84, 84, 84, 84, 84, 84, 84, 84, 84,
+	/* 512 */ 84, 84, 84, 86, 86, 86, 86, 86, 86, 86, 86, 86, 87, 87, 87, 87,
+	/* 528 */ 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87,
+	/* 544 */ 87, 87, 88, 88, 88, 88, 88, 88, 90, 90, 91, 91, 91, 91, 91, 91,
+	/* 560 */ 91, 92, 92, 92, 93, 94, 94, 94, 94, 94, 95, 95, 96, 96, 97, 97,
+	/* 576 */ 97, 98, 98, 98, 98, 98, 98, 98, 98, 98, 98, 99, 99, 99, 99, 99,
+	/* 592 */ 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 100, 100,
+	/* 608 */ 100, 100, 101, 101, 101, 101, 101, 101, 101, 101, 103, 103, 103, 103, 103, 103,
+	/* 624 */ 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 103, 104,
+	/* 640 */ 104, 104, 104, 104, 104, 104, 104, 105, 105, 105, 105, 105, 106, 106, 106, 106,
+	/* 656 */ 106, 106, 106, 106, 106, 106, 106, 107, 107, 107, 107, 107, 107, 107, 107, 107,
+	/* 672 */ 107, 107, 107, 107, 107, 107, 108, 108, 108, 108, 108, 108, 108, 110, 110, 110,
+	/* 688 */ 110, 110, 111, 111, 112, 112, 112, 112, 112, 112, 112, 112, 112, 112, 112, 112,
+	/* 704 */ 112, 112, 112, 112, 112, 112, 112, 112, 112, 112, 112, 112, 112, 112, 112, 112,
+	/* 720 */ 112, 112, 112, 113, 113, 113, 113, 113, 113, 113, 113, 113, 113, 113, 113, 113,
+	/* 736 */ 113, 114, 114, 114, 115, 115, 115, 115, 115, 115, 115, 115, 115, 115, 115, 115,
+	/* 752 */ 115, 115, 115, 115, 116, 116, 116, 119, 119, 119, 119, 119, 119, 119, 119, 119,
+	/* 768 */ 119, 119, 119, 119, 119, 119, 119, 119, 119, 119, 119, 119, 119, 119, 119, 119,
+	/* 784 */ 119, 119, 119, 119, 120, 120, 120, 121, 121, 121, 121, 121, 121, 123, 123, 123,
+	/* 800 */ 123, 123, 123, 123, 123, 123, 124, 124, 124, 124, 124, 124, 124, 124, 124, 124,
+	/* 816 */ 124, 124, 124, 124, 124, 124, 124, 124, 125, 125, 127, 128, 128, 128, 128, 128,
+	/* 832 */ 129, 129, 129, 130, 130, 130, 130, 130, 130, 131, 131, 131, 131, 131, 131, 131,
+	/* 848 */ 131, 131, 131, 131, 131, 131, 133, 133, 133, 133, 134, 134, 135, 135, 135, 136,
+	/* 864 */ 136, 136, 136, 136, 137, 137, 137, 137, 138, 138, 138, 138, 138, 138, 138, 138,
+	/* 880 */ 139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 140,
+	/* 896 */ 140, 140, 140, 140, 140, 140, 140, 140, 140, 140, 140, 140, 140, 140, 141, 141,
+	/* 912 */ 141, 141, 141, 141, 142, 142, 143, 143, 143, 143, 143, 144, 144, 144, 144, 144,
+	/* 928 */ 144, 145, 145, 145, 146, 147, 148, 148, 148, 148, 149, 149, 149, 149, 149, 150,
+	/* 944 */ 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151, 151,
+	/* 960 */ 151, 151, 151, 151, 151, 151, 151, 152, 152, 153, 153, 153, 153, 153, 153, 153,
+	/* 976 */ 153, 153, 153, 153, 154, 154, 154, 154, 155, 155, 156, 156, 156, 156, 156, 156,
+	/* 992 */ 156, 156, 157, 157, 157, 157, 157, 157, 160, 160, 160, 160, 161, 161, 161, 163,
+	/* 1008 */ 163, 163, 163, 163, 163, 163, 163, 163, 164, 164, 164, 164, 164, 164, 164, 164,
 	/* 1024 */ 164
 };
 
 /* Each ident's offset in idents, length and code. */
 static const unsigned short http_status_ident_at[] = {
-	1096,	/* EXPECTATION_FAILED */
-	106,	/* CREATED */
-	1,	/* HTTP_STATUS_SWITCH_PROXY */
-	1173,	/* REQUEST_TIMEOUT */
-	26,	/* HTTP_STATUS_RESET_CONTENT */
-	52,	/* HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR */
-	965,	/* IM_A_TEAPOT */
-	480,	/* LENGTH_REQUIRED */
-	94,	/* HTTP_STATUS_CREATED */
-	114,	/* HTTP_STATUS_IM_USED */
-	134,	/* HTTP_STATUS_FORBIDDEN */
-	1229,	/* VARIANT_ALSO_NEGOTIATES */
-	745,	/* URI_TOO_LONG */
-	1346,	/* REQUESTED_RANGE_NOT_SATISFIABLE */
-	1390,	/* REQUEST_HEADER_FIELDS_TOO_LARGE */
-	1805,	/* FAILED_DEPENDENCY */
-	1609,	/* NO_CONTENT */
-	156,	/* HTTP_STATUS_MULTI_STATUS */
-	1065,	/* METHOD_NOT_ALLOWED */
-	181,	/* HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED */
-	668,	/* LOCKED */
-	321,	/* CLIENT_CLOSED_REQUEST */
-	218,	/* HTTP_STATUS_NOT_ALLOWED */
-	397,	/* CONFLICT */
-	242,	/* HTTP_STATUS_UNPROCESSABLE_ENTITY */
-	826,	/* UPLOAD_RESUMPTION_SUPPORTED */
-	275,	/* HTTP_STATUS_UNPROCESSABLE_CONTENT */
-	309,	/* HTTP_STATUS_CLIENT_CLOSED_REQUEST */
-	343,	/* HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS */
-	636,	/* PRECONDITION_FAILED */
-	385,	/* HTTP_STATUS_CONFLICT */
-	406,	/* HTTP_STATUS_MULTIPLE_CHOICES */
-	435,	/* HTTP_STATUS_INSUFFICIENT_STORAGE */
-	468,	/* HTTP_STATUS_LENGTH_REQUIRED */
-	496,	/* HTTP_STATUS_NOT_IMPLEMENTED */
-	13,	/* SWITCH_PROXY */
-	524,	/* HTTP_STATUS_BAD_GATEWAY */
-	1724,	/* ACCEPTED */
-	548,	/* HTTP_STATUS_OK */
-	1314,	/* MISDIRECTED_REQUEST */
-	563,	/* HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE */
-	2008,	/* NOT_MODIFIED */
-	2058,	/* NOT_EXTENDED */
-	600,	/* HTTP_STATUS_NO_RESPONSE */
-	624,	/* HTTP_STATUS_PRECONDITION_FAILED */
-	656,	/* HTTP_STATUS_LOCKED */
-	193,	/* BANDWIDTH_LIMIT_EXCEEDED */
-	146,	/* FORBIDDEN */
-	675,	/* HTTP_STATUS_REQUEST_TIME_OUT */
-	704,	/* HTTP_STATUS_GATEWAY_TIME_OUT */
-	733,	/* HTTP_STATUS_URI_TOO_LONG */
-	758,	/* HTTP_STATUS_EARLY_HINTS */
-	716,	/* GATEWAY_TIME_OUT */
-	2337,	/* ALREADY_REPORTED */
-	560,	/* OK */
-	2083,	/* RETRY_WITH */
-	2106,	/* REPLY_WITH */
-	2206,	/* REQUEST_URI_TOO_LARGE */
-	2240,	/* RANGE_NOT_SATISFIABLE */
-	64,	/* NETWORK_CONNECT_TIMEOUT_ERROR */
-	536,	/* BAD_GATEWAY */
-	782,	/* HTTP_STATUS_SERVICE_UNAVAILABLE */
-	814,	/* HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED */
-	1897,	/* INTERNAL_SERVER_ERROR */
-	1478,	/* HTTP_VERSION_NOT_SUPPORTED */
-	1565,	/* USE_PROXY */
-	854,	/* HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION */
-	1745,	/* MOVED_PERMANENTLY */
-	1775,	/* MOVED_TEMPORARILY */
-	1632,	/* UNSUPPORTED_MEDIA_TYPE */
-	38,	/* RESET_CONTENT */
-	1145,	/* PARTIAL_CONTENT */
-	896,	/* HTTP_STATUS_REQUEST_URI_TOO_LONG */
-	929,	/* HTTP_STATUS_BAD_REQUEST */
-	953,	/* HTTP_STATUS_IM_A_TEAPOT */
-	977,	/* HTTP_STATUS_SWITCHING_PROTOCOLS */
-	1009,	/* HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED */
-	230,	/* NOT_ALLOWED */
-	1539,	/* LOOP_DETECTED */
-	1053,	/* HTTP_STATUS_METHOD_NOT_ALLOWED */
-	1084,	/* HTTP_STATUS_EXPECTATION_FAILED */
-	1115,	/* HTTP_STATUS_FOUND */
-	1133,	/* HTTP_STATUS_PARTIAL_CONTENT */
-	1161,	/* HTTP_STATUS_REQUEST_TIMEOUT */
-	1189,	/* HTTP_STATUS_GATEWAY_TIMEOUT */
-	1217,	/* HTTP_STATUS_VARIANT_ALSO_NEGOTIATES */
-	508,	/* NOT_IMPLEMENTED */
-	1201,	/* GATEWAY_TIMEOUT */
-	1253,	/* HTTP_STATUS_NOT_ACCEPTABLE */
-	1280,	/* HTTP_STATUS_NOT_FOUND */
-	126,	/* IM_USED */
-	794,	/* SERVICE_UNAVAILABLE */
-	2033,	/* UNAUTHORIZED */
-	1302,	/* HTTP_STATUS_MISDIRECTED_REQUEST */
-	1334,	/* HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE */
-	1378,	/* HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE */
-	1422,	/* HTTP_STATUS_SERVICE_TEMPORARILY_UNAVAILABLE */
-	612,	/* NO_RESPONSE */
-	1466,	/* HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED */
-	1505,	/* HTTP_STATUS_SEE_OTHER */
-	1527,	/* HTTP_STATUS_LOOP_DETECTED */
-	1587,	/* TOO_EARLY */
-	941,	/* BAD_REQUEST */
-	1553,	/* HTTP_STATUS_USE_PROXY */
-	1575,	/* HTTP_STATUS_TOO_EARLY */
-	989,	/* SWITCHING_PROTOCOLS */
-	575,	/* REQUEST_ENTITY_TOO_LARGE */
-	2395,	/* UPGRADE_REQUIRED */
-	1667,	/* PROCESSING */
-	1690,	/* PRECONDITION_REQUIRED */
-	168,	/* MULTI_STATUS */
-	1597,	/* HTTP_STATUS_NO_CONTENT */
-	1620,	/* HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE */
-	447,	/* INSUFFICIENT_STORAGE */
-	1127,	/* FOUND */
-	687,	/* REQUEST_TIME_OUT */
-	1866,	/* PERMANENT_REDIRECT */
-	1931,	/* PAYLOAD_TOO_LARGE */
-	418,	/* MULTIPLE_CHOICES */
-	1655,	/* HTTP_STATUS_PROCESSING */
-	1678,	/* HTTP_STATUS_PRECONDITION_REQUIRED */
-	866,	/* NON_AUTHORITATIVE_INFORMATION */
-	1712,	/* HTTP_STATUS_ACCEPTED */
-	770,	/* EARLY_HINTS */
-	1961,	/* CONTENT_TOO_LARGE */
-	1835,	/* TEMPORARY_REDIRECT */
-	1733,	/* HTTP_STATUS_MOVED_PERMANENTLY */
-	1763,	/* HTTP_STATUS_MOVED_TEMPORARILY */
-	1793,	/* HTTP_STATUS_FAILED_DEPENDENCY */
-	1434,	/* SERVICE_TEMPORARILY_UNAVAILABLE */
-	1517,	/* SEE_OTHER */
-	2274,	/* PROXY_AUTHENTICATION_REQUIRED */
-	1021,	/* NETWORK_AUTHENTICATION_REQUIRED */
-	1823,	/* HTTP_STATUS_TEMPORARY_REDIRECT */
-	1854,	/* HTTP_STATUS_PERMANENT_REDIRECT */
-	2366,	/* PAYMENT_REQUIRED */
-	1885,	/* HTTP_STATUS_INTERNAL_SERVER_ERROR */
-	1919,	/* HTTP_STATUS_PAYLOAD_TOO_LARGE */
-	1949,	/* HTTP_STATUS_CONTENT_TOO_LARGE */
-	254,	/* UNPROCESSABLE_ENTITY */
-	1979,	/* HTTP_STATUS_GONE */
-	1996,	/* HTTP_STATUS_NOT_MODIFIED */
-	2021,	/* HTTP_STATUS_UNAUTHORIZED */
-	2046,	/* HTTP_STATUS_NOT_EXTENDED */
-	2129,	/* CONNECTION_CLOSED_WITHOUT_RESPONSE */
-	1991,	/* GONE */
-	2316,	/* CONTINUE */
-	287,	/* UNPROCESSABLE_CONTENT */
-	355,	/* UNAVAILABLE_FOR_LEGAL_REASONS */
-	908,	/* REQUEST_URI_TOO_LONG */
-	2176,	/* TOO_MANY_REQUESTS */
-	2071,	/* HTTP_STATUS_RETRY_WITH */
-	2094,	/* HTTP_STATUS_REPLY_WITH */
-	2117,	/* HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE */
-	1265,	/* NOT_ACCEPTABLE */
-	2164,	/* HTTP_STATUS_TOO_MANY_REQUESTS */
-	2194,	/* HTTP_STATUS_REQUEST_URI_TOO_LARGE */
-	2228,	/* HTTP_STATUS_RANGE_NOT_SATISFIABLE */
-	2262,	/* HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED */
-	1292,	/* NOT_FOUND */
-	2304,	/* HTTP_STATUS_CONTINUE */
-	2325,	/* HTTP_STATUS_ALREADY_REPORTED */
-	2354,	/* HTTP_STATUS_PAYMENT_REQUIRED */
-	2383	/* HTTP_STATUS_UPGRADE_REQUIRED */
+	1282,	/* CLIENT_CLOSED_REQUEST */
+	2297,	/* OK */
+	1,	/* HTTP_STATUS_SERVICE_UNAVAILABLE */
+	33,	/* HTTP_STATUS_PARTIAL_CONTENT */
+	61,	/* HTTP_STATUS_REQUEST_TIMEOUT */
+	89,	/* HTTP_STATUS_GATEWAY_TIMEOUT */
+	1356,	/* CONTINUE */
+	117,	/* HTTP_STATUS_PRECONDITION_REQUIRED */
+	970,	/* NON_AUTHORITATIVE_INFORMATION */
+	151,	/* HTTP_STATUS_TOO_MANY_REQUESTS */
+	786,	/* URI_TOO_LONG */
+	181,	/* HTTP_STATUS_PROCESSING */
+	204,	/* HTTP_STATUS_SWITCH_PROXY */
+	1012,	/* NO_RESPONSE */
+	229,	/* HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE */
+	273,	/* HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE */
+	317,	/* HTTP_STATUS_SERVICE_TEMPORARILY_UNAVAILABLE */
+	1592,	/* PROXY_AUTHENTICATION_REQUIRED */
+	1896,	/* IM_USED */
+	361,	/* HTTP_STATUS_NOT_ACCEPTABLE */
+	388,	/* HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS */
+	430,	/* HTTP_STATUS_NO_CONTENT */
+	453,	/* HTTP_STATUS_ALREADY_REPORTED */
+	482,	/* HTTP_STATUS_PAYMENT_REQUIRED */
+	511,	/* HTTP_STATUS_UPGRADE_REQUIRED */
+	540,	/* HTTP_STATUS_MULTI_STATUS */
+	926,	/* USE_PROXY */
+	623,	/* REQUEST_URI_TOO_LARGE */
+	657,	/* RANGE_NOT_SATISFIABLE */
+	1808,	/* PERMANENT_REDIRECT */
+	691,	/* RETRY_WITH */
+	714,	/* REPLY_WITH */
+	565,	/* HTTP_STATUS_NOT_ALLOWED */
+	1963,	/* PAYLOAD_TOO_LARGE */
+	589,	/* HTTP_STATUS_SEE_OTHER */
+	611,	/* HTTP_STATUS_REQUEST_URI_TOO_LARGE */
+	645,	/* HTTP_STATUS_RANGE_NOT_SATISFIABLE */
+	2049,	/* PRECONDITION_FAILED */
+	679,	/* HTTP_STATUS_RETRY_WITH */
+	702,	/* HTTP_STATUS_REPLY_WITH */
+	725,	/* HTTP_STATUS_GONE */
+	742,	/* HTTP_STATUS_SWITCHING_PROTOCOLS */
+	774,	/* HTTP_STATUS_URI_TOO_LONG */
+	799,	/* HTTP_STATUS_LOCKED */
+	818,	/* HTTP_STATUS_INTERNAL_SERVER_ERROR */
+	13,	/* SERVICE_UNAVAILABLE */
+	1196,	/* NOT_IMPLEMENTED */
+	1497,	/* GATEWAY_TIME_OUT */
+	852,	/* HTTP_STATUS_METHOD_NOT_ALLOWED */
+	883,	/* HTTP_STATUS_EXPECTATION_FAILED */
+	1094,	/* ACCEPTED */
+	216,	/* SWITCH_PROXY */
+	1876,	/* CREATED */
+	914,	/* HTTP_STATUS_USE_PROXY */
+	936,	/* HTTP_STATUS_TOO_EARLY */
+	329,	/* SERVICE_TEMPORARILY_UNAVAILABLE */
+	1916,	/* CONNECTION_CLOSED_WITHOUT_RESPONSE */
+	958,	/* HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION */
+	1993,	/* CONTENT_TOO_LARGE */
+	1777,	/* TEMPORARY_REDIRECT */
+	1000,	/* HTTP_STATUS_NO_RESPONSE */
+	895,	/* EXPECTATION_FAILED */
+	1024,	/* HTTP_STATUS_LOOP_DETECTED */
+	2372,	/* FAILED_DEPENDENCY */
+	45,	/* PARTIAL_CONTENT */
+	129,	/* PRECONDITION_REQUIRED */
+	1248,	/* UNPROCESSABLE_CONTENT */
+	811,	/* LOCKED */
+	1050,	/* HTTP_STATUS_MISDIRECTED_REQUEST */
+	1316,	/* UPLOAD_RESUMPTION_SUPPORTED */
+	193,	/* PROCESSING */
+	2125,	/* CONFLICT */
+	1082,	/* HTTP_STATUS_ACCEPTED */
+	601,	/* SEE_OTHER */
+	2312,	/* MOVED_PERMANENTLY */
+	2342,	/* MOVED_TEMPORARILY */
+	494,	/* PAYMENT_REQUIRED */
+	754,	/* SWITCHING_PROTOCOLS */
+	1103,	/* HTTP_STATUS_MULTIPLE_CHOICES */
+	1132,	/* HTTP_STATUS_BAD_GATEWAY */
+	1036,	/* LOOP_DETECTED */
+	830,	/* INTERNAL_SERVER_ERROR */
+	1667,	/* NOT_MODIFIED */
+	1717,	/* NOT_EXTENDED */
+	1156,	/* HTTP_STATUS_LENGTH_REQUIRED */
+	1184,	/* HTTP_STATUS_NOT_IMPLEMENTED */
+	1212,	/* HTTP_STATUS_EARLY_HINTS */
+	1468,	/* REQUEST_TIME_OUT */
+	1236,	/* HTTP_STATUS_UNPROCESSABLE_CONTENT */
+	1270,	/* HTTP_STATUS_CLIENT_CLOSED_REQUEST */
+	552,	/* MULTI_STATUS */
+	1304,	/* HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED */
+	1344,	/* HTTP_STATUS_CONTINUE */
+	1365,	/* HTTP_STATUS_FORBIDDEN */
+	1387,	/* HTTP_STATUS_VARIANT_ALSO_NEGOTIATES */
+	163,	/* TOO_MANY_REQUESTS */
+	1634,	/* UNPROCESSABLE_ENTITY */
+	1692,	/* UNAUTHORIZED */
+	1224,	/* EARLY_HINTS */
+	1742,	/* UNSUPPORTED_MEDIA_TYPE */
+	1423,	/* HTTP_STATUS_INSUFFICIENT_STORAGE */
+	1456,	/* HTTP_STATUS_REQUEST_TIME_OUT */
+	1485,	/* HTTP_STATUS_GATEWAY_TIME_OUT */
+	1144,	/* BAD_GATEWAY */
+	1514,	/* HTTP_STATUS_FOUND */
+	2081,	/* NETWORK_AUTHENTICATION_REQUIRED */
+	1168,	/* LENGTH_REQUIRED */
+	2179,	/* NETWORK_CONNECT_TIMEOUT_ERROR */
+	1532,	/* HTTP_STATUS_BAD_REQUEST */
+	1556,	/* HTTP_STATUS_IM_A_TEAPOT */
+	101,	/* GATEWAY_TIMEOUT */
+	1399,	/* VARIANT_ALSO_NEGOTIATES */
+	864,	/* METHOD_NOT_ALLOWED */
+	2402,	/* NOT_FOUND */
+	1580,	/* HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED */
+	1622,	/* HTTP_STATUS_UNPROCESSABLE_ENTITY */
+	1655,	/* HTTP_STATUS_NOT_MODIFIED */
+	1680,	/* HTTP_STATUS_UNAUTHORIZED */
+	1705,	/* HTTP_STATUS_NOT_EXTENDED */
+	1730,	/* HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE */
+	2023,	/* RESET_CONTENT */
+	1765,	/* HTTP_STATUS_TEMPORARY_REDIRECT */
+	1796,	/* HTTP_STATUS_PERMANENT_REDIRECT */
+	1827,	/* HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED */
+	948,	/* TOO_EARLY */
+	1864,	/* HTTP_STATUS_CREATED */
+	1884,	/* HTTP_STATUS_IM_USED */
+	1062,	/* MISDIRECTED_REQUEST */
+	373,	/* NOT_ACCEPTABLE */
+	1904,	/* HTTP_STATUS_CONNECTION_CLOSED_WITHOUT_RESPONSE */
+	442,	/* NO_CONTENT */
+	1951,	/* HTTP_STATUS_PAYLOAD_TOO_LARGE */
+	1981,	/* HTTP_STATUS_CONTENT_TOO_LARGE */
+	1544,	/* BAD_REQUEST */
+	2146,	/* REQUEST_URI_TOO_LONG */
+	2011,	/* HTTP_STATUS_RESET_CONTENT */
+	1435,	/* INSUFFICIENT_STORAGE */
+	2037,	/* HTTP_STATUS_PRECONDITION_FAILED */
+	737,	/* GONE */
+	2221,	/* REQUEST_ENTITY_TOO_LARGE */
+	1115,	/* MULTIPLE_CHOICES */
+	577,	/* NOT_ALLOWED */
+	2069,	/* HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED */
+	400,	/* UNAVAILABLE_FOR_LEGAL_REASONS */
+	2113,	/* HTTP_STATUS_CONFLICT */
+	2134,	/* HTTP_STATUS_REQUEST_URI_TOO_LONG */
+	1377,	/* FORBIDDEN */
+	523,	/* UPGRADE_REQUIRED */
+	2258,	/* HTTP_VERSION_NOT_SUPPORTED */
+	1568,	/* IM_A_TEAPOT */
+	2167,	/* HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR */
+	2209,	/* HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE */
+	73,	/* REQUEST_TIMEOUT */
+	1839,	/* BANDWIDTH_LIMIT_EXCEEDED */
+	2246,	/* HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED */
+	465,	/* ALREADY_REPORTED */
+	2285,	/* HTTP_STATUS_OK */
+	2300,	/* HTTP_STATUS_MOVED_PERMANENTLY */
+	2330,	/* HTTP_STATUS_MOVED_TEMPORARILY */
+	2360,	/* HTTP_STATUS_FAILED_DEPENDENCY */
+	2390,	/* HTTP_STATUS_NOT_FOUND */
+	241,	/* REQUESTED_RANGE_NOT_SATISFIABLE */
+	285,	/* REQUEST_HEADER_FIELDS_TOO_LARGE */
+	1526	/* FOUND */
 };
 
 static const unsigned char http_status_ident_length[] = {
-	18,
-	7,
-	24,
-	15,
-	25,
-	41,
-	11,
-	15,
-	19,
-	19,
 	21,
-	23,
-	12,
-	31,
-	31,
-	17,
-	10,
-	24,
-	18,
-	36,
-	6,
-	21,
-	23,
-	8,
-	32,
-	27,
-	33,
-	33,
-	41,
-	19,
-	20,
-	28,
-	32,
-	27,
-	27,
-	12,
-	23,
-	8,
-	14,
-	19,
-	36,
-	12,
-	12,
-	23,
-	31,
-	18,
-	24,
-	9,
-	28,
-	28,
-	24,
-	23,
-	16,
-	16,
 	2,
-	10,
-	10,
-	21,
-	21,
-	29,
-	11,
 	31,
-	39,
-	21,
+	27,
+	27,
+	27,
+	8,
+	33,
+	29,
+	29,
+	12,
+	22,
+	24,
+	11,
+	43,
+	43,
+	43,
+	29,
+	7,
 	26,
+	41,
+	22,
+	28,
+	28,
+	28,
+	24,
 	9,
+	21,
+	21,
+	18,
+	10,
+	10,
+	23,
+	17,
+	21,
+	33,
+	33,
+	19,
+	22,
+	22,
+	16,
+	31,
+	24,
+	18,
+	33,
+	19,
+	15,
+	16,
+	30,
+	30,
+	8,
+	12,
+	7,
+	21,
+	21,
+	31,
+	34,
 	41,
 	17,
-	17,
-	22,
-	13,
-	15,
-	32,
+	18,
 	23,
-	23,
-	31,
-	43,
-	11,
-	13,
-	30,
-	30,
-	17,
-	27,
-	27,
-	27,
-	35,
-	15,
-	15,
-	26,
-	21,
-	7,
-	19,
-	12,
-	31,
-	43,
-	43,
-	43,
-	11,
-	38,
-	21,
+	18,
 	25,
-	9,
-	11,
+	17,
+	15,
 	21,
 	21,
-	19,
-	24,
-	16,
+	6,
+	31,
+	27,
 	10,
+	8,
+	20,
+	9,
+	17,
+	17,
+	16,
+	19,
+	28,
+	23,
+	13,
 	21,
 	12,
-	22,
-	34,
-	20,
-	5,
+	12,
+	27,
+	27,
+	23,
 	16,
-	18,
-	17,
-	16,
-	22,
 	33,
-	29,
+	33,
+	12,
+	39,
 	20,
+	21,
+	35,
+	17,
+	20,
+	12,
+	11,
+	22,
+	32,
+	28,
+	28,
 	11,
 	17,
+	31,
+	15,
+	29,
+	23,
+	23,
+	15,
+	23,
 	18,
-	29,
-	29,
-	29,
-	31,
 	9,
-	29,
-	31,
-	30,
-	30,
-	16,
-	33,
-	29,
-	29,
-	20,
-	16,
+	41,
+	32,
 	24,
 	24,
 	24,
 	34,
+	13,
+	30,
+	30,
+	36,
+	9,
+	19,
+	19,
+	19,
+	14,
+	46,
+	10,
+	29,
+	29,
+	11,
+	20,
+	25,
+	20,
+	31,
 	4,
-	8,
-	21,
+	24,
+	16,
+	11,
+	43,
 	29,
 	20,
-	17,
-	22,
-	22,
-	46,
+	32,
+	9,
+	16,
+	26,
+	11,
+	41,
+	36,
+	15,
+	24,
+	38,
+	16,
 	14,
 	29,
-	33,
-	33,
-	41,
-	9,
-	20,
-	28,
-	28,
-	28
+	29,
+	29,
+	21,
+	31,
+	31,
+	5
 };
 
 static const unsigned short http_status_ident_code[] = {
-	417,
-	201,
-	306,
-	408,
-	205,
-	599,
-	418,
-	411,
-	201,
-	226,
-	403,
-	506,
-	414,
-	416,
-	431,
-	424,
-	204,
-	207,
-	405,
-	509,
-	423,
 	499,
-	405,
-	409,
-	422,
-	104,
-	422,
-	499,
-	451,
-	412,
-	409,
-	300,
-	507,
-	411,
-	501,
-	306,
-	502,
-	202,
 	200,
-	421,
-	413,
-	304,
-	510,
-	444,
-	412,
-	423,
-	509,
-	403,
-	408,
-	504,
-	414,
-	103,
-	504,
-	208,
-	200,
-	449,
-	449,
-	414,
-	416,
-	599,
-	502,
 	503,
-	104,
-	500,
-	505,
-	305,
+	206,
+	408,
+	504,
+	100,
+	428,
 	203,
-	301,
-	302,
-	415,
-	205,
-	206,
+	429,
 	414,
-	400,
-	418,
-	101,
-	511,
-	405,
-	508,
-	405,
-	417,
-	302,
-	206,
-	408,
-	504,
-	506,
-	501,
-	504,
-	406,
-	404,
-	226,
-	503,
-	401,
-	421,
+	102,
+	306,
+	444,
 	416,
 	431,
 	503,
-	444,
-	505,
-	303,
-	508,
-	425,
-	400,
-	305,
-	425,
-	101,
-	413,
+	407,
+	226,
+	406,
+	451,
+	204,
+	208,
+	402,
 	426,
-	102,
-	428,
 	207,
-	204,
-	415,
-	507,
-	302,
-	408,
+	305,
+	414,
+	416,
 	308,
+	449,
+	449,
+	405,
 	413,
-	300,
-	102,
-	428,
-	203,
+	303,
+	414,
+	416,
+	412,
+	449,
+	449,
+	410,
+	101,
+	414,
+	423,
+	500,
+	503,
+	501,
+	504,
+	405,
+	417,
 	202,
-	103,
+	306,
+	201,
+	305,
+	425,
+	503,
+	444,
+	203,
 	413,
 	307,
+	444,
+	417,
+	508,
+	424,
+	206,
+	428,
+	422,
+	423,
+	421,
+	104,
+	102,
+	409,
+	202,
+	303,
 	301,
 	302,
-	424,
-	503,
-	303,
-	407,
-	511,
-	307,
-	308,
 	402,
+	101,
+	300,
+	502,
+	508,
 	500,
-	413,
-	413,
+	304,
+	510,
+	411,
+	501,
+	103,
+	408,
 	422,
-	410,
+	499,
+	207,
+	104,
+	100,
+	403,
+	506,
+	429,
+	422,
+	401,
+	103,
+	415,
+	507,
+	408,
+	504,
+	502,
+	302,
+	511,
+	411,
+	599,
+	400,
+	418,
+	504,
+	506,
+	405,
+	404,
+	407,
+	422,
 	304,
 	401,
 	510,
-	444,
-	410,
-	100,
-	422,
-	451,
-	414,
-	429,
-	449,
-	449,
-	444,
+	415,
+	205,
+	307,
+	308,
+	509,
+	425,
+	201,
+	226,
+	421,
 	406,
-	429,
+	444,
+	204,
+	413,
+	413,
+	400,
 	414,
-	416,
-	407,
-	404,
-	100,
+	205,
+	507,
+	412,
+	410,
+	413,
+	300,
+	405,
+	511,
+	451,
+	409,
+	414,
+	403,
+	426,
+	505,
+	418,
+	599,
+	413,
+	408,
+	509,
+	505,
 	208,
-	402,
-	426
+	200,
+	301,
+	302,
+	424,
+	404,
+	416,
+	431,
+	302
 };
 
 /*
@@ -2406,7 +2406,7 @@ http_status_find_ident(const char *s, size_t len)
 	key = (len & 0xFFFFFFFFUL) |
 	    (unsigned long)((unsigned char)s[0] | 0x20) << 8 |
 	    (unsigned long)((unsigned char)s[len - 1] | 0x20) << 16;
-	h = (unsigned)(((key * 0xc4c425dfUL) & 0xFFFFFFFFUL) >> 22);
+	h = (unsigned)(((key * 0x964c2839UL) & 0xFFFFFFFFUL) >> 22);
 	for (i = http_status_ident_first[h]; i < http_status_ident_first[h + 1]; i++)
 		if (http_status_ident_length[i] == len &&
 		    http_status_ident_equal(s, (const char *)&http_status_idents +

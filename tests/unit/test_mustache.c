@@ -378,6 +378,52 @@ test_reuse(void)
 	run_free(&r);
 }
 
+/*
+ * With strict_names, an environment indexes the names of a root once for
+ * every render of it: a render of another root must check that root's
+ * names, not the index of the one before, and the same root again must
+ * still be checked (with its did-you-mean).
+ */
+static void
+test_names_per_root(void)
+{
+	struct arena arena;
+	struct capture c;
+	struct value *a, *b;
+	struct mustache_options opt;
+	struct mustache_env *env;
+	const struct mustache_template *ta, *tb;
+	struct buf out;
+	int ra, rb, ra2;
+	char *err;
+
+	arena_init(&arena);
+	a = harness_yaml(&arena, "a.yaml", "alpha: 1\n");
+	b = harness_yaml(&arena, "b.yaml", "beta: 2\n");
+	capture_open(&c);
+	mustache_options_default(&opt);
+	opt.strict = 1;
+	opt.strict_names = 1;
+	env = mustache_env_new(&opt, &c.d);
+	buf_init(&out);
+	ta = mustache_compile(env, "a.mustache", "{{alpha}}", 9);
+	tb = mustache_compile(env, "b.mustache", "{{beta}}", 8);
+	ra = mustache_render(env, ta, a, TEXT_ESCAPE_NONE, &out);
+	rb = mustache_render(env, tb, b, TEXT_ESCAPE_NONE, &out);
+	TAP_CHECK(ra == 0 && rb == 0 && strcmp(buf_cstr(&out), "12") == 0,
+	    "strict names: each root's own names, in one environment");
+	ra2 = mustache_render(env, tb, a, TEXT_ESCAPE_NONE, &out);
+	mustache_env_free(env);
+	err = capture_detach(&c, NULL);
+	TAP_CHECK(ra2 != 0 && strstr(err, "b.mustache:1:1: error:") != NULL &&
+	    strstr(err, "'beta' is not defined; did you mean") == NULL,
+	    "strict names: back to the first root, its index, not the "
+	    "second's (%s)", err);
+	free(err);
+	buf_free(&out);
+	arena_free(&arena);
+}
+
 int
 main(void)
 {
@@ -392,5 +438,6 @@ main(void)
 	test_bounds();
 	test_names();
 	test_reuse();
+	test_names_per_root();
 	return tap_done();
 }
