@@ -464,7 +464,9 @@ find_splice_templates(struct driver_options *opt, struct diag *d)
 /*
  * Without -t, the installed templates, never a ./templates of the user's
  * tree (an HTTP server's HTML, say). Returns 0 with the folder and why it
- * was chosen, or -1 after reporting that there is no default.
+ * was chosen, or -1 after reporting that there is no default. A statusgen
+ * run from its build folder before `make install` has none yet: the why
+ * then says what to run.
  */
 static int
 find_templates(struct driver_options *opt, struct diag *d)
@@ -473,10 +475,18 @@ find_templates(struct driver_options *opt, struct diag *d)
 	if (opt->templates != NULL)
 		return 0;
 #ifdef INSTALLED_TEMPLATES
+	struct stat st;
+
 	(void)d;
 	opt->templates = INSTALLED_TEMPLATES;
-	opt->templates_why = "the default, the installed templates; use -t "
-	    "to choose";
+	if (stat(INSTALLED_TEMPLATES, &st) == -1 && errno == ENOENT)
+		opt->templates_why = "the default, the installed templates, "
+		    "which are not there: run 'make install' first, or name "
+		    "a folder with -t, as in -t templates in statusgen's "
+		    "source tree";
+	else
+		opt->templates_why = "the default, the installed templates; "
+		    "use -t to choose";
 	return 0;
 #else
 	diag_error(d, NULL, "no templates folder: this statusgen was built "

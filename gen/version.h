@@ -7,6 +7,6 @@
  * doc/statusgen.1 names it and that CHANGELOG.md has a section for it.
  * Never printed into a generated file.
  */
-#define STATUSGEN_VERSION	"0.1.0"
+#define STATUSGEN_VERSION	"0.2.0"
 
 #endif

@@ -732,8 +732,10 @@ main(int argc, char *argv[])
 		return usage();
 
 	if (stat(r.spec_dir, &st) == -1 || !S_ISDIR(st.st_mode)) {
-		printf("# SKIP mustache spec suite: %s not found "
-		    "(set MUSTACHE_SPEC_DIR)\n", r.spec_dir);
+		printf("# SKIP mustache spec suite: %s not found (the "
+		    "specs/ folder of https://github.com/mustache/spec: "
+		    "clone it and set MUSTACHE_SPEC_DIR to that folder)\n",
+		    r.spec_dir);
 		return 0;
 	}
 	for (i = 0; i < sizeof(spec_files) / sizeof(spec_files[0]); i++)
