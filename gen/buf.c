@@ -163,6 +163,7 @@ read_fd(struct buf *b, int fd, size_t max)
 	char chunk[65536];
 	size_t want;
 	ssize_t n;
+	int saved;
 
 	buf_clear(b);
 	if (fstat(fd, &st) != 0)
@@ -188,9 +189,11 @@ read_fd(struct buf *b, int fd, size_t max)
 			buf_append(b, chunk, (size_t)n);
 	} while (n > 0 && b->len <= max);
 	if (n < 0 || b->len > max) {
-		if (n >= 0)
-			errno = EFBIG;
-		buf_clear(b);
+		saved = n >= 0 ? EFBIG : errno;
+		/* Freed, not kept: a caller that gives up on a failed read
+		 * need not free what a stream gave before the limit. */
+		buf_free(b);
+		errno = saved;
 		return -1;
 	}
 	buf_reserve(b, 0);

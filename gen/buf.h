@@ -40,7 +40,7 @@ char	*buf_detach(struct buf *b, size_t *len);
 /*
  * Reads the whole file at path into b (replacing its content). Returns 0, or
  * -1 with errno set when the file cannot be opened or read; on failure b is
- * left empty. A directory fails with EISDIR.
+ * left empty, its memory released. A directory fails with EISDIR.
  */
 int	 buf_read_file(struct buf *b, const char *path);
 /* The same, but a file of more than max bytes fails with EFBIG, read no

@@ -1285,6 +1285,8 @@ clayout_check_prefix(const char *s, const struct srcpos *at, struct diag *d)
 		    CLAYOUT_PREFIX_DEFAULT);
 		return -1;
 	}
+	if (cnames_check_prefix(s, at, d) != 0)
+		return -1;
 	return 0;
 }
 

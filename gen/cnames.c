@@ -45,6 +45,124 @@ cnames_macros(size_t *n)
 }
 
 /* ---------------------------------------------------------------- */
+/* The prefix                                                       */
+/* ---------------------------------------------------------------- */
+
+/*
+ * Names the prefix cannot be, one row per reason: the generated code
+ * declares "enum PREFIX", "PREFIX_..." and PREFIX.h. Keywords with a
+ * leading '_' (_Bool, _Atomic...) are refused by the prefix's own rule.
+ */
+static const char *const c_keywords[] = {
+	"auto", "break", "case", "char", "const", "continue", "default", "do",
+	"double", "else", "enum", "extern", "float", "for", "goto", "if",
+	"int", "long", "register", "return", "short", "signed", "sizeof",
+	"static", "struct", "switch", "typedef", "union", "unsigned", "void",
+	"volatile", "while",
+	"inline", "restrict",				/* C99 */
+	"alignas", "alignof", "bool", "constexpr", "false", "nullptr",
+	"static_assert", "thread_local", "true", "typeof", "typeof_unqual",
+							/* C23 */
+	NULL
+};
+static const char *const cxx_keywords[] = {
+	"asm", "catch", "class", "const_cast", "delete", "dynamic_cast",
+	"explicit", "export", "friend", "mutable", "namespace", "new",
+	"operator", "private", "protected", "public", "reinterpret_cast",
+	"static_cast", "template", "this", "throw", "try", "typeid",
+	"typename", "using", "virtual", "wchar_t",	/* C++98 */
+	"char16_t", "char32_t", "decltype", "noexcept",	/* C++11 */
+	"char8_t", "concept", "consteval", "constinit", "co_await",
+	"co_return", "co_yield", "requires",		/* C++20 */
+	NULL
+};
+static const char *const cxx_alternatives[] = {
+	"and", "and_eq", "bitand", "bitor", "compl", "not", "not_eq", "or",
+	"or_eq", "xor", "xor_eq", NULL
+};
+/* What <stddef.h> and <string.h> define that no rule below covers, and
+ * C++'s namespace std, which "enum std" would clash with. */
+static const char *const header_names[] = {
+	"NULL", "offsetof", "size_t", "ptrdiff_t", "max_align_t",
+	"nullptr_t", "unreachable", "locale_t", "stpcpy", "stpncpy", "std",
+	NULL
+};
+/* The standard headers of C (C89 to C23) and POSIX without a folder. */
+static const char *const std_headers[] = {
+	"assert", "complex", "ctype", "errno", "fenv", "float", "inttypes",
+	"iso646", "limits", "locale", "math", "setjmp", "signal", "stdalign",
+	"stdarg", "stdatomic", "stdbit", "stdbool", "stdckdint", "stddef",
+	"stdint", "stdio", "stdlib", "stdnoreturn", "string", "tgmath",
+	"threads", "time", "uchar", "wchar", "wctype",
+	"aio", "cpio", "dirent", "dlfcn", "fcntl", "fmtmsg", "fnmatch", "ftw",
+	"glob", "grp", "iconv", "langinfo", "libgen", "libintl", "monetary",
+	"mqueue", "ndbm", "netdb", "nl_types", "poll", "pthread", "pwd",
+	"regex", "sched", "search", "semaphore", "spawn", "strings", "stropts",
+	"syslog", "tar", "termios", "trace", "ulimit", "unistd", "utime",
+	"utmpx", "wordexp",
+	NULL
+};
+
+/* Each reason is a format for the prefix, which it may leave out. */
+static const struct {
+	const char *const	*names;
+	const char		*why;
+} refused[] = {
+	{ c_keywords, "it is a keyword of C (C89 to C23)" },
+	{ cxx_keywords, "it is a keyword of C++ (C++98 to C++23)" },
+	{ cxx_alternatives, "it is an alternative token of C++, an operator "
+	    "such as && in another spelling" },
+	{ header_names, "<stddef.h> or <string.h> (which the generated code "
+	    "includes) or C++ already defines %s" },
+	{ std_headers, "the generated header would be %s.h, which shadows "
+	    "the standard header of that name for every file that finds the "
+	    "generated code with -I" },
+};
+
+static int
+in_list(const char *const *list, const char *s)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, s) == 0)
+			return 1;
+	return 0;
+}
+
+int
+cnames_check_prefix(const char *prefix, const struct srcpos *at,
+    struct diag *d)
+{
+	size_t i, len = strlen(prefix);
+	const char *why = NULL;
+	struct buf q;
+
+	for (i = 0; why == NULL && i < NELEM(refused); i++)
+		if (in_list(refused[i].names, prefix))
+			why = refused[i].why;
+	if (why != NULL)
+		;
+	else if (strstr(prefix, "__") != NULL || prefix[len - 1] == '_')
+		why = "the names it gives would hold \"__\" (PREFIX__reason), "
+		    "which C++ reserves anywhere in a name and C at the start";
+	else if (len > 2 && strcmp(prefix + len - 2, "_t") == 0)
+		why = "POSIX reserves the names that end in _t for its types";
+	else if ((strncmp(prefix, "str", 3) == 0 ||
+	    strncmp(prefix, "mem", 3) == 0 || strncmp(prefix, "wcs", 3) == 0) &&
+	    prefix[3] >= 'a' && prefix[3] <= 'z')
+		why = "C reserves the names that start with str, mem or wcs "
+		    "and a lower-case letter for <string.h>, which the "
+		    "generated code includes";
+	if (why == NULL)
+		return 0;
+	buf_init(&q);
+	buf_printf(&q, why, prefix);
+	diag_error(d, at, "the prefix cannot be '%s': %s", prefix,
+	    buf_cstr(&q));
+	buf_free(&q);
+	return -1;
+}
+
+/* ---------------------------------------------------------------- */
 /* The names                                                        */
 /* ---------------------------------------------------------------- */
 

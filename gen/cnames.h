@@ -91,6 +91,17 @@ int	cnames_build(struct cnames *n, const struct value *model,
 	    const char *path, const char *prefix, struct diag *d);
 void	cnames_free(struct cnames *n);
 
+/*
+ * Checks a prefix that is already a C identifier (clayout checks that)
+ * for code that would not compile or would break its includer: a keyword
+ * of C or C++, an alternative token, a name that <stddef.h> or
+ * <string.h> defines, one that makes reserved names ("__", "_t", str...)
+ * and a standard header's name (PREFIX.h). Returns 0, or -1 after
+ * reporting why at at (the -D option that gave it).
+ */
+int	cnames_check_prefix(const char *prefix, const struct srcpos *at,
+	    struct diag *d);
+
 /* The identifier derived from a class's title (0.1.0 named the classes
  * by their headings), or "" when that is its ident (out's contents). */
 void	cnames_class_old_ident(const struct value *klass, struct buf *out);

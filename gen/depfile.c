@@ -64,7 +64,7 @@ depfile_add_input(struct depfile *df, const char *path)
  * goes in as it is; a byte that one of them cannot read in a name, even
  * escaped, is refused, saying why.
  */
-enum esc { BACKSLASH, BACKSLASH_TARGET, DOLLAR, REFUSE };
+enum esc { BACKSLASH, DOLLAR, REFUSE };
 
 static const struct {
 	const char	*bytes;
@@ -72,8 +72,9 @@ static const struct {
 	const char	*why;	/* REFUSE: what the tools make of it */
 } escapes[] = {
 	{ " #:",	BACKSLASH,	NULL },
-	/* In a target, make would take '%' for a pattern. */
-	{ "%",		BACKSLASH_TARGET, NULL },
+	/* Every input is a target too, in the empty rules of -MP. */
+	{ "%",		REFUSE,		"make reads a pattern in a target "
+	    "unless it is escaped, and ninja reads no escape of it" },
 	{ "$",		DOLLAR,		NULL },
 	{ "*?[",	REFUSE,		"make expands it as a wildcard, and "
 	    "ninja reads no escape of it" },
@@ -98,12 +99,12 @@ refuse(const char *name, const char *what, const char *why, struct diag *d)
 }
 
 /*
- * Appends name escaped for the depfile, as a target (a rule's left side)
- * or a prerequisite. Returns -1 after reporting a name that make or ninja
- * could not read back.
+ * Appends name escaped for the depfile, the same as a target (a rule's
+ * left side) or a prerequisite. Returns -1 after reporting a name that
+ * make or ninja could not read back.
  */
 static int
-put_name(struct buf *out, const char *name, int target, struct diag *d)
+put_name(struct buf *out, const char *name, struct diag *d)
 {
 	const unsigned char *p;
 	const char *q;
@@ -117,11 +118,13 @@ put_name(struct buf *out, const char *name, int target, struct diag *d)
 		if (*p == '\\' && p[1] == '\0')
 			return refuse(name, "a '\\' at the end", "make and "
 			    "ninja read it as an escape", d);
+		if (*p == ':' && p[1] == '\0')
+			return refuse(name, "a ':' at the end", "ninja reads "
+			    "no escape of it there", d);
 		for (i = 0; i < sizeof(escapes) / sizeof(escapes[0]); i++)
 			if (strchr(escapes[i].bytes, *p) != NULL)
 				break;
-		if (i == sizeof(escapes) / sizeof(escapes[0]) ||
-		    (escapes[i].esc == BACKSLASH_TARGET && !target)) {
+		if (i == sizeof(escapes) / sizeof(escapes[0])) {
 			buf_putc(out, *p);
 			continue;
 		}
@@ -157,20 +160,20 @@ depfile_format(const struct depfile *df, struct buf *out, struct diag *d)
 	for (i = 0; i < df->ntargets; i++) {
 		if (i > 0)
 			buf_putc(out, ' ');
-		if (put_name(out, df->targets[i], 1, d) != 0)
+		if (put_name(out, df->targets[i], d) != 0)
 			return -1;
 	}
 	buf_putc(out, ':');
 	for (i = 0; i < df->ninputs; i++) {
 		buf_puts(out, i == 0 ? " " : " \\\n  ");
-		if (put_name(out, df->inputs[i], 0, d) != 0)
+		if (put_name(out, df->inputs[i], d) != 0)
 			return -1;
 	}
 	buf_putc(out, '\n');
 	/* The empty rules of gcc -MP: a deleted input is not an error. */
 	for (i = 0; i < df->ninputs; i++) {
 		buf_putc(out, '\n');
-		if (put_name(out, df->inputs[i], 1, d) != 0)
+		if (put_name(out, df->inputs[i], d) != 0)
 			return -1;
 		buf_puts(out, ":\n");
 	}

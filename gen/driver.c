@@ -13,6 +13,7 @@
 #include "clayout.h"
 #include "depfile.h"
 #include "model.h"
+#include "mnames.h"
 #include "mustache.h"
 #include "outfile.h"
 #include "partials.h"
@@ -75,6 +76,9 @@ struct run {
 	struct output		*outputs;
 	size_t			 noutputs;
 	size_t			 cap;
+	struct mustache_shadow	*shadows;	/* see find_shadows() */
+	size_t			 nshadows;
+	size_t			 shadow_cap;
 };
 
 static void
@@ -97,6 +101,7 @@ run_free(struct run *r)
 		buf_free(&r->outputs[i].text);
 	}
 	free(r->outputs);
+	free(r->shadows);
 	mustache_env_free(r->env);
 	depfile_free(&r->deps);
 	arena_free(&r->arena);
@@ -126,6 +131,8 @@ run_env(struct run *r, const char *const *dirs, size_t n, int strict,
 	mo.max_steps = max[LIMITS_RENDER_STEPS];
 	mo.partial = partials_find;
 	mo.partial_ctx = &r->search;
+	mo.shadows = r->shadows;
+	mo.nshadows = r->nshadows;
 	r->env = mustache_env_new(&mo, r->d);
 }
 
@@ -303,6 +310,43 @@ add_defines(struct run *r, struct value **root, int settings)
 	}
 	*root = value_box(&r->arena, &node);
 	return rc;
+}
+
+/*
+ * The -D names of the run (its settings aside) that are also keys of
+ * mappings below the root of model, for strict rendering to refuse where
+ * a tag inside a section would read them (see mustache_options): -D
+ * status=1 would answer {{#status}} in an entry that has no status.
+ */
+static void
+find_shadows(struct run *r, const struct value *model)
+{
+	const struct driver_list *l = &r->opt->defines;
+	struct mnames **below;
+	size_t i, k, n, nroot = value_len(model);
+
+	below = xcalloc(nroot + 1, sizeof(*below));
+	for (k = 0; k < nroot; k++)
+		below[k] = mnames_collect(&value_pair(model, k)->val);
+	for (i = 0; i < l->n; i++) {
+		n = define_name_len(l->items[i]);
+		if (settings_find(l->items[i], n) >= 0)
+			continue;
+		for (k = 0; k < nroot; k++)
+			if (mnames_has(below[k], l->items[i], n))
+				break;
+		if (k == nroot)
+			continue;
+		r->shadows = xgrow(r->shadows, &r->shadow_cap, r->nshadows + 1,
+		    sizeof(*r->shadows));
+		r->shadows[r->nshadows].name = arena_strndup(&r->arena,
+		    l->items[i], n);
+		r->shadows[r->nshadows].at = define_pos(r, l->items[i]);
+		r->shadows[r->nshadows++].reported = 0;
+	}
+	for (k = 0; k < nroot; k++)
+		mnames_free(below[k]);
+	free(below);
 }
 
 /*
@@ -529,9 +573,9 @@ diff_output(const struct output *o, int state, const struct buf *old,
 }
 
 /*
- * --check: compares each output with its file. Returns 0 when all are
- * current, 1 when one is not, -1 after reporting a file that cannot be
- * read.
+ * --check: compares each output with its file; a stream counts as
+ * current, unread. Returns 0 when all are current, 1 when one is not, -1
+ * after reporting a file that cannot be read.
  */
 static int
 check_outputs(struct run *r, struct buf *print)
@@ -558,6 +602,12 @@ check_outputs(struct run *r, struct buf *print)
 			if (opt->verbose)
 				fprintf(r->d->stream, "statusgen: %s is up to "
 				    "date\n", o->path);
+		} else if (state == OUTFILE_STREAM) {
+			/* generate writes it every time: nothing to be
+			 * stale, and reading a FIFO would take its data. */
+			if (opt->verbose)
+				fprintf(r->d->stream, "statusgen: %s is a "
+				    "stream, not compared\n", o->path);
 		} else {
 			if (rc == 0)
 				rc = 1;
@@ -604,25 +654,11 @@ ensure_dir(const char *dir, struct diag *d)
 	return -1;
 }
 
-/* Stages one file in set; with verbose, says what becomes of it. */
-static int
-stage(struct outfile_set *set, const char *path, const struct buf *text,
-    int verbose, struct diag *d)
-{
-	int written = outfile_set_add(set, path, text->data, text->len, d);
-
-	if (written < 0)
-		return -1;
-	if (verbose)
-		fprintf(d->stream, "statusgen: %s %s\n", path,
-		    written ? "written" : "unchanged");
-	return 0;
-}
-
 /*
  * Writes the outputs and the depfile together: all of them, or after an
  * error none. dir, when not NULL, is the outputs' folder, created when
- * missing. Returns 0, or -1 after reporting.
+ * missing. With verbose, says what became of each file once the whole
+ * set is in place. Returns 0, or -1 after reporting.
  */
 static int
 write_outputs(struct run *r, const char *dir)
@@ -631,11 +667,13 @@ write_outputs(struct run *r, const char *dir)
 	const struct driver_list *targets = &opt->depfile_targets;
 	struct outfile_set set;
 	struct buf dtext;
-	size_t i;
+	size_t i, n = r->noutputs + (opt->depfile != NULL);
+	signed char *written;
 	int rc = 0, lock = -1;
 
 	buf_init(&dtext);
 	outfile_set_init(&set);
+	written = xcalloc(n, 1);
 	rc = check_read(r);
 	if (rc == 0 && opt->depfile != NULL) {
 		for (i = 0; i < targets->n; i++)
@@ -649,15 +687,25 @@ write_outputs(struct run *r, const char *dir)
 	/* From the first comparison to the last rename: one run's set. */
 	if (rc == 0 && dir != NULL && (lock = outfile_lock(dir, 0, r->d)) < 0)
 		rc = -1;
-	for (i = 0; rc == 0 && i < r->noutputs; i++)
-		rc = stage(&set, r->outputs[i].path, &r->outputs[i].text,
-		    opt->verbose, r->d);
-	if (rc == 0 && opt->depfile != NULL)
-		rc = stage(&set, opt->depfile, &dtext, opt->verbose, r->d);
+	for (i = 0; rc == 0 && i < n; i++) {
+		const struct buf *text = i < r->noutputs ?
+		    &r->outputs[i].text : &dtext;
+
+		written[i] = (signed char)outfile_set_add(&set, i < r->noutputs ?
+		    r->outputs[i].path : opt->depfile, text->data, text->len,
+		    r->d);
+		if (written[i] < 0)
+			rc = -1;
+	}
 	if (rc == 0)
 		rc = outfile_set_commit(&set, r->d);
 	outfile_set_free(&set);
 	outfile_unlock(lock);
+	for (i = 0; rc == 0 && opt->verbose && i < n; i++)
+		fprintf(r->d->stream, "statusgen: %s %s\n", i < r->noutputs ?
+		    r->outputs[i].path : opt->depfile, written[i] ? "written" :
+		    "unchanged");
+	free(written);
 	buf_free(&dtext);
 	return rc;
 }
@@ -939,6 +987,77 @@ name_outputs(struct run *r, char **paths, long n, const struct value *model)
 	return rc;
 }
 
+/* The significant initial characters of a name that C99 promises
+ * (5.2.4.1): past them, two names may be one to a compiler. */
+#define C99_SIGNIFICANT	63
+
+static int
+ident_byte(int c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/*
+ * The C outputs' names that start with the prefix (either case) and that
+ * the prefix makes pass C99's significant characters (with the default
+ * one they would not: a long ident of the data's own is the data's): an
+ * error at the -D prefix option, naming the longest. The names come from
+ * the templates and the data both, so they are counted as rendered.
+ * Returns 0, or -1 after reporting.
+ */
+static int
+check_name_lengths(struct run *r, const struct value *model)
+{
+	const struct value *pv = value_map_getz(model, CLAYOUT_PREFIX_KEY);
+	const char *prefix = pv != NULL && pv->kind == VALUE_STRING ?
+	    value_str(pv) : CLAYOUT_PREFIX_DEFAULT;
+	const struct output *o, *worst = NULL;
+	const char *p, *end, *name = NULL;
+	size_t i, n, plen = strlen(prefix), longest = C99_SIGNIFICANT;
+	size_t dlen = strlen(CLAYOUT_PREFIX_DEFAULT);
+	struct srcpos at = { NULL, 0, 0 };
+	struct buf upper;
+	const char *base;
+
+	buf_init(&upper);
+	text_upper(prefix, plen, &upper);
+	for (i = 0; i < r->noutputs; i++) {
+		o = &r->outputs[i];
+		base = strrchr(o->path, '/');
+		base = base != NULL ? base + 1 : o->path;
+		if (text_escape_for_output(base) != TEXT_ESCAPE_C)
+			continue;
+		end = o->text.data + o->text.len;
+		for (p = o->text.data; p != NULL && p < end; p += n) {
+			for (n = 0; p + n < end && ident_byte(p[n]); n++)
+				continue;
+			if (n == 0) {
+				n = 1;
+				continue;
+			}
+			if (n > longest && n - plen + dlen <= C99_SIGNIFICANT &&
+			    (p == o->text.data ||
+			    !ident_byte(p[-1])) && (memcmp(p, prefix, plen) == 0 ||
+			    memcmp(p, upper.data, plen) == 0)) {
+				longest = n;
+				name = p;
+				worst = o;
+			}
+		}
+	}
+	if (worst != NULL) {
+		find_define(r, CLAYOUT_PREFIX_KEY, &at);
+		diag_error(r->d, &at, "the prefix makes the name %.*s in %s, "
+		    "of %zu characters: C99 keeps only %d significant, so two "
+		    "such names may be one to a compiler; a shorter prefix "
+		    "fits", (int)longest, name, worst->path, longest,
+		    C99_SIGNIFICANT);
+	}
+	buf_free(&upper);
+	return worst != NULL ? -1 : 0;
+}
+
 /* After an error in the templates: which folder was used, and why. */
 static void
 note_templates(const struct driver_options *opt, struct diag *d)
@@ -971,6 +1090,7 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 	    load_model(&r, &model) != 0)
 		goto out;
 	depfile_add_input(&r.deps, opt->data);
+	find_shadows(&r, model);
 	run_env(&r, &opt->templates, 1, 1, 1);
 	if (name_outputs(&r, paths, n, model) != 0) {
 		note_templates(opt, d);
@@ -982,6 +1102,8 @@ driver_generate(const struct driver_options *opt, struct buf *print,
 			rc = -1;
 	if (rc != 0)
 		note_templates(opt, d);
+	if (rc == 0)
+		rc = check_name_lengths(&r, model);
 	/* Only a run in which every template rendered writes anything. */
 	if (rc == 0)
 		rc = finish_outputs(&r, opt->outdir, print);

@@ -242,6 +242,36 @@ iteration_variable(struct render *r, const struct mtree_path *p,
 }
 
 /*
+ * A tag n inside a section whose first name seg only the root answered,
+ * the entries between having none: when seg is a shadow (see
+ * mustache_options), an error at the shadow's place, with a note at the
+ * tag, the first time.
+ */
+static void
+check_shadow(struct render *r, const struct mtree_node *n,
+    const struct mtree_segment *seg)
+{
+	struct mustache_shadow *sh;
+	size_t i;
+
+	for (i = 0; i < r->opt->nshadows; i++) {
+		sh = &r->opt->shadows[i];
+		if (strlen(sh->name) != seg->len ||
+		    memcmp(sh->name, seg->ptr, seg->len) != 0)
+			continue;
+		r->failed = 1;
+		if (sh->reported++)
+			return;
+		diag_error(r->env->d, &sh->at, "a tag inside a section, where "
+		    "the entry has no '%s' of its own, would read this value "
+		    "instead of the entry's; choose another name", sh->name);
+		diag_note(r->env->d, &n->pos, "the tag, where the entry has "
+		    "no '%s'", sh->name);
+		return;
+	}
+}
+
+/*
  * Resolves a name against the context stack: its first segment in the
  * innermost context that has it, the others inside that. tmp holds the
  * value of an iteration variable. Returns NULL when the name is
@@ -263,6 +293,8 @@ lookup(struct render *r, const struct mtree_node *n, struct value *tmp)
 		if (v != NULL)
 			break;
 	}
+	if (v != NULL && i == 0 && r->nframes > 1)
+		check_shadow(r, n, &p->segs[0]);
 	if (spend(r, &n->pos, r->nframes - (i + 1)) != 0)
 		return NULL;
 	for (i = 1; v != NULL && i < p->nsegs; i++)

@@ -48,6 +48,13 @@ typedef int (*mustache_partial_fn)(void *ctx, const char *name, size_t len,
  *    each context searched for a name and each argument compared with a
  *    block's name.
  */
+/* A name of the root that a caller added (-D NAME=VALUE), and where. */
+struct mustache_shadow {
+	const char		*name;
+	struct srcpos		 at;
+	int			 reported;	/* set at its first tag */
+};
+
 struct mustache_options {
 	int			 strict;
 	/* strict about names too, for a caller that renders the whole of a
@@ -56,6 +63,13 @@ struct mustache_options {
 	 * the tag, with a did-you-mean, even where it is never reached. A
 	 * name some entries lack stays allowed. */
 	int			 strict_names;
+	/* Names added to the root that are also keys of mappings below it.
+	 * A tag inside a section whose first name is one of them, where the
+	 * entry lacks its own, would read the added value: the first such
+	 * tag is an error at the shadow's place, with a note at the tag (a
+	 * later one fails the render too). */
+	struct mustache_shadow	*shadows;
+	size_t			 nshadows;
 	size_t			 max_depth;
 	size_t			 max_output;
 	size_t			 max_steps;

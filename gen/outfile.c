@@ -1,5 +1,5 @@
 /* Output files: written atomically, all or nothing, and only when their content changes. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700	/* S_ISVTX */
 #include "outfile.h"
 
 #include <errno.h>
@@ -12,6 +12,10 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#endif
 
 #include "pathcheck.h"
 #include "xalloc.h"
@@ -19,18 +23,43 @@
 /*
  * One staged file: tmp is NULL when there is nothing to rename. A stream
  * (a device, a FIFO) is written directly at commit, from its own copy of
- * the data (direct not NULL).
+ * the data (direct not NULL). During the commit, keep names a second link
+ * to the file that the rename replaces (or a copy of it), which puts it
+ * back when a later step fails; renamed says the rename was done.
  */
 struct outfile_entry {
 	char	*path;
 	char	*tmp;
+	char	*keep;
 	char	*direct;
 	size_t	 len;
+	int	 renamed;
 };
 
 /* ------------------------------------------------------------------ */
 /* Comparing                                                          */
 /* ------------------------------------------------------------------ */
+
+/*
+ * Whether path names a stream rather than a file in a folder: anything
+ * but a regular file, or a name in /dev or /proc (/dev/stdout when the
+ * standard output is a file), where a temporary file and a rename would
+ * replace the name instead of writing to what it opens.
+ */
+static int
+is_stream(const char *path, const struct stat *st)
+{
+	char *dir;
+	int r;
+
+	if (!S_ISREG(st->st_mode))
+		return 1;
+	if ((dir = pathcheck_folder(path)) == NULL)
+		return 0;
+	r = strcmp(dir, "/dev") == 0 || strncmp(dir, "/proc/", 6) == 0;
+	free(dir);
+	return r;
+}
 
 int
 outfile_compare(const char *path, const void *data, size_t len,
@@ -42,10 +71,12 @@ outfile_compare(const char *path, const void *data, size_t len,
 
 	if (stat(path, &st) == -1)
 		return errno == ENOENT ? OUTFILE_MISSING : -1;
-	if (!S_ISREG(st.st_mode)) {
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
 		return -1;
 	}
+	if (is_stream(path, &st))
+		return OUTFILE_STREAM;
 	/* Compare sizes first: most changed files differ there. */
 	if (old == NULL && (uintmax_t)st.st_size != (uintmax_t)len)
 		return OUTFILE_CHANGED;
@@ -211,27 +242,6 @@ new_file_mode(void)
 	return 0666 & ~mask;
 }
 
-/*
- * Whether path names a stream rather than a file in a folder: anything
- * but a regular file, or a name in /dev or /proc (/dev/stdout when the
- * standard output is a file), where a temporary file and a rename would
- * replace the name instead of writing to what it opens.
- */
-static int
-is_stream(const char *path, const struct stat *st)
-{
-	char *dir;
-	int r;
-
-	if (!S_ISREG(st->st_mode))
-		return 1;
-	if ((dir = pathcheck_folder(path)) == NULL)
-		return 0;
-	r = strcmp(dir, "/dev") == 0 || strncmp(dir, "/proc/", 6) == 0;
-	free(dir);
-	return r;
-}
-
 /* Writes all of data to fd; returns 0, or -1 with errno set. */
 static int
 write_all(int fd, const char *data, size_t len)
@@ -301,10 +311,42 @@ add_entry(struct outfile_set *s, const char *path, char *tmp, char *direct,
 	e->tmp = tmp;
 	e->direct = direct;
 	e->len = len;
+	e->keep = NULL;
+	e->renamed = 0;
+}
+
+#define TEMP_SUFFIX	".tmpXXXXXX"
+
+/*
+ * Sets tmp to the template of a temporary name beside path for mkstemp():
+ * "PATH.tmpXXXXXX", its file name cut short when it would pass the
+ * folder's longest name, so that any name that fits has a temporary one.
+ */
+static void
+temp_name(struct buf *tmp, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash != NULL ? slash + 1 : path;
+	size_t room = strlen(TEMP_SUFFIX), blen = strlen(base);
+	long max;
+	char *dir;
+
+	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	errno = 0;
+	if ((max = pathconf(dir, _PC_NAME_MAX)) <= 0)
+		max = 255;	/* no limit known: the common one */
+	free(dir);
+	buf_clear(tmp);
+	buf_append(tmp, path, (size_t)(base - path));
+	if (blen + room > (size_t)max)
+		blen = (size_t)max > room ? (size_t)max - room : 1;
+	buf_append(tmp, base, blen);
+	buf_puts(tmp, TEMP_SUFFIX);
 }
 
 /*
- * Creates the temporary file of path, "PATH.tmpXXXXXX", and adds it to s,
+ * Creates the temporary file of path (temp_name()) and adds it to s,
  * with the signals blocked from its creation to its place in the list.
  * Returns its descriptor, or -1 with errno set.
  */
@@ -316,7 +358,7 @@ create_temp(struct outfile_set *s, const char *path)
 	int fd, saved;
 
 	buf_init(&tmp);
-	buf_printf(&tmp, "%s.tmpXXXXXX", path);
+	temp_name(&tmp, path);
 	guard(&old);
 	if ((fd = mkstemp(tmp.data)) != -1) {
 		add_entry(s, path, buf_detach(&tmp, NULL), NULL, 0);
@@ -415,13 +457,200 @@ outfile_set_add(struct outfile_set *s, const char *path, const void *data,
 	return 1;
 }
 
+/* ------------------------------------------------------------------ */
+/* Committing: every rename, or none                                  */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Whether the rename of a temporary file over path (which lstat() gave
+ * st) can fail although the temporary file sits in the same folder: the
+ * folder is sticky and the file is another user's, or the file or its
+ * folder is immutable or append-only. Returns 0, or -1 with *why set to
+ * a static reason.
+ */
+static int
+replaceable(const char *path, const struct stat *st, const char **why)
+{
+	struct stat dst;
+	char *dir;
+	int bad = 0;
+#ifdef FS_IOC_GETFLAGS
+	int fd, flags;
+#endif
+
+	dir = pathcheck_folder(path);
+	if (dir != NULL && stat(dir, &dst) == 0 && (dst.st_mode & S_ISVTX) &&
+	    geteuid() != 0 && st->st_uid != geteuid() &&
+	    dst.st_uid != geteuid()) {
+		*why = "the folder is sticky (mode +t) and the file belongs to "
+		    "another user, so only its owner may replace it";
+		bad = 1;
+	}
+#ifdef FS_IOC_GETFLAGS
+	/* Only regular files and folders can be opened to ask, without
+	 * waiting or following a link. */
+	if (!bad && S_ISREG(st->st_mode) && (fd = open(path, O_RDONLY |
+	    O_NONBLOCK | O_NOFOLLOW | O_NOCTTY)) != -1) {
+		if (ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0 &&
+		    (flags & (FS_IMMUTABLE_FL | FS_APPEND_FL))) {
+			*why = flags & FS_IMMUTABLE_FL ? "the file is immutable "
+			    "(chattr +i)" : "the file is append-only (chattr +a)";
+			bad = 1;
+		}
+		close(fd);
+	}
+	if (!bad && dir != NULL && (fd = open(dir, O_RDONLY |
+	    O_DIRECTORY)) != -1) {
+		if (ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0 &&
+		    (flags & (FS_IMMUTABLE_FL | FS_APPEND_FL))) {
+			*why = "its folder is immutable or append-only (chattr "
+			    "+i or +a)";
+			bad = 1;
+		}
+		close(fd);
+	}
+#endif
+	free(dir);
+	return bad ? -1 : 0;
+}
+
+/*
+ * A copy of the regular file path as a new temporary file beside it, for
+ * a file system without hard links. Returns its name (the caller frees),
+ * or NULL with errno set.
+ */
+static char *
+copy_aside(const char *path, const struct stat *st)
+{
+	struct buf name, content;
+	int fd, saved;
+
+	buf_init(&name);
+	buf_init(&content);
+	temp_name(&name, path);
+	if (!S_ISREG(st->st_mode)) {
+		errno = EINVAL;
+		fd = -1;
+	} else if (buf_read_file(&content, path) == -1 ||
+	    (fd = mkstemp(name.data)) == -1) {
+		fd = -1;
+	} else if (fill_temp(fd, st->st_mode & 07777, content.data,
+	    content.len) == -1) {
+		saved = errno;
+		unlink(name.data);
+		errno = saved;
+		fd = -1;
+	}
+	buf_free(&content);
+	if (fd == -1) {
+		buf_free(&name);
+		return NULL;
+	}
+	return buf_detach(&name, NULL);
+}
+
+/*
+ * Keeps the file at path, which a rename is about to replace, under a
+ * second name beside it: a hard link (the file itself, its owner, mode
+ * and inode), or a copy where the file system has no hard links.
+ * Returns the name (the caller frees), or NULL with errno set.
+ */
+static char *
+keep_aside(const char *path, const struct stat *st)
+{
+	struct buf name;
+	int fd, tries;
+
+	buf_init(&name);
+	for (tries = 0; tries < 100; tries++) {
+		/* mkstemp() finds a free name; link() cannot replace it. */
+		temp_name(&name, path);
+		if ((fd = mkstemp(name.data)) == -1)
+			break;
+		close(fd);
+		unlink(name.data);
+		if (linkat(AT_FDCWD, path, AT_FDCWD, name.data, 0) == 0)
+			return buf_detach(&name, NULL);
+		if (errno != EEXIST)
+			break;
+	}
+	buf_free(&name);
+	if (errno == EEXIST || errno == EPERM || errno == EMLINK ||
+	    errno == EOPNOTSUPP || errno == ENOSYS)
+		return copy_aside(path, st);
+	return NULL;
+}
+
+/*
+ * Puts back what the renames of s changed: each replaced file from its
+ * kept name, each new one removed. What cannot be put back is reported.
+ */
+static void
+roll_back(struct outfile_set *s, struct diag *d)
+{
+	struct srcpos at = { NULL, 0, 0 };
+	struct outfile_entry *e;
+	size_t i;
+
+	for (i = s->nfiles; i-- > 0;) {
+		e = &s->files[i];
+		if (!e->renamed)
+			continue;
+		if (e->keep != NULL ? rename(e->keep, e->path) : unlink(e->path)) {
+			write_error(d, e->path, errno);
+			if (e->keep != NULL) {
+				/* Its only name now: left for the user. */
+				at.file = e->path;
+				diag_note(d, &at, "the previous file is kept as "
+				    "'%s'", e->keep);
+			}
+		}
+		free(e->keep);
+		e->keep = NULL;
+		e->renamed = 0;
+	}
+}
+
+/* Removes the kept names of s: its commit is done, or undone. */
+static void
+drop_kept(struct outfile_set *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nfiles; i++) {
+		if (s->files[i].keep != NULL)
+			unlink(s->files[i].keep);
+		free(s->files[i].keep);
+		s->files[i].keep = NULL;
+	}
+}
+
 int
 outfile_set_commit(struct outfile_set *s, struct diag *d)
 {
+	struct srcpos at = { NULL, 0, 0 };
 	struct outfile_entry *e;
+	struct stat st;
+	const char *why;
 	sigset_t old;
 	size_t i;
+	int rc = 0;
 
+	/* Every target that a rename could not replace, before anything is
+	 * written. */
+	for (i = 0; i < s->nfiles; i++) {
+		e = &s->files[i];
+		if (e->tmp != NULL && lstat(e->path, &st) == 0 &&
+		    replaceable(e->path, &st, &why) != 0) {
+			at.file = e->path;
+			diag_error(d, &at, "cannot write: %s", why);
+			rc = -1;
+		}
+	}
+	if (rc != 0)
+		return -1;
+	/* Streams next and unguarded: a FIFO may wait for its reader, and
+	 * the run must stay interruptible while it does. */
 	for (i = 0; i < s->nfiles; i++) {
 		e = &s->files[i];
 		if (e->direct != NULL && write_direct(e) != 0) {
@@ -429,20 +658,35 @@ outfile_set_commit(struct outfile_set *s, struct diag *d)
 			return -1;	/* outfile_set_free() removes the rest */
 		}
 	}
-	for (i = 0; i < s->nfiles; i++) {
+	/* No signal that can be caught lands between two renames: it is
+	 * delivered once the set is whole, or whole again. */
+	guard(&old);
+	for (i = 0; rc == 0 && i < s->nfiles; i++) {
+		e = &s->files[i];
+		if (e->tmp == NULL || lstat(e->path, &st) != 0)
+			continue;
+		if ((e->keep = keep_aside(e->path, &st)) == NULL) {
+			write_error(d, e->path, errno);
+			rc = -1;
+		}
+	}
+	for (i = 0; rc == 0 && i < s->nfiles; i++) {
 		e = &s->files[i];
 		if (e->tmp == NULL)
 			continue;
 		if (rename(e->tmp, e->path) == -1) {
 			write_error(d, e->path, errno);
-			return -1;
+			roll_back(s, d);
+			rc = -1;
+			break;
 		}
-		guard(&old);
+		e->renamed = 1;
 		free(e->tmp);
 		e->tmp = NULL;
-		unguard(&old);
 	}
-	return 0;
+	drop_kept(s);
+	unguard(&old);
+	return rc;
 }
 
 void

@@ -11,15 +11,16 @@
 enum outfile_state {
 	OUTFILE_SAME,		/* the file holds exactly the new content */
 	OUTFILE_CHANGED,	/* the file holds something else */
-	OUTFILE_MISSING		/* there is no file */
+	OUTFILE_MISSING,	/* there is no file */
+	OUTFILE_STREAM		/* a stream, which is written, never compared */
 };
 
 /*
  * Compares data[0..len) with the file at path, writing nothing. Returns an
  * enum outfile_state; with OUTFILE_CHANGED, the file's content is left in
- * old when old is not NULL. Returns -1 with errno set when path exists but
- * is not a regular file (EISDIR for a folder, EINVAL otherwise) or cannot
- * be read.
+ * old when old is not NULL. A stream (see outfile_set) is not opened, let
+ * alone read: OUTFILE_STREAM, whatever it would give. Returns -1 with
+ * errno set when path is a folder (EISDIR) or cannot be read.
  */
 int	outfile_compare(const char *path, const void *data, size_t len,
 	    struct buf *old);
@@ -30,7 +31,7 @@ struct outfile_entry;
  * A set of output files that are replaced together. Each file is staged
  * first, its new content written to a temporary file "PATH.tmpXXXXXX" in
  * the same folder; only when every file has been staged are the temporary
- * files renamed into place. A failure while staging (no permission, a full
+ * files renamed into place (outfile_set_commit()). A failure while staging (no permission, a full
  * disk, a folder where a file should be) leaves every existing file as it
  * was and removes the temporary files; a reader of a file sees the old
  * content or the new, never a mix.
@@ -50,6 +51,10 @@ struct outfile_entry;
  * someone else, gets a handler that removes the temporary files of every
  * live set and then dies of the signal as it would have. The handler and
  * its list of sets are the module's only static state.
+ *
+ * A temporary name whose file name would pass the folder's longest name
+ * (NAME_MAX) is cut short before ".tmpXXXXXX", so that every output name
+ * that fits can be written.
  *
  * The caller owns the struct: outfile_set_init(), any number of
  * outfile_set_add(), then outfile_set_commit() or not, and always
@@ -78,12 +83,19 @@ int	outfile_set_add(struct outfile_set *s, const char *path,
 	    const void *data, size_t len, struct diag *d);
 
 /*
- * Writes every staged stream, then renames every staged file into place,
- * in the order added. Returns 0, or -1 after reporting a write or rename
- * that failed as "PATH: error: cannot write: REASON" (for a rename, which
- * staging makes unlikely: the temporary file already sits in the folder);
- * the files renamed before it stay renamed and the rest are left as they
- * were.
+ * Checks every target for what would refuse its rename (a sticky folder
+ * and a file of another user, an immutable or append-only file or
+ * folder), writes every staged stream, then renames every staged file
+ * into place, in the order added, all or none: each
+ * file a rename replaces is kept under a second name (a hard link, or a
+ * copy where there are none) until the last rename is done; a rename that
+ * fails all the same puts back every file renamed before it. The
+ * catchable signals that end the process are held from the first kept
+ * name to the last rename (not while streams are written, which may
+ * wait), so none lands between two renames. Returns 0, or -1 after
+ * reporting "PATH: error: cannot write: REASON" with every file as it was
+ * (a stream already written stays written). A file that cannot be put
+ * back is reported too, with a note naming the name that holds it.
  */
 int	outfile_set_commit(struct outfile_set *s, struct diag *d);
 

@@ -122,7 +122,7 @@ struct pathcheck_entry {
 	int		 exists;	/* dev and ino are set */
 	dev_t		 dev;
 	ino_t		 ino;
-	char		*resolved;	/* when it does not exist */
+	char		*resolved;	/* the path once made (resolve()) */
 	size_t		 order;		/* in the order added */
 };
 
@@ -158,40 +158,80 @@ pathcheck_folder(const char *path)
 	return real;
 }
 
+/* The most symbolic links resolve() follows, as the kernel's ELOOP. */
+#define MAX_LINKS	40
+
+/* Takes the last part off the absolute path in b ("/a/b" -> "/a"). */
+static void
+drop_last(struct buf *b)
+{
+	while (b->len > 0 && b->data[--b->len] != '/')
+		continue;
+	if (b->data != NULL)
+		b->data[b->len] = '\0';
+}
+
 /*
- * The real path of the deepest folder of path that exists, then the rest
- * of path with "." and empty names left out: "out/./x.h" and "out/x.h"
- * are one name before out exists.
+ * The path that path would have once made: walked part by part from the
+ * real path of the current folder (or "/"), each symbolic link on the way
+ * replaced by its target (a dangling one too: "lnk/x.h" with lnk -> new,
+ * not yet made, is "new/x.h"), ".." taking the part before it off and "."
+ * and empty parts left out. Past the deepest part that exists, the rest
+ * is taken as written. So "new/../new/x.h", "./new/x.h" and "lnk/x.h"
+ * are one name before new exists.
  */
 static char *
 resolve(const char *path)
 {
-	char *head = xstrdup(path), *real = NULL, *cut;
+	struct buf cur, rest, link;
+	struct stat st;
 	const char *p, *name;
-	struct buf b;
+	char *cwd;
+	size_t n, links = 0;
 
-	/* Cut names off the end until what is left resolves. */
-	while ((cut = strrchr(head, '/')) != NULL) {
-		*cut = '\0';
-		if ((real = realpath(*head != '\0' ? head : "/", NULL)) != NULL)
-			break;
+	buf_init(&cur);
+	buf_init(&rest);
+	buf_init(&link);
+	if (path[0] != '/' && (cwd = realpath(".", NULL)) != NULL) {
+		buf_puts(&cur, strcmp(cwd, "/") == 0 ? "" : cwd);
+		free(cwd);
 	}
-	if (cut == NULL)
-		real = realpath(".", NULL);
-	buf_init(&b);
-	buf_puts(&b, real != NULL ? real : "");
-	p = cut != NULL ? path + (cut - head) + 1 : path;
-	for (name = p; *name != '\0'; name = p) {
-		p = name + strcspn(name, "/");
-		if (p - name > 0 && !(p - name == 1 && *name == '.')) {
-			buf_putc(&b, '/');
-			buf_append(&b, name, (size_t)(p - name));
+	buf_puts(&rest, path);
+	for (p = buf_cstr(&rest); *p != '\0';) {
+		name = p + strspn(p, "/");
+		n = strcspn(name, "/");
+		p = name + n;
+		if (n == 0 || (n == 1 && name[0] == '.'))
+			continue;
+		if (n == 2 && name[0] == '.' && name[1] == '.') {
+			drop_last(&cur);
+			continue;
 		}
-		p += *p == '/';
+		buf_putc(&cur, '/');
+		buf_append(&cur, name, n);
+		if (links >= MAX_LINKS || lstat(buf_cstr(&cur), &st) != 0 ||
+		    !S_ISLNK(st.st_mode))
+			continue;
+		/* The link's target, then what followed it. */
+		buf_clear(&link);
+		put_link(&link, buf_cstr(&cur));
+		if (link.len == 0)
+			continue;
+		links++;
+		drop_last(&cur);
+		if (link.data[0] == '/')
+			buf_clear(&cur);
+		buf_putc(&link, '/');
+		buf_puts(&link, p);
+		buf_clear(&rest);
+		buf_append(&rest, link.data, link.len);
+		p = buf_cstr(&rest);
 	}
-	free(real);
-	free(head);
-	return buf_detach(&b, NULL);
+	if (cur.len == 0)
+		buf_putc(&cur, '/');
+	buf_free(&rest);
+	buf_free(&link);
+	return buf_detach(&cur, NULL);
 }
 
 void
@@ -211,12 +251,13 @@ pathcheck_add(struct pathcheck *pc, const char *path, const char *role,
 	e->role = role;
 	e->written = written;
 	e->order = pc->n++;
-	if (stat(path, &st) == 0) {
+	/* "new/../data.yaml" is data.yaml once new is made. */
+	e->resolved = resolve(path);
+	if (stat(path, &st) == 0 || stat(e->resolved, &st) == 0) {
 		e->exists = 1;
 		e->dev = st.st_dev;
 		e->ino = st.st_ino;
-	} else
-		e->resolved = resolve(path);
+	}
 }
 
 /* Orders entries by identity, then by the order added. */

@@ -212,40 +212,241 @@ text_c_comment(const char *s, size_t len, struct buf *out)
 	}
 }
 
-static void
-escape_md(const unsigned char *p, size_t len, struct buf *out)
+/* ------------------------------------------------------------------ */
+/* md: URLs stay links                                                */
+/* ------------------------------------------------------------------ */
+
+/*
+ * GitHub and cmark-gfm turn a bare URL in text into a link (the autolink
+ * extension), taking its bytes as they are: a backslash that escapes a
+ * '_' or a '#' inside it would become part of the link. So the md escaper
+ * finds the URLs as the extension does and writes each in a form that
+ * keeps it exactly: "<https://...>", CommonMark's own autolink (no escape
+ * is read inside it), and a www. one bare, with no escape inside it.
+ */
+
+/* Whether c may be in a host name: a letter, a digit or non-ASCII. */
+static int
+is_host_byte(unsigned char c)
+{
+	return is_alpha(c) || is_digit(c) || c >= 0x80;
+}
+
+/* The bytes that end a URL: white space, controls, '<', and '>' (which
+ * "<...>" cannot hold). */
+static int
+ends_url(unsigned char c)
+{
+	return c <= 0x20 || c == 0x7f || c == '<' || c == '>';
+}
+
+/* Whether p starts with the lower-case ASCII s[0..n), in any case. */
+static int
+starts_ci(const unsigned char *p, const char *s, size_t n)
 {
 	size_t i;
 
+	for (i = 0; i < n; i++)
+		if ((p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]) != s[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * The length of the host name at p[0..n) (letters, digits, '-', '_',
+ * '.'), or 0 when the extension would not take it: '_' in one of its last
+ * two parts, or (need_dot) no '.'.
+ */
+static size_t
+host_len(const unsigned char *p, size_t n, int need_dot)
+{
+	size_t i, dots = 0, under_last = 0, under_prev = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '_')
+			under_last++;
+		else if (p[i] == '.') {
+			under_prev = under_last;
+			under_last = 0;
+			dots++;
+		} else if (!is_host_byte(p[i]) && p[i] != '-')
+			break;
+	}
+	if (i == 0 || under_prev > 0 || under_last > 0 || (need_dot && dots == 0))
+		return 0;
+	return i;
+}
+
+/*
+ * The end of the URL p[0..end): trailing punctuation, an unbalanced ')'
+ * and a last "&name;" are not part of it, as for the extension.
+ */
+static size_t
+url_trim(const unsigned char *p, size_t end)
+{
+	size_t i, open, close, e;
+
+	while (end > 0) {
+		if (strchr("?!.,:*_~'\"", p[end - 1]) != NULL) {
+			end--;
+		} else if (p[end - 1] == ';') {
+			for (e = end - 1; e > 0 && is_alpha(p[e - 1]); e--)
+				continue;
+			end = e > 0 && e < end - 1 && p[e - 1] == '&' ? e - 1 :
+			    end - 1;
+		} else if (p[end - 1] == ')') {
+			for (i = open = close = 0; i < end; i++) {
+				open += p[i] == '(';
+				close += p[i] == ')';
+			}
+			if (close <= open)
+				break;
+			end--;
+		} else
+			break;
+	}
+	return end;
+}
+
+/*
+ * The length of the URL that the extension would link at p[i..n) (i
+ * into p[0..n), for the byte before), or 0; *www is set for a www. one.
+ */
+static size_t
+url_at(const unsigned char *p, size_t i, size_t n, int *www)
+{
+	static const char *const schemes[] = { "http://", "https://",
+	    "ftp://" };
+	size_t k, len, host, end;
+
+	*www = 0;
+	for (k = 0; k < sizeof(schemes) / sizeof(schemes[0]); k++) {
+		len = strlen(schemes[k]);
+		if (n - i > len && starts_ci(p + i, schemes[k], len))
+			break;
+	}
+	if (k < sizeof(schemes) / sizeof(schemes[0])) {
+		/* The scheme is every letter before the ':': "xhttp" is none. */
+		if (i > 0 && is_alpha(p[i - 1]))
+			return 0;
+		host = host_len(p + i + len, n - i - len, 0);
+	} else if (n - i > 4 && memcmp(p + i, "www.", 4) == 0 &&
+	    (i == 0 || strchr(" \t\n*_~(", p[i - 1]) != NULL)) {
+		*www = 1;
+		len = 0;
+		host = host_len(p + i, n - i, 1);
+	} else
+		return 0;
+	if (host == 0)
+		return 0;
+	for (end = i + len + host; end < n && !ends_url(p[end]); end++)
+		continue;
+	end = url_trim(p + i, end - i);
+	return end > len ? end : 0;
+}
+
+/*
+ * At a "www." or "http://" (https, ftp) that url_at() found no URL at:
+ * the length up to its '.' or ':', which the caller escapes so that the
+ * extension cannot start a link there; else 0.
+ */
+static size_t
+not_url_at(const unsigned char *p, size_t i, size_t n)
+{
+	static const char *const schemes[] = { "http:", "https:", "ftp:" };
+	size_t k, len;
+
+	if (n - i >= 4 && memcmp(p + i, "www.", 4) == 0)
+		return 4;
+	for (k = 0; k < sizeof(schemes) / sizeof(schemes[0]); k++) {
+		len = strlen(schemes[k]);
+		if (n - i >= len && starts_ci(p + i, schemes[k], len))
+			return len;
+	}
+	return 0;
+}
+
+static void
+escape_md_byte(unsigned char c, struct buf *out)
+{
+	switch (c) {
+	case '\n':
+		/* A raw newline would end the table row. */
+		buf_puts(out, "<br>");
+		break;
+	case '\r':
+		break;
+	case '|':
+	case '\\':
+	case '`':
+	case '*':
+	case '_':
+	case '[':
+	case ']':
+	case '<':
+	case '>':
+	case '~':
+	case '&':
+	case '!':
+	case '$':
+	case '#':	/* " #" could close an ATX heading */
+		buf_putc(out, '\\');
+		buf_putc(out, c);
+		break;
+	default:
+		buf_putc(out, c);
+		break;
+	}
+}
+
+/*
+ * Writes the URL p[0..len) so that it is one link to exactly itself:
+ * "<https://...>", CommonMark's autolink, in which no escape is read; a
+ * www. one as "[www...](<http://www...>)", the link the extension would
+ * make (there is no autolink form of it), its text escaped as any text
+ * and its destination with '\', '<' and '>' escaped. A '|' is "\|"
+ * either way: the table reads that, as '|', before any link.
+ */
+static void
+put_url(const unsigned char *p, size_t len, int www, struct buf *out)
+{
+	size_t i;
+
+	if (www) {
+		buf_putc(out, '[');
+		for (i = 0; i < len; i++)
+			escape_md_byte(p[i], out);
+		buf_puts(out, "](<http://");
+	} else
+		buf_putc(out, '<');
 	for (i = 0; i < len; i++) {
-		switch (p[i]) {
-		case '\n':
-			/* A raw newline would end the table row. */
-			buf_puts(out, "<br>");
-			break;
-		case '\r':
-			break;
-		case '|':
-		case '\\':
-		case '`':
-		case '*':
-		case '_':
-		case '[':
-		case ']':
-		case '<':
-		case '>':
-		case '~':
-		case '&':
-		case '!':
-		case '$':
-		case '#':	/* " #" could close an ATX heading */
+		if (p[i] == '|' || (www && strchr("\\<>", p[i]) != NULL))
 			buf_putc(out, '\\');
-			buf_putc(out, p[i]);
-			break;
-		default:
-			buf_putc(out, p[i]);
-			break;
-		}
+		buf_putc(out, p[i]);
+	}
+	buf_puts(out, www ? ">)" : ">");
+}
+
+static void
+escape_md(const unsigned char *p, size_t len, struct buf *out)
+{
+	size_t i, n;
+	int www;
+
+	for (i = 0; i < len; i++) {
+		if ((n = url_at(p, i, len, &www)) > 0) {
+			put_url(p + i, n, www, out);
+			i += n - 1;
+		} else if ((n = not_url_at(p, i, len)) > 0) {
+			/* What the extension does not link in the data must
+			 * not become a link once escaped: its check of a host
+			 * skips "\_", so "www.a\_b.c\_d" would. */
+			buf_append(out, p + i, n - 1);
+			buf_putc(out, '\\');
+			buf_putc(out, p[i + n - 1]);
+			i += n - 1;
+		} else
+			escape_md_byte(p[i], out);
 	}
 }
 

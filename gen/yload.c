@@ -743,9 +743,41 @@ on_event(struct loader *l, const yaml_event_t *ev)
 /* Syntax errors */
 
 /*
+ * offset_pos() for an input in UTF-16 (s starts with its byte order mark,
+ * big-endian when be): the units, a surrogate pair one character.
+ */
+static void
+utf16_pos(const unsigned char *s, size_t len, size_t off, int be,
+    struct srcpos *pos)
+{
+	unsigned c, next;
+	size_t i;
+
+	for (i = 2; i + 1 < len && i < off; i += 2) {
+		c = be ? (unsigned)s[i] << 8 | s[i + 1] :
+		    (unsigned)s[i + 1] << 8 | s[i];
+		next = i + 3 < len ? (be ? (unsigned)s[i + 2] << 8 | s[i + 3] :
+		    (unsigned)s[i + 3] << 8 | s[i + 2]) : 0;
+		if (c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029 ||
+		    (c == '\r' && next != '\n')) {
+			pos->line++;
+			pos->col = 1;
+			continue;
+		}
+		if (c != '\r')
+			pos->col++;
+		/* A pair's low half is no character of its own. */
+		if ((c & 0xfc00) == 0xd800 && (next & 0xfc00) == 0xdc00 &&
+		    i + 2 < off)
+			i += 2;
+	}
+}
+
+/*
  * The position of byte off of the input, counted as libyaml counts its
  * marks (characters, not bytes; any YAML line break) for its reader
- * errors, which carry only an offset.
+ * errors, which carry only an offset: in UTF-8, or in UTF-16 when the
+ * input starts with its byte order mark, as libyaml reads it.
  */
 static struct srcpos
 offset_pos(const struct loader *l, size_t off)
@@ -759,6 +791,11 @@ offset_pos(const struct loader *l, size_t off)
 	pos.col = 1;
 	if (off > l->len)
 		off = l->len;
+	if (l->len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) ||
+	    (s[0] == 0xfe && s[1] == 0xff))) {
+		utf16_pos(s, l->len, off, s[0] == 0xfe, &pos);
+		return pos;
+	}
 	if (off >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
 	while (i < off) {

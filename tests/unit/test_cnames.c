@@ -188,9 +188,56 @@ test_clash(void)
 	arena_free(&arena);
 }
 
+/* Each class of prefix that makes code that does not compile, or breaks
+ * its includer, is refused at the option; its near misses are not. */
+static void
+test_check_prefix(void)
+{
+	static const struct {
+		const char	*prefix;
+		const char	*why;	/* NULL: accepted */
+	} cases[] = {
+		{ "int", "keyword of C" }, { "restrict", "keyword of C" },
+		{ "bool", "keyword of C" }, { "typeof_unqual", "keyword of C" },
+		{ "class", "keyword of C++" }, { "new", "keyword of C++" },
+		{ "co_await", "keyword of C++" }, { "wchar_t", "keyword of C++" },
+		{ "bitand", "alternative token" }, { "xor_eq", "alternative token" },
+		{ "NULL", "defines NULL" }, { "offsetof", "defines offsetof" },
+		{ "size_t", "defines size_t" }, { "std", "defines std" },
+		{ "a_", "\"__\"" }, { "a__b", "\"__\"" },
+		{ "my_t", "_t" }, { "strx", "str, mem or wcs" },
+		{ "memo", "str, mem or wcs" }, { "stddef", "stddef.h" },
+		{ "unistd", "unistd.h" },
+		{ "ints", NULL }, { "classy", NULL }, { "t", NULL },
+		{ "my_t2", NULL }, { "str", NULL }, { "strX", NULL },
+		{ "stddef2", NULL }, { "NULLABLE", NULL }, { "a_b", NULL },
+	};
+	struct srcpos at = { "-D prefix=X", 0, 0 };
+	struct capture c;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		capture_open(&c);
+		rc = cnames_check_prefix(cases[i].prefix, &at, &c.d);
+		if (cases[i].why == NULL)
+			TAP_CHECK(rc == 0 && c.d.errors == 0, "prefix %s is "
+			    "accepted", cases[i].prefix);
+		else
+			TAP_CHECK(rc == -1 && c.d.errors == 1 &&
+			    strstr(capture_text(&c), cases[i].why) != NULL &&
+			    strncmp(capture_text(&c), "-D prefix=X: error: the "
+			    "prefix cannot be", 36) == 0, "prefix %s is refused "
+			    "at the option, saying why (%s)", cases[i].prefix,
+			    cases[i].why);
+		capture_close(&c);
+	}
+}
+
 int
 main(void)
 {
+	test_check_prefix();
 	test_spell();
 	test_aliases();
 	test_pinned();

@@ -1,6 +1,7 @@
 /* Unit tests for output files (outfile): compared, staged, replaced all or nothing. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,24 @@
 #include "harness.h"
 #include "outfile.h"
 #include "tap.h"
+
+/*
+ * The library's calls to rename() land here, so that a test can make the
+ * Nth of them fail as a real one can (a file made immutable in between,
+ * a full inode table); 0 fails none. The rest go to renameat().
+ */
+static int fail_rename_at;
+static int renames;
+
+int
+rename(const char *from, const char *to)
+{
+	if (fail_rename_at != 0 && ++renames == fail_rename_at) {
+		errno = EIO;
+		return -1;
+	}
+	return renameat(AT_FDCWD, from, AT_FDCWD, to);
+}
 
 /* A time long ago, that a rewrite would change. */
 #define LONG_AGO	1000000000L
@@ -139,8 +158,9 @@ test_compare(void)
 	TAP_CHECK(outfile_compare("cdir", "x", 1, NULL) == -1 &&
 	    errno == EISDIR, "compare: a folder is an error (EISDIR)");
 	errno = 0;
-	TAP_CHECK(outfile_compare("/dev/null", "", 0, NULL) == -1 &&
-	    errno == EINVAL, "compare: a device is an error (EINVAL)");
+	TAP_CHECK(outfile_compare("/dev/null", "", 0, NULL) ==
+	    OUTFILE_STREAM && outfile_compare("/dev/zero", "x", 1, NULL) ==
+	    OUTFILE_STREAM, "compare: a device is a stream, not read");
 	TAP_CHECK(harness_holds("c.txt", "abc\n"), "compare writes nothing");
 	buf_free(&old);
 }
@@ -187,6 +207,60 @@ test_set_all_or_nothing(void)
 	TAP_CHECK(temps_in("s") == 0, "after a commit, no temporary file");
 	TAP_CHECK(c.d.errors == 1, "one error in all");
 	capture_close(&c);
+}
+
+static ino_t
+ino_of(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+/* A rename that fails midway: the renames before it are undone. */
+static void
+test_rollback(void)
+{
+	static const char *const names[] = { "r/a", "r/b", "r/c", "r/d" };
+	struct outfile_set set;
+	struct capture c;
+	ino_t ino_a, ino_d;
+	int k, i, ok, whole;
+
+	harness_mkdir("r");
+	for (k = 1; k <= 4; k++) {
+		harness_put("r/a", "old a\n");
+		harness_put("r/b", "old b\n");
+		unlink("r/c");		/* new in this set */
+		harness_put("r/d", "old d\n");
+		ino_a = ino_of("r/a");
+		ino_d = ino_of("r/d");
+		capture_open(&c);
+		outfile_set_init(&set);
+		ok = 1;
+		for (i = 0; i < 4; i++)
+			ok &= outfile_set_add(&set, names[i], "new\n", 4,
+			    &c.d) == 1;
+		renames = 0;
+		fail_rename_at = k;
+		ok &= outfile_set_commit(&set, &c.d) == -1;
+		fail_rename_at = 0;
+		outfile_set_free(&set);
+		whole = harness_holds("r/a", "old a\n") &&
+		    harness_holds("r/b", "old b\n") &&
+		    access("r/c", F_OK) == -1 &&
+		    harness_holds("r/d", "old d\n");
+		TAP_CHECK(ok && whole && temps_in("r") == 0,
+		    "rename %d of 4 fails: the commit fails and every file is "
+		    "as it was, with no temporary file", k);
+		TAP_CHECK(ino_of("r/a") == ino_a && ino_of("r/d") == ino_d,
+		    "rename %d of 4 fails: the files put back are the same "
+		    "files (hard links kept, not copies)", k);
+		TAP_CHECK(c.d.errors == 1 && strstr(capture_text(&c),
+		    names[k - 1]) != NULL, "rename %d of 4 fails: one error, "
+		    "naming %s", k, names[k - 1]);
+		capture_close(&c);
+	}
 }
 
 static void
@@ -236,6 +310,7 @@ main(void)
 	test_symlink();
 	test_compare();
 	test_set_all_or_nothing();
+	test_rollback();
 	test_errors();
 	scratch_leave(&s);
 	return tap_done();

@@ -99,6 +99,50 @@ test_same(void)
 	capture_close(&c);
 }
 
+/* Paths that do not exist yet, through ".." and symbolic links. */
+static void
+test_not_yet(void)
+{
+	struct capture c;
+	int linked;
+
+	capture_open(&c);
+	TAP_CHECK(clashes(&c, "new/http_status.c", 1,
+	    "new/../new/http_status.c", 1) == 1,
+	    "'..' under a folder that does not exist yet");
+	TAP_CHECK(clashes(&c, "new/http_status.c", 1,
+	    "new/sub/../http_status.c", 1) == 1,
+	    "'..' after a part that does not exist");
+	TAP_CHECK(clashes(&c, "new/http_status.c", 1,
+	    "out/../new//http_status.c", 1) == 1,
+	    "'..' after a folder that exists, into one that does not");
+	TAP_CHECK(clashes(&c, "new/a.c", 1, "new/../a.c", 1) == 0,
+	    "'..' that leaves the folder names another file");
+	TAP_CHECK(clashes(&c, "/nonexistent/x", 1,
+	    "/nonexistent/../nonexistent/x", 1) == 1,
+	    "an absolute path that does not exist");
+	TAP_CHECK(clashes(&c, "data.yaml", 0, "new/../data.yaml", 1) == 1,
+	    "a path through a missing folder to an input that exists");
+	linked = symlink("new", "lnk") == 0 && symlink("new/deep", "lnk2") == 0
+	    && symlink("lnk/../new", "lnk3") == 0 && symlink("loop", "loop") == 0;
+	if (linked) {
+		TAP_CHECK(clashes(&c, "new/http_status.h", 1,
+		    "lnk/http_status.h", 1) == 1,
+		    "a dangling link to a folder not yet made");
+		TAP_CHECK(clashes(&c, "new/deep/x", 1, "lnk2/x", 1) == 1 &&
+		    clashes(&c, "new/deep/x", 1, "lnk/deep/x", 1) == 1,
+		    "links to parts further down");
+		TAP_CHECK(clashes(&c, "new/x", 1, "lnk3/x", 1) == 1,
+		    "a link whose target holds '..' and a link");
+		TAP_CHECK(clashes(&c, "new", 1, "lnk/deep/..", 1) == 1,
+		    "'..' after a link goes up from the link's target");
+		TAP_CHECK(clashes(&c, "loop/x", 1, "loop/y", 1) == 0,
+		    "a loop of links ends");
+	} else
+		TAP_CHECK(1, "links # SKIP symlink failed");
+	capture_close(&c);
+}
+
 int
 main(void)
 {
@@ -107,6 +151,7 @@ main(void)
 	scratch_enter(&s, "pathcheck");
 	test_explain();
 	test_same();
+	test_not_yet();
 	scratch_leave(&s);
 	return tap_done();
 }

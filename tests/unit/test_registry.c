@@ -215,12 +215,32 @@ test_diff(void)
 	capture_close(&c);
 }
 
+/* A stream past the limit is read no further, and nothing is kept (the
+ * sanitizer build fails a leak). */
+static void
+test_limit(void)
+{
+	struct registry reg;
+	struct capture c;
+
+	registry_init(&reg);
+	capture_open(&c);
+	TAP_CHECK(registry_load(&reg, "/dev/zero", 1024, &c.d) == -1,
+	    "an endless stream past --max-csv fails");
+	CHECK_TEXT(capture_text(&c), "/dev/zero: error: file is larger than "
+	    "the 1 KiB limit\n/dev/zero: note: --max-csv raises this limit\n",
+	    "... naming the limit and its option");
+	capture_close(&c);
+	registry_free(&reg);
+}
+
 int
 main(void)
 {
 	test_fields();
 	test_states();
 	test_errors();
+	test_limit();
 	test_diff();
 	return tap_done();
 }

@@ -776,6 +776,20 @@ test_md(void)
 	    S("Hello, world. (a-b/c?) = 'x' \"y\"; z: 42"),
 	    S("Hello, world. (a-b/c?) = 'x' \"y\"; z: 42"));
 	check_escape(TEXT_ESCAPE_MD, S("# 1. - +"), S("\\# 1. - +"));
+	/* URLs that GitHub links keep their bytes: no escape inside them. */
+	check_escape(TEXT_ESCAPE_MD, S("see https://a.org/x.xhtml#s-1_b."),
+	    S("see <https://a.org/x.xhtml#s-1_b>."));
+	check_escape(TEXT_ESCAPE_MD, S("(HTTP://a.org/f_(x)) a_"),
+	    S("(<HTTP://a.org/f_(x)>) a\\_"));
+	check_escape(TEXT_ESCAPE_MD, S("ftp://a.org/a|b*_ &amp;"),
+	    S("<ftp://a.org/a\\|b>\\*\\_ \\&amp;"));
+	check_escape(TEXT_ESCAPE_MD, S("_www.a.org/x_y>"),
+	    S("\\_[www.a.org/x\\_y](<http://www.a.org/x_y>)\\>"));
+	/* What GitHub would not link stays no link: the extension skips
+	 * "\_" in a host, so "www.a\_b.c\_d" would be one. */
+	check_escape(TEXT_ESCAPE_MD, S("xhttps://a.org www.a_b.org_c"),
+	    S("xhttps\\://a.org www\\.a\\_b.org\\_c"));
+	check_escape(TEXT_ESCAPE_MD, S("https:// a_"), S("https\\:// a\\_"));
 	/* A heading's closing sequence is a run of '#' after a space. */
 	check_escape(TEXT_ESCAPE_MD, S("Client Errors #"),
 	    S("Client Errors \\#"));
