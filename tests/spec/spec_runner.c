@@ -732,8 +732,9 @@ main(int argc, char *argv[])
 		return usage();
 
 	if (stat(r.spec_dir, &st) == -1 || !S_ISDIR(st.st_mode)) {
-		printf("# SKIP mustache spec suite: %s not found "
-		    "(set MUSTACHE_SPEC_DIR)\n", r.spec_dir);
+		printf("# SKIP mustache spec suite: %s not found (clone "
+		    "https://github.com/mustache/spec there, or set "
+		    "MUSTACHE_SPEC_DIR; .ci/run clones it)\n", r.spec_dir);
 		return 0;
 	}
 	for (i = 0; i < sizeof(spec_files) / sizeof(spec_files[0]); i++)
