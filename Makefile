@@ -302,6 +302,14 @@ check:
 test: test-programs
 	MUSTACHE_SPEC_DIR="$(MUSTACHE_SPEC_DIR)" tests/run --quick $(BUILD)
 
+# Mutation testing, not part of make check (slow): each mutation of
+# tests/mutate/mutations applied alone to a copy of the tree, make test run
+# on it; prints the survivors and fails when there is one. make check runs
+# tests/mutate/run --check, which holds the list to the code.
+.PHONY: mutate
+mutate:
+	MUSTACHE_SPEC_DIR="$(abspath $(MUSTACHE_SPEC_DIR))" tests/mutate/run
+
 # Rewrites the expected files of every golden test; review with git diff.
 golden: $(STATUSGEN)
 	tests/run --rewrite-golden $(BUILD)
