@@ -227,7 +227,8 @@ $(BENCH_DIR)/lookup: $(BENCH_OBJS)
 # ------------------------------------------------------------------ end
 
 # ------------------------------------------------------------------
-# Install and uninstall: the binary, the shipped templates and status
+# Install and uninstall: the binary, the shipped templates (with splice's
+# in templates/splice, which generate does not render) and status
 # table, the man page and the CMake package (find_package(statusgen),
 # cmake/statusgenConfig.cmake.in, with the installed paths filled in). DATADIR is compiled into statusgen, which falls
 # back on DATADIR/statusgen/templates when there is no ./templates (see
@@ -262,9 +263,12 @@ $(BUILD)/datadir.txt: FORCE | $(BUILD)/obj
 
 install: $(STATUSGEN)
 	$(INSTALL) -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' \
-		'$(DESTDIR)$(SHAREDIR)/templates' '$(DESTDIR)$(SHAREDIR)/data'
+		'$(DESTDIR)$(SHAREDIR)/templates' '$(DESTDIR)$(SHAREDIR)/data' \
+		'$(DESTDIR)$(SHAREDIR)/templates/splice'
 	$(INSTALL) -m 755 $(STATUSGEN) '$(DESTDIR)$(BINDIR)/statusgen'
 	$(INSTALL) -m 644 templates/*.mustache '$(DESTDIR)$(SHAREDIR)/templates'
+	$(INSTALL) -m 644 templates/splice/*.mustache \
+		'$(DESTDIR)$(SHAREDIR)/templates/splice'
 	$(INSTALL) -m 644 data/http_status.yaml '$(DESTDIR)$(SHAREDIR)/data'
 	sed 's|/usr/local/share/statusgen|$(SHAREDIR)|g' doc/statusgen.1 \
 		>'$(DESTDIR)$(MANDIR)/man1/statusgen.1'
@@ -281,9 +285,11 @@ uninstall:
 		'$(DESTDIR)$(MANDIR)/man1/statusgen.1' \
 		'$(DESTDIR)$(SHAREDIR)/data/http_status.yaml' \
 		'$(DESTDIR)$(SHAREDIR)/templates/'*.mustache \
+		'$(DESTDIR)$(SHAREDIR)/templates/splice/'*.mustache \
 		'$(DESTDIR)$(CMAKEDIR)/statusgenConfig.cmake' \
 		'$(DESTDIR)$(CMAKEDIR)/statusgenConfigVersion.cmake'
-	rmdir '$(DESTDIR)$(SHAREDIR)/templates' '$(DESTDIR)$(SHAREDIR)/data' \
+	rmdir '$(DESTDIR)$(SHAREDIR)/templates/splice' \
+		'$(DESTDIR)$(SHAREDIR)/templates' '$(DESTDIR)$(SHAREDIR)/data' \
 		'$(DESTDIR)$(SHAREDIR)' '$(DESTDIR)$(CMAKEDIR)' 2>/dev/null || :
 # ------------------------------------------------------------------ end install
 

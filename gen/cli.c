@@ -166,9 +166,12 @@ put_option_help(struct buf *b, const struct cli_option *o)
 	}
 	buf_puts(b, line);
 	col = HELP_COLUMN + strlen(line);
-	if (o->flags & CLI_SETTINGS) {
+	if ((o->flags & CLI_SETTINGS) || o->more != NULL) {
 		buf_init(&dflt);
-		settings_help(&dflt);
+		if (o->flags & CLI_SETTINGS)
+			settings_help(&dflt);
+		else
+			o->more(&dflt);
 		for (line = buf_cstr(&dflt); (nl = strchr(line, '\n')) != NULL;
 		    line = nl + 1) {
 			buf_printf(b, "\n%*s%.*s", HELP_COLUMN, "",
@@ -339,6 +342,15 @@ parse_operands(struct cli *c, int n, char **args, int dashdash)
 	if (n < min) {
 		diag_error(c->d, NULL, "missing %s argument", ops[n].name);
 		return -1;
+	}
+	if (max > 0 && ops[max - 1].repeated) {
+		for (j = 0; j < max - 1; j++)
+			*(const char **)((char *)c->target + ops[j].field) =
+			    args[j];
+		*(char ***)((char *)c->target + ops[j].field) = args + j;
+		*(size_t *)((char *)c->target + ops[j].count) =
+		    (size_t)(n - j);
+		return 0;
 	}
 	if (n > max) {
 		diag_error(c->d, NULL, "unexpected argument '%s'", args[max]);

@@ -44,6 +44,9 @@ struct cli_option {
 	unsigned	 limits;	/* not 0: the row stands for the
 					   --max-* options of these scopes */
 	const char	*help;		/* lines split by '\n' */
+	void		(*more)(struct buf *b); /* NULL, or appends lines
+					   that follow help (a list that a
+					   table of the caller's holds) */
 };
 
 /* A row with no name and no limits ends a table. */
@@ -60,6 +63,11 @@ struct cli_operand {
 	size_t		 field;		/* an offset in the target */
 	int		 required;
 	const char	*fallback;	/* NULL: none */
+	int		 repeated;	/* the last operand only ("FILE..."):
+					   takes every argument left, as a
+					   char ** at field and their size_t
+					   count at count (one is required) */
+	size_t		 count;
 };
 
 #define CLI_MAX_OPERANDS	2

@@ -20,6 +20,7 @@
 #include "pathcheck.h"
 #include "registry.h"
 #include "settings.h"
+#include "splice.h"
 #include "udiff.h"
 #include "value.h"
 #include "xalloc.h"
@@ -1055,6 +1056,432 @@ driver_registry_diff(const struct driver_options *opt, struct buf *print,
 		rc = 1;
 	}
 	registry_free(&reg);
+	run_free(&r);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* splice                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Which statuses a region shows: its class= and codes= values. */
+struct selection {
+	long		 cls;		/* 1 to 5; 0: every class */
+	long		*codes;		/* NULL: every code */
+	size_t		 ncodes, cap;
+};
+
+/*
+ * Reads one selecting value into sel. Returns 0, or -1 after reporting
+ * a bad one at at.
+ */
+typedef int (*select_fn)(const char *val, const struct value *model,
+    struct selection *sel, const struct srcpos *at, struct diag *d);
+
+/* class=4 or class=4xx. */
+static int
+select_class(const char *val, const struct value *model,
+    struct selection *sel, const struct srcpos *at, struct diag *d)
+{
+	(void)model;
+	if (val[0] >= '1' && val[0] <= '5' && (val[1] == '\0' ||
+	    strcmp(val + 1, "xx") == 0)) {
+		sel->cls = val[0] - '0';
+		return 0;
+	}
+	diag_error(d, at, "'class' must be a class, 1 to 5 (or 1xx to 5xx), "
+	    "got \"%.40s\"", val);
+	return -1;
+}
+
+/* Whether the status table model has code. */
+static int
+has_code(const struct value *model, long code)
+{
+	const struct value *list = value_map_getz(model, "statuses"), *c;
+	size_t i;
+
+	for (i = 0; list != NULL && i < value_len(list); i++)
+		if ((c = value_map_getz(value_item(list, i), "code")) != NULL &&
+		    value_kind(c) == VALUE_INT && c->u.integer == code)
+			return 1;
+	return 0;
+}
+
+/* codes=200,404: codes of the table, separated by commas. */
+static int
+select_codes(const char *val, const struct value *model,
+    struct selection *sel, const struct srcpos *at, struct diag *d)
+{
+	const char *s = val;
+	char *end;
+	long code;
+	int rc = 0;
+
+	for (;;) {
+		code = s[0] >= '0' && s[0] <= '9' ? strtol(s, &end, 10) : 0;
+		if (code == 0 || (*end != ',' && *end != '\0')) {
+			diag_error(d, at, "'codes' must be codes separated by "
+			    "commas, such as codes=200,404, got \"%.40s\"",
+			    val);
+			return -1;
+		}
+		if (!has_code(model, code)) {
+			diag_error(d, at, "'codes' names %ld, which the status "
+			    "table does not have", code);
+			rc = -1;
+		}
+		sel->codes = xgrow(sel->codes, &sel->cap, sel->ncodes + 1,
+		    sizeof(*sel->codes));
+		sel->codes[sel->ncodes++] = code;
+		if (*end == '\0')
+			return rc;
+		s = end + 1;
+	}
+}
+
+/* The values of a region that choose its statuses, not strings. */
+static const struct {
+	const char	*name;
+	select_fn	 set;
+} selectors[] = {
+	{ "class", select_class },
+	{ "codes", select_codes },
+};
+
+#define NSELECTORS	(sizeof(selectors) / sizeof(selectors[0]))
+
+/* Whether the status st is one sel shows. */
+static int
+selected(const struct selection *sel, const struct value *st)
+{
+	const struct value *code = value_map_getz(st, "code");
+	const struct value *cls = value_map_getz(st, "class");
+	size_t i;
+
+	if (sel->cls != 0 && (cls == NULL || cls->u.integer != sel->cls))
+		return 0;
+	for (i = 0; sel->codes != NULL && i < sel->ncodes; i++)
+		if (code != NULL && code->u.integer == sel->codes[i])
+			return 1;
+	return sel->codes == NULL;
+}
+
+/* The statuses of list that sel shows, as a new list. */
+static struct value
+select_statuses(struct run *r, const struct value *list,
+    const struct selection *sel)
+{
+	struct value *items = xcalloc(value_len(list) + 1, sizeof(*items)), v;
+	size_t i, n = 0;
+
+	for (i = 0; i < value_len(list); i++)
+		if (selected(sel, value_item(list, i)))
+			items[n++] = *value_item(list, i);
+	v = value_make_seq(&r->arena, items, n, NULL);
+	free(items);
+	return v;
+}
+
+/* A copy of the mapping m with key's value replaced by v. */
+static struct value
+replace_key(struct run *r, const struct value *m, const char *key,
+    struct value v)
+{
+	struct value_builder b;
+	const struct value_pair *p;
+	size_t i;
+
+	value_builder_init(&b, &r->arena);
+	for (i = 0; i < value_len(m); i++) {
+		p = value_pair(m, i);
+		if (strcmp(value_str(&p->key), key) == 0)
+			value_builder_put(&b, key, v);
+		else
+			value_builder_put_pair(&b, p);
+	}
+	return value_builder_finish(&b, NULL);
+}
+
+/*
+ * The classes of list with only the statuses sel shows (and their
+ * count), leaving out a class with none.
+ */
+static struct value
+select_classes(struct run *r, const struct value *list,
+    const struct selection *sel)
+{
+	struct value *items = xcalloc(value_len(list) + 1, sizeof(*items));
+	const struct value *cls, *sts;
+	struct value kept, v;
+	size_t i, n = 0;
+
+	for (i = 0; i < value_len(list); i++) {
+		cls = value_item(list, i);
+		if ((sts = value_map_getz(cls, "statuses")) == NULL)
+			continue;
+		kept = select_statuses(r, sts, sel);
+		if (value_len(&kept) == 0)
+			continue;
+		v = replace_key(r, cls, "statuses", kept);
+		items[n++] = replace_key(r, &v, "count", value_make_int(
+		    (long long)value_len(&kept), NULL));
+	}
+	v = value_make_seq(&r->arena, items, n, NULL);
+	free(items);
+	return v;
+}
+
+/*
+ * The context of region g of the file at path: the model with only the
+ * statuses that its class= and codes= choose (in "statuses", "classes"
+ * and "count"), and its other NAME=VALUE words as strings at the root.
+ * Returns it, or NULL after reporting a bad value or a NAME that the
+ * context has or that is given twice.
+ */
+static const struct value *
+region_context(struct run *r, const struct value *model, const char *path,
+    const struct splice_region *g)
+{
+	struct srcpos at = { path, g->line, g->col };
+	struct selection sel = { 0, NULL, 0, 0 };
+	struct value_builder b;
+	const struct value_pair *p;
+	struct value root, kept;
+	size_t i, j, n, k;
+	int rc = 0, filtered = 0, known;
+
+	value_builder_init(&b, &r->arena);
+	for (i = 0; i < g->nargs; i++) {
+		n = define_name_len(g->args[i]);
+		for (j = 0; j < i; j++)
+			if (define_name_len(g->args[j]) == n &&
+			    memcmp(g->args[j], g->args[i], n) == 0)
+				break;
+		if (j < i) {
+			diag_error(r->d, &at, "'%.*s' is given twice",
+			    (int)n, g->args[i]);
+			rc = -1;
+			continue;
+		}
+		for (k = 0, known = 0; k < NSELECTORS; k++)
+			if (strlen(selectors[k].name) == n &&
+			    memcmp(selectors[k].name, g->args[i], n) == 0) {
+				known = 1;
+				filtered = 1;
+				if (selectors[k].set(g->args[i] + n + 1, model,
+				    &sel, &at, r->d) != 0)
+					rc = -1;
+			}
+		if (known)
+			continue;
+		if (value_map_find(model, g->args[i], n) != NULL) {
+			diag_error(r->d, &at, "the context already has '%.*s'; "
+			    "a region's NAME=VALUE may only add a name",
+			    (int)n, g->args[i]);
+			rc = -1;
+		}
+	}
+	if (rc != 0) {
+		free(sel.codes);
+		return NULL;
+	}
+	for (i = 0; i < value_len(model); i++) {
+		p = value_pair(model, i);
+		if (filtered && strcmp(value_str(&p->key), "statuses") == 0) {
+			kept = select_statuses(r, &p->val, &sel);
+			value_builder_put(&b, "statuses", kept);
+			value_builder_put(&b, "count", value_make_int(
+			    (long long)value_len(&kept), NULL));
+		} else if (filtered &&
+		    strcmp(value_str(&p->key), "classes") == 0) {
+			value_builder_put(&b, "classes",
+			    select_classes(r, &p->val, &sel));
+		} else if (!filtered ||
+		    strcmp(value_str(&p->key), "count") != 0) {
+			value_builder_put_pair(&b, p);
+		}
+	}
+	for (i = 0; i < g->nargs; i++) {
+		n = define_name_len(g->args[i]);
+		for (k = 0, known = 0; k < NSELECTORS; k++)
+			known |= strlen(selectors[k].name) == n &&
+			    memcmp(selectors[k].name, g->args[i], n) == 0;
+		if (!known)
+			value_builder_put(&b, arena_strndup(&r->arena,
+			    g->args[i], n), value_make_string(&r->arena,
+			    g->args[i] + n + 1, strlen(g->args[i] + n + 1),
+			    NULL));
+	}
+	free(sel.codes);
+	root = value_builder_finish(&b, NULL);
+	return value_box(&r->arena, &root);
+}
+
+/*
+ * The name of the template of opt->templates nearest to name (a typo),
+ * which the caller frees, or NULL; a folder that cannot be listed has
+ * none (the error that follows says what is missing).
+ */
+static char *
+nearest_template(struct run *r, const char *name)
+{
+	struct diag quiet = { NULL, 0, 0 };
+	char **names, *hint = NULL;
+	size_t best = 3;
+	long n, i;
+
+	if ((n = list_templates(r->opt->templates, &names, &quiet)) < 0)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (text_nearer(name, strlen(name), names[i], &best))
+			hint = names[i];
+	hint = hint != NULL ? xstrdup(hint) : NULL;
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return hint;
+}
+
+/*
+ * Renders region g of the file at path into out with the template
+ * TEMPLATES/NAME.mustache, in strict mode. Returns 0, or -1 after
+ * reporting (a missing template at the marker; an error in the
+ * template with a note at the marker).
+ */
+static int
+render_region(struct run *r, const struct value *model, const char *path,
+    const struct splice_style *st, const struct splice_region *g,
+    struct buf *out)
+{
+	struct srcpos at = { path, g->line, g->col };
+	const struct mustache_template *t;
+	const struct value *root;
+	struct stat sb;
+	char *tpath, *hint;
+	int rc = -1;
+
+	tpath = join(r->opt->templates, g->template, TEMPLATE_SUFFIX);
+	if (stat(tpath, &sb) != 0 && errno == ENOENT) {
+		hint = nearest_template(r, g->template);
+		diag_error(r->d, &at, "no template '%s' (%s)%s%s%s",
+		    g->template, tpath, hint != NULL ? "; did you mean '" : "",
+		    hint != NULL ? hint : "", hint != NULL ? "'?" : "");
+		free(hint);
+		note_templates(r->opt, r->d);
+		free(tpath);
+		return -1;
+	}
+	if ((root = region_context(r, model, path, g)) != NULL &&
+	    (t = compile_file(r, tpath, PARTIALS_FOUND)) != NULL &&
+	    mustache_render(r->env, t, root, st->escape, out) == 0)
+		rc = 0;
+	else if (root != NULL)
+		diag_note(r->d, &at, "in the region begun here");
+	free(tpath);
+	return rc;
+}
+
+/*
+ * Reads the file at path and renders each of its regions; on success
+ * adds the file, put back together, as an output of the run. Returns 0,
+ * or -1 after reporting.
+ */
+static int
+splice_one(struct run *r, const struct value *model, const char *path)
+{
+	const struct driver_options *opt = r->opt;
+	size_t max = opt->limits.max[LIMITS_OUTPUT], i;
+	const struct splice_style *st;
+	struct srcpos at = { path, 0, 0 };
+	struct splice_file f;
+	struct buf text, *renders, size;
+	struct output *o;
+	int rc = 0;
+
+	st = opt->markers != NULL ? splice_style_by_name(opt->markers,
+	    strlen(opt->markers)) : splice_style_for_path(path);
+	if (st == NULL) {
+		buf_init(&size);
+		splice_style_names(&size);
+		diag_error(r->d, &at, "no marker style for this file's name: "
+		    "give one with --markers (%s)", buf_cstr(&size));
+		buf_free(&size);
+		return -1;
+	}
+	buf_init(&text);
+	if (buf_read_file_max(&text, path, max) != 0) {
+		if (errno == EFBIG) {
+			buf_init(&size);
+			buf_put_size(&size, max);
+			diag_error(r->d, &at, "file is larger than the %s "
+			    "limit", buf_cstr(&size));
+			limits_note(r->d, &at, LIMITS_OUTPUT);
+			buf_free(&size);
+		} else {
+			diag_error(r->d, &at, "cannot read: %s",
+			    strerror(errno));
+		}
+		buf_free(&text);
+		return -1;
+	}
+	if (splice_parse(path, text.data, text.len, st, &f, r->d) != 0) {
+		splice_file_free(&f);
+		buf_free(&text);
+		return -1;
+	}
+	renders = xcalloc(f.n, sizeof(*renders));
+	for (i = 0; i < f.n; i++) {
+		buf_init(&renders[i]);
+		if (render_region(r, model, path, st, &f.regions[i],
+		    &renders[i]) != 0)
+			rc = -1;
+	}
+	if (rc == 0) {
+		o = add_output(r, xstrdup(path));
+		splice_assemble(text.data, text.len, &f, renders, &o->text);
+		if (o->text.len > max) {
+			diag_error(r->d, &at, "the file would be larger than "
+			    "the output limit");
+			limits_note(r->d, &at, LIMITS_OUTPUT);
+			rc = -1;
+		}
+	}
+	for (i = 0; i < f.n; i++)
+		buf_free(&renders[i]);
+	free(renders);
+	splice_file_free(&f);
+	buf_free(&text);
+	return rc;
+}
+
+int
+driver_splice(const struct driver_options *opt, struct buf *print,
+    struct diag *d)
+{
+	struct value *model;
+	struct run r;
+	size_t i;
+	int rc = -1;
+
+	run_init(&r, opt, d);
+	/* The files are outputs: none may be the data, nor one another. */
+	for (i = 0; i < opt->nfiles; i++)
+		add_output(&r, xstrdup(opt->files[i]));
+	if (check_paths(&r, NULL, 0) == 0 && load_model(&r, &model) == 0) {
+		for (i = 0; i < r.noutputs; i++)
+			free(r.outputs[i].path);
+		r.noutputs = 0;
+		depfile_add_input(&r.deps, opt->data);
+		run_env(&r, &opt->templates, 1, 1, 1);
+		rc = 0;
+		for (i = 0; i < opt->nfiles; i++)
+			if (splice_one(&r, model, opt->files[i]) != 0)
+				rc = -1;
+		/* Only a run in which every region rendered writes. */
+		if (rc == 0)
+			rc = finish_outputs(&r, NULL, print);
+	}
 	run_free(&r);
 	return rc;
 }

@@ -44,7 +44,12 @@ struct driver_options {
 					   srcname_default() */
 	const char	*template;	/* render: the template file */
 	const char	*registry;	/* registry-diff: the registry's CSV */
-	const char	*templates;	/* generate: the folder of templates */
+	const char	*templates;	/* generate, splice: the folder of
+					   templates */
+	char		**files;	/* splice: the files, nfiles of them */
+	size_t		 nfiles;
+	const char	*markers;	/* splice: a marker style's name (see
+					   splice.h); NULL: by each name */
 	const char	*templates_why;	/* generate: why that folder, for the
 					   note after a templates error */
 	struct driver_list partials;	/* render: folders searched for a
@@ -138,6 +143,24 @@ int	driver_generate(const struct driver_options *opt, struct buf *print,
  * output limit is an error, and prints nothing.
  */
 int	driver_context(const struct driver_options *opt, struct buf *print,
+	    struct diag *d);
+
+/*
+ * splice: loads and checks the status table opt->data as generate does,
+ * then in each of opt->files finds the regions (splice_parse(), in the
+ * style opt->markers names or else the one its name picks) and renders
+ * each with opt->templates/TEMPLATE.mustache, in strict mode (names
+ * too), with the style's escaper. A region's context is the status
+ * table's, with only the statuses its class= and codes= values choose
+ * (in statuses, classes and count) and its other NAME=VALUE words as
+ * strings at the root. Nothing is written unless every region of every
+ * file rendered; then each file, its regions replaced and every other
+ * byte kept, is checked (with diff shown) or written with the depfile
+ * (the files its targets) exactly as generate's outputs are, with no
+ * folder lock. A file that is the data, a template, a partial or
+ * another file of the run is an error.
+ */
+int	driver_splice(const struct driver_options *opt, struct buf *print,
 	    struct diag *d);
 
 /* validate: loads and checks the status table opt->data, writes nothing. */

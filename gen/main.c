@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "driver.h"
 #include "limits.h"
+#include "splice.h"
 #include "text.h"
 #include "version.h"
 
@@ -32,12 +33,19 @@
  * Makefile passes -DSTATUSGEN_DATADIR="$(DATADIR)". Without it, there is
  * no installed fallback.
  */
+/* The shipped templates of splice's regions: a subfolder of the
+ * templates, which generate does not render as outputs. */
+#define SPLICE_FOLDER	"splice"
+
 #ifdef STATUSGEN_DATADIR
 #define INSTALLED_TEMPLATES	STATUSGEN_DATADIR "/statusgen/templates"
 #define INSTALLED_DATA		STATUSGEN_DATADIR "/statusgen/" DEFAULT_DATA
 #define TEMPLATES_HELP		"the installed ones,\n" INSTALLED_TEMPLATES
+#define INSTALLED_SPLICE	INSTALLED_TEMPLATES "/" SPLICE_FOLDER
+#define SPLICE_HELP		"the installed ones,\n" INSTALLED_SPLICE
 #else
 #define TEMPLATES_HELP		"none: -t is needed"
+#define SPLICE_HELP		TEMPLATES_HELP
 #endif
 
 /* ------------------------------------------------------------------ */
@@ -102,6 +110,23 @@ set_escape(struct cli *c, const struct cli_option *o, const char *val)
 	}
 	diag_error(c->d, NULL, "unknown escape mode '%s' (use html, c, md, json "
 	    "or none)", val);
+	return -1;
+}
+
+static int
+set_markers(struct cli *c, const struct cli_option *o, const char *val)
+{
+	const char *hint = splice_style_suggest(val, strlen(val));
+	struct buf names;
+
+	if (splice_style_by_name(val, strlen(val)) != NULL)
+		return cli_set_string(c, o, val);
+	buf_init(&names);
+	splice_style_names(&names);
+	diag_error(c->d, NULL, "unknown marker style '%.40s' (use %s)%s%s%s",
+	    val, buf_cstr(&names), hint != NULL ? "; did you mean '" : "",
+	    hint != NULL ? hint : "", hint != NULL ? "'?" : "");
+	buf_free(&names);
 	return -1;
 }
 
@@ -208,6 +233,31 @@ static const struct cli_option generate_options[] = {
 	OPT_END
 };
 
+static const struct cli_option splice_options[] = {
+	{ .shortname = 't', .arg = "DIR", .set = cli_set_string,
+	  .field = FIELD(templates), .flags = CLI_NONEMPTY,
+	  .help = "the regions' templates (default " SPLICE_HELP ")" },
+	{ .longname = "markers", .arg = "STYLE", .set = set_markers,
+	  .field = FIELD(markers),
+	  .help = "the markers' style of every FILE, instead of\n"
+	  "the one its extension picks:",
+	  .more = splice_style_help },
+	OPT_DEPFILE("FILE", "also write a make dependency file: the FILEs,\n"
+	    "and every file read (data, templates, partials)"),
+	{ .longname = "check", .set = cli_set_flag, .field = FIELD(check),
+	  .help = "write nothing; name each FILE that would\n"
+	  "change, and exit 1 if there is one" },
+	{ .longname = "diff", .set = cli_set_flag, .field = FIELD(diff),
+	  .help = "with --check: print a unified diff of each" },
+	{ .shortname = 'q', .longname = "quiet", .set = set_quiet,
+	  .help = "with --check: print nothing, only exit 0 or 1" },
+	OPT_SETTINGS,
+	OPT_VERBOSE("name each FILE, written or unchanged"),
+	OPT_LIMITS(LIMITS_DATA | LIMITS_TEMPLATES),
+	OPT_HELP,
+	OPT_END
+};
+
 static const struct cli_option context_options[] = {
 	OPT_SOURCE_NAME("the data's name, as generate has it"),
 	OPT_SETTINGS,
@@ -249,7 +299,9 @@ struct command {
 
 static int	check_render(const struct driver_options *, struct diag *);
 static int	check_generate(const struct driver_options *, struct diag *);
+static int	check_splice(const struct driver_options *, struct diag *);
 static int	find_templates(struct driver_options *, struct diag *);
+static int	find_splice_templates(struct driver_options *, struct diag *);
 
 static const struct command commands[] = {
 	{ {
@@ -262,8 +314,8 @@ static const struct command commands[] = {
 		    "file\nDATA as its context (empty without DATA) to standard "
 		    "output.\n",
 		NULL, render_options,
-		{ { "TEMPLATE", FIELD(template), 1, NULL },
-		  { "DATA", FIELD(data), 0, NULL } }
+		{ { "TEMPLATE", FIELD(template), 1, NULL, 0, 0 },
+		  { "DATA", FIELD(data), 0, NULL, 0, 0 } }
 	}, driver_render, check_render, NULL },
 	{ {
 		"generate",
@@ -281,8 +333,32 @@ static const struct command commands[] = {
 		"Exit status: 0 done (with --check: all current), 1 with "
 		    "--check:\nan output is out of date, 2 any error.\n",
 		generate_options,
-		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } }
+		{ { "DATA", FIELD(data), 0, DEFAULT_DATA, 0, 0 } }
 	}, driver_generate, check_generate, find_templates },
+	{ {
+		"splice",
+		"splice [-q | -v] [--check [--diff]] [-M FILE] [-t DIR] "
+		    "[--markers STYLE] [-D NAME=VALUE]... [--max-LIMIT N]... "
+		    "DATA FILE...",
+		"regenerate the marked regions of your own files",
+		"Checks the status table DATA and, in each FILE, replaces the "
+		    "lines\nbetween a begin marker and an end marker, comments "
+		    "of the\nfile's language on lines of their own,\n"
+		    "  <!-- statusgen:begin TEMPLATE [NAME=VALUE]... -->\n"
+		    "  <!-- statusgen:end -->\n"
+		    "with DIR/TEMPLATE.mustache rendered in strict mode; "
+		    "class=N\nand codes=N,N... choose the statuses it sees, "
+		    "any other\nNAME=VALUE is a string for it. The markers and "
+		    "every other\nbyte are kept. Nothing is written unless "
+		    "every region\nrenders; then the FILEs are replaced "
+		    "together, and one\nwhose content is unchanged is not "
+		    "rewritten.\n",
+		"Exit status: 0 done (with --check: all current), 1 with "
+		    "--check:\na FILE is out of date, 2 any error.\n",
+		splice_options,
+		{ { "DATA", FIELD(data), 1, NULL, 0, 0 },
+		  { "FILE", FIELD(files), 1, NULL, 1, FIELD(nfiles) } }
+	}, driver_splice, check_splice, find_splice_templates },
 	{ {
 		"context",
 		"context [--source-name NAME] [-D NAME=VALUE]... "
@@ -291,7 +367,7 @@ static const struct command commands[] = {
 		"Checks the status table DATA (default " DEFAULT_DATA ") and "
 		    "prints\nthe context generate's templates see, as JSON.\n",
 		NULL, context_options,
-		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } }
+		{ { "DATA", FIELD(data), 0, DEFAULT_DATA, 0, 0 } }
 	}, driver_context, NULL, NULL },
 	{ {
 		"validate",
@@ -300,7 +376,7 @@ static const struct command commands[] = {
 		"Checks the status table DATA (default " DEFAULT_DATA ") and\n"
 		    "reports every problem; writes nothing.\n",
 		NULL, validate_options,
-		{ { "DATA", FIELD(data), 0, DEFAULT_DATA } }
+		{ { "DATA", FIELD(data), 0, DEFAULT_DATA, 0, 0 } }
 	}, driver_validate, NULL, NULL },
 	{ {
 		"registry-diff",
@@ -314,8 +390,8 @@ static const struct command commands[] = {
 		    "unofficial.\n",
 		"Exit status: 0 they agree, 1 they differ, 2 any error.\n",
 		registry_options,
-		{ { "CSV", FIELD(registry), 1, NULL },
-		  { "DATA", FIELD(data), 0, DEFAULT_DATA } }
+		{ { "CSV", FIELD(registry), 1, NULL, 0, 0 },
+		  { "DATA", FIELD(data), 0, DEFAULT_DATA, 0, 0 } }
 	}, driver_registry_diff, NULL, NULL },
 };
 
@@ -350,6 +426,39 @@ check_generate(const struct driver_options *opt, struct diag *d)
 	else
 		return 0;
 	return -1;
+}
+
+static int
+check_splice(const struct driver_options *opt, struct diag *d)
+{
+	if (opt->diff && !opt->check)
+		diag_error(d, NULL, "option '--diff' needs '--check'");
+	else if (opt->check && opt->depfile != NULL)
+		diag_error(d, NULL, "option '--depfile' cannot be used with "
+		    "'--check', which writes nothing");
+	else
+		return 0;
+	return -1;
+}
+
+/* Without -t, the installed templates' splice folder. */
+static int
+find_splice_templates(struct driver_options *opt, struct diag *d)
+{
+	opt->templates_why = "given with -t";
+	if (opt->templates != NULL)
+		return 0;
+#ifdef INSTALLED_SPLICE
+	(void)d;
+	opt->templates = INSTALLED_SPLICE;
+	opt->templates_why = "the default, the installed templates of "
+	    "splice; use -t to choose";
+	return 0;
+#else
+	diag_error(d, NULL, "no templates folder: this statusgen was built "
+	    "without installed templates (use -t DIR)");
+	return -1;
+#endif
 }
 
 /*
@@ -537,8 +646,9 @@ program_option(const char *arg, struct diag *d)
 		buf_puts(&b, "\nRun 'statusgen COMMAND --help' for the options "
 		    "of a command. Every error\nis reported on standard error "
 		    "and exits with status 2; 'generate --check'\nexits 1 when "
-		    "an output is out of date, 'registry-diff' when the table\n"
-		    "differs from the registry. See statusgen(1).\n");
+		    "an output is out of date, 'splice --check' when a file "
+		    "is,\n'registry-diff' when the table differs from the "
+		    "registry. See\nstatusgen(1).\n");
 	}
 	return print_buf(&b, d) == 0 ? EXIT_OK : EXIT_ERROR;
 }

@@ -1,0 +1,3 @@
+/* All of them: */
+// statusgen:begin c_switch
+// statusgen:end
