@@ -133,11 +133,54 @@ test_errors(void)
 	depfile_free(&df);
 }
 
+/*
+ * '#' at each place it can stand, in a target and in an input: first,
+ * last, doubled, after a backslash (doubled, so that make does not read
+ * "\\#" as an escaped backslash then a comment) and alone.
+ */
+static void
+test_hash(void)
+{
+	static const struct {
+		const char	*name;
+		const char	*escaped;
+	} cases[] = {
+		{ "#a", "\\#a" },
+		{ "a#", "a\\#" },
+		{ "a##b", "a\\#\\#b" },
+		{ "a\\#b", "a\\\\\\#b" },
+		{ "a\\\\#b", "a\\\\\\\\\\#b" },
+		{ "#", "\\#" },
+	};
+	struct depfile df;
+	struct buf want, what;
+	size_t i;
+
+	buf_init(&want);
+	buf_init(&what);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		depfile_init(&df);
+		depfile_add_target(&df, cases[i].name);
+		depfile_add_input(&df, cases[i].name);
+		buf_clear(&want);
+		buf_printf(&want, "%s: %s\n\n%s:\n", cases[i].escaped,
+		    cases[i].escaped, cases[i].escaped);
+		buf_clear(&what);
+		buf_printf(&what, "'#' in \"%s\" as a target and an input",
+		    cases[i].name);
+		check_format(&df, 0, buf_cstr(&want), buf_cstr(&what));
+		depfile_free(&df);
+	}
+	buf_free(&want);
+	buf_free(&what);
+}
+
 int
 main(void)
 {
 	test_order();
 	test_escaping();
 	test_errors();
+	test_hash();
 	return tap_done();
 }

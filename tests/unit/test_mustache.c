@@ -424,6 +424,128 @@ test_names_per_root(void)
 	arena_free(&arena);
 }
 
+/*
+ * Each limit at its edge: a template exactly at it renders, one past it
+ * is a located error. Nested sections are counted when the template is
+ * compiled, sections and partials together while it renders.
+ */
+static void
+test_limit_edges(void)
+{
+	struct buf t, p;
+	struct run r;
+	const char *want;
+	size_t depth, i;
+
+	buf_init(&t);
+	buf_init(&p);
+	for (depth = 4; depth <= 5; depth++) {
+		buf_clear(&t);
+		for (i = 0; i < depth; i++)
+			buf_puts(&t, "{{#a}}");
+		buf_puts(&t, "x");
+		for (i = 0; i < depth; i++)
+			buf_puts(&t, "{{/a}}");
+		r = run_full("{a: true}", buf_cstr(&t), NULL,
+		    TEXT_ESCAPE_NONE, 0, 4, 0);
+		if (depth == 4)
+			TAP_CHECK(r.rc == 0 && strcmp(r.out, "x") == 0,
+			    "4 nested sections, the limit 4: they render");
+		else
+			CHECK_TEXT(r.err, "t.mustache:1:25: error: sections "
+			    "nest deeper than 4 levels\n"
+			    "t.mustache:1:25: note: --max-template-depth raises "
+			    "this limit\n",
+			    "5 nested sections, the limit 4: a located error");
+		run_free(&r);
+	}
+	/* The default limit, 256, the same way. */
+	for (depth = 256; depth <= 257; depth++) {
+		buf_clear(&t);
+		for (i = 0; i < depth; i++)
+			buf_puts(&t, "{{#a}}");
+		for (i = 0; i < depth; i++)
+			buf_puts(&t, "{{/a}}");
+		r = run_full("{a: true}", buf_cstr(&t), NULL,
+		    TEXT_ESCAPE_NONE, 0, 0, 0);
+		TAP_CHECK(depth == 256 ? r.rc == 0 : r.rc == -1 &&
+		    strstr(r.err, "t.mustache:1:1537: error: sections nest "
+		    "deeper than 256 levels") != NULL,
+		    "%zu nested sections with the default limit: %s", depth,
+		    depth == 256 ? "they render" : "a located error");
+		if (r.rc != (depth == 256 ? 0 : -1))
+			harness_show("got", r.err);
+		run_free(&r);
+	}
+	/* Partials p1 .. pN, each including the next: N levels deep. */
+	for (depth = 4; depth <= 5; depth++) {
+		buf_clear(&p);
+		buf_puts(&p, "{");
+		for (i = 1; i < depth; i++)
+			buf_printf(&p, "p%zu: \"{{>p%zu}}\", ", i, i + 1);
+		buf_printf(&p, "p%zu: \"x\"}", depth);
+		r = run_full("{}", "{{>p1}}", buf_cstr(&p), TEXT_ESCAPE_NONE, 0,
+		    4, 0);
+		if (depth == 4)
+			TAP_CHECK(r.rc == 0 && strcmp(r.out, "x") == 0,
+			    "partials 4 deep, the limit 4: they render");
+		else
+			CHECK_TEXT(r.err, "p4.mustache:1:1: error: templates "
+			    "nest deeper than 4 levels (a partial that includes "
+			    "itself?)\n"
+			    "p4.mustache:1:1: note: --max-template-depth raises "
+			    "this limit\n"
+			    "p3.mustache:1:1: note: in the partial 'p4' included "
+			    "here\n"
+			    "p2.mustache:1:1: note: in the partial 'p3' included "
+			    "here\n"
+			    "p1.mustache:1:1: note: in the partial 'p2' included "
+			    "here\n"
+			    "t.mustache:1:1: note: in the partial 'p1' included "
+			    "here\n",
+			    "partials 5 deep, the limit 4: a located error");
+		run_free(&r);
+	}
+	/* A section inside the deepest partial counts too. */
+	r = run_full("{a: true}", "{{>p1}}", "{p1: \"{{>p2}}\", "
+	    "p2: \"{{#a}}x{{/a}}\"}", TEXT_ESCAPE_NONE, 0, 3, 0);
+	TAP_CHECK(r.rc == 0 && strcmp(r.out, "x") == 0,
+	    "two partials and a section, the limit 3: they render");
+	run_free(&r);
+	r = run_full("{a: true}", "{{>p1}}", "{p1: \"{{>p2}}\", "
+	    "p2: \"{{#a}}x{{/a}}\"}", TEXT_ESCAPE_NONE, 0, 2, 0);
+	want = "p2.mustache:1:1: error: templates nest deeper than 2 levels";
+	TAP_CHECK(r.rc == -2 && strncmp(r.err, want, strlen(want)) == 0,
+	    "two partials and a section, the limit 2: a located error");
+	if (r.rc != -2)
+		harness_show("got", r.err);
+	run_free(&r);
+	buf_free(&t);
+	buf_free(&p);
+}
+
+/*
+ * Indentation through three levels of standalone partials: each level
+ * adds its own, and a partial's ends with it, for the lines after it and
+ * for a sibling partial.
+ */
+static void
+test_nested_indentation(void)
+{
+	expect_partials("three levels of partials add up their indentation",
+	    "{}", "|\n  {{>a}}\n|\n",
+	    "{a: \" {{>b}}\\nA\\n\", b: \"  {{>c}}\\nB\\n\", c: \"C\\n\"}",
+	    "|\n     C\n   B\n  A\n|\n");
+	expect_partials("a sibling partial gets the same indentation", "{}",
+	    "  {{>a}}\n", "{a: \" {{>b}}\\n {{>b}}\\n\", b: \"{{>c}}\\nB\\n\", "
+	    "c: \"C\\nD\\n\"}",
+	    "   C\n   D\n   B\n   C\n   D\n   B\n");
+	expect_partials("a partial inside a section of an indented partial",
+	    "{l: [1, 2]}", "  {{>a}}\n",
+	    "{a: \"{{#l}}\\n {{>b}}\\n{{/l}}\\nE\\n\", b: \"{{.}}\\n\"}",
+	    "   1\n   2\n  E\n");
+}
+
 int
 main(void)
 {
@@ -439,5 +561,7 @@ main(void)
 	test_names();
 	test_reuse();
 	test_names_per_root();
+	test_limit_edges();
+	test_nested_indentation();
 	return tap_done();
 }

@@ -130,9 +130,9 @@ static const char table[] =
     "  - {code: 499, reason: Client Closed Request, description: d,\n"
     "     reference: r, registry: unofficial, origin: nginx}\n";
 
-/* Compares csv with the table above; returns the count of differences. */
+/* Compares csv with the table tbl; returns the count of differences. */
 static unsigned
-diff(struct capture *c, const char *csv)
+diff_table(struct capture *c, const char *tbl, const char *csv)
 {
 	struct registry reg;
 	struct arena arena;
@@ -142,7 +142,7 @@ diff(struct capture *c, const char *csv)
 
 	arena_init(&arena);
 	diag_init(&quiet, NULL);
-	doc = harness_yaml(&arena, "t.yaml", table);
+	doc = harness_yaml(&arena, "t.yaml", tbl);
 	if (model_build(doc, NULL, "t.yaml", NULL, NULL, &arena, &quiet,
 	    &model) != 0)
 		harness_bail("the table does not build");
@@ -153,6 +153,13 @@ diff(struct capture *c, const char *csv)
 	registry_free(&reg);
 	arena_free(&arena);
 	return n;
+}
+
+/* Compares csv with the table above. */
+static unsigned
+diff(struct capture *c, const char *csv)
+{
+	return diff_table(c, table, csv);
 }
 
 static void
@@ -234,6 +241,67 @@ test_limit(void)
 	registry_free(&reg);
 }
 
+/*
+ * The deprecated state at each of its edges: a registry that marks 305
+ * "(DEPRECATED)", says "deprecated" in its Reference, or says nothing
+ * (an RFC may deprecate a code the registry lists plainly), against a
+ * table that calls 305 deprecated, standard or obsolete.
+ */
+static void
+test_deprecated(void)
+{
+	static const struct {
+		const char	*registry;	/* 305's CSV row */
+		const char	*table;		/* 305's registry state */
+		unsigned	 want;		/* differences */
+		const char	*what;
+	} cases[] = {
+		{ "305,Use Proxy (DEPRECATED),x", "deprecated", 0,
+		    "marked DEPRECATED, the table's deprecated: agree" },
+		{ "305,Use Proxy (DEPRECATED),x", "standard", 1,
+		    "marked DEPRECATED, the table's standard: differ" },
+		{ "305,Use Proxy (DEPRECATED),x", "obsolete", 1,
+		    "marked DEPRECATED, the table's obsolete: differ" },
+		{ "305,Use Proxy,[RFC9110] (Deprecated)", "deprecated", 0,
+		    "a Reference that says deprecated, the table's "
+		    "deprecated: agree" },
+		{ "305,Use Proxy,[RFC9110] (Deprecated)", "standard", 1,
+		    "a Reference that says deprecated, the table's standard: "
+		    "differ" },
+		{ "305,Use Proxy,[RFC9110]", "deprecated", 0,
+		    "a plain registration, the table's deprecated (by an "
+		    "RFC): agree" },
+		{ "305,Use Proxy,[RFC9110]", "standard", 0,
+		    "a plain registration, the table's standard: agree" },
+		{ "305,Use Proxy (OBSOLETED),x", "deprecated", 1,
+		    "marked OBSOLETED, the table's deprecated: differ" },
+	};
+	struct capture c;
+	struct buf tbl, csv;
+	size_t i;
+	unsigned n;
+
+	buf_init(&tbl);
+	buf_init(&csv);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		buf_clear(&tbl);
+		buf_clear(&csv);
+		buf_printf(&tbl, "classes:\n"
+		    "  - {class: 3, name: Redirection, summary: Redirection}\n"
+		    "statuses:\n"
+		    "  - {code: 305, reason: Use Proxy, description: d,\n"
+		    "     reference: r, registry: %s}\n", cases[i].table);
+		buf_printf(&csv, HEADER "%s\r\n", cases[i].registry);
+		n = diff_table(&c, buf_cstr(&tbl), buf_cstr(&csv));
+		if (!TAP_CHECK(n == cases[i].want, "deprecated: %s",
+		    cases[i].what))
+			capture_show(&c);
+		capture_close(&c);
+	}
+	buf_free(&tbl);
+	buf_free(&csv);
+}
+
 int
 main(void)
 {
@@ -242,5 +310,6 @@ main(void)
 	test_errors();
 	test_limit();
 	test_diff();
+	test_deprecated();
 	return tap_done();
 }
