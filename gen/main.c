@@ -408,26 +408,10 @@ check_render(const struct driver_options *opt, struct diag *d)
 	return -1;
 }
 
-static int
-check_generate(const struct driver_options *opt, struct diag *d)
-{
-	if (opt->diff && !opt->check)
-		diag_error(d, NULL, "option '--diff' needs '--check'");
-	else if (opt->check && opt->depfile != NULL)
-		diag_error(d, NULL, "option '--depfile' cannot be used with "
-		    "'--check', which writes nothing");
-	else if (strcmp(opt->outdir, "-") == 0)
-		diag_error(d, NULL, "option '-o' needs a folder: '-' (standard "
-		    "output) cannot hold a set of files; use 'render -o -' for "
-		    "one template, or '-o ./-' for a folder named '-'");
-	else if (opt->depfile_targets.n > 0 && opt->depfile == NULL)
-		diag_error(d, NULL, "option '--depfile-target' needs "
-		    "'--depfile'");
-	else
-		return 0;
-	return -1;
-}
-
+/*
+ * The rules of --check, --diff and --depfile: splice's, which generate
+ * shares.
+ */
 static int
 check_splice(const struct driver_options *opt, struct diag *d)
 {
@@ -436,6 +420,23 @@ check_splice(const struct driver_options *opt, struct diag *d)
 	else if (opt->check && opt->depfile != NULL)
 		diag_error(d, NULL, "option '--depfile' cannot be used with "
 		    "'--check', which writes nothing");
+	else
+		return 0;
+	return -1;
+}
+
+static int
+check_generate(const struct driver_options *opt, struct diag *d)
+{
+	if (check_splice(opt, d) != 0)
+		return -1;
+	if (strcmp(opt->outdir, "-") == 0)
+		diag_error(d, NULL, "option '-o' needs a folder: '-' (standard "
+		    "output) cannot hold a set of files; use 'render -o -' for "
+		    "one template, or '-o ./-' for a folder named '-'");
+	else if (opt->depfile_targets.n > 0 && opt->depfile == NULL)
+		diag_error(d, NULL, "option '--depfile-target' needs "
+		    "'--depfile'");
 	else
 		return 0;
 	return -1;
